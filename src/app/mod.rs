@@ -1,0 +1,94 @@
+//! Application state and commands shared by the window and the command line.
+
+use crate::calc::Settings;
+use crate::domain::Dataset;
+use crate::storage::{StorageError, Store};
+use std::path::{Path, PathBuf};
+
+/// Why the application could not open its data.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("the embedded dataset is invalid: {0}")]
+    Embedded(#[from] crate::interchange::Problems),
+    #[error("cannot create the folder {path}: {source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("the database {0} holds no office")]
+    Empty(String),
+}
+
+impl OpenError {
+    /// The message in Indonesian.
+    pub fn message_id(&self) -> String {
+        match self {
+            OpenError::Storage(e) => e.message_id(),
+            OpenError::Embedded(p) => format!("Dataset bawaan tidak valid:\n{p}"),
+            OpenError::Folder { path, source } => format!("Tidak dapat membuat folder {path}: {source}"),
+            OpenError::Empty(path) => format!("Basis data {path} tidak berisi data kantor."),
+        }
+    }
+}
+
+/// Where the database lives when no `--db` is given: the platform's data directory.
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("id", "Kinerja", "Kinerja")
+        .map(|d| d.data_dir().join("kinerja.sqlite"))
+        .unwrap_or_else(|| PathBuf::from("kinerja.sqlite"))
+}
+
+/// An open database with the office being worked on, loaded.
+pub struct Session {
+    pub store: Store,
+    pub office_id: i64,
+    pub dataset: Dataset,
+    pub settings: Settings,
+    /// Whether the database was created (from the embedded dataset) by this open.
+    pub created: bool,
+}
+
+impl Session {
+    /// Opens `path`, creating it from the embedded dataset when it does not exist.
+    pub fn open(path: &Path) -> Result<Session, OpenError> {
+        let existed = path.exists();
+        if !existed {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
+            }
+        }
+        let mut store = Store::open(path)?;
+        let mut created = false;
+        // A database without any office (new, or only its schema created) gets the embedded dataset.
+        if store.offices()?.is_empty() {
+            let dataset = crate::embedded::dataset()?;
+            store.save_dataset(&dataset)?;
+            created = true;
+        }
+        Self::from_store(store, created)
+    }
+
+    /// A session on a fresh in-memory copy of the embedded dataset.
+    pub fn in_memory() -> Result<Session, OpenError> {
+        let mut store = Store::open_in_memory()?;
+        store.save_dataset(&crate::embedded::dataset()?)?;
+        Self::from_store(store, true)
+    }
+
+    fn from_store(store: Store, created: bool) -> Result<Session, OpenError> {
+        let office = store.offices()?.into_iter().next().ok_or_else(|| {
+            OpenError::Empty(store.path().map_or(":memory:".into(), |p| p.display().to_string()))
+        })?;
+        let dataset = store.load_dataset(office.id)?;
+        let mut settings = Settings::default();
+        for (key, _) in settings.clone().to_pairs() {
+            if let Some(value) = store.setting(office.id, key)? {
+                // A stored setting that cannot be read falls back to the default; the settings
+                // screen shows it.
+                let _ = settings.apply(key, &value);
+            }
+        }
+        Ok(Session { store, office_id: office.id, dataset, settings, created })
+    }
+}
+

@@ -1,0 +1,75 @@
+//! Pure computation over the domain: capaian with polarity, realisation from raw figures,
+//! serapan and totals, efficiency, AKIP predicates, UMKM classes, status bands, and the
+//! consistency checker. No user interface, no SQL.
+
+pub mod akip;
+pub mod budget;
+pub mod capaian;
+pub mod check;
+pub mod efficiency;
+pub mod formula;
+pub mod resolve;
+pub mod settings;
+pub mod tolerance;
+pub mod umkm;
+
+pub use settings::Settings;
+
+use rust_decimal::Decimal;
+
+/// Why a figure cannot be computed. Shown to the user instead of NaN or infinity.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CannotCompute {
+    #[error("target is zero")]
+    ZeroTarget,
+    #[error("realisation is zero or negative where it divides")]
+    NonPositiveRealisation,
+    #[error("target must be positive for this formula")]
+    NonPositiveTarget,
+    #[error("the denominator is zero")]
+    ZeroDenominator,
+    #[error("a figure is missing: {0}")]
+    Missing(String),
+    #[error("value outside the allowed range: {0}")]
+    OutOfRange(String),
+    #[error("number too large")]
+    Overflow,
+}
+
+impl CannotCompute {
+    /// The reason in Indonesian.
+    pub fn message_id(&self) -> String {
+        match self {
+            CannotCompute::ZeroTarget => "target nol".into(),
+            CannotCompute::NonPositiveRealisation => "realisasi nol atau negatif sebagai pembagi".into(),
+            CannotCompute::NonPositiveTarget => "target harus positif untuk rumus ini".into(),
+            CannotCompute::ZeroDenominator => "pembagi nol".into(),
+            CannotCompute::Missing(what) => format!("angka tidak tersedia: {what}"),
+            CannotCompute::OutOfRange(what) => format!("nilai di luar rentang: {what}"),
+            CannotCompute::Overflow => "angka terlalu besar".into(),
+        }
+    }
+}
+
+pub type Computed = Result<Decimal, CannotCompute>;
+
+pub(crate) const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+
+/// a / b × 100, refusing a zero denominator.
+pub fn percent_of(a: Decimal, b: Decimal) -> Computed {
+    if b.is_zero() {
+        return Err(CannotCompute::ZeroDenominator);
+    }
+    a.checked_div(b)
+        .and_then(|q| q.checked_mul(HUNDRED))
+        .ok_or(CannotCompute::Overflow)
+}
+
+/// The arithmetic mean, `None` for no values.
+pub fn mean(values: &[Decimal]) -> Option<Decimal> {
+    if values.is_empty() {
+        return None;
+    }
+    let sum: Decimal = values.iter().copied().sum();
+    Some(sum / Decimal::from(values.len()))
+}

@@ -1,0 +1,190 @@
+//! The command line: `kinerja [--db FILE] [COMMAND]`.
+
+use crate::app::{default_db_path, Session};
+use crate::calc::check::{check, CheckReport};
+use crate::domain::Year;
+use crate::report::{build_table, to_csv, to_json, TableOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code for errors (bad arguments, unknown table, unreadable database).
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version = crate::build_info::VERSION,
+    long_version = crate::build_info::long_version(),
+    about = "Kinerja — data SAKIP dan LKIP perangkat daerah (SAKIP performance data and LKIP reports)",
+    after_help = after_help(),
+)]
+pub struct Cli {
+    /// Database file; created from the embedded dataset when it does not exist.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn after_help() -> String {
+    format!(
+        "Without a command, the application window opens.\nDatabase: {} (unless --db FILE is given).",
+        default_db_path().display()
+    )
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print one of the report's standard tables (1.1, 1.2, 2.1–2.3, 3.1–3.20), recomputed.
+    Table {
+        /// Table number as in the report, e.g. 3.19.
+        id: String,
+        /// Year; defaults to the latest year with reported results.
+        #[arg(long)]
+        year: Option<Year>,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: TableFormat,
+        /// Show telephone numbers of Tabel 3.15 in full (masked by default).
+        #[arg(long)]
+        show_phone: bool,
+    },
+    /// Recompute every derived figure and list where the printed figures disagree.
+    /// Exit code 0: no findings; 1: findings; 2: error.
+    Check {
+        /// Only this year.
+        #[arg(long)]
+        year: Option<Year>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// Parses the arguments and runs; the window opens when no command is given.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    match cli.command {
+        None => match crate::ui::run(db) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kinerja: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        },
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            let code = run(command, &db, &mut out);
+            let _ = out.flush();
+            code
+        }
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("kinerja: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// Runs a command against the database at `db`, writing its output to `out`.
+pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitCode {
+    let session = match Session::open(db) {
+        Ok(s) => s,
+        Err(e) => return fail(e.message_id()),
+    };
+    if session.created {
+        eprintln!("kinerja: basis data baru dibuat dari dataset bawaan: {}", db.display());
+    }
+    let d = &session.dataset;
+    let latest = d.latest_report_year();
+    match command {
+        Command::Table { id, year, format, show_phone } => {
+            let Some(year) = year.or(latest) else {
+                return fail("basis data belum berisi data tahunan");
+            };
+            if !d.all_years().contains(&year) {
+                let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
+                return fail(format!("tidak ada data untuk tahun {year}; tahun yang ada: {}", years.join(", ")));
+            }
+            match build_table(d, &session.settings, &id, year, TableOptions { show_phone }) {
+                Ok(t) => {
+                    let text = match format {
+                        TableFormat::Csv => to_csv(&t),
+                        TableFormat::Json => to_json(&t) + "\n",
+                    };
+                    if out.write_all(text.as_bytes()).is_err() {
+                        return ExitCode::from(EXIT_ERROR);
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e.message_id()),
+            }
+        }
+        Command::Check { year, format } => {
+            if let Some(y) = year {
+                if !d.all_years().contains(&y) {
+                    let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
+                    return fail(format!("tidak ada data untuk tahun {y}; tahun yang ada: {}", years.join(", ")));
+                }
+            }
+            let report = check(d, &session.settings, year);
+            let text = match format {
+                CheckFormat::Json => check_json(&report),
+                CheckFormat::Text => check_text(&report),
+            };
+            if out.write_all(text.as_bytes()).is_err() {
+                return ExitCode::from(EXIT_ERROR);
+            }
+            if report.findings.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+/// `{"findings": [...], "unverified": [...]}`.
+pub fn check_json(r: &CheckReport) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
+}
+
+/// One finding per paragraph, then the figures that could not be verified.
+pub fn check_text(r: &CheckReport) -> String {
+    let mut s = String::new();
+    if r.findings.is_empty() {
+        s.push_str("Tidak ada temuan: setiap angka tercetak sesuai dengan hasil hitung ulang.\n");
+    } else {
+        s.push_str(&format!("{} temuan:\n\n", r.findings.len()));
+        for f in &r.findings {
+            s.push_str(&format!("[{} / {}] {}\n    cara hitung: {}\n", f.table, f.year, f.message, f.formula));
+        }
+    }
+    if !r.unverified.is_empty() {
+        s.push_str(&format!("\n{} angka tercetak tidak dapat diperiksa karena datanya tidak ada:\n", r.unverified.len()));
+        for u in &r.unverified {
+            s.push_str(&format!("[{} / {}] {} — {}: '{}' ({})\n", u.table, u.year, u.item, u.field, u.printed, u.reason));
+        }
+    }
+    s
+}

@@ -1,0 +1,191 @@
+use super::*;
+use std::collections::BTreeSet;
+
+/// Everything Kinerja holds about one office, over all its years.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Dataset {
+    pub office: Office,
+    pub units: Vec<Unit>,
+    pub unit_duties: Vec<UnitDuty>,
+    pub staff: Vec<StaffCount>,
+    pub assets: Vec<AssetItem>,
+    pub periods: Vec<RenstraPeriod>,
+    pub strategies: Vec<Strategy>,
+    pub tujuan: Vec<Tujuan>,
+    pub sasaran: Vec<Sasaran>,
+    pub indicators: Vec<Indicator>,
+    pub targets: Vec<Target>,
+    pub agreements: Vec<AgreementTarget>,
+    pub agreement_programs: Vec<AgreementProgram>,
+    pub realisations: Vec<Realisation>,
+    pub raw_figures: Vec<RawFigure>,
+    pub budget_lines: Vec<BudgetLine>,
+    pub program_support: Vec<ProgramSupport>,
+    pub printed_figures: Vec<PrintedFigure>,
+    pub notes: Vec<Note>,
+    pub awards: Vec<Award>,
+    pub akip_evaluations: Vec<AkipEvaluation>,
+    pub akip_recommendations: Vec<AkipRecommendation>,
+    pub benchmarks: Vec<Benchmark>,
+    pub umkm_upgrades: Vec<UmkmUpgrade>,
+    pub report_tables: Vec<ReportTable>,
+}
+
+impl Dataset {
+    /// Years with reported results: a realisation, a budget realisation, staff or assets.
+    pub fn report_years(&self) -> BTreeSet<Year> {
+        let mut years = BTreeSet::new();
+        years.extend(self.realisations.iter().map(|r| r.year));
+        years.extend(
+            self.budget_lines
+                .iter()
+                .filter(|b| b.realisasi.is_some() || b.pagu().is_some())
+                .map(|b| b.year),
+        );
+        years.extend(self.staff.iter().map(|s| s.year));
+        years.extend(self.assets.iter().map(|a| a.year));
+        years.extend(self.akip_evaluations.iter().map(|a| a.year));
+        years
+    }
+
+    /// Every year the dataset mentions, including target-only years.
+    pub fn all_years(&self) -> BTreeSet<Year> {
+        let mut years = self.report_years();
+        years.extend(self.targets.iter().map(|t| t.year));
+        years.extend(self.agreements.iter().map(|t| t.year));
+        years
+    }
+
+    /// The latest year with reported results.
+    pub fn latest_report_year(&self) -> Option<Year> {
+        self.report_years().last().copied()
+    }
+
+    pub fn indicator(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    pub fn period(&self, code: &str) -> Option<&RenstraPeriod> {
+        self.periods.iter().find(|p| p.code == code)
+    }
+
+    /// The Renstra period that contains `year` (the latest-starting one if several do).
+    pub fn period_of_year(&self, year: Year) -> Option<&RenstraPeriod> {
+        self.periods
+            .iter()
+            .filter(|p| p.contains(year))
+            .max_by_key(|p| p.start_year)
+    }
+
+    pub fn budget_line(&self, year: Year, kode: &str) -> Option<&BudgetLine> {
+        self.budget_lines
+            .iter()
+            .find(|b| b.year == year && b.kode == kode)
+    }
+
+    /// Lines of a year whose parent is `parent` (`None` for programs), in order.
+    pub fn budget_children(&self, year: Year, parent: Option<&str>) -> Vec<&BudgetLine> {
+        let mut lines: Vec<&BudgetLine> = self
+            .budget_lines
+            .iter()
+            .filter(|b| b.year == year && b.parent.as_deref() == parent)
+            .collect();
+        lines.sort_by_key(|b| b.position);
+        lines
+    }
+
+    pub fn asset_children(&self, year: Year, parent: Option<&str>) -> Vec<&AssetItem> {
+        let mut items: Vec<&AssetItem> = self
+            .assets
+            .iter()
+            .filter(|a| a.year == year && a.parent.as_deref() == parent)
+            .collect();
+        items.sort_by_key(|a| a.position);
+        items
+    }
+
+    /// The year's target of an indicator: the agreement's, otherwise the Renstra's.
+    pub fn target(&self, indicator: &str, year: Year) -> Option<&TargetValue> {
+        self.agreements
+            .iter()
+            .find(|a| a.indicator == indicator && a.year == year)
+            .map(|a| &a.value)
+            .or_else(|| self.renstra_target(indicator, year))
+    }
+
+    pub fn renstra_target(&self, indicator: &str, year: Year) -> Option<&TargetValue> {
+        self.targets
+            .iter()
+            .find(|t| t.indicator == indicator && t.year == year)
+            .map(|t| &t.value)
+    }
+
+    pub fn realisation(&self, indicator: &str, year: Year) -> Option<&Realisation> {
+        self.realisations
+            .iter()
+            .find(|r| r.indicator == indicator && r.year == year)
+    }
+
+    pub fn raw_figure(&self, indicator: &str, year: Year, role: RawRole) -> Option<&RawFigure> {
+        self.raw_figures
+            .iter()
+            .find(|r| r.indicator == indicator && r.year == year && r.role == role)
+    }
+
+    /// Program kodes supporting an indicator, in budget order.
+    pub fn supporting_programs(&self, indicator: &str) -> Vec<&str> {
+        self.program_support
+            .iter()
+            .filter(|s| s.indicator == indicator)
+            .map(|s| s.program.as_str())
+            .collect()
+    }
+
+    /// IKU of a period in plan order (sasaran order, then indicator position).
+    pub fn ikus_of_period(&self, period: &str) -> Vec<&Indicator> {
+        let mut out: Vec<&Indicator> = self
+            .indicators
+            .iter()
+            .filter(|i| i.period == period && i.iku && i.level == IndicatorLevel::Sasaran)
+            .collect();
+        out.sort_by_key(|i| (self.sasaran_order(i.parent.as_deref()), i.position));
+        out
+    }
+
+    fn sasaran_order(&self, code: Option<&str>) -> (i64, i64) {
+        let Some(s) = code.and_then(|c| self.sasaran.iter().find(|s| s.code == c)) else {
+            return (i64::MAX, i64::MAX);
+        };
+        let t = self
+            .tujuan
+            .iter()
+            .find(|t| t.code == s.tujuan)
+            .map_or(i64::MAX, |t| t.position);
+        (t, s.position)
+    }
+
+    /// Sasaran of a period in plan order.
+    pub fn sasaran_of_period(&self, period: &str) -> Vec<&Sasaran> {
+        let mut out: Vec<&Sasaran> = self
+            .sasaran
+            .iter()
+            .filter(|s| {
+                self.tujuan
+                    .iter()
+                    .any(|t| t.code == s.tujuan && t.period == period)
+            })
+            .collect();
+        out.sort_by_key(|s| self.sasaran_order(Some(&s.code)));
+        out
+    }
+
+    pub fn printed(&self, year: Year, table: &str, subject: &str, field: &str) -> Option<&PrintedFigure> {
+        self.printed_figures.iter().find(|p| {
+            p.year == year
+                && p.table == table
+                && p.place == Place::Table
+                && p.subject == subject
+                && p.field == field
+        })
+    }
+}

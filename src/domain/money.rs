@@ -1,0 +1,112 @@
+//! Exact money: rupiah with sen, never floating point.
+
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// An amount of rupiah with at most two decimal places (sen).
+///
+/// Stored in SQLite as an integer number of sen, so every value round-trips exactly.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+pub struct Money(Decimal);
+
+/// Why a number is not a valid amount of money.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("more than two decimal places (sen)")]
+    TooPrecise,
+    #[error("amount too large")]
+    TooLarge,
+}
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// From a number of sen (1 rupiah = 100 sen).
+    pub fn from_sen(sen: i64) -> Money {
+        Money(Decimal::new(sen, 2).normalize())
+    }
+
+    /// From whole rupiah.
+    pub fn from_rupiah(rupiah: i64) -> Money {
+        Money(Decimal::from(rupiah))
+    }
+
+    /// From a decimal; refuses fractions of a sen and amounts beyond what fits in `i64` sen.
+    pub fn from_decimal(value: Decimal) -> Result<Money, MoneyError> {
+        let normalized = value.normalize();
+        if normalized.scale() > 2 {
+            return Err(MoneyError::TooPrecise);
+        }
+        let sen = normalized * Decimal::ONE_HUNDRED;
+        if sen > Decimal::from(i64::MAX) || sen < Decimal::from(i64::MIN) {
+            return Err(MoneyError::TooLarge);
+        }
+        Ok(Money(normalized))
+    }
+
+    /// The amount as a number of sen.
+    pub fn to_sen(self) -> i64 {
+        // `from_decimal` and `from_sen` guarantee at most two decimals and an i64 range.
+        let sen = (self.0 * Decimal::ONE_HUNDRED).trunc();
+        i64::try_from(sen).unwrap_or(if sen.is_sign_negative() { i64::MIN } else { i64::MAX })
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Sum that reports overflow instead of wrapping.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        let sen = self.to_sen().checked_add(other.to_sen())?;
+        Some(Money::from_sen(sen))
+    }
+
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        let sen = self.to_sen().checked_sub(other.to_sen())?;
+        Some(Money::from_sen(sen))
+    }
+}
+
+impl fmt::Display for Money {
+    /// Plain machine form: `4939925171.19`, `12785258830`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn sen_round_trip() {
+        for sen in [0, 1, 19, 493_992_517_119, -250, i64::MAX / 1000] {
+            assert_eq!(Money::from_sen(sen).to_sen(), sen);
+        }
+    }
+
+    #[test]
+    fn refuses_fraction_of_sen() {
+        let d = Decimal::from_str("1.005").unwrap();
+        assert_eq!(Money::from_decimal(d), Err(MoneyError::TooPrecise));
+        let ok = Decimal::from_str("4939925171.190").unwrap();
+        assert_eq!(Money::from_decimal(ok).unwrap().to_sen(), 493_992_517_119);
+    }
+
+    #[test]
+    fn display_is_plain() {
+        assert_eq!(Money::from_sen(493_992_517_119).to_string(), "4939925171.19");
+        assert_eq!(Money::from_rupiah(12_785_258_830).to_string(), "12785258830");
+        assert_eq!(Money::from_sen(150).to_string(), "1.5");
+    }
+
+    #[test]
+    fn checked_add_overflow() {
+        assert!(Money::from_sen(i64::MAX).checked_add(Money::from_sen(1)).is_none());
+    }
+}

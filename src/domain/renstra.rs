@@ -1,0 +1,248 @@
+use super::Year;
+use rust_decimal::Decimal;
+
+/// A strategic-plan (Renstra) period, e.g. 2024–2026.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenstraPeriod {
+    pub code: String,
+    pub start_year: Year,
+    pub end_year: Year,
+    pub name: String,
+    /// The city plan it follows (RPJMD / RPD).
+    pub basis: String,
+}
+
+impl RenstraPeriod {
+    pub fn contains(&self, year: Year) -> bool {
+        (self.start_year..=self.end_year).contains(&year)
+    }
+    pub fn years(&self) -> impl Iterator<Item = Year> {
+        self.start_year..=self.end_year
+    }
+}
+
+/// A strategy of a Renstra period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strategy {
+    pub period: String,
+    pub position: i64,
+    pub text: String,
+}
+
+/// A goal (tujuan) of a Renstra period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tujuan {
+    pub period: String,
+    pub code: String,
+    pub position: i64,
+    pub name: String,
+}
+
+/// A target outcome (sasaran) under a tujuan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sasaran {
+    pub tujuan: String,
+    pub code: String,
+    pub position: i64,
+    pub name: String,
+}
+
+/// Where an indicator hangs in the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IndicatorLevel {
+    /// Indikator tujuan.
+    Tujuan,
+    /// Indikator sasaran (IKU when marked so).
+    Sasaran,
+    /// Indikator program (outcome of a budget program).
+    Program,
+}
+
+impl IndicatorLevel {
+    pub const ALL: [IndicatorLevel; 3] = [
+        IndicatorLevel::Tujuan,
+        IndicatorLevel::Sasaran,
+        IndicatorLevel::Program,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            IndicatorLevel::Tujuan => "tujuan",
+            IndicatorLevel::Sasaran => "sasaran",
+            IndicatorLevel::Program => "program",
+        }
+    }
+}
+
+/// Which direction is good for an indicator (polaritas).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    HigherIsBetter,
+    LowerIsBetter,
+    /// The target is a range (`target` … `target_high`).
+    Range,
+}
+
+impl Polarity {
+    pub const ALL: [Polarity; 3] = [
+        Polarity::HigherIsBetter,
+        Polarity::LowerIsBetter,
+        Polarity::Range,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Polarity::HigherIsBetter => "higher",
+            Polarity::LowerIsBetter => "lower",
+            Polarity::Range => "range",
+        }
+    }
+}
+
+/// How capaian is computed for a lower-is-better indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum CapaianRule {
+    /// (2 − realisasi / target) × 100, the national guidance.
+    #[default]
+    Standard,
+    /// target / realisasi × 100, used by many reports.
+    Inverse,
+}
+
+impl CapaianRule {
+    pub const ALL: [CapaianRule; 2] = [CapaianRule::Standard, CapaianRule::Inverse];
+    pub fn code(self) -> &'static str {
+        match self {
+            CapaianRule::Standard => "standard",
+            CapaianRule::Inverse => "inverse",
+        }
+    }
+}
+
+/// How an indicator's realisation follows from its raw figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormulaKind {
+    /// The realisation is entered as it is.
+    Value,
+    /// (Vn − Vn−1) / Vn−1 × 100.
+    GrowthPct,
+    /// Vn / Vn−1 × 100.
+    RatioPct,
+    /// part / whole × 100.
+    SharePct,
+}
+
+impl FormulaKind {
+    pub const ALL: [FormulaKind; 4] = [
+        FormulaKind::Value,
+        FormulaKind::GrowthPct,
+        FormulaKind::RatioPct,
+        FormulaKind::SharePct,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            FormulaKind::Value => "value",
+            FormulaKind::GrowthPct => "growth_pct",
+            FormulaKind::RatioPct => "ratio_pct",
+            FormulaKind::SharePct => "share_pct",
+        }
+    }
+}
+
+/// A performance indicator with its dictionary entry (the IKU dictionary fields).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub code: String,
+    pub period: String,
+    pub level: IndicatorLevel,
+    /// Tujuan code, sasaran code or program kode, by `level`; may be unknown for old periods.
+    pub parent: Option<String>,
+    pub position: i64,
+    pub name: String,
+    pub satuan: String,
+    pub polarity: Polarity,
+    pub capaian_rule: CapaianRule,
+    pub formula: FormulaKind,
+    /// The formula as written in the plan.
+    pub formula_text: String,
+    pub definition: String,
+    pub alasan: String,
+    pub data_source: String,
+    pub responsible: String,
+    /// Indikator Kinerja Utama.
+    pub iku: bool,
+    /// The indicator of the previous period this one follows.
+    pub predecessor: Option<String>,
+    /// Whether the predecessor measures the same thing (so the years can be compared).
+    pub comparable: bool,
+    pub note: String,
+}
+
+/// A target value, possibly a range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetValue {
+    pub target: Decimal,
+    /// Upper bound when the target is a range.
+    pub target_high: Option<Decimal>,
+}
+
+/// A Renstra target of an indicator for one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub indicator: String,
+    pub year: Year,
+    pub value: TargetValue,
+    pub note: String,
+}
+
+/// A target of the year's performance agreement (Perjanjian Kinerja).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgreementTarget {
+    pub year: Year,
+    pub indicator: String,
+    pub value: TargetValue,
+    pub note: String,
+}
+
+/// A realisation of an indicator in one year, as recorded (reported) by the office.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Realisation {
+    pub indicator: String,
+    pub year: Year,
+    pub realisasi: Decimal,
+    pub note: String,
+}
+
+/// The role of a raw figure in an indicator's formula.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RawRole {
+    /// Vn, the value of the year.
+    Current,
+    /// Vn−1, the value of the previous year.
+    Previous,
+    /// The part of a share.
+    Part,
+    /// The whole of a share.
+    Whole,
+}
+
+impl RawRole {
+    pub const ALL: [RawRole; 4] = [RawRole::Current, RawRole::Previous, RawRole::Part, RawRole::Whole];
+    pub fn code(self) -> &'static str {
+        match self {
+            RawRole::Current => "current",
+            RawRole::Previous => "previous",
+            RawRole::Part => "part",
+            RawRole::Whole => "whole",
+        }
+    }
+}
+
+/// A raw figure behind an indicator's realisation (e.g. volume usaha 2024).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawFigure {
+    pub indicator: String,
+    pub year: Year,
+    pub role: RawRole,
+    pub value: Decimal,
+    pub label: String,
+    pub note: String,
+}

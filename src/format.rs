@@ -1,0 +1,114 @@
+//! Language and number formatting for people: Indonesian by default (`Rp 1.234.567,89`,
+//! `86,06 %`), English as the second language.
+
+use crate::domain::Money;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    /// Picks the text of the language.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Groups the integer digits with `sep` every three digits.
+fn group(int_digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
+    for (i, ch) in int_digits.chars().enumerate() {
+        if i > 0 && (int_digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A decimal with `decimals` fraction digits (rounded half away from zero) in the
+/// language's convention: `1.234.567,89` (id) or `1,234,567.89` (en).
+pub fn number(value: Decimal, decimals: u32, lang: Lang) -> String {
+    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let text = rounded.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (thousands, point) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group(int, thousands));
+    if decimals > 0 {
+        out.push(point);
+        let mut frac = frac.to_string();
+        while frac.len() < decimals as usize {
+            frac.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// A decimal shown with the precision it carries (`75,80`, `1,05`, `76`).
+pub fn decimal(value: Decimal, lang: Lang) -> String {
+    number(value, value.scale(), lang)
+}
+
+/// Money: `Rp 12.785.258.830` or, with sen, `Rp 4.939.925.171,19`.
+pub fn rupiah(value: Money, lang: Lang) -> String {
+    let d = value.decimal();
+    let decimals = if d.fract().is_zero() { 0 } else { 2 };
+    format!("Rp {}", number(d, decimals, lang))
+}
+
+/// A percentage with two decimals: `86,06 %`.
+pub fn percent(value: Decimal, lang: Lang) -> String {
+    format!("{} %", number(value, 2, lang))
+}
+
+/// Lossy conversion for charts only; never used for money arithmetic.
+pub fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn indonesian_numbers() {
+        assert_eq!(rupiah(Money::from_rupiah(12_785_258_830), Lang::Id), "Rp 12.785.258.830");
+        assert_eq!(rupiah(Money::from_sen(493_992_517_119), Lang::Id), "Rp 4.939.925.171,19");
+        assert_eq!(percent(d("86.0596"), Lang::Id), "86,06 %");
+        assert_eq!(percent(d("86.0596"), Lang::En), "86.06 %");
+        assert_eq!(decimal(d("75.80"), Lang::Id), "75,80");
+        assert_eq!(number(d("-1234.5"), 1, Lang::En), "-1,234.5");
+        assert_eq!(number(d("999"), 0, Lang::Id), "999");
+        assert_eq!(number(d("0.005"), 2, Lang::Id), "0,01");
+    }
+}

@@ -1,0 +1,48 @@
+//! The dataset interchange format: one UTF-8 CSV file per entity, with a header row.
+//!
+//! The same format is embedded as the default dataset, read by `kinerja import` and written by
+//! `kinerja export --dataset`. `docs/dataset-format.md` describes every file and column.
+
+mod problem;
+mod records;
+mod row;
+
+pub use problem::*;
+pub use records::*;
+pub use row::*;
+
+use crate::domain::Dataset;
+
+/// A place to read interchange files from (a folder, the embedded copy, …).
+pub trait Source {
+    /// The bytes of `file`, `Ok(None)` when there is no such file.
+    fn read(&self, file: &str) -> std::io::Result<Option<Vec<u8>>>;
+    /// A name for messages.
+    fn describe(&self) -> String;
+}
+
+/// A folder of CSV files.
+pub struct DirSource(pub std::path::PathBuf);
+
+impl Source for DirSource {
+    fn read(&self, file: &str) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(self.0.join(file)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+    fn describe(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+/// Reads and validates a whole dataset; every problem found is listed, nothing is half-read.
+pub fn read_dataset(source: &dyn Source) -> Result<Dataset, Problems> {
+    records::read_all(source)
+}
+
+/// Writes a dataset as interchange files: `(file name, bytes)` in a stable order.
+pub fn write_dataset(dataset: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
+    records::write_all(dataset)
+}

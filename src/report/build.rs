@@ -1,0 +1,887 @@
+//! Builds each standard table from the dataset.
+
+use super::*;
+use crate::calc::budget::{programs_total, rolled_up, Amounts};
+use crate::calc::resolve::{self, resolve, sasaran_indicators, Value};
+use crate::calc::Settings;
+use crate::domain::*;
+use rust_decimal::Decimal;
+
+/// Why a table cannot be shown.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum TableError {
+    #[error("unknown table '{id}'; valid tables: {valid}")]
+    UnknownTable { id: String, valid: String },
+    #[error("table {id} has no data for {year}; years with data: {years}")]
+    NoData { id: String, year: Year, years: String },
+}
+
+impl TableError {
+    pub fn message_id(&self) -> String {
+        match self {
+            TableError::UnknownTable { id, valid } => format!("Tabel '{id}' tidak dikenal; tabel yang ada: {valid}"),
+            TableError::NoData { id, year, years } => {
+                format!("Tabel {id} tidak memiliki data untuk tahun {year}; tahun yang berisi data: {years}")
+            }
+        }
+    }
+}
+
+/// Options for building tables.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TableOptions {
+    /// Show telephone numbers in full instead of masked.
+    pub show_phone: bool,
+}
+
+/// Masks the middle of a telephone number: `081212011963` → `0812****1963`.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() <= 8 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
+}
+
+fn col(key: &str, label: &str, kind: ColumnKind, derived: bool) -> Column {
+    Column { key: key.into(), label: label.into(), kind, derived }
+}
+fn text(key: &str, label: &str) -> Column {
+    col(key, label, ColumnKind::Text, false)
+}
+fn row(kind: RowKind, level: u8, subject: impl Into<String>, cells: Vec<Cell>) -> TableRow {
+    TableRow { kind, level, cells, subject: subject.into() }
+}
+fn m(v: Option<Money>) -> Option<Decimal> {
+    v.map(Money::decimal)
+}
+fn round2(v: Decimal) -> Decimal {
+    v.round_dp(2)
+}
+fn resolved(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str) -> Option<Decimal> {
+    resolve(d, s, year, subject, field).ok().and_then(|r| r.value.number()).map(round2)
+}
+/// A printed figure of a table or its narrative (table first).
+fn printed(d: &Dataset, year: Year, table: &str, subject: &str, field: &str) -> Option<Decimal> {
+    d.printed(year, table, subject, field).and_then(|p| p.value).or_else(|| {
+        d.printed_figures
+            .iter()
+            .find(|p| p.year == year && p.table == table && p.subject == subject && p.field == field)
+            .and_then(|p| p.value)
+    })
+}
+fn derived(d: &Dataset, s: &Settings, year: Year, table: &str, subject: &str, field: &str) -> Cell {
+    Cell::figure(printed(d, year, table, subject, field), resolved(d, s, year, subject, field))
+}
+fn no(n: usize) -> Cell {
+    Cell::text(format!("{n}"))
+}
+
+fn years_list(years: impl IntoIterator<Item = Year>) -> String {
+    let v: Vec<String> = years.into_iter().map(|y| y.to_string()).collect();
+    if v.is_empty() {
+        "-".into()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// The table `id` of `year`.
+pub fn build_table(d: &Dataset, s: &Settings, id: &str, year: Year, opts: TableOptions) -> Result<TableView, TableError> {
+    let layout = layout(d, year);
+    let Some(t) = layout.iter().find(|t| t.id == id) else {
+        return Err(TableError::UnknownTable { id: id.into(), valid: layout.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ") });
+    };
+    let (columns, rows) = match t.kind {
+        TableKind::Staff => staff(d, year, id),
+        TableKind::Assets => assets(d, year),
+        TableKind::RenstraGoals => renstra_goals(d, year, &t.subject),
+        TableKind::IkuDictionary => iku_dictionary(d, year, &t.subject),
+        TableKind::Agreement => agreement(d, s, year, id),
+        TableKind::Capaian => capaian(d, s, year, id),
+        TableKind::IkuAnalysis => iku_analysis(d, s, year, id, &t.subject),
+        TableKind::IkuRenstra => iku_renstra(d, year, &t.subject),
+        TableKind::AkipRecommendations => akip_recommendations(d, year),
+        TableKind::ProgramIndicators => program_indicators(d, s, year, id, &t.subject),
+        TableKind::IkuBudget => iku_budget(d, s, year, id, &t.subject),
+        TableKind::Benchmarks => benchmarks(d, s, year, id, &t.subject),
+        TableKind::UmkmUpgrades => umkm_upgrades(d, year, opts),
+        TableKind::Efficiency => efficiency(d, s, year, id),
+        TableKind::BudgetMurni => budget_murni(d, s, year, id),
+        TableKind::BudgetRealisation => budget_realisation(d, s, year, id),
+        TableKind::BudgetComparison => budget_comparison(d, s, year, id),
+    };
+    if rows.is_empty() {
+        let years = (d.all_years().into_iter())
+            .filter(|y| *y != year)
+            .filter(|y| {
+                let (_, r) = match t.kind {
+                    TableKind::Staff => staff(d, *y, id),
+                    TableKind::Assets => assets(d, *y),
+                    TableKind::Capaian => capaian(d, s, *y, id),
+                    TableKind::UmkmUpgrades => umkm_upgrades(d, *y, opts),
+                    TableKind::AkipRecommendations => akip_recommendations(d, *y),
+                    TableKind::BudgetRealisation | TableKind::BudgetMurni | TableKind::BudgetComparison | TableKind::Efficiency => {
+                        budget_realisation(d, s, *y, id)
+                    }
+                    TableKind::Agreement => agreement(d, s, *y, id),
+                    _ => (Vec::new(), vec![row(RowKind::Normal, 0, "", vec![])]),
+                };
+                !r.is_empty()
+            });
+        return Err(TableError::NoData { id: id.into(), year, years: years_list(years) });
+    }
+    Ok(TableView { id: id.into(), year, title: t.title.clone(), source: t.source.clone(), columns, rows })
+}
+
+type Built = (Vec<Column>, Vec<TableRow>);
+
+fn staff(d: &Dataset, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("no", "NO"),
+        text("jenjang_pendidikan", "JENJANG PENDIDIKAN"),
+        col("pns", "PNS", ColumnKind::Count, true),
+        col("tkk", "TKK", ColumnKind::Count, true),
+        text("ket", "KET"),
+    ];
+    let mut levels: Vec<(i64, &str)> = d.staff.iter().filter(|s| s.year == year).map(|s| (s.position, s.education.as_str())).collect();
+    levels.sort();
+    levels.dedup();
+    if levels.is_empty() {
+        return (cols, Vec::new());
+    }
+    let count = |edu: &str, st: StaffStatus| {
+        d.staff.iter().find(|s| s.year == year && s.education == edu && s.status == st).map(|s| Decimal::from(s.count))
+    };
+    let mut rows: Vec<TableRow> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, (_, edu))| {
+            let cell = |st| match count(edu, st) {
+                Some(c) if !c.is_zero() => Cell::value(Some(c)),
+                _ => Cell::Empty,
+            };
+            row(RowKind::Normal, 0, format!("staff:{edu}"), vec![no(i + 1), Cell::text(*edu), cell(StaffStatus::Pns), cell(StaffStatus::Tkk), Cell::Empty])
+        })
+        .collect();
+    let total = |st: StaffStatus| {
+        let sum: i64 = d.staff.iter().filter(|s| s.year == year && s.status == st).map(|s| s.count).sum();
+        Cell::figure(printed(d, year, id, &format!("staff:{}", st.code()), "count"), Some(Decimal::from(sum)))
+    };
+    rows.push(row(RowKind::Total, 0, "staff:all", vec![Cell::Empty, Cell::text("JUMLAH"), total(StaffStatus::Pns), total(StaffStatus::Tkk), Cell::Empty]));
+    (cols, rows)
+}
+
+fn assets(d: &Dataset, year: Year) -> Built {
+    let cols = vec![
+        text("uraian", "DAFTAR ASET"),
+        col("jumlah", "JUMLAH", ColumnKind::Count, true),
+        col("nilai", "NILAI", ColumnKind::Money, true),
+    ];
+    let mut rows = Vec::new();
+    fn walk(d: &Dataset, year: Year, parent: Option<&str>, depth: u8, rows: &mut Vec<TableRow>) {
+        for item in d.asset_children(year, parent) {
+            let children = d.asset_children(year, Some(&item.code));
+            let (count, value) = if children.is_empty() {
+                (item.count, item.value)
+            } else {
+                let count = children.iter().map(|c| c.count).sum::<Option<i64>>();
+                let value = children.iter().filter_map(|c| c.value).try_fold(Money::ZERO, |a, v| a.checked_add(v));
+                (count, value)
+            };
+            let kind = match (depth, children.is_empty()) {
+                (0, _) => RowKind::Total,
+                (_, false) => RowKind::Subtotal,
+                _ => RowKind::Normal,
+            };
+            let label = if item.label.is_empty() { item.name.clone() } else { format!("{} {}", item.label, item.name) };
+            rows.push(row(
+                kind,
+                depth,
+                format!("asset:{}", item.code),
+                vec![
+                    Cell::text(label),
+                    Cell::figure(item.count.map(Decimal::from), count.map(Decimal::from)),
+                    Cell::figure(m(item.value), m(value)),
+                ],
+            ));
+            walk(d, year, Some(&item.code), depth + 1, rows);
+        }
+    }
+    walk(d, year, None, 0, &mut rows);
+    (cols, rows)
+}
+
+fn period_for(d: &Dataset, year: Year, subject: &str) -> Option<RenstraPeriod> {
+    d.period(subject).or_else(|| d.period_of_year(year)).cloned()
+}
+
+fn renstra_goals(d: &Dataset, year: Year, subject: &str) -> Built {
+    let Some(p) = period_for(d, year, subject) else { return (vec![], vec![]) };
+    let mut cols = vec![text("tujuan", "Tujuan"), text("sasaran", "Sasaran"), text("indikator", "Indikator Tujuan/Sasaran"), text("satuan", "Satuan")];
+    for y in p.years() {
+        cols.push(col(&format!("target_{y}"), &y.to_string(), ColumnKind::Number, false));
+    }
+    let mut rows = Vec::new();
+    let target_cells = |code: &str| p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect::<Vec<_>>();
+    let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == p.code).collect();
+    tujuan.sort_by_key(|t| t.position);
+    for t in tujuan {
+        for ind in d.indicators.iter().filter(|i| i.level == IndicatorLevel::Tujuan && i.parent.as_deref() == Some(&t.code)) {
+            let mut cells = vec![Cell::text(&t.name), Cell::Empty, Cell::text(&ind.name), Cell::text(&ind.satuan)];
+            cells.extend(target_cells(&ind.code));
+            rows.push(row(RowKind::Normal, 0, format!("indicator:{}", ind.code), cells));
+        }
+        let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
+        sasaran.sort_by_key(|s| s.position);
+        for s in sasaran {
+            for ind in sasaran_indicators(d, &s.code) {
+                let mut cells = vec![Cell::text(&t.name), Cell::text(&s.name), Cell::text(&ind.name), Cell::text(&ind.satuan)];
+                cells.extend(target_cells(&ind.code));
+                rows.push(row(RowKind::Normal, 1, format!("indicator:{}", ind.code), cells));
+            }
+        }
+    }
+    (cols, rows)
+}
+
+fn iku_dictionary(d: &Dataset, year: Year, subject: &str) -> Built {
+    let Some(p) = period_for(d, year, subject) else { return (vec![], vec![]) };
+    let ty = if p.contains(year) { year } else { p.start_year };
+    let cols = vec![
+        text("no", "NO"),
+        text("sasaran", "Sasaran"),
+        text("indikator", "Indikator Kinerja Sasaran"),
+        text("alasan", "Alasan"),
+        text("rumus", "Penjelasan/Rumus"),
+        text("satuan", "Satuan"),
+        col(&format!("target_{ty}"), &format!("Target {ty}"), ColumnKind::Number, false),
+        text("definisi", "Definisi"),
+        text("polaritas", "Polaritas"),
+        text("sumber_data", "Sumber Data"),
+        text("penanggung_jawab", "Penanggung Jawab"),
+    ];
+    let rows = d
+        .ikus_of_period(&p.code)
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            let sasaran = ind.parent.as_deref().and_then(|c| d.sasaran.iter().find(|s| s.code == c)).map_or("", |s| s.name.as_str());
+            let polarity = match ind.polarity {
+                Polarity::HigherIsBetter => "semakin tinggi semakin baik",
+                Polarity::LowerIsBetter => "semakin rendah semakin baik",
+                Polarity::Range => "rentang",
+            };
+            row(
+                RowKind::Normal,
+                0,
+                format!("indicator:{}", ind.code),
+                vec![
+                    no(i + 1),
+                    Cell::text(sasaran),
+                    Cell::text(&ind.name),
+                    Cell::text(&ind.alasan),
+                    Cell::text(&ind.formula_text),
+                    Cell::text(&ind.satuan),
+                    Cell::value(d.renstra_target(&ind.code, ty).map(|t| t.target)),
+                    Cell::text(&ind.definition),
+                    Cell::text(polarity),
+                    Cell::text(&ind.data_source),
+                    Cell::text(&ind.responsible),
+                ],
+            )
+        })
+        .collect();
+    (cols, rows)
+}
+
+/// IKU with an agreement target in `year`, in plan order.
+fn year_ikus(d: &Dataset, year: Year) -> Vec<&Indicator> {
+    let Some(p) = d.period_of_year(year) else { return Vec::new() };
+    d.ikus_of_period(&p.code).into_iter().filter(|i| d.target(&i.code, year).is_some()).collect()
+}
+
+fn sasaran_name<'a>(d: &'a Dataset, ind: &Indicator) -> &'a str {
+    ind.parent.as_deref().and_then(|c| d.sasaran.iter().find(|s| s.code == c)).map_or("", |s| s.name.as_str())
+}
+
+fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("bagian", "Bagian"),
+        text("no", "No."),
+        text("uraian", "Sasaran Strategis / Program"),
+        text("indikator", "Indikator Kinerja"),
+        col("target", "Target Tahunan", ColumnKind::Number, false),
+        text("satuan", "Satuan"),
+        col("anggaran_apbd", "Anggaran APBD", ColumnKind::Money, true),
+        col("anggaran_perubahan", "Anggaran Perubahan APBD", ColumnKind::Money, true),
+    ];
+    let mut rows = Vec::new();
+    let agreed: Vec<&AgreementTarget> = d.agreements.iter().filter(|a| a.year == year).collect();
+    let mut n = 0;
+    let mut last_sasaran = "";
+    for ind in year_ikus(d, year) {
+        let Some(a) = agreed.iter().find(|a| a.indicator == ind.code) else { continue };
+        let sas = sasaran_name(d, ind);
+        let first = sas != last_sasaran;
+        if first {
+            n += 1;
+            last_sasaran = sas;
+        }
+        rows.push(row(
+            RowKind::Normal,
+            0,
+            format!("indicator:{}", ind.code),
+            vec![
+                Cell::text("kinerja"),
+                if first { no(n) } else { Cell::Empty },
+                Cell::text(if first { sas } else { "" }),
+                Cell::text(&ind.name),
+                Cell::value(Some(a.value.target)),
+                Cell::text(&ind.satuan),
+                Cell::Empty,
+                Cell::Empty,
+            ],
+        ));
+    }
+    let mut programs: Vec<&AgreementProgram> = d.agreement_programs.iter().filter(|a| a.year == year).collect();
+    programs.sort_by_key(|p| p.position);
+    for (i, p) in programs.iter().enumerate() {
+        rows.push(row(
+            RowKind::Normal,
+            0,
+            format!("budget:{}", p.program),
+            vec![
+                Cell::text("anggaran"),
+                no(i + 1),
+                Cell::text(&p.name),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::value(m(p.pagu_murni)),
+                Cell::value(m(p.pagu_perubahan)),
+            ],
+        ));
+    }
+    if !programs.is_empty() {
+        rows.push(row(
+            RowKind::Total,
+            0,
+            "agreement:*",
+            vec![
+                Cell::text("anggaran"),
+                Cell::Empty,
+                Cell::text("Total"),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                derived(d, s, year, id, "agreement:*", "pagu_murni"),
+                derived(d, s, year, id, "agreement:*", "pagu"),
+            ],
+        ));
+    }
+    (cols, rows)
+}
+
+fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("no", "NO"),
+        text("sasaran", "SASARAN STRATEGIS"),
+        text("indikator", "INDIKATOR KINERJA"),
+        text("satuan", "SATUAN"),
+        col("target", "TARGET", ColumnKind::Number, false),
+        col("realisasi", "REALISASI", ColumnKind::Number, false),
+        col("capaian", "CAPAIAN KINERJA (%)", ColumnKind::Percent, true),
+    ];
+    let mut rows = Vec::new();
+    let mut n = 0;
+    let mut last = "";
+    for ind in year_ikus(d, year) {
+        let sas = sasaran_name(d, ind);
+        let first = sas != last;
+        if first {
+            n += 1;
+            last = sas;
+        }
+        let subject = format!("indicator:{}", ind.code);
+        rows.push(row(
+            RowKind::Normal,
+            0,
+            subject.clone(),
+            vec![
+                if first { no(n) } else { Cell::Empty },
+                Cell::text(if first { sas } else { "" }),
+                Cell::text(&ind.name),
+                Cell::text(&ind.satuan),
+                Cell::value(d.target(&ind.code, year).map(|t| t.target)),
+                Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
+                derived(d, s, year, id, &subject, "capaian_pct"),
+            ],
+        ));
+    }
+    (cols, rows)
+}
+
+fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+    let prev = year - 1;
+    let cols = vec![
+        text("no", "No"),
+        text("indikator", "Indikator Kinerja Sasaran"),
+        text("satuan", "Satuan"),
+        col(&format!("target_{prev}"), &format!("Target {prev}"), ColumnKind::Number, false),
+        col(&format!("realisasi_{prev}"), &format!("Realisasi {prev}"), ColumnKind::Number, false),
+        col(&format!("target_{year}"), &format!("Target {year}"), ColumnKind::Number, false),
+        col(&format!("realisasi_{year}"), &format!("Realisasi {year}"), ColumnKind::Number, false),
+        col(&format!("capaian_{prev}"), &format!("Capaian {prev}"), ColumnKind::Percent, true),
+        col(&format!("capaian_{year}"), &format!("Capaian {year}"), ColumnKind::Percent, true),
+    ];
+    let Some(ind) = d.indicator(code) else { return (cols, vec![]) };
+    if d.target(code, year).is_none() && d.realisation(code, year).is_none() {
+        return (cols, vec![]);
+    }
+    let t = |c: &str, y| Cell::value(d.target(c, y).map(|t| t.target));
+    let r = |c: &str, y| Cell::value(d.indicator(c).and_then(|i| resolve::effective_realisasi(d, i, y).ok()));
+    let cap = |c: &str, y| derived(d, s, y, id, &format!("indicator:{c}"), "capaian_pct");
+    let pred = ind.predecessor.as_deref().and_then(|p| d.indicator(p));
+    let mut rows = Vec::new();
+    match pred {
+        Some(p) if ind.comparable => rows.push(row(
+            RowKind::Normal,
+            0,
+            format!("indicator:{code}"),
+            vec![no(1), Cell::text(&ind.name), Cell::text(&ind.satuan), t(&p.code, prev), r(&p.code, prev), t(code, year), r(code, year), cap(&p.code, prev), cap(code, year)],
+        )),
+        _ => {
+            rows.push(row(
+                RowKind::Normal,
+                0,
+                format!("indicator:{code}"),
+                vec![no(1), Cell::text(&ind.name), Cell::text(&ind.satuan), t(code, prev), r(code, prev), t(code, year), r(code, year), cap(code, prev), cap(code, year)],
+            ));
+            if let Some(p) = pred {
+                rows.push(row(
+                    RowKind::Normal,
+                    0,
+                    format!("indicator:{}", p.code),
+                    vec![no(2), Cell::text(&p.name), Cell::text(&p.satuan), t(&p.code, prev), r(&p.code, prev), t(&p.code, year), r(&p.code, year), cap(&p.code, prev), cap(&p.code, year)],
+                ));
+            }
+        }
+    }
+    (cols, rows)
+}
+
+fn iku_renstra(d: &Dataset, year: Year, code: &str) -> Built {
+    let Some(ind) = d.indicator(code) else { return (vec![], vec![]) };
+    let Some(p) = d.period(&ind.period).cloned() else { return (vec![], vec![]) };
+    let mut cols = vec![text("uraian", "Capaian Indikator Kinerja Sasaran"), text("satuan", "Satuan")];
+    for y in p.years() {
+        cols.push(col(&format!("tahun_{y}"), &y.to_string(), ColumnKind::Number, false));
+    }
+    let targets: Vec<Cell> = p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect();
+    let reals: Vec<Cell> = p
+        .years()
+        .map(|y| if y <= year { Cell::value(resolve::effective_realisasi(d, ind, y).ok()) } else { Cell::Empty })
+        .collect();
+    let mut t = vec![Cell::text("Target"), Cell::text(&ind.satuan)];
+    t.extend(targets);
+    let mut r = vec![Cell::text("Realisasi"), Cell::text(&ind.satuan)];
+    r.extend(reals);
+    (cols, vec![row(RowKind::Normal, 0, format!("indicator:{code}"), t), row(RowKind::Normal, 0, format!("indicator:{code}"), r)])
+}
+
+fn akip_recommendations(d: &Dataset, year: Year) -> Built {
+    let cols = vec![text("no", "NO"), text("rekomendasi", "Rekomendasi Hasil Evaluasi SAKIP"), text("tindak_lanjut", "Tindak Lanjut")];
+    let mut recs: Vec<&AkipRecommendation> = d.akip_recommendations.iter().filter(|r| r.followup_year == year).collect();
+    recs.sort_by_key(|r| r.position);
+    let rows = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| row(RowKind::Normal, 0, "", vec![no(i + 1), Cell::text(&r.recommendation), Cell::text(&r.follow_up)]))
+        .collect();
+    (cols, rows)
+}
+
+fn program_indicators(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+    let cols = vec![
+        text("no", "No"),
+        text("indikator_program", "Indikator Program"),
+        text("satuan", "Satuan"),
+        col("target", &format!("Target Tahun {year}"), ColumnKind::Number, false),
+        col("realisasi", &format!("Realisasi Tahun {year}"), ColumnKind::Number, false),
+        col("capaian", &format!("Capaian Kinerja Tahun {year}"), ColumnKind::Percent, true),
+    ];
+    let programs = d.supporting_programs(code);
+    let rows = d
+        .indicators
+        .iter()
+        .filter(|i| i.level == IndicatorLevel::Program && i.parent.as_deref().is_some_and(|p| programs.contains(&p)))
+        .filter(|i| d.target(&i.code, year).is_some() || d.realisation(&i.code, year).is_some())
+        .enumerate()
+        .map(|(n, i)| {
+            let subject = format!("indicator:{}", i.code);
+            row(
+                RowKind::Normal,
+                0,
+                subject.clone(),
+                vec![
+                    no(n + 1),
+                    Cell::text(&i.name),
+                    Cell::text(&i.satuan),
+                    Cell::value(d.target(&i.code, year).map(|t| t.target)),
+                    Cell::value(resolve::effective_realisasi(d, i, year).ok()),
+                    derived(d, s, year, id, &subject, "capaian_pct"),
+                ],
+            )
+        })
+        .collect();
+    (cols, rows)
+}
+
+fn budget_amount_cells(d: &Dataset, s: &Settings, year: Year, id: &str, line: &BudgetLine) -> [Cell; 3] {
+    let own = Amounts::own(line);
+    let rolled = rolled_up(d, line);
+    let subject = format!("budget:{}", line.kode);
+    [
+        Cell::figure(m(own.pagu), m(rolled.pagu)),
+        Cell::figure(m(own.realisasi), m(rolled.realisasi)),
+        derived(d, s, year, id, &subject, "serapan_pct"),
+    ]
+}
+
+fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+    let cols = vec![
+        text("no", "No"),
+        text("indikator_sasaran", "Indikator Sasaran"),
+        text("program_kegiatan", "Program/ Kegiatan"),
+        col("pagu", "Pagu Anggaran (Rp.)", ColumnKind::Money, true),
+        col("realisasi", "Realisasi Anggaran (Rp.)", ColumnKind::Money, true),
+        col("persen", "%", ColumnKind::Percent, true),
+    ];
+    let ind_name = d.indicator(code).map_or(code.to_string(), |i| i.name.clone());
+    let programs = d.supporting_programs(code);
+    let mut rows = Vec::new();
+    fn walk(d: &Dataset, s: &Settings, year: Year, id: &str, line: &BudgetLine, depth: u8, rows: &mut Vec<TableRow>, first: &mut bool, ind_name: &str) {
+        let funded = |l: &BudgetLine| l.pagu().is_some() || l.realisasi.is_some() || !rolled_up(d, l).pagu.is_none();
+        if !funded(line) {
+            return;
+        }
+        let kind = if depth == 0 { RowKind::Subtotal } else { RowKind::Normal };
+        let [p, r, pct] = budget_amount_cells(d, s, year, id, line);
+        rows.push(row(
+            kind,
+            depth,
+            format!("budget:{}", line.kode),
+            vec![
+                if *first { no(1) } else { Cell::Empty },
+                Cell::text(if *first { ind_name } else { "" }),
+                Cell::text(&line.name),
+                p,
+                r,
+                pct,
+            ],
+        ));
+        *first = false;
+        for c in d.budget_children(year, Some(&line.kode)) {
+            walk(d, s, year, id, c, depth + 1, rows, first, ind_name);
+        }
+    }
+    let mut first = true;
+    for k in &programs {
+        if let Some(line) = d.budget_line(year, k) {
+            walk(d, s, year, id, line, 0, &mut rows, &mut first, &ind_name);
+        }
+    }
+    if !rows.is_empty() {
+        let subject = format!("support:{code}");
+        let total = programs_total(d, year, &programs);
+        rows.push(row(
+            RowKind::Total,
+            0,
+            subject.clone(),
+            vec![
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text("Jumlah"),
+                Cell::figure(printed(d, year, id, &subject, "pagu"), m(total.pagu)),
+                Cell::figure(printed(d, year, id, &subject, "realisasi"), m(total.realisasi)),
+                Cell::figure(printed(d, year, id, &subject, "serapan_pct"), total.serapan().ok().map(round2)),
+            ],
+        ));
+    }
+    (cols, rows)
+}
+
+fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+    let cols = vec![
+        text("indikator", "Indikator Kinerja"),
+        text("tahun", "Tahun"),
+        col("target", "Target", ColumnKind::Number, false),
+        col("realisasi", "Realisasi", ColumnKind::Number, false),
+        col("capaian", "Capaian", ColumnKind::Percent, true),
+        text("sumber", "Sumber"),
+    ];
+    let mut rows: Vec<TableRow> = d
+        .benchmarks
+        .iter()
+        .filter(|b| b.year == year && b.indicator == code)
+        .map(|b| {
+            let subject = format!("benchmark:{}", b.position);
+            row(
+                RowKind::Normal,
+                0,
+                subject.clone(),
+                vec![
+                    Cell::text(&b.name),
+                    Cell::text(b.benchmark_year.to_string()),
+                    Cell::value(b.target),
+                    Cell::value(b.realisasi),
+                    derived(d, s, year, id, &subject, "capaian_pct"),
+                    Cell::text(&b.source),
+                ],
+            )
+        })
+        .collect();
+    if rows.is_empty() {
+        return (cols, rows);
+    }
+    if let Some(ind) = d.indicator(code) {
+        let subject = format!("indicator:{code}");
+        rows.push(row(
+            RowKind::Normal,
+            0,
+            subject.clone(),
+            vec![
+                Cell::text(&ind.name),
+                Cell::text(year.to_string()),
+                Cell::value(d.target(code, year).map(|t| t.target)),
+                Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
+                derived(d, s, year, id, &subject, "capaian_pct"),
+                Cell::text(&d.office.short_name),
+            ],
+        ));
+    }
+    (cols, rows)
+}
+
+fn umkm_upgrades(d: &Dataset, year: Year, opts: TableOptions) -> Built {
+    let cols = vec![
+        text("no", "NO"),
+        text("nama", "NAMA"),
+        text("alamat", "ALAMAT"),
+        text("jenis_usaha", "JENIS USAHA"),
+        text("no_telepon", "NO TELEPON"),
+    ];
+    let mut list: Vec<&UmkmUpgrade> = d.umkm_upgrades.iter().filter(|u| u.year == year).collect();
+    list.sort_by_key(|u| u.position);
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let phone = if opts.show_phone { u.phone.clone() } else { mask_phone(&u.phone) };
+            row(RowKind::Normal, 0, "", vec![no(i + 1), Cell::text(&u.owner), Cell::text(&u.address), Cell::text(&u.business), Cell::text(phone)])
+        })
+        .collect();
+    (cols, rows)
+}
+
+fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("no", "No"),
+        text("sasaran", "Sasaran Strategis"),
+        text("indikator", "Indikator Kinerja"),
+        col("capaian", "Capaian Kinerja (%)", ColumnKind::Percent, true),
+        col("rata_rata_capaian", "Rata-rata Capaian Kinerja", ColumnKind::Percent, true),
+        text("program", "Program"),
+        col("realisasi_anggaran", "Realisasi Anggaran (%)", ColumnKind::Percent, true),
+        col("rata_rata_realisasi_anggaran", "Rata-rata Realisasi Anggaran (%)", ColumnKind::Percent, true),
+        col("efisiensi", "Efisiensi", ColumnKind::Text, true),
+    ];
+    let Some(p) = d.period_of_year(year) else { return (cols, vec![]) };
+    let mut rows = Vec::new();
+    for (n, sas) in d.sasaran_of_period(&p.code).iter().enumerate() {
+        let inds: Vec<&Indicator> = sasaran_indicators(d, &sas.code).into_iter().filter(|i| d.target(&i.code, year).is_some()).collect();
+        let sas_subject = format!("sasaran:{}", sas.code);
+        let mut first_of_sasaran = true;
+        for ind in inds {
+            let ind_subject = format!("indicator:{}", ind.code);
+            let programs = d.supporting_programs(&ind.code);
+            let program_rows = if programs.is_empty() { vec![None] } else { programs.iter().map(|p| Some(*p)).collect() };
+            for (j, prog) in program_rows.into_iter().enumerate() {
+                let first_of_ind = j == 0;
+                let verdict = if first_of_sasaran {
+                    let computed = resolve(d, s, year, &sas_subject, "efficiency").ok().and_then(|r| match r.value {
+                        Value::Verdict(v) => Some(v.text().to_string()),
+                        Value::Number(_) => None,
+                    });
+                    let reported = d.printed(year, id, &sas_subject, "efficiency").map(|p| p.printed.clone());
+                    Cell::Verdict { reported, computed }
+                } else {
+                    Cell::Empty
+                };
+                let prog_cells = match prog.and_then(|k| d.budget_line(year, k)) {
+                    Some(line) => vec![Cell::text(&line.name), derived(d, s, year, id, &format!("budget:{}", line.kode), "serapan_pct")],
+                    None => vec![Cell::Empty, Cell::Empty],
+                };
+                let mut cells = vec![
+                    if first_of_sasaran { no(n + 1) } else { Cell::Empty },
+                    Cell::text(if first_of_sasaran { sas.name.as_str() } else { "" }),
+                    Cell::text(if first_of_ind { ind.name.as_str() } else { "" }),
+                    if first_of_ind { derived(d, s, year, id, &ind_subject, "capaian_pct") } else { Cell::Empty },
+                    if first_of_sasaran { derived(d, s, year, id, &sas_subject, "avg_capaian") } else { Cell::Empty },
+                ];
+                cells.extend(prog_cells);
+                cells.push(if first_of_ind { derived(d, s, year, id, &ind_subject, "avg_serapan") } else { Cell::Empty });
+                cells.push(verdict);
+                rows.push(row(RowKind::Normal, 0, if first_of_ind { ind_subject.clone() } else { sas_subject.clone() }, cells));
+                first_of_sasaran = false;
+            }
+        }
+    }
+    (cols, rows)
+}
+
+fn programs_of_year(d: &Dataset, year: Year) -> Vec<&BudgetLine> {
+    d.budget_children(year, None)
+}
+
+fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("no", "NO"),
+        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
+        col("pagu_sebelum_perubahan", "PAGU ANGGARAN SEBELUM PERUBAHAN (Rp)", ColumnKind::Money, true),
+        col("pagu_setelah_perubahan", "PAGU ANGGARAN SETELAH PERUBAHAN (Rp)", ColumnKind::Money, true),
+    ];
+    let programs = programs_of_year(d, year);
+    if programs.iter().all(|p| p.pagu_murni.is_none()) {
+        return (cols, vec![]);
+    }
+    let mut rows: Vec<TableRow> = programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            row(RowKind::Normal, 0, format!("budget:{}", p.kode), vec![no(i + 1), Cell::text(&p.name), Cell::value(m(p.pagu_murni)), Cell::value(m(p.pagu_perubahan))])
+        })
+        .collect();
+    rows.push(row(
+        RowKind::Total,
+        0,
+        "budget:*",
+        vec![Cell::Empty, Cell::text("TOTAL"), derived(d, s, year, id, "budget:*", "pagu_murni"), derived(d, s, year, id, "budget:*", "pagu")],
+    ));
+    (cols, rows)
+}
+
+fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let cols = vec![
+        text("no", "NO"),
+        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
+        col("pagu", "PAGU ANGGARAN", ColumnKind::Money, true),
+        col("realisasi", "REALISASI", ColumnKind::Money, true),
+        col("persen", "%", ColumnKind::Percent, true),
+    ];
+    let programs = programs_of_year(d, year);
+    if programs.is_empty() {
+        return (cols, vec![]);
+    }
+    let mut rows: Vec<TableRow> = programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let subject = format!("budget:{}", p.kode);
+            row(
+                RowKind::Normal,
+                0,
+                subject.clone(),
+                vec![no(i + 1), Cell::text(&p.name), Cell::value(m(p.pagu())), Cell::value(m(p.realisasi)), derived(d, s, year, id, &subject, "serapan_pct")],
+            )
+        })
+        .collect();
+    rows.push(row(
+        RowKind::Total,
+        0,
+        "budget:*",
+        vec![
+            Cell::Empty,
+            Cell::text("TOTAL"),
+            derived(d, s, year, id, "budget:*", "pagu"),
+            derived(d, s, year, id, "budget:*", "realisasi"),
+            derived(d, s, year, id, "budget:*", "serapan_pct"),
+        ],
+    ));
+    (cols, rows)
+}
+
+fn budget_comparison(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+    let prev = year - 1;
+    let cols = vec![
+        text("no", "NO"),
+        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
+        col(&format!("pagu_{year}"), &format!("PAGU {year}"), ColumnKind::Money, true),
+        col(&format!("realisasi_{year}"), &format!("REALISASI {year}"), ColumnKind::Money, true),
+        col(&format!("persen_{year}"), &format!("% {year}"), ColumnKind::Percent, true),
+        col(&format!("pagu_{prev}"), &format!("PAGU {prev}"), ColumnKind::Money, true),
+        col(&format!("realisasi_{prev}"), &format!("REALISASI {prev}"), ColumnKind::Money, true),
+        col(&format!("persen_{prev}"), &format!("% {prev}"), ColumnKind::Percent, true),
+    ];
+    let programs = programs_of_year(d, year);
+    if programs.is_empty() || programs_of_year(d, prev).is_empty() {
+        return (cols, vec![]);
+    }
+    let mut rows: Vec<TableRow> = programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let subject = format!("budget:{}", p.kode);
+            let before = d.budget_line(prev, &p.kode);
+            let cells = vec![
+                no(i + 1),
+                Cell::text(&p.name),
+                Cell::value(m(p.pagu())),
+                Cell::value(m(p.realisasi)),
+                derived(d, s, year, id, &subject, "serapan_pct"),
+                Cell::value(m(before.and_then(|b| b.pagu()))),
+                Cell::value(m(before.and_then(|b| b.realisasi))),
+                if before.is_some() { derived(d, s, prev, id, &subject, "serapan_pct") } else { Cell::Empty },
+            ];
+            row(RowKind::Normal, 0, subject, cells)
+        })
+        .collect();
+    // Programs of the previous year that no longer exist.
+    for p in programs_of_year(d, prev).into_iter().filter(|p| d.budget_line(year, &p.kode).is_none()) {
+        let subject = format!("budget:{}", p.kode);
+        rows.push(row(
+            RowKind::Normal,
+            0,
+            subject.clone(),
+            vec![
+                no(rows.len() + 1),
+                Cell::text(&p.name),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::value(m(p.pagu())),
+                Cell::value(m(p.realisasi)),
+                derived(d, s, prev, id, &subject, "serapan_pct"),
+            ],
+        ));
+    }
+    rows.push(row(
+        RowKind::Total,
+        0,
+        "budget:*",
+        vec![
+            Cell::Empty,
+            Cell::text("TOTAL"),
+            derived(d, s, year, id, "budget:*", "pagu"),
+            derived(d, s, year, id, "budget:*", "realisasi"),
+            derived(d, s, year, id, "budget:*", "serapan_pct"),
+            derived(d, s, prev, id, "budget:*", "pagu"),
+            derived(d, s, prev, id, "budget:*", "realisasi"),
+            derived(d, s, prev, id, "budget:*", "serapan_pct"),
+        ],
+    ));
+    (cols, rows)
+}
