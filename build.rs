@@ -47,14 +47,16 @@ fn embed_dataset(dir: &Path, target: &Path) {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "the default dataset at {} holds no CSV file", dir.display());
-    let mut code = String::from("/// The default dataset's files: (file name, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n");
+    let mut code =
+        String::from("/// The default dataset's files: (file name, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{} is not UTF-8 text: {e}", path.display()));
         let header = text.lines().next().unwrap_or("");
         assert!(!header.trim().is_empty(), "{} has no header row", path.display());
         let name = path.file_name().and_then(|n| n.to_str()).expect("CSV names are UTF-8");
-        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).expect("writing to a String");
+        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string())
+            .expect("writing to a String");
     }
     code.push_str("];\n");
     fs::write(target, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));

@@ -181,9 +181,15 @@ pub fn check_text(r: &CheckReport) -> String {
         }
     }
     if !r.unverified.is_empty() {
-        s.push_str(&format!("\n{} angka tercetak tidak dapat diperiksa karena datanya tidak ada:\n", r.unverified.len()));
+        s.push_str(&format!(
+            "\n{} angka tercetak tidak dapat diperiksa karena datanya tidak ada:\n",
+            r.unverified.len()
+        ));
         for u in &r.unverified {
-            s.push_str(&format!("[{} / {}] {} — {}: '{}' ({})\n", u.table, u.year, u.item, u.field, u.printed, u.reason));
+            s.push_str(&format!(
+                "[{} / {}] {} — {}: '{}' ({})\n",
+                u.table, u.year, u.item, u.field, u.printed, u.reason
+            ));
         }
     }
     s

@@ -76,9 +76,11 @@ impl Session {
     }
 
     fn from_store(store: Store, created: bool) -> Result<Session, OpenError> {
-        let office = store.offices()?.into_iter().next().ok_or_else(|| {
-            OpenError::Empty(store.path().map_or(":memory:".into(), |p| p.display().to_string()))
-        })?;
+        let office = store
+            .offices()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| OpenError::Empty(store.path().map_or(":memory:".into(), |p| p.display().to_string())))?;
         let dataset = store.load_dataset(office.id)?;
         let mut settings = Settings::default();
         for (key, _) in settings.clone().to_pairs() {
@@ -91,4 +93,3 @@ impl Session {
         Ok(Session { store, office_id: office.id, dataset, settings, created })
     }
 }
-

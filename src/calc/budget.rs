@@ -76,10 +76,7 @@ pub fn year_total(d: &Dataset, year: Year) -> Amounts {
 
 /// Total of the given programs in a year.
 pub fn programs_total(d: &Dataset, year: Year, programs: &[&str]) -> Amounts {
-    programs
-        .iter()
-        .filter_map(|k| d.budget_line(year, k))
-        .fold(Amounts::default(), |acc, p| acc.plus(Amounts::own(p)))
+    programs.iter().filter_map(|k| d.budget_line(year, k)).fold(Amounts::default(), |acc, p| acc.plus(Amounts::own(p)))
 }
 
 /// Change from `before` to `now`, in percent of `before`.

@@ -61,7 +61,11 @@ fn lower(rule: CapaianRule, target: Decimal, realisasi: Decimal) -> Computed {
         CapaianRule::Standard => Ok((Decimal::ONE - relative_gap(target, realisasi)?) * HUNDRED),
         CapaianRule::Inverse => {
             if target <= Decimal::ZERO {
-                return Err(if target.is_zero() { CannotCompute::ZeroTarget } else { CannotCompute::NonPositiveTarget });
+                return Err(if target.is_zero() {
+                    CannotCompute::ZeroTarget
+                } else {
+                    CannotCompute::NonPositiveTarget
+                });
             }
             if realisasi <= Decimal::ZERO {
                 return Err(CannotCompute::NonPositiveRealisation);

@@ -73,10 +73,10 @@ fn id(d: Decimal) -> String {
 
 /// The table number the report uses for a kind of table (about `subject`), in `year`.
 pub fn table_id(d: &Dataset, year: Year, kind: TableKind, subject: &str) -> String {
-    d.report_tables
-        .iter()
-        .find(|t| t.year == year && t.kind == kind && (subject.is_empty() || t.subject == subject))
-        .map(|t| t.id.clone())
+    super::layout::layout(d, year)
+        .into_iter()
+        .find(|t| t.kind == kind && (subject.is_empty() || t.subject == subject))
+        .map(|t| t.id)
         .unwrap_or_else(|| kind.code().to_string())
 }
 
@@ -97,7 +97,7 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
     asset_trees(d, &in_year, &mut r);
     raw_realisations(d, &in_year, &mut r);
     cross_records(d, &in_year, &mut r);
-    r.findings.sort_by(|a, b| (table_order(&a.table), a.year).cmp(&(table_order(&b.table), b.year)));
+    r.findings.sort_by_key(|f| (table_order(&f.table), f.year));
     r
 }
 
@@ -129,7 +129,11 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
                         table: p.table.clone(),
                         message: format!(
                             "Tabel {}: {} '{}' dicetak '{}', hasil hitung '{}'.",
-                            p.table, field, item, p.printed, v.text()
+                            p.table,
+                            field,
+                            item,
+                            p.printed,
+                            v.text()
                         ),
                         item,
                         field,
@@ -144,7 +148,10 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
             (Ok(c), None) => r.findings.push(Finding {
                 year: p.year,
                 table: p.table.clone(),
-                message: format!("Tabel {}: {} '{}' tercetak '{}' yang tidak terbaca sebagai angka.", p.table, field, item, p.printed),
+                message: format!(
+                    "Tabel {}: {} '{}' tercetak '{}' yang tidak terbaca sebagai angka.",
+                    p.table, field, item, p.printed
+                ),
                 item,
                 field,
                 kind: FindingKind::Unreadable,
@@ -191,12 +198,11 @@ fn money_mismatch(printed: Option<Money>, sum: Option<Money>) -> Option<(Decimal
 fn budget_table(d: &Dataset, line: &BudgetLine) -> String {
     let program = line.kode.split('.').next().unwrap_or(&line.kode);
     let supported = d.program_support.iter().find(|s| s.program == program);
-    match supported {
-        Some(s) if d.report_tables.iter().any(|t| t.year == line.year && t.kind == TableKind::IkuBudget && t.subject == s.indicator) => {
-            table_id(d, line.year, TableKind::IkuBudget, &s.indicator)
-        }
-        _ => table_id(d, line.year, TableKind::BudgetRealisation, ""),
-    }
+    let layout = super::layout::layout(d, line.year);
+    let iku_table = supported.and_then(|s| {
+        layout.iter().find(|t| t.kind == TableKind::IkuBudget && t.subject == s.indicator).map(|t| t.id.clone())
+    });
+    iku_table.unwrap_or_else(|| table_id(d, line.year, TableKind::BudgetRealisation, ""))
 }
 
 fn budget_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
@@ -356,10 +362,9 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
     for a in d.agreement_programs.iter().filter(|a| in_year(a.year)) {
         let Some(line) = d.budget_line(a.year, &a.program) else { continue };
         let table = table_id(d, a.year, TableKind::Agreement, "");
-        for (field, pk, budget) in [
-            ("pagu murni", a.pagu_murni, line.pagu_murni),
-            ("pagu perubahan", a.pagu_perubahan, line.pagu_perubahan),
-        ] {
+        for (field, pk, budget) in
+            [("pagu murni", a.pagu_murni, line.pagu_murni), ("pagu perubahan", a.pagu_perubahan, line.pagu_perubahan)]
+        {
             if let Some((p, c)) = money_mismatch(pk, budget) {
                 r.findings.push(Finding {
                     year: a.year,
@@ -411,7 +416,10 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                 let table = table_id(d, a.year, TableKind::Capaian, "");
                 r.findings.push(Finding {
                     year: a.year,
-                    message: format!("Tabel {table}: '{name}' punya target {} tetapi realisasinya belum dicatat.", a.year),
+                    message: format!(
+                        "Tabel {table}: '{name}' punya target {} tetapi realisasinya belum dicatat.",
+                        a.year
+                    ),
                     table,
                     item: name,
                     field: "realisasi".into(),

@@ -4,19 +4,14 @@
 use rust_decimal::Decimal;
 
 /// The rule that turns the two averages into a verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum EfficiencyRule {
     /// Efisien when average capaian is above average serapan, otherwise tidak efisien
     /// (the rule of the reference report; the default).
+    #[default]
     CapaianAboveSerapan,
     /// Efisien when capaian − serapan > margin, cukup efisien within ±margin, tidak efisien below.
     Margin(Decimal),
-}
-
-impl Default for EfficiencyRule {
-    fn default() -> Self {
-        EfficiencyRule::CapaianAboveSerapan
-    }
 }
 
 /// The verdict.
@@ -45,9 +40,7 @@ impl Verdict {
     }
     pub fn parse(text: &str) -> Option<Verdict> {
         let t = text.trim().to_lowercase();
-        [Verdict::Efisien, Verdict::CukupEfisien, Verdict::TidakEfisien]
-            .into_iter()
-            .find(|v| v.text() == t)
+        [Verdict::Efisien, Verdict::CukupEfisien, Verdict::TidakEfisien].into_iter().find(|v| v.text() == t)
     }
 }
 
@@ -77,12 +70,10 @@ pub fn verdict(rule: EfficiencyRule, avg_capaian: Decimal, avg_serapan: Decimal)
 /// The rule in words (Indonesian).
 pub fn rule_text(rule: EfficiencyRule) -> String {
     match rule {
-        EfficiencyRule::CapaianAboveSerapan => {
-            "efisien bila rata-rata capaian > rata-rata serapan anggaran".into()
+        EfficiencyRule::CapaianAboveSerapan => "efisien bila rata-rata capaian > rata-rata serapan anggaran".into(),
+        EfficiencyRule::Margin(m) => {
+            format!("efisien bila capaian − serapan > {m} poin; cukup efisien dalam ±{m}; tidak efisien di bawahnya")
         }
-        EfficiencyRule::Margin(m) => format!(
-            "efisien bila capaian − serapan > {m} poin; cukup efisien dalam ±{m}; tidak efisien di bawahnya"
-        ),
     }
 }
 

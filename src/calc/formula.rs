@@ -102,7 +102,8 @@ mod tests {
 
     #[test]
     fn formulas() {
-        let vol = RawValues { current: Some(d("1352468685104")), previous: Some(d("1284370129227")), ..Default::default() };
+        let vol =
+            RawValues { current: Some(d("1352468685104")), previous: Some(d("1284370129227")), ..Default::default() };
         assert_eq!(realisation(FormulaKind::RatioPct, &vol).unwrap().round_dp(2), d("105.30"));
         assert_eq!(realisation(FormulaKind::GrowthPct, &vol).unwrap().round_dp(2), d("5.30"));
         let share = RawValues { part: Some(d("50")), whole: Some(d("1152")), ..Default::default() };
@@ -120,7 +121,8 @@ mod tests {
 
     #[test]
     fn alternatives_include_ratio_without_hundred() {
-        let vol = RawValues { current: Some(d("689182105987")), previous: Some(d("682085344919")), ..Default::default() };
+        let vol =
+            RawValues { current: Some(d("689182105987")), previous: Some(d("682085344919")), ..Default::default() };
         let alts = alternatives(&vol);
         assert!(alts.iter().any(|(name, v)| name.contains("tanpa") && v.round_dp(2) == d("1.01")));
     }

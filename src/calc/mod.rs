@@ -8,6 +8,7 @@ pub mod capaian;
 pub mod check;
 pub mod efficiency;
 pub mod formula;
+pub mod layout;
 pub mod resolve;
 pub mod settings;
 pub mod tolerance;
@@ -60,9 +61,7 @@ pub fn percent_of(a: Decimal, b: Decimal) -> Computed {
     if b.is_zero() {
         return Err(CannotCompute::ZeroDenominator);
     }
-    a.checked_div(b)
-        .and_then(|q| q.checked_mul(HUNDRED))
-        .ok_or(CannotCompute::Overflow)
+    a.checked_div(b).and_then(|q| q.checked_mul(HUNDRED)).ok_or(CannotCompute::Overflow)
 }
 
 /// The arithmetic mean, `None` for no values.

@@ -68,8 +68,16 @@ pub fn computed_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> R {
     let raw = raw_values(d, &ind.code, year);
     let v = formula::realisation(ind.formula, &raw)?;
     let operands = match ind.formula {
-        FormulaKind::SharePct => format!("{} ÷ {}", decimal(raw.part.unwrap_or_default(), Lang::Id), decimal(raw.whole.unwrap_or_default(), Lang::Id)),
-        _ => format!("{} ÷ {}", decimal(raw.current.unwrap_or_default(), Lang::Id), decimal(raw.previous.unwrap_or_default(), Lang::Id)),
+        FormulaKind::SharePct => format!(
+            "{} ÷ {}",
+            decimal(raw.part.unwrap_or_default(), Lang::Id),
+            decimal(raw.whole.unwrap_or_default(), Lang::Id)
+        ),
+        _ => format!(
+            "{} ÷ {}",
+            decimal(raw.current.unwrap_or_default(), Lang::Id),
+            decimal(raw.previous.unwrap_or_default(), Lang::Id)
+        ),
     };
     num(v, format!("{} ({operands})", formula::formula_text(ind.formula)))
 }
@@ -184,7 +192,9 @@ fn count(n: usize, formula: impl Into<String>) -> R {
 
 fn amounts_field(a: &Amounts, field: &str, what: &str) -> R {
     match field {
-        "pagu" => a.pagu.map(|m| num(m.decimal(), format!("jumlah pagu {what}"))).unwrap_or_else(|| Err(missing("pagu"))),
+        "pagu" => {
+            a.pagu.map(|m| num(m.decimal(), format!("jumlah pagu {what}"))).unwrap_or_else(|| Err(missing("pagu")))
+        }
         "pagu_murni" => a
             .pagu_murni
             .map(|m| num(m.decimal(), format!("jumlah pagu murni {what}")))
@@ -266,10 +276,13 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             };
             match field {
                 "count_program" => count(lines.len(), format!("program pendukung {key}")),
-                "count_kegiatan" => count(funded_children(&lines).len(), "kegiatan ber-pagu di bawah program pendukung"),
-                "count_subkegiatan" => {
-                    count(funded_children(&funded_children(&lines)).len(), "sub-kegiatan ber-pagu di bawah program pendukung")
+                "count_kegiatan" => {
+                    count(funded_children(&lines).len(), "kegiatan ber-pagu di bawah program pendukung")
                 }
+                "count_subkegiatan" => count(
+                    funded_children(&funded_children(&lines)).len(),
+                    "sub-kegiatan ber-pagu di bawah program pendukung",
+                ),
                 _ => amounts_field(&programs_total(d, year, &programs), field, &format!("program pendukung {key}")),
             }
         }
@@ -314,7 +327,13 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     let programs = d.supporting_programs(key);
                     let values = supporting_serapan(d, &programs, year)?;
                     let avg = mean(&values).ok_or_else(|| missing(format!("program pendukung {key}")))?;
-                    num(avg, format!("rata-rata serapan program ({})", values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")))
+                    num(
+                        avg,
+                        format!(
+                            "rata-rata serapan program ({})",
+                            values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")
+                        ),
+                    )
                 }
                 _ => Err(missing(format!("kolom {field}"))),
             }
@@ -323,7 +342,9 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             let period = d.period_of_year(year).ok_or_else(|| missing(format!("periode Renstra {year}")))?;
             let mut n = 0;
             for sas in d.sasaran_of_period(&period.code) {
-                if let Ok(Resolved { value: Value::Verdict(Verdict::Efisien), .. }) = sasaran_efficiency(d, s, &sas.code, year) {
+                if let Ok(Resolved { value: Value::Verdict(Verdict::Efisien), .. }) =
+                    sasaran_efficiency(d, s, &sas.code, year)
+                {
                     n += 1;
                 }
             }
@@ -345,7 +366,15 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             let t = b.target.ok_or_else(|| missing("target pembanding"))?;
             let r = b.realisasi.ok_or_else(|| missing("realisasi pembanding"))?;
             let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.capaian_cap)?;
-            num(v, format!("{}: realisasi {}, target {}", capaian::formula_text(polarity, rule), decimal(r, Lang::Id), decimal(t, Lang::Id)))
+            num(
+                v,
+                format!(
+                    "{}: realisasi {}, target {}",
+                    capaian::formula_text(polarity, rule),
+                    decimal(r, Lang::Id),
+                    decimal(t, Lang::Id)
+                ),
+            )
         }
         _ => Err(missing(format!("{subject} / {field}"))),
     }
@@ -359,16 +388,15 @@ pub fn subject_label(d: &Dataset, year: Year, subject: &str) -> String {
         "sasaran" if key == "*" => "Seluruh sasaran".into(),
         "sasaran" => d.sasaran.iter().find(|s| s.code == key).map_or(key.to_string(), |s| s.name.clone()),
         "budget" if key == "*" => "Total seluruh program".into(),
-        "budget" => d.budget_line(year, key).map_or(key.to_string(), |b| b.name.clone()),
+        "budget" => d
+            .budget_line(year, key)
+            .or_else(|| d.budget_lines.iter().filter(|b| b.kode == key).min_by_key(|b| (b.year - year).abs()))
+            .map_or(key.to_string(), |b| b.name.clone()),
         "agreement" => "Total anggaran Perjanjian Kinerja".into(),
-        "support" => format!(
-            "Program pendukung {}",
-            d.indicator(key).map_or(key.to_string(), |i| i.name.clone())
-        ),
-        "program_indicators" => format!(
-            "Indikator program pendukung {}",
-            d.indicator(key).map_or(key.to_string(), |i| i.name.clone())
-        ),
+        "support" => format!("Program pendukung {}", d.indicator(key).map_or(key.to_string(), |i| i.name.clone())),
+        "program_indicators" => {
+            format!("Indikator program pendukung {}", d.indicator(key).map_or(key.to_string(), |i| i.name.clone()))
+        }
         "benchmark" => key
             .parse::<i64>()
             .ok()

@@ -9,11 +9,7 @@ pub enum BudgetLevel {
 }
 
 impl BudgetLevel {
-    pub const ALL: [BudgetLevel; 3] = [
-        BudgetLevel::Program,
-        BudgetLevel::Kegiatan,
-        BudgetLevel::SubKegiatan,
-    ];
+    pub const ALL: [BudgetLevel; 3] = [BudgetLevel::Program, BudgetLevel::Kegiatan, BudgetLevel::SubKegiatan];
     pub fn code(self) -> &'static str {
         match self {
             BudgetLevel::Program => "program",

@@ -36,12 +36,7 @@ impl Dataset {
     pub fn report_years(&self) -> BTreeSet<Year> {
         let mut years = BTreeSet::new();
         years.extend(self.realisations.iter().map(|r| r.year));
-        years.extend(
-            self.budget_lines
-                .iter()
-                .filter(|b| b.realisasi.is_some() || b.pagu().is_some())
-                .map(|b| b.year),
-        );
+        years.extend(self.budget_lines.iter().filter(|b| b.realisasi.is_some() || b.pagu().is_some()).map(|b| b.year));
         years.extend(self.staff.iter().map(|s| s.year));
         years.extend(self.assets.iter().map(|a| a.year));
         years.extend(self.akip_evaluations.iter().map(|a| a.year));
@@ -71,35 +66,24 @@ impl Dataset {
 
     /// The Renstra period that contains `year` (the latest-starting one if several do).
     pub fn period_of_year(&self, year: Year) -> Option<&RenstraPeriod> {
-        self.periods
-            .iter()
-            .filter(|p| p.contains(year))
-            .max_by_key(|p| p.start_year)
+        self.periods.iter().filter(|p| p.contains(year)).max_by_key(|p| p.start_year)
     }
 
     pub fn budget_line(&self, year: Year, kode: &str) -> Option<&BudgetLine> {
-        self.budget_lines
-            .iter()
-            .find(|b| b.year == year && b.kode == kode)
+        self.budget_lines.iter().find(|b| b.year == year && b.kode == kode)
     }
 
     /// Lines of a year whose parent is `parent` (`None` for programs), in order.
     pub fn budget_children(&self, year: Year, parent: Option<&str>) -> Vec<&BudgetLine> {
-        let mut lines: Vec<&BudgetLine> = self
-            .budget_lines
-            .iter()
-            .filter(|b| b.year == year && b.parent.as_deref() == parent)
-            .collect();
+        let mut lines: Vec<&BudgetLine> =
+            self.budget_lines.iter().filter(|b| b.year == year && b.parent.as_deref() == parent).collect();
         lines.sort_by_key(|b| b.position);
         lines
     }
 
     pub fn asset_children(&self, year: Year, parent: Option<&str>) -> Vec<&AssetItem> {
-        let mut items: Vec<&AssetItem> = self
-            .assets
-            .iter()
-            .filter(|a| a.year == year && a.parent.as_deref() == parent)
-            .collect();
+        let mut items: Vec<&AssetItem> =
+            self.assets.iter().filter(|a| a.year == year && a.parent.as_deref() == parent).collect();
         items.sort_by_key(|a| a.position);
         items
     }
@@ -114,31 +98,20 @@ impl Dataset {
     }
 
     pub fn renstra_target(&self, indicator: &str, year: Year) -> Option<&TargetValue> {
-        self.targets
-            .iter()
-            .find(|t| t.indicator == indicator && t.year == year)
-            .map(|t| &t.value)
+        self.targets.iter().find(|t| t.indicator == indicator && t.year == year).map(|t| &t.value)
     }
 
     pub fn realisation(&self, indicator: &str, year: Year) -> Option<&Realisation> {
-        self.realisations
-            .iter()
-            .find(|r| r.indicator == indicator && r.year == year)
+        self.realisations.iter().find(|r| r.indicator == indicator && r.year == year)
     }
 
     pub fn raw_figure(&self, indicator: &str, year: Year, role: RawRole) -> Option<&RawFigure> {
-        self.raw_figures
-            .iter()
-            .find(|r| r.indicator == indicator && r.year == year && r.role == role)
+        self.raw_figures.iter().find(|r| r.indicator == indicator && r.year == year && r.role == role)
     }
 
     /// Program kodes supporting an indicator, in budget order.
     pub fn supporting_programs(&self, indicator: &str) -> Vec<&str> {
-        self.program_support
-            .iter()
-            .filter(|s| s.indicator == indicator)
-            .map(|s| s.program.as_str())
-            .collect()
+        self.program_support.iter().filter(|s| s.indicator == indicator).map(|s| s.program.as_str()).collect()
     }
 
     /// IKU of a period in plan order (sasaran order, then indicator position).
@@ -156,11 +129,7 @@ impl Dataset {
         let Some(s) = code.and_then(|c| self.sasaran.iter().find(|s| s.code == c)) else {
             return (i64::MAX, i64::MAX);
         };
-        let t = self
-            .tujuan
-            .iter()
-            .find(|t| t.code == s.tujuan)
-            .map_or(i64::MAX, |t| t.position);
+        let t = self.tujuan.iter().find(|t| t.code == s.tujuan).map_or(i64::MAX, |t| t.position);
         (t, s.position)
     }
 
@@ -169,11 +138,7 @@ impl Dataset {
         let mut out: Vec<&Sasaran> = self
             .sasaran
             .iter()
-            .filter(|s| {
-                self.tujuan
-                    .iter()
-                    .any(|t| t.code == s.tujuan && t.period == period)
-            })
+            .filter(|s| self.tujuan.iter().any(|t| t.code == s.tujuan && t.period == period))
             .collect();
         out.sort_by_key(|s| self.sasaran_order(Some(&s.code)));
         out
@@ -181,11 +146,7 @@ impl Dataset {
 
     pub fn printed(&self, year: Year, table: &str, subject: &str, field: &str) -> Option<&PrintedFigure> {
         self.printed_figures.iter().find(|p| {
-            p.year == year
-                && p.table == table
-                && p.place == Place::Table
-                && p.subject == subject
-                && p.field == field
+            p.year == year && p.table == table && p.place == Place::Table && p.subject == subject && p.field == field
         })
     }
 }

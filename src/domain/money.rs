@@ -72,9 +72,14 @@ impl Money {
 }
 
 impl fmt::Display for Money {
-    /// Plain machine form: `4939925171.19`, `12785258830`.
+    /// Plain machine form: whole rupiah without decimals (`12785258830`), otherwise with two
+    /// (`4939925171.19`, `1473815003.20`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.normalize())
+        if self.0.fract().is_zero() {
+            write!(f, "{}", self.0.trunc().normalize())
+        } else {
+            write!(f, "{:.2}", self.0)
+        }
     }
 }
 
@@ -102,7 +107,8 @@ mod tests {
     fn display_is_plain() {
         assert_eq!(Money::from_sen(493_992_517_119).to_string(), "4939925171.19");
         assert_eq!(Money::from_rupiah(12_785_258_830).to_string(), "12785258830");
-        assert_eq!(Money::from_sen(150).to_string(), "1.5");
+        assert_eq!(Money::from_sen(150).to_string(), "1.50");
+        assert_eq!(Money::from_sen(-150).to_string(), "-1.50");
     }
 
     #[test]

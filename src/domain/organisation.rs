@@ -24,13 +24,8 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
-    pub const ALL: [UnitKind; 5] = [
-        UnitKind::Head,
-        UnitKind::Secretariat,
-        UnitKind::Subdivision,
-        UnitKind::Division,
-        UnitKind::Functional,
-    ];
+    pub const ALL: [UnitKind; 5] =
+        [UnitKind::Head, UnitKind::Secretariat, UnitKind::Subdivision, UnitKind::Division, UnitKind::Functional];
     pub fn code(self) -> &'static str {
         match self {
             UnitKind::Head => "head",

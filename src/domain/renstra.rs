@@ -59,11 +59,7 @@ pub enum IndicatorLevel {
 }
 
 impl IndicatorLevel {
-    pub const ALL: [IndicatorLevel; 3] = [
-        IndicatorLevel::Tujuan,
-        IndicatorLevel::Sasaran,
-        IndicatorLevel::Program,
-    ];
+    pub const ALL: [IndicatorLevel; 3] = [IndicatorLevel::Tujuan, IndicatorLevel::Sasaran, IndicatorLevel::Program];
     pub fn code(self) -> &'static str {
         match self {
             IndicatorLevel::Tujuan => "tujuan",
@@ -83,11 +79,7 @@ pub enum Polarity {
 }
 
 impl Polarity {
-    pub const ALL: [Polarity; 3] = [
-        Polarity::HigherIsBetter,
-        Polarity::LowerIsBetter,
-        Polarity::Range,
-    ];
+    pub const ALL: [Polarity; 3] = [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::Range];
     pub fn code(self) -> &'static str {
         match self {
             Polarity::HigherIsBetter => "higher",
@@ -131,12 +123,8 @@ pub enum FormulaKind {
 }
 
 impl FormulaKind {
-    pub const ALL: [FormulaKind; 4] = [
-        FormulaKind::Value,
-        FormulaKind::GrowthPct,
-        FormulaKind::RatioPct,
-        FormulaKind::SharePct,
-    ];
+    pub const ALL: [FormulaKind; 4] =
+        [FormulaKind::Value, FormulaKind::GrowthPct, FormulaKind::RatioPct, FormulaKind::SharePct];
     pub fn code(self) -> &'static str {
         match self {
             FormulaKind::Value => "value",

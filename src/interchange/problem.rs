@@ -56,8 +56,12 @@ impl ProblemKind {
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
         match (self, lang) {
-            (MissingFile, Lang::Id) => "berkas tidak ada; setiap berkas dataset wajib ada (boleh hanya berisi baris judul kolom)".into(),
-            (MissingFile, Lang::En) => "file is missing; every dataset file is required (a header row alone is fine)".into(),
+            (MissingFile, Lang::Id) => {
+                "berkas tidak ada; setiap berkas dataset wajib ada (boleh hanya berisi baris judul kolom)".into()
+            }
+            (MissingFile, Lang::En) => {
+                "file is missing; every dataset file is required (a header row alone is fine)".into()
+            }
             (Unreadable(e), Lang::Id) => format!("tidak dapat dibaca: {e}"),
             (Unreadable(e), Lang::En) => format!("cannot be read: {e}"),
             (NotUtf8, Lang::Id) => "bukan teks UTF-8; simpan sebagai CSV UTF-8".into(),
@@ -68,12 +72,20 @@ impl ProblemKind {
             (UnknownColumn, Lang::En) => "unknown column; check the spelling of the header".into(),
             (Required, Lang::Id) => "wajib diisi".into(),
             (Required, Lang::En) => "must not be empty".into(),
-            (NotNumber(v), Lang::Id) => format!("'{v}' bukan angka; tulis angka polos seperti 1234.56 (titik sebagai desimal, tanpa pemisah ribuan)"),
-            (NotNumber(v), Lang::En) => format!("'{v}' is not a number; write a plain number such as 1234.56 (dot decimal, no thousands separator)"),
+            (NotNumber(v), Lang::Id) => format!(
+                "'{v}' bukan angka; tulis angka polos seperti 1234.56 (titik sebagai desimal, tanpa pemisah ribuan)"
+            ),
+            (NotNumber(v), Lang::En) => format!(
+                "'{v}' is not a number; write a plain number such as 1234.56 (dot decimal, no thousands separator)"
+            ),
             (NotWholeNumber(v), Lang::Id) => format!("'{v}' bukan bilangan bulat; tulis seperti 12"),
             (NotWholeNumber(v), Lang::En) => format!("'{v}' is not a whole number; write e.g. 12"),
-            (NotMoney(v), Lang::Id) => format!("'{v}' bukan jumlah rupiah; tulis seperti 4939925171.19 (paling banyak dua angka sen)"),
-            (NotMoney(v), Lang::En) => format!("'{v}' is not an amount of rupiah; write e.g. 4939925171.19 (at most two decimals)"),
+            (NotMoney(v), Lang::Id) => {
+                format!("'{v}' bukan jumlah rupiah; tulis seperti 4939925171.19 (paling banyak dua angka sen)")
+            }
+            (NotMoney(v), Lang::En) => {
+                format!("'{v}' is not an amount of rupiah; write e.g. 4939925171.19 (at most two decimals)")
+            }
             (NegativeMoney(v), Lang::Id) => format!("'{v}' negatif; jumlah rupiah tidak boleh negatif"),
             (NegativeMoney(v), Lang::En) => format!("'{v}' is negative; amounts must not be negative"),
             (NotYear(v), Lang::Id) => format!("'{v}' bukan tahun; tulis tahun empat angka antara 1900 dan 2200"),
@@ -81,7 +93,9 @@ impl ProblemKind {
             (NotBool(v), Lang::Id) => format!("'{v}' tidak dikenal; tulis true atau false"),
             (NotBool(v), Lang::En) => format!("'{v}' is not recognised; write true or false"),
             (UnknownCode { value, expected }, Lang::Id) => format!("'{value}' tidak dikenal; pilihan: {expected}"),
-            (UnknownCode { value, expected }, Lang::En) => format!("'{value}' is not recognised; choose one of: {expected}"),
+            (UnknownCode { value, expected }, Lang::En) => {
+                format!("'{value}' is not recognised; choose one of: {expected}")
+            }
             (UnknownReference { what, value }, Lang::Id) => format!("{what} '{value}' tidak ditemukan"),
             (UnknownReference { what, value }, Lang::En) => format!("{what} '{value}' does not exist"),
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),

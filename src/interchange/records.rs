@@ -35,7 +35,14 @@ impl Record for Office {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.code), s(&self.name), s(&self.short_name), s(&self.government), s(&self.address), s(&self.legal_basis)]
+        vec![
+            s(&self.code),
+            s(&self.name),
+            s(&self.short_name),
+            s(&self.government),
+            s(&self.address),
+            s(&self.legal_basis),
+        ]
     }
 }
 
@@ -97,7 +104,8 @@ impl Record for StaffCount {
 
 impl Record for AssetItem {
     const FILE: &'static str = "assets.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "code", "parent", "position", "label", "name", "count", "value", "note"];
+    const COLUMNS: &'static [&'static str] =
+        &["year", "code", "parent", "position", "label", "name", "count", "value", "note"];
     fn parse(r: &Row) -> Self {
         AssetItem {
             year: r.year("year"),
@@ -113,8 +121,15 @@ impl Record for AssetItem {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), s(&self.code), parent(&self.parent), n(self.position), s(&self.label), s(&self.name),
-            opt(&self.count), opt(&self.value), s(&self.note),
+            n(self.year),
+            s(&self.code),
+            parent(&self.parent),
+            n(self.position),
+            s(&self.label),
+            s(&self.name),
+            opt(&self.count),
+            opt(&self.value),
+            s(&self.note),
         ]
     }
 }
@@ -131,7 +146,10 @@ impl Record for RenstraPeriod {
             basis: r.text("basis"),
         };
         if p.end_year < p.start_year {
-            r.problem("end_year", ProblemKind::Invalid(format!("end_year {} < start_year {}", p.end_year, p.start_year)));
+            r.problem(
+                "end_year",
+                ProblemKind::Invalid(format!("end_year {} < start_year {}", p.end_year, p.start_year)),
+            );
         }
         p
     }
@@ -155,7 +173,12 @@ impl Record for Tujuan {
     const FILE: &'static str = "tujuan.csv";
     const COLUMNS: &'static [&'static str] = &["period", "code", "position", "name"];
     fn parse(r: &Row) -> Self {
-        Tujuan { period: r.req_text("period"), code: r.req_text("code"), position: r.int("position"), name: r.req_text("name") }
+        Tujuan {
+            period: r.req_text("period"),
+            code: r.req_text("code"),
+            position: r.int("position"),
+            name: r.req_text("name"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![s(&self.period), s(&self.code), n(self.position), s(&self.name)]
@@ -166,7 +189,12 @@ impl Record for Sasaran {
     const FILE: &'static str = "sasaran.csv";
     const COLUMNS: &'static [&'static str] = &["tujuan", "code", "position", "name"];
     fn parse(r: &Row) -> Self {
-        Sasaran { tujuan: r.req_text("tujuan"), code: r.req_text("code"), position: r.int("position"), name: r.req_text("name") }
+        Sasaran {
+            tujuan: r.req_text("tujuan"),
+            code: r.req_text("code"),
+            position: r.int("position"),
+            name: r.req_text("name"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![s(&self.tujuan), s(&self.code), n(self.position), s(&self.name)]
@@ -176,8 +204,25 @@ impl Record for Sasaran {
 impl Record for Indicator {
     const FILE: &'static str = "indicators.csv";
     const COLUMNS: &'static [&'static str] = &[
-        "code", "period", "level", "parent", "position", "name", "satuan", "polarity", "capaian_rule", "formula",
-        "formula_text", "definition", "alasan", "data_source", "responsible", "iku", "predecessor", "comparable", "note",
+        "code",
+        "period",
+        "level",
+        "parent",
+        "position",
+        "name",
+        "satuan",
+        "polarity",
+        "capaian_rule",
+        "formula",
+        "formula_text",
+        "definition",
+        "alasan",
+        "data_source",
+        "responsible",
+        "iku",
+        "predecessor",
+        "comparable",
+        "note",
     ];
     fn parse(r: &Row) -> Self {
         Indicator {
@@ -204,10 +249,24 @@ impl Record for Indicator {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            s(&self.code), s(&self.period), s(self.level.code()), parent(&self.parent), n(self.position), s(&self.name),
-            s(&self.satuan), s(self.polarity.code()), s(self.capaian_rule.code()), s(self.formula.code()),
-            s(&self.formula_text), s(&self.definition), s(&self.alasan), s(&self.data_source), s(&self.responsible),
-            n(self.iku), parent(&self.predecessor), if self.predecessor.is_some() { n(self.comparable) } else { String::new() },
+            s(&self.code),
+            s(&self.period),
+            s(self.level.code()),
+            parent(&self.parent),
+            n(self.position),
+            s(&self.name),
+            s(&self.satuan),
+            s(self.polarity.code()),
+            s(self.capaian_rule.code()),
+            s(self.formula.code()),
+            s(&self.formula_text),
+            s(&self.definition),
+            s(&self.alasan),
+            s(&self.data_source),
+            s(&self.responsible),
+            n(self.iku),
+            parent(&self.predecessor),
+            if self.predecessor.is_some() { n(self.comparable) } else { String::new() },
             s(&self.note),
         ]
     }
@@ -225,7 +284,12 @@ impl Record for Target {
     const FILE: &'static str = "targets.csv";
     const COLUMNS: &'static [&'static str] = &["indicator", "year", "target", "target_high", "note"];
     fn parse(r: &Row) -> Self {
-        Target { indicator: r.req_text("indicator"), year: r.year("year"), value: target_value(r), note: r.text("note") }
+        Target {
+            indicator: r.req_text("indicator"),
+            year: r.year("year"),
+            value: target_value(r),
+            note: r.text("note"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![s(&self.indicator), n(self.year), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
@@ -236,7 +300,12 @@ impl Record for AgreementTarget {
     const FILE: &'static str = "agreements.csv";
     const COLUMNS: &'static [&'static str] = &["year", "indicator", "target", "target_high", "note"];
     fn parse(r: &Row) -> Self {
-        AgreementTarget { year: r.year("year"), indicator: r.req_text("indicator"), value: target_value(r), note: r.text("note") }
+        AgreementTarget {
+            year: r.year("year"),
+            indicator: r.req_text("indicator"),
+            value: target_value(r),
+            note: r.text("note"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![n(self.year), s(&self.indicator), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
@@ -245,7 +314,8 @@ impl Record for AgreementTarget {
 
 impl Record for AgreementProgram {
     const FILE: &'static str = "agreement_programs.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "program", "position", "name", "pagu_murni", "pagu_perubahan", "note"];
+    const COLUMNS: &'static [&'static str] =
+        &["year", "program", "position", "name", "pagu_murni", "pagu_perubahan", "note"];
     fn parse(r: &Row) -> Self {
         AgreementProgram {
             year: r.year("year"),
@@ -258,7 +328,15 @@ impl Record for AgreementProgram {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.program), n(self.position), s(&self.name), opt(&self.pagu_murni), opt(&self.pagu_perubahan), s(&self.note)]
+        vec![
+            n(self.year),
+            s(&self.program),
+            n(self.position),
+            s(&self.name),
+            opt(&self.pagu_murni),
+            opt(&self.pagu_perubahan),
+            s(&self.note),
+        ]
     }
 }
 
@@ -266,7 +344,12 @@ impl Record for Realisation {
     const FILE: &'static str = "realisations.csv";
     const COLUMNS: &'static [&'static str] = &["indicator", "year", "realisasi", "note"];
     fn parse(r: &Row) -> Self {
-        Realisation { indicator: r.req_text("indicator"), year: r.year("year"), realisasi: r.dec("realisasi"), note: r.text("note") }
+        Realisation {
+            indicator: r.req_text("indicator"),
+            year: r.year("year"),
+            realisasi: r.dec("realisasi"),
+            note: r.text("note"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![s(&self.indicator), n(self.year), n(self.realisasi), s(&self.note)]
@@ -311,8 +394,16 @@ impl Record for BudgetLine {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), s(&self.kode), parent(&self.parent), s(self.level.code()), n(self.position), s(&self.name),
-            opt(&self.pagu_murni), opt(&self.pagu_perubahan), opt(&self.realisasi), s(&self.note),
+            n(self.year),
+            s(&self.kode),
+            parent(&self.parent),
+            s(self.level.code()),
+            n(self.position),
+            s(&self.name),
+            opt(&self.pagu_murni),
+            opt(&self.pagu_perubahan),
+            opt(&self.realisasi),
+            s(&self.note),
         ]
     }
 }
@@ -330,7 +421,8 @@ impl Record for ProgramSupport {
 
 impl Record for PrintedFigure {
     const FILE: &'static str = "printed_figures.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "table", "place", "subject", "field", "printed", "value", "note"];
+    const COLUMNS: &'static [&'static str] =
+        &["year", "table", "place", "subject", "field", "printed", "value", "note"];
     fn parse(r: &Row) -> Self {
         PrintedFigure {
             year: r.year("year"),
@@ -345,8 +437,14 @@ impl Record for PrintedFigure {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), s(&self.table), s(self.place.code()), s(&self.subject), s(&self.field), s(&self.printed),
-            opt(&self.value), s(&self.note),
+            n(self.year),
+            s(&self.table),
+            s(self.place.code()),
+            s(&self.subject),
+            s(&self.field),
+            s(&self.printed),
+            opt(&self.value),
+            s(&self.note),
         ]
     }
 }
@@ -355,7 +453,13 @@ impl Record for Note {
     const FILE: &'static str = "notes.csv";
     const COLUMNS: &'static [&'static str] = &["year", "subject", "kind", "position", "text"];
     fn parse(r: &Row) -> Self {
-        Note { year: r.year("year"), subject: r.req_text("subject"), kind: r.req_text("kind"), position: r.int("position"), text: r.req_text("text") }
+        Note {
+            year: r.year("year"),
+            subject: r.req_text("subject"),
+            kind: r.req_text("kind"),
+            position: r.int("position"),
+            text: r.req_text("text"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![n(self.year), s(&self.subject), s(&self.kind), n(self.position), s(&self.text)]
@@ -366,7 +470,12 @@ impl Record for Award {
     const FILE: &'static str = "awards.csv";
     const COLUMNS: &'static [&'static str] = &["year", "position", "giver", "description"];
     fn parse(r: &Row) -> Self {
-        Award { year: r.year("year"), position: r.int("position"), giver: r.text("giver"), description: r.req_text("description") }
+        Award {
+            year: r.year("year"),
+            position: r.int("position"),
+            giver: r.text("giver"),
+            description: r.req_text("description"),
+        }
     }
     fn write(&self) -> Vec<String> {
         vec![n(self.year), n(self.position), s(&self.giver), s(&self.description)]
@@ -375,8 +484,18 @@ impl Record for Award {
 
 impl Record for AkipEvaluation {
     const FILE: &'static str = "akip_evaluations.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "score", "predicate", "perencanaan", "pengukuran", "pelaporan", "evaluasi", "evaluator", "indicator", "note"];
+    const COLUMNS: &'static [&'static str] = &[
+        "year",
+        "score",
+        "predicate",
+        "perencanaan",
+        "pengukuran",
+        "pelaporan",
+        "evaluasi",
+        "evaluator",
+        "indicator",
+        "note",
+    ];
     fn parse(r: &Row) -> Self {
         AkipEvaluation {
             year: r.year("year"),
@@ -393,15 +512,24 @@ impl Record for AkipEvaluation {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), n(self.score), s(&self.predicate), opt(&self.perencanaan), opt(&self.pengukuran),
-            opt(&self.pelaporan), opt(&self.evaluasi), s(&self.evaluator), parent(&self.indicator), s(&self.note),
+            n(self.year),
+            n(self.score),
+            s(&self.predicate),
+            opt(&self.perencanaan),
+            opt(&self.pengukuran),
+            opt(&self.pelaporan),
+            opt(&self.evaluasi),
+            s(&self.evaluator),
+            parent(&self.indicator),
+            s(&self.note),
         ]
     }
 }
 
 impl Record for AkipRecommendation {
     const FILE: &'static str = "akip_recommendations.csv";
-    const COLUMNS: &'static [&'static str] = &["evaluation_year", "followup_year", "position", "recommendation", "follow_up"];
+    const COLUMNS: &'static [&'static str] =
+        &["evaluation_year", "followup_year", "position", "recommendation", "follow_up"];
     fn parse(r: &Row) -> Self {
         AkipRecommendation {
             evaluation_year: r.year("evaluation_year"),
@@ -412,7 +540,13 @@ impl Record for AkipRecommendation {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![n(self.evaluation_year), n(self.followup_year), n(self.position), s(&self.recommendation), s(&self.follow_up)]
+        vec![
+            n(self.evaluation_year),
+            n(self.followup_year),
+            n(self.position),
+            s(&self.recommendation),
+            s(&self.follow_up),
+        ]
     }
 }
 
@@ -436,16 +570,34 @@ impl Record for Benchmark {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), s(&self.indicator), n(self.position), s(&self.name), s(&self.source), n(self.benchmark_year),
-            s(&self.satuan), opt(&self.target), opt(&self.realisasi), s(&self.note),
+            n(self.year),
+            s(&self.indicator),
+            n(self.position),
+            s(&self.name),
+            s(&self.source),
+            n(self.benchmark_year),
+            s(&self.satuan),
+            opt(&self.target),
+            opt(&self.realisasi),
+            s(&self.note),
         ]
     }
 }
 
 impl Record for UmkmUpgrade {
     const FILE: &'static str = "umkm_upgrades.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "position", "owner", "address", "business", "phone", "from_class", "to_class", "annual_sales", "capital"];
+    const COLUMNS: &'static [&'static str] = &[
+        "year",
+        "position",
+        "owner",
+        "address",
+        "business",
+        "phone",
+        "from_class",
+        "to_class",
+        "annual_sales",
+        "capital",
+    ];
     fn parse(r: &Row) -> Self {
         UmkmUpgrade {
             year: r.year("year"),
@@ -462,8 +614,16 @@ impl Record for UmkmUpgrade {
     }
     fn write(&self) -> Vec<String> {
         vec![
-            n(self.year), n(self.position), s(&self.owner), s(&self.address), s(&self.business), s(&self.phone),
-            s(self.from_class.code()), s(self.to_class.code()), opt(&self.annual_sales), opt(&self.capital),
+            n(self.year),
+            n(self.position),
+            s(&self.owner),
+            s(&self.address),
+            s(&self.business),
+            s(&self.phone),
+            s(self.from_class.code()),
+            s(self.to_class.code()),
+            opt(&self.annual_sales),
+            opt(&self.capital),
         ]
     }
 }
@@ -483,7 +643,15 @@ impl Record for ReportTable {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.id), s(self.kind.code()), s(&self.subject), s(&self.title), s(&self.source), s(&self.note)]
+        vec![
+            n(self.year),
+            s(&self.id),
+            s(self.kind.code()),
+            s(&self.subject),
+            s(&self.title),
+            s(&self.source),
+            s(&self.note),
+        ]
     }
 }
 
@@ -517,19 +685,28 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
             return Vec::new();
         }
     };
-    let index: HashMap<String, usize> =
-        headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+    let index: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
     let mut header_ok = true;
     for col in T::COLUMNS {
         if !index.contains_key(*col) {
             header_ok = false;
-            problems.push(Problem { file: file.into(), line: Some(1), column: Some(col.to_string()), kind: ProblemKind::MissingColumn });
+            problems.push(Problem {
+                file: file.into(),
+                line: Some(1),
+                column: Some(col.to_string()),
+                kind: ProblemKind::MissingColumn,
+            });
         }
     }
     for h in headers.iter() {
         if !h.trim().is_empty() && !T::COLUMNS.contains(&h.trim()) {
             header_ok = false;
-            problems.push(Problem { file: file.into(), line: Some(1), column: Some(h.to_string()), kind: ProblemKind::UnknownColumn });
+            problems.push(Problem {
+                file: file.into(),
+                line: Some(1),
+                column: Some(h.to_string()),
+                kind: ProblemKind::UnknownColumn,
+            });
         }
     }
     if !header_ok {
@@ -541,7 +718,12 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem { file: file.into(), line: Some(line), column: None, kind: ProblemKind::Unreadable(e.to_string()) });
+                problems.push(Problem {
+                    file: file.into(),
+                    line: Some(line),
+                    column: None,
+                    kind: ProblemKind::Unreadable(e.to_string()),
+                });
                 continue;
             }
         };
@@ -708,16 +890,20 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         c.exists(Sasaran::FILE, *line, "tujuan", "tujuan", &x.tujuan, tujuan_codes.contains(&x.tujuan));
     }
     let budget_keys = c.unique(BudgetLine::FILE, "kode", &budget_lines, |b| (b.year, b.kode.clone()));
-    let program_kodes: HashSet<String> = budget_lines
-        .iter()
-        .filter(|(_, b)| b.level == BudgetLevel::Program)
-        .map(|(_, b)| b.kode.clone())
-        .collect();
+    let program_kodes: HashSet<String> =
+        budget_lines.iter().filter(|(_, b)| b.level == BudgetLevel::Program).map(|(_, b)| b.kode.clone()).collect();
     for (line, b) in &budget_lines {
         match &b.parent {
             Some(par) => {
                 let parent_line = budget_lines.iter().find(|(_, x)| x.year == b.year && &x.kode == par);
-                c.exists(BudgetLine::FILE, *line, "parent", "kode induk", par, budget_keys.contains(&(b.year, par.clone())));
+                c.exists(
+                    BudgetLine::FILE,
+                    *line,
+                    "parent",
+                    "kode induk",
+                    par,
+                    budget_keys.contains(&(b.year, par.clone())),
+                );
                 if let Some((_, pl)) = parent_line {
                     if pl.level.child() != Some(b.level) {
                         c.push(
@@ -739,7 +925,9 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                 BudgetLine::FILE,
                 *line,
                 "parent",
-                ProblemKind::Invalid("kegiatan dan sub-kegiatan wajib punya induk / kegiatan and sub-kegiatan need a parent".into()),
+                ProblemKind::Invalid(
+                    "kegiatan dan sub-kegiatan wajib punya induk / kegiatan and sub-kegiatan need a parent".into(),
+                ),
             ),
             None => {}
         }
@@ -759,8 +947,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             c.exists(Indicator::FILE, *line, "predecessor", "indikator", pre, indicator_codes.contains(pre));
         }
     }
-    let period_of: HashMap<&str, &str> =
-        indicators.iter().map(|(_, i)| (i.code.as_str(), i.period.as_str())).collect();
+    let period_of: HashMap<&str, &str> = indicators.iter().map(|(_, i)| (i.code.as_str(), i.period.as_str())).collect();
     let period_span: HashMap<&str, (Year, Year)> =
         periods.iter().map(|(_, x)| (x.code.as_str(), (x.start_year, x.end_year))).collect();
     for (line, t) in &targets {
@@ -781,23 +968,51 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     }
     c.unique(Target::FILE, "year", &targets, |t| (t.indicator.clone(), t.year));
     for (line, t) in &agreements {
-        c.exists(AgreementTarget::FILE, *line, "indicator", "indikator", &t.indicator, indicator_codes.contains(&t.indicator));
+        c.exists(
+            AgreementTarget::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &t.indicator,
+            indicator_codes.contains(&t.indicator),
+        );
     }
     c.unique(AgreementTarget::FILE, "indicator", &agreements, |t| (t.indicator.clone(), t.year));
     for (line, x) in &agreement_programs {
         c.exists(AgreementProgram::FILE, *line, "program", "program", &x.program, program_kodes.contains(&x.program));
     }
     for (line, x) in &realisations {
-        c.exists(Realisation::FILE, *line, "indicator", "indikator", &x.indicator, indicator_codes.contains(&x.indicator));
+        c.exists(
+            Realisation::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &x.indicator,
+            indicator_codes.contains(&x.indicator),
+        );
     }
     c.unique(Realisation::FILE, "year", &realisations, |t| (t.indicator.clone(), t.year));
     for (line, x) in &raw_figures {
-        c.exists(RawFigure::FILE, *line, "indicator", "indikator", &x.indicator, indicator_codes.contains(&x.indicator));
+        c.exists(
+            RawFigure::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &x.indicator,
+            indicator_codes.contains(&x.indicator),
+        );
     }
     c.unique(RawFigure::FILE, "role", &raw_figures, |t| (t.indicator.clone(), t.year, t.role.code()));
     for (line, x) in &program_support {
         c.exists(ProgramSupport::FILE, *line, "program", "program", &x.program, program_kodes.contains(&x.program));
-        c.exists(ProgramSupport::FILE, *line, "indicator", "indikator", &x.indicator, indicator_codes.contains(&x.indicator));
+        c.exists(
+            ProgramSupport::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &x.indicator,
+            indicator_codes.contains(&x.indicator),
+        );
     }
     c.unique(ProgramSupport::FILE, "indicator", &program_support, |t| (t.program.clone(), t.indicator.clone()));
     c.unique(PrintedFigure::FILE, "field", &printed_figures, |t| {
@@ -810,12 +1025,26 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     }
     c.unique(AkipEvaluation::FILE, "year", &akip_evaluations, |t| t.year);
     for (line, x) in &benchmarks {
-        c.exists(Benchmark::FILE, *line, "indicator", "indikator", &x.indicator, indicator_codes.contains(&x.indicator));
+        c.exists(
+            Benchmark::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &x.indicator,
+            indicator_codes.contains(&x.indicator),
+        );
     }
     c.unique(ReportTable::FILE, "id", &report_tables, |t| (t.year, t.id.clone()));
     for (line, t) in &report_tables {
         if t.kind.needs_indicator() {
-            c.exists(ReportTable::FILE, *line, "subject", "indikator", &t.subject, indicator_codes.contains(&t.subject));
+            c.exists(
+                ReportTable::FILE,
+                *line,
+                "subject",
+                "indikator",
+                &t.subject,
+                indicator_codes.contains(&t.subject),
+            );
         }
     }
 

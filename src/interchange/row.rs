@@ -16,12 +16,7 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    pub fn new(
-        file: &'a str,
-        line: usize,
-        index: &'a HashMap<String, usize>,
-        record: &'a csv::StringRecord,
-    ) -> Self {
+    pub fn new(file: &'a str, line: usize, index: &'a HashMap<String, usize>, record: &'a csv::StringRecord) -> Self {
         Row { file, line, index, record, problems: RefCell::new(Vec::new()) }
     }
 
@@ -44,12 +39,7 @@ impl<'a> Row<'a> {
 
     /// The trimmed text of a column (empty when the record is short).
     pub fn text(&self, column: &str) -> String {
-        self.index
-            .get(column)
-            .and_then(|&i| self.record.get(i))
-            .unwrap_or("")
-            .trim()
-            .to_string()
+        self.index.get(column).and_then(|&i| self.record.get(i)).unwrap_or("").trim().to_string()
     }
 
     pub fn opt_text(&self, column: &str) -> Option<String> {
@@ -166,10 +156,7 @@ impl<'a> Row<'a> {
     fn parse_code<T: Coded>(&self, column: &str, s: &str) -> Option<T> {
         let found = T::from_code(s);
         if found.is_none() {
-            self.problem(
-                column,
-                ProblemKind::UnknownCode { value: s.to_string(), expected: T::codes() },
-            );
+            self.problem(column, ProblemKind::UnknownCode { value: s.to_string(), expected: T::codes() });
         }
         found
     }

@@ -89,10 +89,19 @@ fn years_list(years: impl IntoIterator<Item = Year>) -> String {
 }
 
 /// The table `id` of `year`.
-pub fn build_table(d: &Dataset, s: &Settings, id: &str, year: Year, opts: TableOptions) -> Result<TableView, TableError> {
+pub fn build_table(
+    d: &Dataset,
+    s: &Settings,
+    id: &str,
+    year: Year,
+    opts: TableOptions,
+) -> Result<TableView, TableError> {
     let layout = layout(d, year);
     let Some(t) = layout.iter().find(|t| t.id == id) else {
-        return Err(TableError::UnknownTable { id: id.into(), valid: layout.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ") });
+        return Err(TableError::UnknownTable {
+            id: id.into(),
+            valid: layout.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+        });
     };
     let (columns, rows) = match t.kind {
         TableKind::Staff => staff(d, year, id),
@@ -114,23 +123,22 @@ pub fn build_table(d: &Dataset, s: &Settings, id: &str, year: Year, opts: TableO
         TableKind::BudgetComparison => budget_comparison(d, s, year, id),
     };
     if rows.is_empty() {
-        let years = (d.all_years().into_iter())
-            .filter(|y| *y != year)
-            .filter(|y| {
-                let (_, r) = match t.kind {
-                    TableKind::Staff => staff(d, *y, id),
-                    TableKind::Assets => assets(d, *y),
-                    TableKind::Capaian => capaian(d, s, *y, id),
-                    TableKind::UmkmUpgrades => umkm_upgrades(d, *y, opts),
-                    TableKind::AkipRecommendations => akip_recommendations(d, *y),
-                    TableKind::BudgetRealisation | TableKind::BudgetMurni | TableKind::BudgetComparison | TableKind::Efficiency => {
-                        budget_realisation(d, s, *y, id)
-                    }
-                    TableKind::Agreement => agreement(d, s, *y, id),
-                    _ => (Vec::new(), vec![row(RowKind::Normal, 0, "", vec![])]),
-                };
-                !r.is_empty()
-            });
+        let years = (d.all_years().into_iter()).filter(|y| *y != year).filter(|y| {
+            let (_, r) = match t.kind {
+                TableKind::Staff => staff(d, *y, id),
+                TableKind::Assets => assets(d, *y),
+                TableKind::Capaian => capaian(d, s, *y, id),
+                TableKind::UmkmUpgrades => umkm_upgrades(d, *y, opts),
+                TableKind::AkipRecommendations => akip_recommendations(d, *y),
+                TableKind::BudgetRealisation
+                | TableKind::BudgetMurni
+                | TableKind::BudgetComparison
+                | TableKind::Efficiency => budget_realisation(d, s, *y, id),
+                TableKind::Agreement => agreement(d, s, *y, id),
+                _ => (Vec::new(), vec![row(RowKind::Normal, 0, "", vec![])]),
+            };
+            !r.is_empty()
+        });
         return Err(TableError::NoData { id: id.into(), year, years: years_list(years) });
     }
     Ok(TableView { id: id.into(), year, title: t.title.clone(), source: t.source.clone(), columns, rows })
@@ -146,7 +154,8 @@ fn staff(d: &Dataset, year: Year, id: &str) -> Built {
         col("tkk", "TKK", ColumnKind::Count, true),
         text("ket", "KET"),
     ];
-    let mut levels: Vec<(i64, &str)> = d.staff.iter().filter(|s| s.year == year).map(|s| (s.position, s.education.as_str())).collect();
+    let mut levels: Vec<(i64, &str)> =
+        d.staff.iter().filter(|s| s.year == year).map(|s| (s.position, s.education.as_str())).collect();
     levels.sort();
     levels.dedup();
     if levels.is_empty() {
@@ -163,14 +172,24 @@ fn staff(d: &Dataset, year: Year, id: &str) -> Built {
                 Some(c) if !c.is_zero() => Cell::value(Some(c)),
                 _ => Cell::Empty,
             };
-            row(RowKind::Normal, 0, format!("staff:{edu}"), vec![no(i + 1), Cell::text(*edu), cell(StaffStatus::Pns), cell(StaffStatus::Tkk), Cell::Empty])
+            row(
+                RowKind::Normal,
+                0,
+                format!("staff:{edu}"),
+                vec![no(i + 1), Cell::text(*edu), cell(StaffStatus::Pns), cell(StaffStatus::Tkk), Cell::Empty],
+            )
         })
         .collect();
     let total = |st: StaffStatus| {
         let sum: i64 = d.staff.iter().filter(|s| s.year == year && s.status == st).map(|s| s.count).sum();
         Cell::figure(printed(d, year, id, &format!("staff:{}", st.code()), "count"), Some(Decimal::from(sum)))
     };
-    rows.push(row(RowKind::Total, 0, "staff:all", vec![Cell::Empty, Cell::text("JUMLAH"), total(StaffStatus::Pns), total(StaffStatus::Tkk), Cell::Empty]));
+    rows.push(row(
+        RowKind::Total,
+        0,
+        "staff:all",
+        vec![Cell::Empty, Cell::text("JUMLAH"), total(StaffStatus::Pns), total(StaffStatus::Tkk), Cell::Empty],
+    ));
     (cols, rows)
 }
 
@@ -220,16 +239,24 @@ fn period_for(d: &Dataset, year: Year, subject: &str) -> Option<RenstraPeriod> {
 
 fn renstra_goals(d: &Dataset, year: Year, subject: &str) -> Built {
     let Some(p) = period_for(d, year, subject) else { return (vec![], vec![]) };
-    let mut cols = vec![text("tujuan", "Tujuan"), text("sasaran", "Sasaran"), text("indikator", "Indikator Tujuan/Sasaran"), text("satuan", "Satuan")];
+    let mut cols = vec![
+        text("tujuan", "Tujuan"),
+        text("sasaran", "Sasaran"),
+        text("indikator", "Indikator Tujuan/Sasaran"),
+        text("satuan", "Satuan"),
+    ];
     for y in p.years() {
         cols.push(col(&format!("target_{y}"), &y.to_string(), ColumnKind::Number, false));
     }
     let mut rows = Vec::new();
-    let target_cells = |code: &str| p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect::<Vec<_>>();
+    let target_cells =
+        |code: &str| p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect::<Vec<_>>();
     let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == p.code).collect();
     tujuan.sort_by_key(|t| t.position);
     for t in tujuan {
-        for ind in d.indicators.iter().filter(|i| i.level == IndicatorLevel::Tujuan && i.parent.as_deref() == Some(&t.code)) {
+        for ind in
+            d.indicators.iter().filter(|i| i.level == IndicatorLevel::Tujuan && i.parent.as_deref() == Some(&t.code))
+        {
             let mut cells = vec![Cell::text(&t.name), Cell::Empty, Cell::text(&ind.name), Cell::text(&ind.satuan)];
             cells.extend(target_cells(&ind.code));
             rows.push(row(RowKind::Normal, 0, format!("indicator:{}", ind.code), cells));
@@ -238,7 +265,8 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str) -> Built {
         sasaran.sort_by_key(|s| s.position);
         for s in sasaran {
             for ind in sasaran_indicators(d, &s.code) {
-                let mut cells = vec![Cell::text(&t.name), Cell::text(&s.name), Cell::text(&ind.name), Cell::text(&ind.satuan)];
+                let mut cells =
+                    vec![Cell::text(&t.name), Cell::text(&s.name), Cell::text(&ind.name), Cell::text(&ind.satuan)];
                 cells.extend(target_cells(&ind.code));
                 rows.push(row(RowKind::Normal, 1, format!("indicator:{}", ind.code), cells));
             }
@@ -268,7 +296,11 @@ fn iku_dictionary(d: &Dataset, year: Year, subject: &str) -> Built {
         .iter()
         .enumerate()
         .map(|(i, ind)| {
-            let sasaran = ind.parent.as_deref().and_then(|c| d.sasaran.iter().find(|s| s.code == c)).map_or("", |s| s.name.as_str());
+            let sasaran = ind
+                .parent
+                .as_deref()
+                .and_then(|c| d.sasaran.iter().find(|s| s.code == c))
+                .map_or("", |s| s.name.as_str());
             let polarity = match ind.polarity {
                 Polarity::HigherIsBetter => "semakin tinggi semakin baik",
                 Polarity::LowerIsBetter => "semakin rendah semakin baik",
@@ -451,21 +483,51 @@ fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> 
             RowKind::Normal,
             0,
             format!("indicator:{code}"),
-            vec![no(1), Cell::text(&ind.name), Cell::text(&ind.satuan), t(&p.code, prev), r(&p.code, prev), t(code, year), r(code, year), cap(&p.code, prev), cap(code, year)],
+            vec![
+                no(1),
+                Cell::text(&ind.name),
+                Cell::text(&ind.satuan),
+                t(&p.code, prev),
+                r(&p.code, prev),
+                t(code, year),
+                r(code, year),
+                cap(&p.code, prev),
+                cap(code, year),
+            ],
         )),
         _ => {
             rows.push(row(
                 RowKind::Normal,
                 0,
                 format!("indicator:{code}"),
-                vec![no(1), Cell::text(&ind.name), Cell::text(&ind.satuan), t(code, prev), r(code, prev), t(code, year), r(code, year), cap(code, prev), cap(code, year)],
+                vec![
+                    no(1),
+                    Cell::text(&ind.name),
+                    Cell::text(&ind.satuan),
+                    t(code, prev),
+                    r(code, prev),
+                    t(code, year),
+                    r(code, year),
+                    cap(code, prev),
+                    cap(code, year),
+                ],
             ));
             if let Some(p) = pred {
                 rows.push(row(
                     RowKind::Normal,
                     0,
                     format!("indicator:{}", p.code),
-                    vec![no(2), Cell::text(&p.name), Cell::text(&p.satuan), t(&p.code, prev), r(&p.code, prev), t(&p.code, year), r(&p.code, year), cap(&p.code, prev), cap(&p.code, year)],
+                    vec![
+                        no(2),
+                        Cell::text(&p.name),
+                        Cell::text(&p.satuan),
+                        t(&p.code, prev),
+                        r(&p.code, prev),
+                        t(&p.code, year),
+                        r(&p.code, year),
+                        cap(&p.code, prev),
+                        cap(&p.code, year),
+                    ],
                 ));
             }
         }
@@ -489,17 +551,30 @@ fn iku_renstra(d: &Dataset, year: Year, code: &str) -> Built {
     t.extend(targets);
     let mut r = vec![Cell::text("Realisasi"), Cell::text(&ind.satuan)];
     r.extend(reals);
-    (cols, vec![row(RowKind::Normal, 0, format!("indicator:{code}"), t), row(RowKind::Normal, 0, format!("indicator:{code}"), r)])
+    (
+        cols,
+        vec![
+            row(RowKind::Normal, 0, format!("indicator:{code}"), t),
+            row(RowKind::Normal, 0, format!("indicator:{code}"), r),
+        ],
+    )
 }
 
 fn akip_recommendations(d: &Dataset, year: Year) -> Built {
-    let cols = vec![text("no", "NO"), text("rekomendasi", "Rekomendasi Hasil Evaluasi SAKIP"), text("tindak_lanjut", "Tindak Lanjut")];
-    let mut recs: Vec<&AkipRecommendation> = d.akip_recommendations.iter().filter(|r| r.followup_year == year).collect();
+    let cols = vec![
+        text("no", "NO"),
+        text("rekomendasi", "Rekomendasi Hasil Evaluasi SAKIP"),
+        text("tindak_lanjut", "Tindak Lanjut"),
+    ];
+    let mut recs: Vec<&AkipRecommendation> =
+        d.akip_recommendations.iter().filter(|r| r.followup_year == year).collect();
     recs.sort_by_key(|r| r.position);
     let rows = recs
         .iter()
         .enumerate()
-        .map(|(i, r)| row(RowKind::Normal, 0, "", vec![no(i + 1), Cell::text(&r.recommendation), Cell::text(&r.follow_up)]))
+        .map(|(i, r)| {
+            row(RowKind::Normal, 0, "", vec![no(i + 1), Cell::text(&r.recommendation), Cell::text(&r.follow_up)])
+        })
         .collect();
     (cols, rows)
 }
@@ -551,6 +626,46 @@ fn budget_amount_cells(d: &Dataset, s: &Settings, year: Year, id: &str, line: &B
     ]
 }
 
+/// Walks a program's budget tree into rows, skipping lines without any figure.
+struct BudgetWalk<'a> {
+    d: &'a Dataset,
+    s: &'a Settings,
+    year: Year,
+    id: &'a str,
+    ind_name: &'a str,
+    rows: Vec<TableRow>,
+    first: bool,
+}
+
+impl BudgetWalk<'_> {
+    fn line(&mut self, line: &BudgetLine, depth: u8) {
+        let d = self.d;
+        let funded = line.pagu().is_some() || line.realisasi.is_some() || rolled_up(d, line).pagu.is_some();
+        if !funded {
+            return;
+        }
+        let kind = if depth == 0 { RowKind::Subtotal } else { RowKind::Normal };
+        let [p, r, pct] = budget_amount_cells(d, self.s, self.year, self.id, line);
+        let first = std::mem::replace(&mut self.first, false);
+        self.rows.push(row(
+            kind,
+            depth,
+            format!("budget:{}", line.kode),
+            vec![
+                if first { no(1) } else { Cell::Empty },
+                Cell::text(if first { self.ind_name } else { "" }),
+                Cell::text(&line.name),
+                p,
+                r,
+                pct,
+            ],
+        ));
+        for c in d.budget_children(self.year, Some(&line.kode)) {
+            self.line(c, depth + 1);
+        }
+    }
+}
+
 fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
     let cols = vec![
         text("no", "No"),
@@ -562,38 +677,13 @@ fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Bu
     ];
     let ind_name = d.indicator(code).map_or(code.to_string(), |i| i.name.clone());
     let programs = d.supporting_programs(code);
-    let mut rows = Vec::new();
-    fn walk(d: &Dataset, s: &Settings, year: Year, id: &str, line: &BudgetLine, depth: u8, rows: &mut Vec<TableRow>, first: &mut bool, ind_name: &str) {
-        let funded = |l: &BudgetLine| l.pagu().is_some() || l.realisasi.is_some() || !rolled_up(d, l).pagu.is_none();
-        if !funded(line) {
-            return;
-        }
-        let kind = if depth == 0 { RowKind::Subtotal } else { RowKind::Normal };
-        let [p, r, pct] = budget_amount_cells(d, s, year, id, line);
-        rows.push(row(
-            kind,
-            depth,
-            format!("budget:{}", line.kode),
-            vec![
-                if *first { no(1) } else { Cell::Empty },
-                Cell::text(if *first { ind_name } else { "" }),
-                Cell::text(&line.name),
-                p,
-                r,
-                pct,
-            ],
-        ));
-        *first = false;
-        for c in d.budget_children(year, Some(&line.kode)) {
-            walk(d, s, year, id, c, depth + 1, rows, first, ind_name);
-        }
-    }
-    let mut first = true;
+    let mut walk = BudgetWalk { d, s, year, id, ind_name: &ind_name, rows: Vec::new(), first: true };
     for k in &programs {
         if let Some(line) = d.budget_line(year, k) {
-            walk(d, s, year, id, line, 0, &mut rows, &mut first, &ind_name);
+            walk.line(line, 0);
         }
     }
+    let mut rows = walk.rows;
     if !rows.is_empty() {
         let subject = format!("support:{code}");
         let total = programs_total(d, year, &programs);
@@ -681,7 +771,18 @@ fn umkm_upgrades(d: &Dataset, year: Year, opts: TableOptions) -> Built {
         .enumerate()
         .map(|(i, u)| {
             let phone = if opts.show_phone { u.phone.clone() } else { mask_phone(&u.phone) };
-            row(RowKind::Normal, 0, "", vec![no(i + 1), Cell::text(&u.owner), Cell::text(&u.address), Cell::text(&u.business), Cell::text(phone)])
+            row(
+                RowKind::Normal,
+                0,
+                "",
+                vec![
+                    no(i + 1),
+                    Cell::text(&u.owner),
+                    Cell::text(&u.address),
+                    Cell::text(&u.business),
+                    Cell::text(phone),
+                ],
+            )
         })
         .collect();
     (cols, rows)
@@ -702,13 +803,15 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
     let Some(p) = d.period_of_year(year) else { return (cols, vec![]) };
     let mut rows = Vec::new();
     for (n, sas) in d.sasaran_of_period(&p.code).iter().enumerate() {
-        let inds: Vec<&Indicator> = sasaran_indicators(d, &sas.code).into_iter().filter(|i| d.target(&i.code, year).is_some()).collect();
+        let inds: Vec<&Indicator> =
+            sasaran_indicators(d, &sas.code).into_iter().filter(|i| d.target(&i.code, year).is_some()).collect();
         let sas_subject = format!("sasaran:{}", sas.code);
         let mut first_of_sasaran = true;
         for ind in inds {
             let ind_subject = format!("indicator:{}", ind.code);
             let programs = d.supporting_programs(&ind.code);
-            let program_rows = if programs.is_empty() { vec![None] } else { programs.iter().map(|p| Some(*p)).collect() };
+            let program_rows =
+                if programs.is_empty() { vec![None] } else { programs.iter().map(|p| Some(*p)).collect() };
             for (j, prog) in program_rows.into_iter().enumerate() {
                 let first_of_ind = j == 0;
                 let verdict = if first_of_sasaran {
@@ -722,7 +825,10 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
                     Cell::Empty
                 };
                 let prog_cells = match prog.and_then(|k| d.budget_line(year, k)) {
-                    Some(line) => vec![Cell::text(&line.name), derived(d, s, year, id, &format!("budget:{}", line.kode), "serapan_pct")],
+                    Some(line) => vec![
+                        Cell::text(&line.name),
+                        derived(d, s, year, id, &format!("budget:{}", line.kode), "serapan_pct"),
+                    ],
                     None => vec![Cell::Empty, Cell::Empty],
                 };
                 let mut cells = vec![
@@ -733,9 +839,18 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
                     if first_of_sasaran { derived(d, s, year, id, &sas_subject, "avg_capaian") } else { Cell::Empty },
                 ];
                 cells.extend(prog_cells);
-                cells.push(if first_of_ind { derived(d, s, year, id, &ind_subject, "avg_serapan") } else { Cell::Empty });
+                cells.push(if first_of_ind {
+                    derived(d, s, year, id, &ind_subject, "avg_serapan")
+                } else {
+                    Cell::Empty
+                });
                 cells.push(verdict);
-                rows.push(row(RowKind::Normal, 0, if first_of_ind { ind_subject.clone() } else { sas_subject.clone() }, cells));
+                rows.push(row(
+                    RowKind::Normal,
+                    0,
+                    if first_of_ind { ind_subject.clone() } else { sas_subject.clone() },
+                    cells,
+                ));
                 first_of_sasaran = false;
             }
         }
@@ -762,14 +877,24 @@ fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            row(RowKind::Normal, 0, format!("budget:{}", p.kode), vec![no(i + 1), Cell::text(&p.name), Cell::value(m(p.pagu_murni)), Cell::value(m(p.pagu_perubahan))])
+            row(
+                RowKind::Normal,
+                0,
+                format!("budget:{}", p.kode),
+                vec![no(i + 1), Cell::text(&p.name), Cell::value(m(p.pagu_murni)), Cell::value(m(p.pagu_perubahan))],
+            )
         })
         .collect();
     rows.push(row(
         RowKind::Total,
         0,
         "budget:*",
-        vec![Cell::Empty, Cell::text("TOTAL"), derived(d, s, year, id, "budget:*", "pagu_murni"), derived(d, s, year, id, "budget:*", "pagu")],
+        vec![
+            Cell::Empty,
+            Cell::text("TOTAL"),
+            derived(d, s, year, id, "budget:*", "pagu_murni"),
+            derived(d, s, year, id, "budget:*", "pagu"),
+        ],
     ));
     (cols, rows)
 }
@@ -795,7 +920,13 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built 
                 RowKind::Normal,
                 0,
                 subject.clone(),
-                vec![no(i + 1), Cell::text(&p.name), Cell::value(m(p.pagu())), Cell::value(m(p.realisasi)), derived(d, s, year, id, &subject, "serapan_pct")],
+                vec![
+                    no(i + 1),
+                    Cell::text(&p.name),
+                    Cell::value(m(p.pagu())),
+                    Cell::value(m(p.realisasi)),
+                    derived(d, s, year, id, &subject, "serapan_pct"),
+                ],
             )
         })
         .collect();

@@ -3,11 +3,10 @@
 //! the command line and the file exports all render these same views.
 
 mod build;
-mod layout;
 mod render;
 
+pub use crate::calc::layout::*;
 pub use build::*;
-pub use layout::*;
 pub use render::*;
 
 use crate::domain::Year;
@@ -63,9 +62,15 @@ pub enum Cell {
     Empty,
     Text(String),
     /// A number: as printed (or recorded) and as recomputed.
-    Figure { reported: Option<Decimal>, computed: Option<Decimal> },
+    Figure {
+        reported: Option<Decimal>,
+        computed: Option<Decimal>,
+    },
     /// A verdict text: as printed and as recomputed.
-    Verdict { reported: Option<String>, computed: Option<String> },
+    Verdict {
+        reported: Option<String>,
+        computed: Option<String>,
+    },
 }
 
 impl Cell {

@@ -87,7 +87,9 @@ pub fn to_json(t: &TableView) -> String {
                     Cell::Figure { reported, computed } => {
                         reported.or(*computed).map(|v| num(plain(v, c.kind))).unwrap_or(serde_json::Value::Null)
                     }
-                    Cell::Verdict { reported, computed } => serde_json::json!({ "reported": reported, "computed": computed }),
+                    Cell::Verdict { reported, computed } => {
+                        serde_json::json!({ "reported": reported, "computed": computed })
+                    }
                 };
                 cells.insert(c.key.clone(), v);
             }

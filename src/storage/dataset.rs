@@ -24,7 +24,11 @@ fn odtext(d: Option<Decimal>) -> Option<String> {
     d.map(dtext)
 }
 fn corrupt(what: impl Into<String>) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(StorageError::Corrupt(what.into())))
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        Box::new(StorageError::Corrupt(what.into())),
+    )
 }
 fn dec(row: &Row, i: usize) -> rusqlite::Result<Decimal> {
     let s: String = row.get(i)?;
@@ -98,22 +102,40 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
             }
         }};
     }
-    insert_all!("INSERT INTO unit (office_id, code, parent_code, position, kind, name) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.units, |u| params![id, u.code, u.parent, u.position, u.kind.code(), u.name]);
+    insert_all!(
+        "INSERT INTO unit (office_id, code, parent_code, position, kind, name) VALUES (?1,?2,?3,?4,?5,?6)",
+        &d.units,
+        |u| params![id, u.code, u.parent, u.position, u.kind.code(), u.name]
+    );
     insert_all!("INSERT INTO unit_duty (office_id, unit_code, position, level, label, kind, text) VALUES (?1,?2,?3,?4,?5,?6,?7)",
         &d.unit_duties, |u| params![id, u.unit, u.position, u.level, u.label, u.kind.code(), u.text]);
-    insert_all!("INSERT INTO staff_count (office_id, year, position, education, status, count) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.staff, |s| params![id, s.year, s.position, s.education, s.status.code(), s.count]);
+    insert_all!(
+        "INSERT INTO staff_count (office_id, year, position, education, status, count) VALUES (?1,?2,?3,?4,?5,?6)",
+        &d.staff,
+        |s| params![id, s.year, s.position, s.education, s.status.code(), s.count]
+    );
     insert_all!("INSERT INTO asset_item (office_id, year, code, parent_code, position, label, name, count, value_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
         &d.assets, |a| params![id, a.year, a.code, a.parent, a.position, a.label, a.name, a.count, sen(a.value), a.note]);
-    insert_all!("INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.periods, |p| params![id, p.code, p.start_year, p.end_year, p.name, p.basis]);
-    insert_all!("INSERT INTO strategy (office_id, period_code, position, text) VALUES (?1,?2,?3,?4)",
-        &d.strategies, |s| params![id, s.period, s.position, s.text]);
-    insert_all!("INSERT INTO tujuan (office_id, period_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
-        &d.tujuan, |t| params![id, t.period, t.code, t.position, t.name]);
-    insert_all!("INSERT INTO sasaran (office_id, tujuan_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
-        &d.sasaran, |s| params![id, s.tujuan, s.code, s.position, s.name]);
+    insert_all!(
+        "INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis) VALUES (?1,?2,?3,?4,?5,?6)",
+        &d.periods,
+        |p| params![id, p.code, p.start_year, p.end_year, p.name, p.basis]
+    );
+    insert_all!(
+        "INSERT INTO strategy (office_id, period_code, position, text) VALUES (?1,?2,?3,?4)",
+        &d.strategies,
+        |s| params![id, s.period, s.position, s.text]
+    );
+    insert_all!(
+        "INSERT INTO tujuan (office_id, period_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
+        &d.tujuan,
+        |t| params![id, t.period, t.code, t.position, t.name]
+    );
+    insert_all!(
+        "INSERT INTO sasaran (office_id, tujuan_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
+        &d.sasaran,
+        |s| params![id, s.tujuan, s.code, s.position, s.name]
+    );
     insert_all!("INSERT INTO indicator (office_id, code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
         &d.indicators, |i| params![id, i.code, i.period, i.level.code(), i.parent, i.position, i.name, i.satuan, i.polarity.code(),
             i.capaian_rule.code(), i.formula.code(), i.formula_text, i.definition, i.alasan, i.data_source, i.responsible, i.iku,
@@ -124,20 +146,32 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
         &d.agreements, |t| params![id, t.year, t.indicator, dtext(t.value.target), odtext(t.value.target_high), t.note]);
     insert_all!("INSERT INTO agreement_program (office_id, year, program_kode, position, name, pagu_murni_sen, pagu_perubahan_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
         &d.agreement_programs, |a| params![id, a.year, a.program, a.position, a.name, sen(a.pagu_murni), sen(a.pagu_perubahan), a.note]);
-    insert_all!("INSERT INTO realisation (office_id, indicator_code, year, realisasi, note) VALUES (?1,?2,?3,?4,?5)",
-        &d.realisations, |r| params![id, r.indicator, r.year, dtext(r.realisasi), r.note]);
+    insert_all!(
+        "INSERT INTO realisation (office_id, indicator_code, year, realisasi, note) VALUES (?1,?2,?3,?4,?5)",
+        &d.realisations,
+        |r| params![id, r.indicator, r.year, dtext(r.realisasi), r.note]
+    );
     insert_all!("INSERT INTO raw_figure (office_id, indicator_code, year, role, value, label, note) VALUES (?1,?2,?3,?4,?5,?6,?7)",
         &d.raw_figures, |r| params![id, r.indicator, r.year, r.role.code(), dtext(r.value), r.label, r.note]);
     insert_all!("INSERT INTO budget_line (office_id, year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
         &d.budget_lines, |b| params![id, b.year, b.kode, b.parent, b.level.code(), b.position, b.name, sen(b.pagu_murni), sen(b.pagu_perubahan), sen(b.realisasi), b.note]);
-    insert_all!("INSERT INTO program_support (office_id, program_kode, indicator_code) VALUES (?1,?2,?3)",
-        &d.program_support, |s| params![id, s.program, s.indicator]);
+    insert_all!(
+        "INSERT INTO program_support (office_id, program_kode, indicator_code) VALUES (?1,?2,?3)",
+        &d.program_support,
+        |s| params![id, s.program, s.indicator]
+    );
     insert_all!("INSERT INTO printed_figure (office_id, year, table_id, place, subject, field, printed, value, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
         &d.printed_figures, |p| params![id, p.year, p.table, p.place.code(), p.subject, p.field, p.printed, odtext(p.value), p.note]);
-    insert_all!("INSERT INTO note (office_id, year, subject, kind, position, text) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.notes, |n| params![id, n.year, n.subject, n.kind, n.position, n.text]);
-    insert_all!("INSERT INTO award (office_id, year, position, giver, description) VALUES (?1,?2,?3,?4,?5)",
-        &d.awards, |a| params![id, a.year, a.position, a.giver, a.description]);
+    insert_all!(
+        "INSERT INTO note (office_id, year, subject, kind, position, text) VALUES (?1,?2,?3,?4,?5,?6)",
+        &d.notes,
+        |n| params![id, n.year, n.subject, n.kind, n.position, n.text]
+    );
+    insert_all!(
+        "INSERT INTO award (office_id, year, position, giver, description) VALUES (?1,?2,?3,?4,?5)",
+        &d.awards,
+        |a| params![id, a.year, a.position, a.giver, a.description]
+    );
     insert_all!("INSERT INTO akip_evaluation (office_id, year, score, predicate, perencanaan, pengukuran, pelaporan, evaluasi, evaluator, indicator_code, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
         &d.akip_evaluations, |a| params![id, a.year, dtext(a.score), a.predicate, odtext(a.perencanaan), odtext(a.pengukuran),
             odtext(a.pelaporan), odtext(a.evaluasi), a.evaluator, a.indicator, a.note]);
@@ -153,14 +187,26 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
 }
 
 fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
-    let office = conn
-        .query_row(
-            "SELECT code, name, short_name, government, address, legal_basis FROM office WHERE id = ?1",
-            [id],
-            |r| Ok(Office { code: r.get(0)?, name: r.get(1)?, short_name: r.get(2)?, government: r.get(3)?, address: r.get(4)?, legal_basis: r.get(5)? }),
-        )
-        ?;
-    fn all<T>(conn: &rusqlite::Connection, sql: &str, id: i64, f: impl FnMut(&Row) -> rusqlite::Result<T>) -> rusqlite::Result<Vec<T>> {
+    let office = conn.query_row(
+        "SELECT code, name, short_name, government, address, legal_basis FROM office WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Office {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                government: r.get(3)?,
+                address: r.get(4)?,
+                legal_basis: r.get(5)?,
+            })
+        },
+    )?;
+    fn all<T>(
+        conn: &rusqlite::Connection,
+        sql: &str,
+        id: i64,
+        f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<Vec<T>> {
         let mut stmt = conn.prepare(sql)?;
         let rows = stmt.query_map([id], f)?;
         rows.collect()

@@ -52,7 +52,8 @@ fn generated(d: &Dataset, year: Year) -> Vec<ReportTable> {
     let mut n = 2;
     let ikus: Vec<String> = d.ikus_of_period(&period).iter().map(|i| i.code.clone()).collect();
     for code in ikus {
-        let mut kinds = vec![TableKind::IkuAnalysis, TableKind::IkuRenstra, TableKind::ProgramIndicators, TableKind::IkuBudget];
+        let mut kinds =
+            vec![TableKind::IkuAnalysis, TableKind::IkuRenstra, TableKind::ProgramIndicators, TableKind::IkuBudget];
         if d.benchmarks.iter().any(|b| b.year == year && b.indicator == code) {
             kinds.insert(2, TableKind::Benchmarks);
         }
@@ -61,7 +62,9 @@ fn generated(d: &Dataset, year: Year) -> Vec<ReportTable> {
             n += 1;
         }
     }
-    for kind in [TableKind::Efficiency, TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison] {
+    for kind in
+        [TableKind::Efficiency, TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison]
+    {
         push(format!("3.{n}"), kind, String::new());
         n += 1;
     }
@@ -89,6 +92,8 @@ pub fn default_title(d: &Dataset, kind: TableKind, subject: &str, year: Year) ->
         TableKind::Efficiency => format!("Tingkat Efisiensi per Sasaran Strategis Tahun {year}"),
         TableKind::BudgetMurni => format!("Pagu Anggaran per Program Tahun {year}"),
         TableKind::BudgetRealisation => format!("Pagu dan Realisasi Anggaran per Program Tahun {year}"),
-        TableKind::BudgetComparison => format!("Perbandingan Pagu dan Realisasi Anggaran Tahun {year} dengan {}", year - 1),
+        TableKind::BudgetComparison => {
+            format!("Perbandingan Pagu dan Realisasi Anggaran Tahun {year} dengan {}", year - 1)
+        }
     }
 }

@@ -1,0 +1,57 @@
+//! A second, made-up office (not the reference report) with lower-is-better and range
+//! indicators, fed through import, storage, computation and the checker.
+
+use kinerja::calc::check::{check, FindingKind};
+use kinerja::calc::resolve::indicator_capaian;
+use kinerja::calc::Settings;
+use kinerja::interchange::{read_dataset, DirSource};
+use kinerja::report::{build_table, TableOptions};
+use kinerja::storage::Store;
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+
+fn folder() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/dinas-contoh")
+}
+
+#[test]
+fn made_up_office_end_to_end() {
+    let imported = read_dataset(&DirSource(folder())).unwrap_or_else(|p| panic!("{p}"));
+    let mut store = Store::open_in_memory().unwrap();
+    // Next to the embedded office, in the same database.
+    store.save_dataset(&kinerja::embedded::dataset().unwrap()).unwrap();
+    let id = store.save_dataset(&imported).unwrap();
+    assert_eq!(store.offices().unwrap().len(), 2);
+    let d = store.load_dataset(id).unwrap();
+    assert_eq!(d, imported);
+    let s = Settings::default();
+    let cap = |code| indicator_capaian(&d, &s, code, 2025).unwrap().value.number().unwrap();
+    // Lower is better, standard rule: (2 − 18 / 20) × 100.
+    assert_eq!(cap("IKA"), Decimal::from(110));
+    // Range 7.00–7.50, above the range: (2 − 7.8 / 7.5) × 100.
+    assert_eq!(cap("IKB"), Decimal::from(96));
+    // Lower is better, inverse rule: 10 / 8 × 100.
+    assert_eq!(cap("IKC"), Decimal::from(125));
+
+    let report = check(&d, &s, None);
+    let found: Vec<(String, String, FindingKind)> =
+        report.findings.iter().map(|f| (f.subject.clone(), f.field.clone(), f.kind)).collect();
+    assert_eq!(
+        found,
+        vec![
+            ("indicator:IKB".to_string(), "capaian (%)".to_string(), FindingKind::Mismatch),
+            ("indicator:IKA".to_string(), "realisasi".to_string(), FindingKind::Mismatch),
+            ("budget:1".to_string(), "pagu".to_string(), FindingKind::Mismatch),
+        ],
+        "{:#?}",
+        report.findings
+    );
+    // The recorded 18 % does not follow from its raw figures: 95 ÷ 500 × 100 = 19.
+    let ika = report.findings.iter().find(|f| f.subject == "indicator:IKA").unwrap();
+    assert_eq!(ika.reported, Some(Decimal::from(18)));
+    assert_eq!(ika.computed, Some(Decimal::from(19)));
+
+    // The generated table layout works for an office without a stored one.
+    let t = build_table(&d, &s, "3.1", 2025, TableOptions::default()).unwrap();
+    assert_eq!(t.rows.len(), 3);
+}
