@@ -196,8 +196,11 @@ fn money_mismatch(printed: Option<Money>, sum: Option<Money>) -> Option<(Decimal
 }
 
 fn budget_table(d: &Dataset, line: &BudgetLine) -> String {
-    let program = line.kode.split('.').next().unwrap_or(&line.kode);
-    let supported = d.program_support.iter().find(|s| s.program == program);
+    let mut program = line;
+    while let Some(parent) = program.parent.as_deref().and_then(|p| d.budget_line(line.year, p)) {
+        program = parent;
+    }
+    let supported = d.program_support.iter().find(|s| s.program == program.kode);
     let layout = super::layout::layout(d, line.year);
     let iku_table = supported.and_then(|s| {
         layout.iter().find(|t| t.kind == TableKind::IkuBudget && t.subject == s.indicator).map(|t| t.id.clone())

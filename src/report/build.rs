@@ -1016,3 +1016,79 @@ fn budget_comparison(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
     ));
     (cols, rows)
 }
+
+/// The whole budget of a year as a tree: program → kegiatan → sub-kegiatan, with pagu murni,
+/// pagu perubahan, their difference, realisasi, serapan, and the change of pagu against the
+/// previous year.
+pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
+    let columns = vec![
+        text("kode", "Kode"),
+        text("uraian", "Program / Kegiatan / Sub-kegiatan"),
+        col("pagu_murni", "Pagu murni", ColumnKind::Money, true),
+        col("pagu_perubahan", "Pagu perubahan", ColumnKind::Money, true),
+        col("selisih", "Selisih perubahan", ColumnKind::Money, false),
+        col("realisasi", "Realisasi", ColumnKind::Money, true),
+        col("serapan", "Serapan (%)", ColumnKind::Percent, true),
+        col("perubahan_tahunan", &format!("Pagu vs {} (%)", year - 1), ColumnKind::Percent, false),
+    ];
+    let mut rows = Vec::new();
+    fn walk(d: &Dataset, s: &Settings, year: Year, parent: Option<&str>, depth: u8, rows: &mut Vec<TableRow>) {
+        for line in d.budget_children(year, parent) {
+            let own = Amounts::own(line);
+            let rolled = rolled_up(d, line);
+            let subject = format!("budget:{}", line.kode);
+            let serapan = resolve(d, s, year, &subject, "serapan_pct").ok().and_then(|r| r.value.number());
+            let rolled_serapan = rolled.serapan().ok();
+            let yoy = d
+                .budget_line(year - 1, &line.kode)
+                .and_then(|b| b.pagu())
+                .zip(rolled.pagu)
+                .and_then(|(before, now)| crate::calc::budget::change_pct(before, now).ok());
+            rows.push(row(
+                if depth == 0 { RowKind::Subtotal } else { RowKind::Normal },
+                depth,
+                subject,
+                vec![
+                    Cell::text(&line.kode),
+                    Cell::text(&line.name),
+                    Cell::figure(m(line.pagu_murni), m(rolled.pagu_murni)),
+                    Cell::figure(m(line.pagu_perubahan), m(rolled.pagu)),
+                    Cell::value(crate::calc::budget::revision(line)),
+                    Cell::figure(m(own.realisasi), m(rolled.realisasi)),
+                    Cell::figure(serapan.map(round2), rolled_serapan.map(round2)),
+                    Cell::value(yoy.map(round2)),
+                ],
+            ));
+            walk(d, s, year, Some(&line.kode), depth + 1, rows);
+        }
+    }
+    walk(d, s, year, None, 0, &mut rows);
+    if !rows.is_empty() {
+        let total = crate::calc::budget::year_total(d, year);
+        let before = crate::calc::budget::year_total(d, year - 1);
+        let yoy = before.pagu.zip(total.pagu).and_then(|(b, n)| crate::calc::budget::change_pct(b, n).ok());
+        rows.push(row(
+            RowKind::Total,
+            0,
+            "budget:*",
+            vec![
+                Cell::Empty,
+                Cell::text("TOTAL"),
+                Cell::value(m(total.pagu_murni)),
+                Cell::value(m(total.pagu)),
+                Cell::value(total.pagu_murni.zip(total.pagu).map(|(a, b)| b.decimal() - a.decimal())),
+                Cell::value(m(total.realisasi)),
+                Cell::value(total.serapan().ok().map(round2)),
+                Cell::value(yoy.map(round2)),
+            ],
+        ));
+    }
+    TableView {
+        id: "anggaran".into(),
+        year,
+        title: format!("Anggaran {year}: program, kegiatan dan sub-kegiatan"),
+        source: String::new(),
+        columns,
+        rows,
+    }
+}

@@ -3,6 +3,7 @@
 //! the command line and the file exports all render these same views.
 
 mod build;
+pub mod charts;
 mod render;
 
 pub use crate::calc::layout::*;

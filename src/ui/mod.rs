@@ -1,9 +1,466 @@
-//! The window (egui).
+//! The window (egui): a top bar, one tab per file, shared widgets, and every text in both
+//! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
+mod state;
+pub mod strings;
+mod tab_anggaran;
+mod tab_kinerja;
+mod tab_organisasi;
+mod tab_pemeriksaan;
+mod tab_renstra;
+mod tab_ringkasan;
+mod tab_tren;
+pub mod widgets;
+
+pub use state::{Mode, Tab, UiState, STORAGE_KEY};
+
+use crate::app::Session;
+use crate::calc::check::{check, CheckReport};
+use crate::domain::{TableKind, Year};
+use crate::format::Lang;
+use crate::report::{build_table, TableOptions, TableView};
+use std::collections::HashMap;
 use std::path::PathBuf;
+use strings::T;
+use widgets::TableUiState;
+
+/// Something the user asked for; handled once per frame, after drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SetTab(Tab),
+    SetYear(Year),
+    SetLang(Lang),
+    SetMode(Mode),
+    /// Open the tab that shows table `table` and scroll to the row of `subject`.
+    OpenTable {
+        table: String,
+        subject: String,
+    },
+    /// Open a tab and select a subject there.
+    Navigate {
+        tab: Tab,
+        subject: String,
+    },
+    OpenDatabase(PathBuf),
+    SaveSettings(Vec<(&'static str, String)>),
+}
+
+/// The data of an open database, with what is derived from it.
+pub struct Loaded {
+    pub session: Session,
+    pub years: Vec<Year>,
+    pub check: CheckReport,
+    tables: HashMap<(String, Year), Result<TableView, String>>,
+}
+
+impl Loaded {
+    fn new(session: Session) -> Loaded {
+        let years = session.dataset.report_years().into_iter().collect();
+        let check = check(&session.dataset, &session.settings, None);
+        Loaded { session, years, check, tables: HashMap::new() }
+    }
+
+    /// A report table of a year, built once and kept.
+    pub fn table(&mut self, id: &str, year: Year) -> &Result<TableView, String> {
+        let (d, s) = (&self.session.dataset, &self.session.settings);
+        self.tables
+            .entry((id.to_string(), year))
+            .or_insert_with(|| build_table(d, s, id, year, TableOptions::default()).map_err(|e| e.message_id()))
+    }
+
+    /// The id of the year's table of `kind` (about `subject`).
+    pub fn table_id(&self, year: Year, kind: TableKind, subject: &str) -> Option<String> {
+        crate::calc::layout::layout(&self.session.dataset, year)
+            .into_iter()
+            .find(|t| t.kind == kind && (subject.is_empty() || t.subject == subject))
+            .map(|t| t.id)
+    }
+}
+
+/// The application.
+pub struct KinerjaApp {
+    /// Remembered between runs.
+    pub state: UiState,
+    pub db_path: PathBuf,
+    pub data: Result<Loaded, String>,
+    pub tables: HashMap<String, TableUiState>,
+    /// Tables to show open (navigation target).
+    pub open_tables: Vec<String>,
+    pub about_open: bool,
+    pub path_input: String,
+    pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
+    pub message: Option<String>,
+    commands: Vec<Command>,
+}
+
+impl KinerjaApp {
+    /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
+    pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
+        let data = Session::open(&db_path).map(Loaded::new).map_err(|e| e.message_id());
+        Self::with_data(db_path, data, state)
+    }
+
+    /// The application on a fresh in-memory copy of the embedded dataset (tests, demos).
+    pub fn in_memory(state: UiState) -> KinerjaApp {
+        let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message_id());
+        Self::with_data(PathBuf::from(":memory:"), data, state)
+    }
+
+    fn with_data(db_path: PathBuf, data: Result<Loaded, String>, state: UiState) -> KinerjaApp {
+        let mut app = KinerjaApp {
+            state,
+            path_input: db_path.display().to_string(),
+            db_path,
+            data,
+            tables: HashMap::new(),
+            open_tables: Vec::new(),
+            about_open: false,
+            settings_form: None,
+            message: None,
+            commands: Vec::new(),
+        };
+        app.fix_year();
+        app
+    }
+
+    fn fix_year(&mut self) {
+        if let Ok(l) = &self.data {
+            if !self.state.year.is_some_and(|y| l.years.contains(&y)) {
+                self.state.year = l.years.last().copied();
+            }
+        }
+    }
+
+    pub fn send(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// Carries out the commands sent during the frame.
+    pub fn handle(&mut self) {
+        for c in std::mem::take(&mut self.commands) {
+            match c {
+                Command::SetTab(t) => self.state.tab = t,
+                Command::SetYear(y) => self.state.year = Some(y),
+                Command::SetLang(l) => self.state.lang = l,
+                Command::SetMode(m) => {
+                    self.state.mode = m;
+                    self.settings_form = None;
+                }
+                Command::OpenTable { table, subject } => {
+                    let year = self.state.year;
+                    let kind = self.data.as_ref().ok().zip(year).and_then(|(l, y)| {
+                        crate::calc::layout::layout(&l.session.dataset, y)
+                            .into_iter()
+                            .find(|t| t.id == table)
+                            .map(|t| t.kind)
+                    });
+                    self.state.tab = kind.map_or(Tab::Pemeriksaan, tab_of_kind);
+                    let st = self.tables.entry(table.clone()).or_default();
+                    st.scroll_to = Some(subject.clone());
+                    st.selected = Some(subject);
+                    st.filter.clear();
+                    st.collapsed.clear();
+                    self.open_tables = vec![table];
+                }
+                Command::Navigate { tab, subject } => {
+                    self.state.tab = tab;
+                    for st in self.tables.values_mut() {
+                        st.selected = Some(subject.clone());
+                        st.scroll_to = Some(subject.clone());
+                    }
+                }
+                Command::OpenDatabase(path) => {
+                    match Session::open(&path) {
+                        Ok(s) => {
+                            self.data = Ok(Loaded::new(s));
+                            self.db_path = path;
+                            self.tables.clear();
+                            self.message = None;
+                        }
+                        Err(e) => self.data = Err(e.message_id()),
+                    }
+                    self.fix_year();
+                }
+                Command::SaveSettings(pairs) => self.save_settings(pairs),
+            }
+        }
+    }
+
+    fn save_settings(&mut self, pairs: Vec<(&'static str, String)>) {
+        let Ok(l) = &mut self.data else { return };
+        let mut settings = l.session.settings.clone();
+        for (k, v) in &pairs {
+            if let Err(e) = settings.apply(k, v) {
+                self.message = Some(e.to_string());
+                return;
+            }
+        }
+        let office = l.session.office_id;
+        let tx = l.session.store.connection().unchecked_transaction();
+        let result = tx.and_then(|tx| {
+            for (k, v) in settings.to_pairs() {
+                tx.execute(
+                    "INSERT INTO office_setting (office_id, key, value) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (office_id, key) DO UPDATE SET value = excluded.value",
+                    rusqlite::params![office, k, v],
+                )?;
+            }
+            tx.commit()
+        });
+        match result {
+            Ok(()) => {
+                l.session.settings = settings;
+                l.check = check(&l.session.dataset, &l.session.settings, None);
+                l.tables.clear();
+                self.settings_form = None;
+                self.message = Some(self.state.lang.pick("Pengaturan disimpan.", "Settings saved.").to_string());
+            }
+            Err(e) => {
+                self.message = Some(format!("{}: {e}", self.state.lang.pick("Gagal menyimpan", "Could not save")))
+            }
+        }
+    }
+
+    /// Draws the whole window into `ui` and handles the frame's commands.
+    pub fn ui_main(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        if self.data.is_ok() {
+            egui::Panel::top("tab_bar").show(ui, |ui| self.tab_bar_ui(ui));
+        }
+        if let Some(msg) = self.message.clone() {
+            egui::Panel::bottom("message").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(msg);
+                    if ui.small_button("✖").clicked() {
+                        self.message = None;
+                    }
+                });
+            });
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            if self.data.is_err() {
+                self.db_error_ui(ui);
+            } else {
+                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| self.tab_ui(ui));
+            }
+        });
+        if self.about_open {
+            self.about_ui(ui);
+        }
+        self.handle();
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        ui.horizontal_wrapped(|ui| {
+            let name =
+                self.data.as_ref().map(|l| l.session.dataset.office.name.clone()).unwrap_or_else(|_| "Kinerja".into());
+            ui.heading(name);
+            ui.separator();
+            if let Ok(l) = &self.data {
+                let current = self.state.year.unwrap_or_default();
+                egui::ComboBox::new("year", T::Year.get(lang)).selected_text(current.to_string()).show_ui(ui, |ui| {
+                    for y in l.years.iter().rev() {
+                        if ui.selectable_label(*y == current, y.to_string()).clicked() {
+                            self.commands.push(Command::SetYear(*y));
+                        }
+                    }
+                });
+                ui.separator();
+                for (mode, text) in [(Mode::Tinjau, T::ModeReview), (Mode::Sunting, T::ModeEdit)] {
+                    if ui.selectable_label(self.state.mode == mode, text.get(lang)).clicked() {
+                        self.commands.push(Command::SetMode(mode));
+                    }
+                }
+            }
+            ui.separator();
+            ui.label(T::Language.get(lang));
+            for (l, text) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
+                if ui.selectable_label(lang == l, text).clicked() {
+                    self.commands.push(Command::SetLang(l));
+                }
+            }
+            ui.separator();
+            if ui.button(T::About.get(lang)).clicked() {
+                self.about_open = true;
+            }
+        });
+    }
+
+    fn tab_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        ui.horizontal_wrapped(|ui| {
+            for tab in Tab::ALL {
+                let mut text = egui::RichText::new(tab.title().get(lang));
+                if tab == Tab::Pemeriksaan {
+                    if let Ok(l) = &self.data {
+                        if !l.check.findings.is_empty() {
+                            text =
+                                egui::RichText::new(format!("{} ({})", tab.title().get(lang), l.check.findings.len()));
+                        }
+                    }
+                }
+                if ui.selectable_label(self.state.tab == tab, text).clicked() {
+                    self.commands.push(Command::SetTab(tab));
+                }
+            }
+        });
+    }
+
+    fn tab_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(year) = self.state.year else {
+            ui.label(T::NoData.get(self.state.lang));
+            return;
+        };
+        match self.state.tab {
+            Tab::Ringkasan => tab_ringkasan::ringkasan_ui(self, ui, year),
+            Tab::Organisasi => tab_organisasi::organisasi_ui(self, ui, year),
+            Tab::Renstra => tab_renstra::renstra_ui(self, ui, year),
+            Tab::Kinerja => tab_kinerja::kinerja_ui(self, ui, year),
+            Tab::Anggaran => tab_anggaran::anggaran_ui(self, ui, year),
+            Tab::Tren => tab_tren::tren_ui(self, ui, year),
+            Tab::Pemeriksaan => tab_pemeriksaan::pemeriksaan_ui(self, ui, year),
+        }
+    }
+
+    /// Shows the report table `id` of `year` as a collapsible section.
+    pub fn report_table_ui(&mut self, ui: &mut egui::Ui, id: &str, year: Year, default_open: bool) {
+        let lang = self.state.lang;
+        let Ok(l) = &mut self.data else { return };
+        let table = match l.table(id, year) {
+            Ok(t) => t.clone(),
+            Err(e) => {
+                ui.label(format!("Tabel {id}: {e}"));
+                return;
+            }
+        };
+        let force = self.open_tables.iter().any(|t| t == id);
+        let header =
+            egui::CollapsingHeader::new(egui::RichText::new(format!("Tabel {} — {}", table.id, table.title)).strong())
+                .id_salt(("report_table", id))
+                .default_open(default_open);
+        let header = if force { header.open(Some(true)) } else { header };
+        let state = self.tables.entry(id.to_string()).or_default();
+        let mut clicked = None;
+        header.show(ui, |ui| {
+            clicked = widgets::table_view_ui(ui, &table, lang, state, None);
+        });
+        if force {
+            self.open_tables.retain(|t| t != id);
+        }
+        let _ = clicked;
+    }
+
+    fn db_error_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        let err = self.data.as_ref().err().cloned().unwrap_or_default();
+        ui.heading(T::DbError.get(lang));
+        ui.label(egui::RichText::new(err).color(ui.visuals().error_fg_color));
+        ui.add_space(8.0);
+        ui.label(T::DbErrorHelp.get(lang));
+        ui.horizontal(|ui| {
+            let label = ui.label(T::PathLabel.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut self.path_input).desired_width(420.0)).labelled_by(label.id);
+            if ui.button(T::Browse.get(lang)).clicked() {
+                if let Some(p) = rfd::FileDialog::new().add_filter("SQLite", &["sqlite", "db"]).save_file() {
+                    self.path_input = p.display().to_string();
+                }
+            }
+            if ui.button(T::OpenThis.get(lang)).clicked() && !self.path_input.trim().is_empty() {
+                self.commands.push(Command::OpenDatabase(PathBuf::from(self.path_input.trim())));
+            }
+        });
+    }
+
+    fn about_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        let mut open = true;
+        egui::Window::new(T::About.get(lang)).collapsible(false).resizable(false).open(&mut open).show(
+            ui.ctx(),
+            |ui| {
+                ui.heading("Kinerja");
+                ui.label(lang.pick(
+                    "Data akuntabilitas kinerja (SAKIP) dan Laporan Kinerja (LKIP) perangkat daerah.",
+                    "Performance-accountability (SAKIP) data and performance reports (LKIP) of a regional office.",
+                ));
+                egui::Grid::new("about_grid").num_columns(2).show(ui, |ui| {
+                    ui.label(T::Version.get(lang));
+                    ui.label(crate::build_info::VERSION);
+                    ui.end_row();
+                    ui.label(T::Commit.get(lang));
+                    ui.label(format!("{} {}", crate::build_info::COMMIT, crate::build_info::COMMIT_DATE));
+                    ui.end_row();
+                    ui.label(T::Database.get(lang));
+                    ui.label(self.db_path.display().to_string());
+                    ui.end_row();
+                    if let Ok(l) = &self.data {
+                        ui.label(T::SchemaVersion.get(lang));
+                        ui.label(l.session.store.schema_version().map(|v| v.to_string()).unwrap_or_default());
+                        ui.end_row();
+                    }
+                });
+            },
+        );
+        if !open {
+            self.about_open = false;
+        }
+    }
+}
+
+/// The tab that shows tables of `kind`.
+pub fn tab_of_kind(kind: TableKind) -> Tab {
+    match kind {
+        TableKind::Staff | TableKind::Assets => Tab::Organisasi,
+        TableKind::RenstraGoals | TableKind::IkuDictionary => Tab::Renstra,
+        TableKind::Efficiency | TableKind::BudgetMurni | TableKind::BudgetRealisation | TableKind::BudgetComparison => {
+            Tab::Anggaran
+        }
+        _ => Tab::Kinerja,
+    }
+}
+
+impl eframe::App for KinerjaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_main(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
+    }
+}
+
+/// The embedded fallback font: covers every character of the reference report and the
+/// symbols the window uses (▾ ▸ ⚠ ÷ × – ≥), whatever fonts the laptop has.
+pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Light theme (office documents are white) and the fallback font.
+pub fn setup_context(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert("dejavu".into(), std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("dejavu".into());
+    }
+    ctx.set_fonts(fonts);
+}
 
 /// Opens the application window on the database at `db`.
 pub fn run(db: PathBuf) -> Result<(), String> {
-    let _ = db;
-    Err("window not built yet".into())
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_title("Kinerja"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Kinerja",
+        options,
+        Box::new(move |cc| {
+            setup_context(&cc.egui_ctx);
+            let state = cc.storage.and_then(|s| eframe::get_value::<UiState>(s, STORAGE_KEY)).unwrap_or_default();
+            Ok(Box::new(KinerjaApp::new(db, state)))
+        }),
+    )
+    .map_err(|e| e.to_string())
 }

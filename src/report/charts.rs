@@ -1,0 +1,418 @@
+//! Every chart described once, as data: series, labels, units and colours. The window draws
+//! these with egui_plot; file exports render the same descriptions.
+
+use crate::calc::akip;
+use crate::calc::budget::Amounts;
+use crate::calc::resolve::{effective_realisasi, indicator_capaian};
+use crate::calc::Settings;
+use crate::domain::{Dataset, Year};
+use crate::format::{to_f64, Lang};
+use serde::Serialize;
+
+/// The unit of the y axis, for number formats.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Unit {
+    Rupiah,
+    Percent,
+    Count,
+    /// A plain value with its satuan (e.g. `Nilai`).
+    Value(String),
+}
+
+/// How a series is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum SeriesKind {
+    Line,
+    Bar,
+    Points,
+}
+
+/// One series of a chart.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Series {
+    pub name: String,
+    pub kind: SeriesKind,
+    /// sRGB colour.
+    pub color: [u8; 3],
+    /// (x, y) points; on a category axis x is the category index.
+    pub points: Vec<[f64; 2]>,
+}
+
+/// A horizontal band behind the series (e.g. an AKIP predicate band).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Band {
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+    pub color: [u8; 3],
+}
+
+/// A chart.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChartSpec {
+    /// Stable name, used by `kinerja chart NAME` and file names.
+    pub id: String,
+    pub title: String,
+    pub x_label: String,
+    pub y_label: String,
+    pub unit: Unit,
+    /// Category names when the x axis is categorical (bars per program); empty for years.
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    pub bands: Vec<Band>,
+}
+
+impl ChartSpec {
+    pub fn is_empty(&self) -> bool {
+        self.series.iter().all(|s| s.points.is_empty())
+    }
+}
+
+/// Colours that stay apart on screen and in print.
+pub const PALETTE: [[u8; 3]; 8] = [
+    [31, 119, 180],
+    [255, 127, 14],
+    [44, 160, 44],
+    [214, 39, 40],
+    [148, 103, 189],
+    [140, 86, 75],
+    [227, 119, 194],
+    [127, 127, 127],
+];
+
+fn t(lang: Lang, id: &str, en: &str) -> String {
+    lang.pick(id, en).to_string()
+}
+
+/// Target (all Renstra years) against realisation of an indicator, including its comparable
+/// predecessor's years.
+pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
+    let ind = d.indicator(code);
+    let name = ind.map_or(code.to_string(), |i| i.name.clone());
+    let satuan = ind.map_or(String::new(), |i| i.satuan.clone());
+    let mut codes = vec![code.to_string()];
+    if let Some(p) = ind.filter(|i| i.comparable).and_then(|i| i.predecessor.clone()) {
+        codes.insert(0, p);
+    }
+    let mut targets = Vec::new();
+    let mut reals = Vec::new();
+    for c in &codes {
+        let Some(i) = d.indicator(c) else { continue };
+        let mut years: Vec<Year> = d
+            .targets
+            .iter()
+            .filter(|t| &t.indicator == c)
+            .map(|t| t.year)
+            .chain(d.agreements.iter().filter(|a| &a.indicator == c).map(|a| a.year))
+            .collect();
+        years.sort();
+        years.dedup();
+        for y in years {
+            if let Some(t) = d.target(c, y) {
+                targets.push([y as f64, to_f64(t.target)]);
+            }
+        }
+        let mut ry: Vec<Year> = d.realisations.iter().filter(|r| &r.indicator == c).map(|r| r.year).collect();
+        ry.sort();
+        for y in ry {
+            if let Ok(v) = effective_realisasi(d, i, y) {
+                reals.push([y as f64, to_f64(v)]);
+            }
+        }
+    }
+    ChartSpec {
+        id: format!("iku-{}", code.to_lowercase()),
+        title: name,
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: satuan.clone(),
+        unit: if satuan == "%" { Unit::Percent } else { Unit::Value(satuan) },
+        categories: Vec::new(),
+        series: vec![
+            Series { name: t(lang, "Target", "Target"), kind: SeriesKind::Line, color: PALETTE[7], points: targets },
+            Series { name: t(lang, "Realisasi", "Actual"), kind: SeriesKind::Line, color: PALETTE[0], points: reals },
+        ],
+        bands: Vec::new(),
+    }
+}
+
+/// AKIP score over the years against the predicate bands.
+pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
+    let mut evals: Vec<_> = d.akip_evaluations.iter().map(|e| [e.year as f64, to_f64(e.score)]).collect();
+    evals.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    let colors = [
+        [220, 240, 220],
+        [235, 245, 225],
+        [245, 248, 225],
+        [250, 245, 220],
+        [250, 235, 215],
+        [250, 225, 215],
+        [245, 215, 215],
+    ];
+    let bands = akip::BANDS
+        .iter()
+        .zip(colors)
+        .filter(|((_, lo, _), _)| *lo >= 50)
+        .map(|((p, lo, hi), color)| Band { from: *lo as f64, to: *hi as f64, label: p.code().to_string(), color })
+        .collect();
+    ChartSpec {
+        id: "akip".into(),
+        title: t(lang, "Nilai AKIP dan predikatnya", "AKIP score and predicate"),
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: t(lang, "Nilai", "Score"),
+        unit: Unit::Value(t(lang, "Nilai", "Score")),
+        categories: Vec::new(),
+        series: vec![Series {
+            name: t(lang, "Nilai AKIP", "AKIP score"),
+            kind: SeriesKind::Line,
+            color: PALETTE[0],
+            points: evals,
+        }],
+        bands,
+    }
+}
+
+fn program_kodes(d: &Dataset) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut years: Vec<Year> = d.budget_lines.iter().map(|b| b.year).collect();
+    years.sort();
+    years.dedup();
+    for y in years.iter().rev() {
+        for p in d.budget_children(*y, None) {
+            if !out.iter().any(|(k, _)| *k == p.kode) {
+                out.push((p.kode.clone(), p.name.clone()));
+            }
+        }
+    }
+    out.sort_by_key(|a| natural(&a.0));
+    out
+}
+
+fn natural(kode: &str) -> Vec<u64> {
+    kode.split('.').map(|p| p.parse().unwrap_or(u64::MAX)).collect()
+}
+
+fn budget_years(d: &Dataset) -> Vec<Year> {
+    let mut years: Vec<Year> =
+        d.budget_lines.iter().filter(|b| b.parent.is_none() && b.pagu().is_some()).map(|b| b.year).collect();
+    years.sort();
+    years.dedup();
+    years
+}
+
+/// Pagu and realisasi per program, for every budget year.
+pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
+    let programs = program_kodes(d);
+    let mut series = Vec::new();
+    for (i, y) in budget_years(d).iter().enumerate() {
+        let mut pagu = Vec::new();
+        let mut real = Vec::new();
+        for (x, (kode, _)) in programs.iter().enumerate() {
+            if let Some(line) = d.budget_line(*y, kode) {
+                let a = Amounts::own(line);
+                if let Some(p) = a.pagu {
+                    pagu.push([x as f64, to_f64(p.decimal())]);
+                }
+                if let Some(r) = a.realisasi {
+                    real.push([x as f64, to_f64(r.decimal())]);
+                }
+            }
+        }
+        series.push(Series {
+            name: format!("Pagu {y}"),
+            kind: SeriesKind::Bar,
+            color: PALETTE[(2 * i) % 8],
+            points: pagu,
+        });
+        series.push(Series {
+            name: format!("{} {y}", t(lang, "Realisasi", "Actual")),
+            kind: SeriesKind::Bar,
+            color: PALETTE[(2 * i + 1) % 8],
+            points: real,
+        });
+    }
+    ChartSpec {
+        id: "anggaran-program".into(),
+        title: t(lang, "Pagu dan realisasi per program", "Budget and spending per programme"),
+        x_label: t(lang, "Program", "Programme"),
+        y_label: "Rp".into(),
+        unit: Unit::Rupiah,
+        categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
+        series,
+        bands: Vec::new(),
+    }
+}
+
+/// Serapan % per program, one series per year.
+pub fn serapan_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
+    let programs = program_kodes(d);
+    let series = budget_years(d)
+        .iter()
+        .enumerate()
+        .map(|(i, y)| Series {
+            name: y.to_string(),
+            kind: SeriesKind::Bar,
+            color: PALETTE[i % 8],
+            points: programs
+                .iter()
+                .enumerate()
+                .filter_map(|(x, (k, _))| {
+                    let line = d.budget_line(*y, k)?;
+                    Amounts::own(line).serapan().ok().map(|v| [x as f64, to_f64(v)])
+                })
+                .collect(),
+        })
+        .collect();
+    ChartSpec {
+        id: "serapan-program".into(),
+        title: t(lang, "Serapan anggaran per program (%)", "Budget absorption per programme (%)"),
+        x_label: t(lang, "Program", "Programme"),
+        y_label: "%".into(),
+        unit: Unit::Percent,
+        categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
+        series,
+        bands: Vec::new(),
+    }
+}
+
+/// Staff (PNS, TKK) and asset item totals over the years.
+pub fn staff_trend(d: &Dataset, lang: Lang) -> ChartSpec {
+    let mut years: Vec<Year> = d.staff.iter().map(|s| s.year).collect();
+    years.sort();
+    years.dedup();
+    let total = |st: Option<crate::domain::StaffStatus>| -> Vec<[f64; 2]> {
+        years
+            .iter()
+            .map(|y| {
+                let n: i64 =
+                    d.staff.iter().filter(|s| s.year == *y && st.is_none_or(|x| x == s.status)).map(|s| s.count).sum();
+                [*y as f64, n as f64]
+            })
+            .collect()
+    };
+    ChartSpec {
+        id: "pegawai".into(),
+        title: t(lang, "Jumlah pegawai", "Staff"),
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: t(lang, "Orang", "People"),
+        unit: Unit::Count,
+        categories: Vec::new(),
+        series: vec![
+            Series {
+                name: "PNS".into(),
+                kind: SeriesKind::Line,
+                color: PALETTE[0],
+                points: total(Some(crate::domain::StaffStatus::Pns)),
+            },
+            Series {
+                name: "TKK".into(),
+                kind: SeriesKind::Line,
+                color: PALETTE[1],
+                points: total(Some(crate::domain::StaffStatus::Tkk)),
+            },
+            Series { name: t(lang, "Jumlah", "Total"), kind: SeriesKind::Line, color: PALETTE[7], points: total(None) },
+        ],
+        bands: Vec::new(),
+    }
+}
+
+/// Total value of the fixed assets over the years (the root of each year's inventory).
+pub fn asset_trend(d: &Dataset, lang: Lang) -> ChartSpec {
+    let mut points: Vec<[f64; 2]> = d
+        .assets
+        .iter()
+        .filter(|a| a.parent.is_none())
+        .filter_map(|a| a.value.map(|v| [a.year as f64, to_f64(v.decimal())]))
+        .collect();
+    points.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    ChartSpec {
+        id: "aset".into(),
+        title: t(lang, "Nilai aset tetap", "Fixed assets value"),
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: "Rp".into(),
+        unit: Unit::Rupiah,
+        categories: Vec::new(),
+        series: vec![Series {
+            name: t(lang, "Nilai aset", "Asset value"),
+            kind: SeriesKind::Line,
+            color: PALETTE[4],
+            points,
+        }],
+        bands: Vec::new(),
+    }
+}
+
+/// Staff of a year by education level, PNS and TKK side by side.
+pub fn staff_by_education(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
+    let mut levels: Vec<(i64, String)> =
+        d.staff.iter().filter(|s| s.year == year).map(|s| (s.position, s.education.clone())).collect();
+    levels.sort();
+    levels.dedup();
+    let series = crate::domain::StaffStatus::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, st)| Series {
+            name: st.code().into(),
+            kind: SeriesKind::Bar,
+            color: PALETTE[i],
+            points: levels
+                .iter()
+                .enumerate()
+                .filter_map(|(x, (_, edu))| {
+                    d.staff
+                        .iter()
+                        .find(|s| s.year == year && &s.education == edu && s.status == *st)
+                        .map(|s| [x as f64, s.count as f64])
+                })
+                .collect(),
+        })
+        .collect();
+    ChartSpec {
+        id: "pegawai-pendidikan".into(),
+        title: format!("{} {year}", t(lang, "Pegawai menurut pendidikan", "Staff by education")),
+        x_label: t(lang, "Jenjang pendidikan", "Education"),
+        y_label: t(lang, "Orang", "People"),
+        unit: Unit::Count,
+        categories: levels.into_iter().map(|(_, e)| e).collect(),
+        series,
+        bands: Vec::new(),
+    }
+}
+
+/// Capaian of the year's IKU as bars (the head's overview).
+pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartSpec {
+    let ikus = d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default();
+    let points = ikus
+        .iter()
+        .enumerate()
+        .filter_map(|(x, i)| indicator_capaian(d, s, &i.code, year).ok()?.value.number().map(|v| [x as f64, to_f64(v)]))
+        .collect();
+    ChartSpec {
+        id: "capaian-iku".into(),
+        title: format!("{} {year}", t(lang, "Capaian IKU", "IKU achievement")),
+        x_label: "IKU".into(),
+        y_label: "%".into(),
+        unit: Unit::Percent,
+        categories: ikus.iter().map(|i| i.name.clone()).collect(),
+        series: vec![Series {
+            name: t(lang, "Capaian", "Achievement"),
+            kind: SeriesKind::Bar,
+            color: PALETTE[2],
+            points,
+        }],
+        bands: Vec::new(),
+    }
+}
+
+/// The charts of the Tren tab, in order.
+pub fn trend_charts(d: &Dataset, year: Year, lang: Lang) -> Vec<ChartSpec> {
+    let mut out: Vec<ChartSpec> = Vec::new();
+    if let Some(p) = d.period_of_year(year) {
+        out.extend(d.ikus_of_period(&p.code).iter().map(|i| iku_trend(d, &i.code, lang)));
+    }
+    out.push(akip_trend(d, lang));
+    out.push(budget_by_program(d, lang));
+    out.push(serapan_by_program(d, lang));
+    out.push(staff_trend(d, lang));
+    out.push(asset_trend(d, lang));
+    out
+}

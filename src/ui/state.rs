@@ -1,0 +1,57 @@
+//! What the window remembers between runs (eframe storage), apart from runtime state.
+
+use crate::domain::Year;
+use crate::format::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The tabs, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Tab {
+    #[default]
+    Ringkasan,
+    Organisasi,
+    Renstra,
+    Kinerja,
+    Anggaran,
+    Tren,
+    Pemeriksaan,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] =
+        [Tab::Ringkasan, Tab::Organisasi, Tab::Renstra, Tab::Kinerja, Tab::Anggaran, Tab::Tren, Tab::Pemeriksaan];
+
+    pub fn title(self) -> super::strings::T {
+        use super::strings::T;
+        match self {
+            Tab::Ringkasan => T::TabRingkasan,
+            Tab::Organisasi => T::TabOrganisasi,
+            Tab::Renstra => T::TabRenstra,
+            Tab::Kinerja => T::TabKinerja,
+            Tab::Anggaran => T::TabAnggaran,
+            Tab::Tren => T::TabTren,
+            Tab::Pemeriksaan => T::TabPemeriksaan,
+        }
+    }
+}
+
+/// Review (read-only, the default) or edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Mode {
+    #[default]
+    Tinjau,
+    Sunting,
+}
+
+/// Persisted between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UiState {
+    pub tab: Tab,
+    pub year: Option<Year>,
+    pub lang: Lang,
+    pub mode: Mode,
+}
+
+/// The key under which [`UiState`] is stored.
+pub const STORAGE_KEY: &str = "kinerja-ui-state";

@@ -1,0 +1,115 @@
+//! Every text of the window in both languages, in one place.
+
+use crate::format::Lang;
+
+macro_rules! strings {
+    ($($name:ident => $id:expr, $en:expr;)*) => {
+        /// A text of the user interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($name),* }
+        impl T {
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$name, Lang::Id) => $id, (T::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    TabRingkasan => "Ringkasan", "Overview";
+    TabOrganisasi => "Organisasi & Aset", "Organisation & Assets";
+    TabRenstra => "Renstra", "Strategic Plan";
+    TabKinerja => "Perjanjian Kinerja & Capaian", "Agreement & Achievement";
+    TabAnggaran => "Anggaran", "Budget";
+    TabTren => "Tren", "Trends";
+    TabPemeriksaan => "Pemeriksaan", "Checks";
+    Year => "Tahun", "Year";
+    Language => "Bahasa", "Language";
+    ModeReview => "Tinjau", "Review";
+    ModeEdit => "Sunting", "Edit";
+    ModeReviewHint => "Mode tinjau: data hanya dibaca.", "Review mode: data is read-only.";
+    ModeEditHint => "Mode sunting: penyuntingan tersedia pada sel yang dapat diubah.", "Edit mode: editable cells can be changed.";
+    About => "Tentang", "About";
+    Version => "Versi", "Version";
+    Commit => "Komit", "Commit";
+    Database => "Basis data", "Database";
+    SchemaVersion => "Versi skema", "Schema version";
+    Close => "Tutup", "Close";
+    Filter => "Saring", "Filter";
+    FilterHint => "ketik untuk menyaring baris", "type to filter rows";
+    Rows => "baris", "rows";
+    ReportedVsComputed => "Dicetak {r}, hasil hitung {c}", "Printed {r}, recomputed {c}";
+    ComputedOnly => "Tidak dicetak; hasil hitung", "Not printed; recomputed";
+    Source => "Sumber", "Source";
+    AkipScore => "Nilai AKIP", "AKIP score";
+    Predicate => "Predikat", "Predicate";
+    Target => "Target", "Target";
+    Realisasi => "Realisasi", "Actual";
+    Capaian => "Capaian", "Achievement";
+    Pagu => "Pagu", "Budget";
+    Serapan => "Serapan", "Absorption";
+    Efficiency => "Efisiensi", "Efficiency";
+    Findings => "Temuan pemeriksaan", "Check findings";
+    NoFindings => "Tidak ada temuan: setiap angka tercetak sesuai hasil hitung ulang.", "No findings: every printed figure matches its recomputation.";
+    FindingsIntro => "Angka yang dicetak berbeda dengan hasil hitung ulang Kinerja. Klik 'Buka' untuk melihat barisnya.", "Printed figures that differ from Kinerja's recomputation. Click 'Open' to see the row.";
+    Unverified => "Angka tercetak yang tidak dapat diperiksa (datanya tidak ada)", "Printed figures that cannot be checked (no data behind them)";
+    Open => "Buka", "Open";
+    Printed => "Dicetak", "Printed";
+    Computed => "Hasil hitung", "Recomputed";
+    HowComputed => "Cara hitung", "How computed";
+    IkuOfYear => "Indikator Kinerja Utama", "Key performance indicators";
+    BudgetOfYear => "Anggaran", "Budget";
+    EfficiencyPerSasaran => "Efisiensi per sasaran", "Efficiency per goal";
+    Units => "Unit kerja dan tugasnya", "Units and their tasks";
+    Staff => "Pegawai menurut pendidikan dan status", "Staff by education and status";
+    Assets => "Aset tetap", "Fixed assets";
+    Strategies => "Strategi", "Strategies";
+    SupportingPrograms => "Program pendukung", "Supporting programmes";
+    Agreement => "Perjanjian Kinerja", "Performance agreement";
+    Achievement => "Capaian kinerja", "Achievement";
+    ProgramIndicators => "Indikator program", "Programme indicators";
+    Comparison => "Perbandingan", "Comparison";
+    NationalComparison => "Perbandingan nasional", "National comparison";
+    Notes => "Kendala, upaya dan rencana", "Constraints, efforts and plans";
+    Kendala => "Kendala", "Constraints";
+    Upaya => "Upaya yang telah dilakukan", "Efforts made";
+    Rencana => "Rencana tindak lanjut", "Follow-up plans";
+    FaktorPendukung => "Faktor pendukung", "Supporting factors";
+    BudgetTree => "Program, kegiatan dan sub-kegiatan", "Programmes, activities and sub-activities";
+    YearComparison => "Perbandingan antartahun", "Year-over-year comparison";
+    EfficiencyTable => "Tingkat efisiensi per sasaran", "Efficiency per goal";
+    TrendIntro => "Arahkan kursor ke grafik untuk melihat nilai tepat.", "Hover over a chart to see exact values.";
+    Total => "Total", "Total";
+    Previous => "Tahun sebelumnya", "Previous year";
+    RenstraFinal => "Target akhir Renstra", "Final Renstra target";
+    Formula => "Rumus", "Formula";
+    Polarity => "Polaritas", "Polarity";
+    Definition => "Definisi", "Definition";
+    DataSource => "Sumber data", "Data source";
+    Responsible => "Penanggung jawab", "Responsible";
+    Satuan => "Satuan", "Unit";
+    NotComputable => "tidak dapat dihitung", "cannot be computed";
+    DbError => "Basis data tidak dapat dibuka", "The database cannot be opened";
+    DbErrorHelp => "Pilih berkas basis data lain, atau buat basis data baru dari dataset bawaan di lokasi lain.", "Choose another database file, or create a new one from the embedded dataset elsewhere.";
+    PathLabel => "Berkas", "File";
+    OpenThis => "Buka berkas ini", "Open this file";
+    Browse => "Pilih…", "Browse…";
+    NoData => "Belum ada data untuk tahun ini.", "No data for this year yet.";
+    Awards => "Prestasi dan penghargaan", "Awards";
+    AkipRecommendations => "Rekomendasi evaluasi AKIP dan tindak lanjut", "AKIP recommendations and follow-up";
+    UmkmUpgrades => "Usaha mikro yang naik kelas", "Micro businesses that grew to small";
+    OfficeInfo => "Profil kantor", "Office profile";
+    Address => "Alamat", "Address";
+    LegalBasis => "Dasar hukum", "Legal basis";
+    Period => "Periode", "Period";
+    Goals => "Tujuan, sasaran dan indikator", "Goals, targets and indicators";
+    IkuDictionary => "Kamus IKU", "IKU dictionary";
+    StatusBand => "Status", "Status";
+    ClickForDetail => "Klik untuk rincian", "Click for details";
+    PhoneMasked => "Nomor telepon disamarkan.", "Telephone numbers are masked.";
+    ShowPhone => "Tampilkan nomor telepon lengkap", "Show full telephone numbers";
+    Activities => "Kegiatan dan layanan", "Activities and services";
+}

@@ -1,0 +1,39 @@
+//! Anggaran: the year's budget tree with totals, the per-program tables, the year-over-year
+//! comparison and the efficiency table.
+
+use super::strings::T;
+use super::widgets::{chart_view_ui, table_view_ui};
+use super::KinerjaApp;
+use crate::domain::{TableKind, Year};
+use crate::report::{budget_tree, charts};
+
+pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let tree = budget_tree(d, &l.session.settings, year);
+    let ids: Vec<String> =
+        [TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison, TableKind::Efficiency]
+            .into_iter()
+            .filter_map(|k| l.table_id(year, k, ""))
+            .collect();
+    let chart = charts::budget_by_program(d, lang);
+    let serapan = charts::serapan_by_program(d, lang);
+
+    ui.heading(T::BudgetTree.get(lang));
+    if tree.rows.is_empty() {
+        ui.label(T::NoData.get(lang));
+    } else {
+        let state = app.tables.entry("anggaran".into()).or_default();
+        table_view_ui(ui, &tree, lang, state, Some(420.0));
+    }
+    ui.add_space(8.0);
+    for id in &ids {
+        app.report_table_ui(ui, id, year, true);
+    }
+    ui.add_space(8.0);
+    ui.columns(2, |cols| {
+        chart_view_ui(&mut cols[0], &chart, lang, 260.0);
+        chart_view_ui(&mut cols[1], &serapan, lang, 260.0);
+    });
+}

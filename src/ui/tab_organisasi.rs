@@ -1,0 +1,71 @@
+//! Organisasi & Aset: office profile, units and their tasks, staff, fixed assets.
+
+use super::strings::T;
+use super::widgets::chart_view_ui;
+use super::KinerjaApp;
+use crate::domain::{TableKind, Year};
+use crate::report::charts::staff_by_education;
+
+pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let staff_id = l.table_id(year, TableKind::Staff, "");
+    let asset_id = l.table_id(year, TableKind::Assets, "");
+    let chart = staff_by_education(d, year, lang);
+
+    ui.heading(T::OfficeInfo.get(lang));
+    egui::Grid::new("office").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(T::Address.get(lang));
+        ui.label(&d.office.address);
+        ui.end_row();
+        ui.label(T::LegalBasis.get(lang));
+        ui.add(egui::Label::new(&d.office.legal_basis).wrap());
+        ui.end_row();
+    });
+    ui.add_space(6.0);
+    ui.heading(T::Units.get(lang));
+    for unit in d.units.iter().filter(|u| u.parent.is_none()) {
+        unit_ui(ui, d, unit);
+    }
+    ui.add_space(6.0);
+    ui.heading(T::Staff.get(lang));
+    let ids: Vec<String> = staff_id.into_iter().collect();
+    ui.columns(2, |cols| {
+        for id in &ids {
+            app.report_table_ui(&mut cols[0], id, year, true);
+        }
+        if !chart.is_empty() {
+            chart_view_ui(&mut cols[1], &chart, lang, 220.0);
+        }
+    });
+    ui.add_space(6.0);
+    ui.heading(T::Assets.get(lang));
+    if let Some(id) = asset_id {
+        app.report_table_ui(ui, &id, year, true);
+    }
+}
+
+fn unit_ui(ui: &mut egui::Ui, d: &crate::domain::Dataset, unit: &crate::domain::Unit) {
+    egui::CollapsingHeader::new(egui::RichText::new(&unit.name).strong())
+        .id_salt(("unit", &unit.code))
+        .default_open(false)
+        .show(ui, |ui| {
+            let mut duties: Vec<_> = d.unit_duties.iter().filter(|x| x.unit == unit.code).collect();
+            duties.sort_by_key(|x| x.position);
+            for duty in duties {
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(16.0 * duty.level as f32);
+                    if !duty.label.is_empty() {
+                        ui.label(&duty.label);
+                    }
+                    ui.add(egui::Label::new(&duty.text).wrap());
+                });
+            }
+            let mut children: Vec<_> = d.units.iter().filter(|u| u.parent.as_deref() == Some(&unit.code)).collect();
+            children.sort_by_key(|u| u.position);
+            for c in children {
+                unit_ui(ui, d, c);
+            }
+        });
+}

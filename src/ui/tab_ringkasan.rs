@@ -1,0 +1,157 @@
+//! Ringkasan: the head of office's first screen.
+
+use super::strings::T;
+use super::widgets::{chart_view_ui, status_color};
+use super::{Command, KinerjaApp, Tab};
+use crate::calc::akip;
+use crate::calc::budget::year_total;
+use crate::calc::resolve::{
+    effective_realisasi, indicator_capaian, resolve, sasaran_avg_capaian, sasaran_avg_serapan, Value,
+};
+use crate::domain::Year;
+use crate::format::{self, Lang};
+use crate::report::charts::iku_trend;
+
+fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_min_width(230.0);
+            ui.vertical(add);
+        })
+        .response
+        .interact(egui::Sense::click())
+}
+
+pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let s = &l.session.settings;
+    let mut cmds = Vec::new();
+
+    ui.horizontal_wrapped(|ui| {
+        // AKIP score and predicate.
+        let score = d.akip_evaluations.iter().find(|e| e.year == year).map(|e| e.score);
+        let r = card(ui, |ui| {
+            ui.label(T::AkipScore.get(lang));
+            match score {
+                Some(v) => {
+                    ui.label(egui::RichText::new(format::decimal(v, lang)).size(28.0).strong());
+                    let p =
+                        akip::predicate(v).map(|p| format!("{} {} ({})", T::Predicate.get(lang), p.code(), p.band()));
+                    ui.label(p.unwrap_or_else(|e| e.message_id()));
+                }
+                None => {
+                    ui.label(T::NoData.get(lang));
+                }
+            }
+        });
+        if r.on_hover_text(T::ClickForDetail.get(lang)).clicked() {
+            cmds.push(Command::SetTab(Tab::Tren));
+        }
+        // Budget of the year.
+        let total = year_total(d, year);
+        let r = card(ui, |ui| {
+            ui.label(format!("{} {year}", T::BudgetOfYear.get(lang)));
+            if let Some(p) = total.pagu {
+                ui.label(format!("{}: {}", T::Pagu.get(lang), format::rupiah(p, lang)));
+            }
+            if let Some(r) = total.realisasi {
+                ui.label(format!("{}: {}", T::Realisasi.get(lang), format::rupiah(r, lang)));
+            }
+            if let Ok(sp) = total.serapan() {
+                ui.label(
+                    egui::RichText::new(format!("{}: {}", T::Serapan.get(lang), format::percent(sp, lang))).strong(),
+                );
+            }
+        });
+        if r.on_hover_text(T::ClickForDetail.get(lang)).clicked() {
+            cmds.push(Command::SetTab(Tab::Anggaran));
+        }
+        // Findings.
+        let n = l.check.findings.iter().filter(|f| f.year == year).count();
+        let r = card(ui, |ui| {
+            ui.label(T::Findings.get(lang));
+            ui.label(egui::RichText::new(n.to_string()).size(28.0).strong());
+            ui.label(format!("{} {year}", T::Year.get(lang)));
+        });
+        if r.on_hover_text(T::ClickForDetail.get(lang)).clicked() {
+            cmds.push(Command::SetTab(Tab::Pemeriksaan));
+        }
+    });
+
+    ui.add_space(8.0);
+    ui.heading(T::IkuOfYear.get(lang));
+    let ikus: Vec<_> = d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default();
+    egui::Grid::new("iku_grid").striped(true).num_columns(6).spacing([16.0, 6.0]).show(ui, |ui| {
+        for h in [T::IkuOfYear, T::Target, T::Realisasi, T::Capaian, T::StatusBand] {
+            ui.label(egui::RichText::new(h.get(lang)).strong());
+        }
+        ui.end_row();
+        for ind in &ikus {
+            if ui.link(&ind.name).on_hover_text(T::ClickForDetail.get(lang)).clicked() {
+                cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{}", ind.code) });
+            }
+            ui.label(
+                d.target(&ind.code, year)
+                    .map(|t| format!("{} {}", format::decimal(t.target, lang), ind.satuan))
+                    .unwrap_or_default(),
+            );
+            ui.label(effective_realisasi(d, ind, year).map(|r| format::decimal(r, lang)).unwrap_or_default());
+            match indicator_capaian(d, s, &ind.code, year) {
+                Ok(c) => {
+                    let v = c.value.number().unwrap_or_default();
+                    let status = s.bands.status(v);
+                    ui.label(egui::RichText::new(format::percent(v, lang)).strong().color(status_color(status)))
+                        .on_hover_text(c.formula);
+                    ui.label(
+                        egui::RichText::new(if lang == Lang::Id { status.text() } else { status.text_en() })
+                            .color(status_color(status)),
+                    );
+                }
+                Err(e) => {
+                    ui.label(T::NotComputable.get(lang)).on_hover_text(e.message_id());
+                    ui.label("");
+                }
+            }
+            ui.end_row();
+        }
+    });
+
+    ui.add_space(8.0);
+    ui.heading(T::EfficiencyPerSasaran.get(lang));
+    egui::Grid::new("eff_grid").striped(true).num_columns(4).spacing([16.0, 6.0]).show(ui, |ui| {
+        if let Some(p) = d.period_of_year(year) {
+            for sas in d.sasaran_of_period(&p.code) {
+                let subject = format!("sasaran:{}", sas.code);
+                let cap = sasaran_avg_capaian(d, s, &sas.code, year).ok().and_then(|r| r.value.number());
+                let ser = sasaran_avg_serapan(d, &sas.code, year).ok().and_then(|r| r.value.number());
+                let verdict = resolve(d, s, year, &subject, "efficiency").ok().and_then(|r| match r.value {
+                    Value::Verdict(v) => Some(if lang == Lang::Id { v.text() } else { v.text_en() }),
+                    Value::Number(_) => None,
+                });
+                if ui.link(&sas.name).clicked() {
+                    cmds.push(Command::SetTab(Tab::Anggaran));
+                }
+                ui.label(
+                    cap.map(|c| format!("{} {}", T::Capaian.get(lang), format::percent(c, lang))).unwrap_or_default(),
+                );
+                ui.label(
+                    ser.map(|c| format!("{} {}", T::Serapan.get(lang), format::percent(c, lang))).unwrap_or_default(),
+                );
+                ui.label(egui::RichText::new(verdict.unwrap_or("")).strong());
+                ui.end_row();
+            }
+        }
+    });
+
+    ui.add_space(8.0);
+    ui.columns(ikus.len().clamp(1, 3), |cols| {
+        for (i, ind) in ikus.iter().enumerate() {
+            let ui = &mut cols[i % cols.len()];
+            chart_view_ui(ui, &iku_trend(d, &ind.code, lang), lang, 160.0);
+        }
+    });
+    app.commands.extend(cmds);
+}

@@ -1,0 +1,22 @@
+//! Tren: multi-year charts.
+
+use super::strings::T;
+use super::widgets::chart_view_ui;
+use super::KinerjaApp;
+use crate::domain::Year;
+use crate::report::charts::trend_charts;
+
+pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let charts = trend_charts(&l.session.dataset, year, lang);
+    ui.label(egui::RichText::new(T::TrendIntro.get(lang)).italics());
+    for pair in charts.chunks(2) {
+        ui.columns(2, |cols| {
+            for (i, c) in pair.iter().enumerate() {
+                chart_view_ui(&mut cols[i], c, lang, 240.0);
+            }
+        });
+        ui.add_space(12.0);
+    }
+}

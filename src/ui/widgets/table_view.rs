@@ -1,0 +1,272 @@
+//! A report table on screen: sticky header, right-aligned numbers, bold subtotals and totals,
+//! a filter box, sorting, collapsible trees, and rows drawn only when visible.
+
+use super::figure::{cell_text, figure_text};
+use crate::format::Lang;
+use crate::report::{Cell, ColumnKind, RowKind, TableView};
+use crate::ui::strings::T;
+use egui_extras::{Column, TableBuilder};
+use std::collections::HashSet;
+
+/// Per-table state kept by the window.
+#[derive(Clone, Debug, Default)]
+pub struct TableUiState {
+    pub filter: String,
+    /// Column index and ascending.
+    pub sort: Option<(usize, bool)>,
+    /// Subjects of collapsed tree rows.
+    pub collapsed: HashSet<String>,
+    /// Row to scroll to and highlight once.
+    pub scroll_to: Option<String>,
+    pub selected: Option<String>,
+}
+
+const ROW_HEIGHT: f32 = 20.0;
+
+fn sort_key(cell: &Cell) -> (u8, rust_decimal::Decimal, String) {
+    match cell {
+        Cell::Figure { reported, computed } => (0, reported.or(*computed).unwrap_or_default(), String::new()),
+        Cell::Text(s) => (1, Default::default(), s.to_lowercase()),
+        Cell::Verdict { reported, computed } => {
+            (1, Default::default(), reported.clone().or(computed.clone()).unwrap_or_default())
+        }
+        Cell::Empty => (2, Default::default(), String::new()),
+    }
+}
+
+/// Shows `table`; returns the subject of a row the user clicked.
+///
+/// With `max_height` the table scrolls inside that height (long tables); without, it is laid
+/// out in the surrounding scroll area. Either way only visible rows are drawn.
+pub fn table_view_ui(
+    ui: &mut egui::Ui,
+    table: &TableView,
+    lang: Lang,
+    state: &mut TableUiState,
+    max_height: Option<f32>,
+) -> Option<String> {
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(T::Filter.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text(T::FilterHint.get(lang)).desired_width(220.0))
+            .labelled_by(label.id);
+    });
+    let is_tree = table.rows.iter().any(|r| r.level > 0);
+    let filter = state.filter.to_lowercase();
+
+    // Which rows are visible: collapsed subtrees hidden, then the filter.
+    let mut visible: Vec<usize> = Vec::with_capacity(table.rows.len());
+    let mut hide_below: Option<u8> = None;
+    for (i, row) in table.rows.iter().enumerate() {
+        if let Some(level) = hide_below {
+            if row.level > level {
+                continue;
+            }
+            hide_below = None;
+        }
+        if is_tree && state.collapsed.contains(&row.subject) {
+            hide_below = Some(row.level);
+        }
+        if !filter.is_empty() && row.kind != RowKind::Total {
+            let hit = row.cells.iter().any(|c| matches!(c, Cell::Text(s) if s.to_lowercase().contains(&filter)));
+            if !hit {
+                continue;
+            }
+        }
+        visible.push(i);
+    }
+    if let (Some((col, asc)), false) = (state.sort, is_tree) {
+        let (mut body, totals): (Vec<usize>, Vec<usize>) =
+            visible.iter().partition(|i| table.rows[**i].kind != RowKind::Total);
+        body.sort_by(|a, b| {
+            let o = sort_key(&table.rows[*a].cells[col]).cmp(&sort_key(&table.rows[*b].cells[col]));
+            if asc {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+        body.extend(totals);
+        visible = body;
+    }
+
+    // Row heights: long text wraps onto more lines.
+    let avail = ui.available_width();
+    let n_cols = table.columns.len().max(1);
+    let text_cols = table.columns.iter().filter(|c| c.kind == ColumnKind::Text).count().max(1);
+    let num_width = 130.0;
+    let text_width = ((avail - num_width * (n_cols - text_cols) as f32) / text_cols as f32).max(120.0);
+    let char_width = 7.0;
+    let heights: Vec<f32> = visible
+        .iter()
+        .map(|i| {
+            let longest = table.rows[*i]
+                .cells
+                .iter()
+                .zip(&table.columns)
+                .filter(|(_, c)| c.kind == ColumnKind::Text)
+                .map(|(cell, _)| match cell {
+                    Cell::Text(s) => s.chars().count(),
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0) as f32;
+            let lines = (longest * char_width / (text_width - 24.0)).ceil().clamp(1.0, 6.0);
+            lines * (ROW_HEIGHT - 4.0) + 4.0
+        })
+        .collect();
+
+    // Scroll to a requested row once the table itself is on screen (the tab scrolls to it first).
+    let top = ui.cursor().top();
+    let on_screen = ui.clip_rect().y_range().contains(top);
+    let scroll_row = if state.scroll_to.is_some() && !on_screen {
+        ui.scroll_to_cursor(Some(egui::Align::TOP));
+        ui.ctx().request_repaint();
+        None
+    } else {
+        state.scroll_to.take().and_then(|s| visible.iter().position(|i| table.rows[*i].subject == s))
+    };
+    let header_height = 34.0;
+    if let (Some(r), None) = (scroll_row, max_height) {
+        // The surrounding scroll area scrolls to where the row will be.
+        let y = ui.cursor().top() + header_height + heights[..r].iter().sum::<f32>();
+        let rect = egui::Rect::from_min_size(egui::pos2(ui.cursor().left(), y), egui::vec2(10.0, heights[r]));
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(&table.id)
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    builder = match max_height {
+        Some(h) => builder.min_scrolled_height(h.min(200.0)).max_scroll_height(h),
+        None => builder.vscroll(false),
+    };
+    if let (Some(r), Some(_)) = (scroll_row, max_height) {
+        builder = builder.scroll_to_row(r, Some(egui::Align::Center));
+    }
+    for c in &table.columns {
+        builder = builder.column(match c.kind {
+            ColumnKind::Text if c.key == "no" => Column::initial(40.0).at_least(30.0).clip(true),
+            ColumnKind::Text if c.key == "kode" => Column::initial(70.0).at_least(40.0).clip(true),
+            ColumnKind::Text => Column::remainder().at_least(80.0).clip(true),
+            ColumnKind::Money => Column::initial(if c.derived { 190.0 } else { 170.0 }).at_least(120.0).clip(true),
+            _ => Column::initial(if c.derived { 110.0 } else { 90.0 }).at_least(70.0).clip(true),
+        });
+    }
+    builder
+        .header(header_height, |mut header| {
+            for (i, c) in table.columns.iter().enumerate() {
+                header.col(|ui| {
+                    let arrow = match state.sort {
+                        Some((col, true)) if col == i => " ▲",
+                        Some((col, false)) if col == i => " ▼",
+                        _ => "",
+                    };
+                    let text = egui::RichText::new(format!("{}{arrow}", c.label)).strong();
+                    if is_tree {
+                        ui.add(egui::Label::new(text).wrap());
+                    } else if ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click())).clicked() {
+                        state.sort = match state.sort {
+                            Some((col, true)) if col == i => Some((i, false)),
+                            Some((col, false)) if col == i => None,
+                            _ => Some((i, true)),
+                        };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            let mut draw_row = |mut row: egui_extras::TableRow<'_, '_>, index: usize| {
+                let r = &table.rows[visible[index]];
+                let selected = state.selected.as_deref() == Some(r.subject.as_str()) && !r.subject.is_empty();
+                row.set_selected(selected);
+                let has_children =
+                    is_tree && table.rows.get(visible[index] + 1).is_some_and(|next| next.level > r.level);
+                for (ci, (cell, col)) in r.cells.iter().zip(&table.columns).enumerate() {
+                    let (_, resp) = row.col(|ui| {
+                        if col.kind != ColumnKind::Text {
+                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                figure_cell_ui(ui, cell, col.kind, r.kind, lang)
+                            });
+                        } else {
+                            if ci == first_text_col(table) && is_tree {
+                                ui.add_space(14.0 * r.level as f32);
+                                if has_children {
+                                    let open = !state.collapsed.contains(&r.subject);
+                                    if ui.small_button(if open { "▾" } else { "▸" }).clicked() {
+                                        if open {
+                                            state.collapsed.insert(r.subject.clone());
+                                        } else {
+                                            state.collapsed.remove(&r.subject);
+                                        }
+                                    }
+                                }
+                            }
+                            let mut text = egui::RichText::new(cell_text(cell, col.kind, lang));
+                            if r.kind != RowKind::Normal {
+                                text = text.strong();
+                            }
+                            ui.add(egui::Label::new(text).wrap());
+                        }
+                    });
+                    if resp.clicked() && !r.subject.is_empty() {
+                        state.selected = Some(r.subject.clone());
+                        clicked = Some(r.subject.clone());
+                    }
+                }
+            };
+            if max_height.is_some() {
+                // Long tables scroll inside their own area: only visible rows are drawn.
+                body.heterogeneous_rows(heights.into_iter(), |row| {
+                    let index = row.index();
+                    draw_row(row, index)
+                });
+            } else {
+                // Inside the tab's scroll area every row is laid out, so the table keeps its
+                // height wherever it is scrolled (report tables are short).
+                let mut body = body;
+                for (index, h) in heights.iter().enumerate() {
+                    body.row(*h, |row| draw_row(row, index));
+                }
+            }
+        });
+    if !table.source.is_empty() {
+        ui.label(egui::RichText::new(format!("{}: {}", T::Source.get(lang), table.source)).small().italics());
+    }
+    clicked
+}
+
+fn first_text_col(table: &TableView) -> usize {
+    // The tree's labels are in the first text column after any numbering column.
+    table.columns.iter().position(|c| c.kind == ColumnKind::Text && c.key != "no" && c.key != "kode").unwrap_or(0)
+}
+
+/// A number cell: the printed figure, red with the recomputation on hover where they disagree;
+/// a recomputed figure where nothing was printed.
+fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind, lang: Lang) {
+    let mut text = egui::RichText::new(cell_text(cell, kind, lang));
+    if row != RowKind::Normal {
+        text = text.strong();
+    }
+    match cell {
+        Cell::Figure { reported: Some(r), computed: Some(c) } if cell.disagrees() => {
+            let hover = T::ReportedVsComputed
+                .get(lang)
+                .replace("{r}", &figure_text(*r, kind, lang))
+                .replace("{c}", &figure_text(c.round_dp(2), kind, lang));
+            ui.label(text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
+            ui.label(egui::RichText::new("⚠").color(ui.visuals().error_fg_color));
+        }
+        Cell::Verdict { reported: Some(r), computed: Some(c) } if r != c => {
+            let hover = T::ReportedVsComputed.get(lang).replace("{r}", r).replace("{c}", c);
+            ui.label(text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
+        }
+        Cell::Figure { reported: None, computed: Some(_) } => {
+            ui.label(text.italics().weak()).on_hover_text(T::ComputedOnly.get(lang));
+        }
+        _ => {
+            ui.label(text);
+        }
+    }
+}

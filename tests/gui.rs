@@ -1,0 +1,165 @@
+//! The real window, driven without a display: open every tab on the embedded dataset and find
+//! its key figures by label.
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use kinerja::format::Lang;
+use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
+
+fn harness(state: UiState) -> Harness<'static, KinerjaApp> {
+    let app = KinerjaApp::in_memory(state);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
+    kinerja::ui::setup_context(&h.ctx);
+    h.run_steps(3);
+    h
+}
+
+/// At least one node shows `label`.
+fn has(h: &Harness<'static, KinerjaApp>, label: &str) {
+    assert!(h.query_all_by_label(label).next().is_some(), "no node labelled '{label}'");
+}
+
+fn has_part(h: &Harness<'static, KinerjaApp>, part: &str) {
+    assert!(h.query_all_by_label_contains(part).next().is_some(), "no node containing '{part}'");
+}
+
+fn open_tab(h: &mut Harness<'static, KinerjaApp>, label: &str) {
+    h.get_by_label(label).click_accesskit();
+    h.run_steps(3);
+}
+
+#[test]
+fn ringkasan_shows_akip_budget_and_findings() {
+    let mut h = harness(UiState::default());
+    assert_eq!(h.state().state.tab, Tab::Ringkasan);
+    assert_eq!(h.state().state.year, Some(2024));
+    has(&h, "Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi");
+    has(&h, "78,19");
+    has_part(&h, "Predikat BB");
+    has(&h, "Pagu: Rp 12.785.258.830");
+    has(&h, "Serapan: 86,06 %");
+    has(&h, "103,15 %");
+    has(&h, "105,00 %");
+    has(&h, "Meningkatnya Daya Saing Koperasi dan UMKM");
+    assert!(!h.get_all_by_label("efisien").collect::<Vec<_>>().is_empty());
+    // Clicking an indicator opens its detail.
+    h.get_by_role_and_label(egui::accesskit::Role::Link, "Persentase Peningkatan Volume Usaha Koperasi")
+        .click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.tab, Tab::Kinerja);
+}
+
+#[test]
+fn every_tab_shows_its_key_figures() {
+    let mut h = harness(UiState::default());
+    open_tab(&mut h, "Organisasi & Aset");
+    has(&h, "Kepala Dinas");
+    has_part(&h, "Tabel 1.1");
+    has(&h, "JUMLAH");
+    has_part(&h, "Tabel 1.2");
+    has(&h, "Rp 4.939.925.171,19");
+
+    open_tab(&mut h, "Renstra");
+    has_part(&h, "Tujuan: Meningkatnya Kualitas Manajemen");
+    has_part(&h, "2026: 76,50");
+
+    open_tab(&mut h, "Perjanjian Kinerja & Capaian");
+    has_part(&h, "Tabel 2.3");
+    has(&h, "Rp 12.611.751.848");
+    has_part(&h, "Tabel 3.1 ");
+    has_part(&h, "Capaian: 105,00 %");
+
+    open_tab(&mut h, "Anggaran");
+    has(&h, "Program, kegiatan dan sub-kegiatan");
+    assert!(h.get_all_by_label("Rp 12.785.258.830").count() >= 1, "total pagu 2024");
+    has_part(&h, "Tabel 3.20");
+    has_part(&h, "Tabel 3.17");
+
+    open_tab(&mut h, "Tren");
+    has(&h, "Nilai AKIP dan predikatnya");
+    has(&h, "Serapan anggaran per program (%)");
+
+    open_tab(&mut h, "Pemeriksaan (21)");
+    has(&h, "Temuan pemeriksaan (21)");
+    has_part(&h, "dicetak 7,39, hasil hitung 79,39");
+}
+
+#[test]
+fn a_finding_opens_its_table_at_the_row() {
+    let mut h = harness(UiState { tab: Tab::Pemeriksaan, ..Default::default() });
+    // The finding of Tabel 3.6 is the only one in its group: its "Buka" button is the one
+    // after the Tabel 3.6 header.
+    let buttons: Vec<_> = h.get_all_by_label("Buka").collect();
+    assert_eq!(buttons.len(), 21);
+    let index = h.state().data.as_ref().unwrap().check.findings.iter().position(|f| f.table == "3.6").unwrap();
+    buttons[index].click_accesskit();
+    h.run_steps(4);
+
+    assert_eq!(h.state().state.tab, Tab::Kinerja);
+    assert_eq!(h.state().tables.get("3.6").and_then(|t| t.selected.clone()).as_deref(), Some("budget:1.4.5"));
+    let row = h.get_by_label("Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD");
+    let y = row.rect().center().y;
+    assert!((0.0..900.0).contains(&y), "the row is scrolled into view (y = {y})");
+}
+
+#[test]
+fn english_changes_the_tab_names() {
+    let mut h = harness(UiState::default());
+    h.get_by_label("English").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.lang, Lang::En);
+    has(&h, "Overview");
+    has(&h, "Budget");
+    has(&h, "Trends");
+    assert!(h.query_by_label("Ringkasan").is_none());
+}
+
+#[test]
+fn review_mode_offers_no_editing_control() {
+    let mut h = harness(UiState { tab: Tab::Pemeriksaan, ..Default::default() });
+    assert_eq!(h.state().state.mode, Mode::Tinjau);
+    assert!(h.query_by_label("Simpan pengaturan").is_none());
+    // Only filter boxes take text in review mode; Pemeriksaan has none.
+    assert!(h.query_by_role(egui::accesskit::Role::TextInput).is_none());
+    h.get_by_label("Sunting").click_accesskit();
+    h.run_steps(3);
+    has(&h, "Simpan pengaturan");
+}
+
+#[test]
+fn settings_edit_validates_and_saves() {
+    let mut h = harness(UiState { tab: Tab::Pemeriksaan, mode: Mode::Sunting, ..Default::default() });
+    has(&h, "Simpan pengaturan");
+    {
+        let form = h.state_mut().settings_form.as_mut().expect("form shown in Sunting");
+        form.cap = "abc".into();
+    }
+    h.get_by_label("Simpan pengaturan").click_accesskit();
+    h.run_steps(3);
+    has_part(&h, "Batas atas capaian harus angka");
+    assert_eq!(h.state().data.as_ref().unwrap().session.settings.capaian_cap, None, "nothing saved");
+    h.state_mut().settings_form.as_mut().unwrap().cap = "120".into();
+    h.get_by_label("Simpan pengaturan").click_accesskit();
+    h.run_steps(3);
+    let cap = h.state().data.as_ref().unwrap().session.settings.capaian_cap;
+    assert_eq!(cap, Some(rust_decimal::Decimal::from(120)));
+    has(&h, "Pengaturan disimpan.");
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_explained_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.sqlite");
+    std::fs::write(&path, vec![7u8; 4096]).unwrap();
+    let app = KinerjaApp::new(path, UiState::default());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
+    h.run_steps(2);
+    has(&h, "Basis data tidak dapat dibuka");
+    has_part(&h, "bukan basis data Kinerja");
+    has(&h, "Buka berkas ini");
+}
