@@ -50,6 +50,21 @@ pub enum Command {
         #[arg(long)]
         show_phone: bool,
     },
+    /// Write the office's whole dataset in the interchange format (one CSV per entity).
+    Export {
+        /// Folder to write the dataset files into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        dataset: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a dataset folder (interchange format); it is validated completely first, and an
+    /// office with the same code is replaced, never duplicated.
+    Import {
+        /// The folder holding the dataset's CSV files.
+        path: PathBuf,
+    },
     /// Recompute every derived figure and list where the printed figures disagree.
     /// Exit code 0: no findings; 1: findings; 2: error.
     Check {
@@ -140,6 +155,39 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 Err(e) => fail(e.message_id()),
             }
         }
+        Command::Export { dataset, force } => match export_dataset(d, &dataset, force) {
+            Ok(n) => {
+                eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Command::Import { path } => {
+            let imported = match crate::interchange::read_dataset(&crate::interchange::DirSource(path.clone())) {
+                Ok(d) => d,
+                Err(problems) => {
+                    return fail(format!(
+                        "{} tidak diimpor; tidak ada yang ditulis. {} masalah:\n{}",
+                        path.display(),
+                        problems.0.len(),
+                        problems.render(crate::format::Lang::Id)
+                    ))
+                }
+            };
+            let mut store = session.store;
+            match store.save_dataset(&imported) {
+                Ok(_) => {
+                    eprintln!(
+                        "kinerja: {} ({}) diimpor ke {}",
+                        imported.office.name,
+                        imported.office.code,
+                        db.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e.message_id()),
+            }
+        }
         Command::Check { year, format } => {
             if let Some(y) = year {
                 if !d.all_years().contains(&y) {
@@ -162,6 +210,30 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             }
         }
     }
+}
+
+/// Writes the interchange files into `dir`; nothing is overwritten without `force`, and each
+/// file is written to a temporary name first, then renamed.
+fn export_dataset(d: &crate::domain::Dataset, dir: &std::path::Path, force: bool) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("tidak dapat membuat folder {}: {e}", dir.display()))?;
+    let files = crate::interchange::write_dataset(d);
+    if !force {
+        let existing: Vec<&str> = files.iter().map(|(n, _)| *n).filter(|n| dir.join(n).exists()).collect();
+        if !existing.is_empty() {
+            return Err(format!(
+                "{} sudah berisi {}; gunakan --force untuk menimpa",
+                dir.display(),
+                existing.join(", ")
+            ));
+        }
+    }
+    for (name, bytes) in &files {
+        let tmp = dir.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, bytes)
+            .and_then(|_| std::fs::rename(&tmp, dir.join(name)))
+            .map_err(|e| format!("tidak dapat menulis {}: {e}", dir.join(name).display()))?;
+    }
+    Ok(files.len())
 }
 
 /// `{"findings": [...], "unverified": [...]}`.

@@ -16,5 +16,6 @@ pub mod format;
 pub mod import;
 pub mod interchange;
 pub mod report;
+pub mod startup;
 pub mod storage;
 pub mod ui;

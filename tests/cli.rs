@@ -101,3 +101,38 @@ fn refuses_a_damaged_database_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bukan basis data"));
 }
+
+#[test]
+fn export_then_import_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    let out_dir = dir.path().join("dataset");
+    let out = kinerja(&["export", "--dataset", &out_dir.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    for (name, bytes) in kinerja::embedded::files() {
+        assert_eq!(std::fs::read(out_dir.join(name)).unwrap(), *bytes, "{name} identical to the embedded file");
+    }
+    // Nothing is overwritten without --force.
+    let again = kinerja(&["export", "--dataset", &out_dir.display().to_string(), "--db", &db]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+
+    // Importing the same office twice replaces it.
+    let imp = kinerja(&["import", &out_dir.display().to_string(), "--db", &db]);
+    assert_eq!(imp.status.code(), Some(0), "{}", String::from_utf8_lossy(&imp.stderr));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let offices: i64 = conn.query_row("SELECT count(*) FROM office", [], |r| r.get(0)).unwrap();
+    assert_eq!(offices, 1);
+
+    // A broken dataset is refused whole, with a located message, and nothing is written.
+    let budget = out_dir.join("budget_lines.csv");
+    let text = std::fs::read_to_string(&budget).unwrap().replacen("9271302348", "sembilan miliar", 1);
+    std::fs::write(&budget, text).unwrap();
+    let before: i64 = conn.query_row("SELECT count(*) FROM budget_line", [], |r| r.get(0)).unwrap();
+    let bad = kinerja(&["import", &out_dir.display().to_string(), "--db", &db]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("budget_lines.csv, baris 2, kolom 'pagu_murni'"), "{err}");
+    let after: i64 = conn.query_row("SELECT count(*) FROM budget_line", [], |r| r.get(0)).unwrap();
+    assert_eq!(before, after);
+}

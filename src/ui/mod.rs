@@ -91,6 +91,7 @@ pub struct KinerjaApp {
     pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
     pub message: Option<String>,
     commands: Vec<Command>,
+    first_frame_done: bool,
 }
 
 impl KinerjaApp {
@@ -118,6 +119,7 @@ impl KinerjaApp {
             settings_form: None,
             message: None,
             commands: Vec::new(),
+            first_frame_done: false,
         };
         app.fix_year();
         app
@@ -422,6 +424,18 @@ pub fn tab_of_kind(kind: TableKind) -> Tab {
 impl eframe::App for KinerjaApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.ui_main(ui);
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            let trace = crate::startup::trace();
+            if trace != crate::startup::Trace::Off {
+                if let Some(ms) = crate::startup::elapsed_ms() {
+                    eprintln!("kinerja: first frame drawn {ms:.1} ms after start");
+                }
+                if trace == crate::startup::Trace::PrintAndExit {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -37,25 +37,30 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             .id_salt(("findings", table))
             .default_open(true)
             .show(ui, |ui| {
-                egui::Grid::new(("fgrid", table)).striped(true).num_columns(5).spacing([12.0, 4.0]).show(ui, |ui| {
-                    for f in group {
-                        ui.label(f.year.to_string());
-                        ui.add(egui::Label::new(egui::RichText::new(&f.item).strong()).wrap());
-                        ui.label(&f.field);
-                        ui.add(egui::Label::new(&f.message).wrap()).on_hover_text(format!(
-                            "{}: {}",
-                            T::HowComputed.get(lang),
-                            f.formula
-                        ));
-                        if ui.button(T::Open.get(lang)).clicked() {
-                            if f.year != year {
-                                cmds.push(Command::SetYear(f.year));
+                for f in group {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.horizontal(|ui| {
+                            if ui.button(T::Open.get(lang)).clicked() {
+                                if f.year != year {
+                                    cmds.push(Command::SetYear(f.year));
+                                }
+                                cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
                             }
-                            cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
-                        }
-                        ui.end_row();
-                    }
-                });
+                            ui.label(egui::RichText::new(&f.item).strong());
+                            ui.label(format!("· {} · {}", f.field, f.year));
+                        });
+                        ui.add(egui::Label::new(&f.message).wrap());
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("{}: {}", T::HowComputed.get(lang), f.formula))
+                                    .small()
+                                    .weak(),
+                            )
+                            .wrap(),
+                        );
+                    });
+                }
             });
     }
     if !l.check.unverified.is_empty() {
