@@ -1,5 +1,9 @@
 //! Application state and commands shared by the window and the command line.
 
+mod history;
+
+pub use history::{Change, History};
+
 use crate::calc::Settings;
 use crate::domain::Dataset;
 use crate::storage::{StorageError, Store};

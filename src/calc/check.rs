@@ -362,6 +362,29 @@ fn raw_realisations(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRe
 }
 
 fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
+    for u in d.umkm_upgrades.iter().filter(|u| in_year(u.year)) {
+        let Some(class) = super::umkm::classify(u.annual_sales, u.capital) else { continue };
+        if class != u.to_class {
+            let table = table_id(d, u.year, TableKind::UmkmUpgrades, "");
+            r.findings.push(Finding {
+                year: u.year,
+                message: format!(
+                    "Tabel {table}: '{}' dicatat naik ke kelas {}, menurut PP 7/2021 hasil penjualan/modalnya termasuk kelas {}.",
+                    u.business,
+                    u.to_class.code(),
+                    class.code()
+                ),
+                table,
+                item: u.business.clone(),
+                field: "kelas usaha".into(),
+                kind: FindingKind::Mismatch,
+                reported: None,
+                computed: None,
+                formula: "PP 7/2021: hasil penjualan tahunan (atau modal usaha tanpa tanah dan bangunan)".into(),
+                subject: format!("umkm:{}", u.position),
+            });
+        }
+    }
     for a in d.agreement_programs.iter().filter(|a| in_year(a.year)) {
         let Some(line) = d.budget_line(a.year, &a.program) else { continue };
         let table = table_id(d, a.year, TableKind::Agreement, "");
@@ -457,6 +480,30 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                 });
             }
         }
+        if let (Some(a), Some(b), Some(c), Some(dd)) = (e.perencanaan, e.pengukuran, e.pelaporan, e.evaluasi) {
+            if let Ok(total) = akip::weighted_total([a, b, c, dd]) {
+                if !agrees(e.score, total) {
+                    r.findings.push(Finding {
+                        year: e.year,
+                        table: "AKIP".into(),
+                        item: format!("Nilai AKIP {}", e.year),
+                        field: "nilai".into(),
+                        kind: FindingKind::Mismatch,
+                        reported: Some(e.score),
+                        computed: Some(total),
+                        message: format!(
+                            "Nilai AKIP {} dicatat {}, jumlah tertimbang komponennya {}.",
+                            e.year,
+                            id(e.score),
+                            id(total.round_dp(2))
+                        ),
+                        formula: "perencanaan × 30% + pengukuran × 30% + pelaporan × 15% + evaluasi internal × 25%"
+                            .into(),
+                        subject: format!("akip:{}", e.year),
+                    });
+                }
+            }
+        }
         if !e.predicate.is_empty() {
             if let Ok(p) = akip::predicate(e.score) {
                 if p.code() != e.predicate.trim() {
@@ -481,5 +528,50 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn akip_components_and_umkm_class_are_checked() {
+        let mut d = Dataset::default();
+        d.akip_evaluations.push(AkipEvaluation {
+            year: 2025,
+            score: dec("80"),
+            predicate: "A".into(),
+            perencanaan: Some(dec("80")),
+            pengukuran: Some(dec("70")),
+            pelaporan: Some(dec("90")),
+            evaluasi: Some(dec("60")),
+            evaluator: String::new(),
+            indicator: None,
+            note: String::new(),
+        });
+        d.umkm_upgrades.push(UmkmUpgrade {
+            year: 2025,
+            position: 1,
+            owner: "A".into(),
+            address: String::new(),
+            business: "Toko A".into(),
+            phone: String::new(),
+            from_class: UmkmClass::Mikro,
+            to_class: UmkmClass::Kecil,
+            annual_sales: Some(Money::from_rupiah(1_500_000_000)),
+            capital: None,
+        });
+        let r = check(&d, &Settings::default(), None);
+        let fields: Vec<&str> = r.findings.iter().map(|f| f.field.as_str()).collect();
+        // The components weigh 24 + 21 + 13.5 + 15 = 73.5, not the recorded 80.
+        assert!(fields.contains(&"nilai"), "{fields:?}");
+        assert!(fields.contains(&"predikat"), "80 is BB, not A: {fields:?}");
+        assert!(fields.contains(&"kelas usaha"), "sales of Rp 1,5 miliar are still mikro: {fields:?}");
     }
 }

@@ -8,6 +8,7 @@ pub mod capaian;
 pub mod check;
 pub mod efficiency;
 pub mod formula;
+pub mod input;
 pub mod layout;
 pub mod resolve;
 pub mod settings;

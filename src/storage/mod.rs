@@ -2,15 +2,21 @@
 //! `PRAGMA user_version`, and one module per aggregate.
 
 mod dataset;
+mod edit;
 mod settings;
 
 pub use dataset::*;
+pub use edit::*;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// The migrations, in order; migration `i` brings the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_settings.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_settings.sql"),
+    include_str!("migrations/003_audit.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

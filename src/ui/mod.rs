@@ -98,7 +98,18 @@ impl KinerjaApp {
     /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
         let data = Session::open(&db_path).map(Loaded::new).map_err(|e| e.message_id());
-        Self::with_data(db_path, data, state)
+        let mut app = Self::with_data(db_path, data, state);
+        if app.data.as_ref().is_ok_and(|l| l.session.created) {
+            app.message = Some(format!(
+                "{} {}",
+                app.state.lang.pick(
+                    "Basis data baru dibuat dari dataset bawaan:",
+                    "A new database was created from the embedded dataset:"
+                ),
+                app.db_path.display()
+            ));
+        }
+        app
     }
 
     /// The application on a fresh in-memory copy of the embedded dataset (tests, demos).

@@ -1,0 +1,400 @@
+//! Field-level edits with their inverse, applied in one transaction together with their audit
+//! trail. An edit states the value it expects to replace; if the database holds something else
+//! (another window changed it), nothing is written.
+
+use super::{StorageError, Store};
+use crate::domain::{BudgetLevel, BudgetLine, Coded, Money, Year};
+use rusqlite::{params, OptionalExtension, Transaction};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A value of an edited field; `Null` for "no value" (a row that does not exist, an empty
+/// amount).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Dec(Decimal),
+    Money(Money),
+    Text(String),
+    Line(Box<BudgetLine>),
+}
+
+impl Value {
+    /// The value as written in the audit trail.
+    pub fn audit_text(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Dec(d) => d.to_string(),
+            Value::Money(m) => m.to_string(),
+            Value::Text(t) => t.clone(),
+            Value::Line(l) => format!(
+                "{} {} (murni {}, perubahan {}, realisasi {})",
+                l.kode,
+                l.name,
+                l.pagu_murni.map(|m| m.to_string()).unwrap_or_default(),
+                l.pagu_perubahan.map(|m| m.to_string()).unwrap_or_default(),
+                l.realisasi.map(|m| m.to_string()).unwrap_or_default()
+            ),
+        }
+    }
+    fn money(&self) -> Option<Money> {
+        match self {
+            Value::Money(m) => Some(*m),
+            _ => None,
+        }
+    }
+}
+
+/// Which field of which record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// A Renstra target of an indicator in a year (the row exists while it has a value).
+    Target { indicator: String, year: Year },
+    /// A performance-agreement target.
+    AgreementTarget { indicator: String, year: Year },
+    /// A recorded realisation.
+    Realisation { indicator: String, year: Year },
+    /// An amount of a budget line: `pagu_murni`, `pagu_perubahan` or `realisasi`.
+    BudgetAmount { year: Year, kode: String, column: BudgetColumn },
+    /// The name of a budget line.
+    BudgetName { year: Year, kode: String },
+    /// A whole budget line (added or removed).
+    BudgetLine { year: Year, kode: String },
+}
+
+/// The money columns of a budget line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BudgetColumn {
+    PaguMurni,
+    PaguPerubahan,
+    Realisasi,
+}
+
+impl BudgetColumn {
+    fn sql(self) -> &'static str {
+        match self {
+            BudgetColumn::PaguMurni => "pagu_murni_sen",
+            BudgetColumn::PaguPerubahan => "pagu_perubahan_sen",
+            BudgetColumn::Realisasi => "realisasi_sen",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            BudgetColumn::PaguMurni => "pagu_murni",
+            BudgetColumn::PaguPerubahan => "pagu_perubahan",
+            BudgetColumn::Realisasi => "realisasi",
+        }
+    }
+}
+
+impl Field {
+    /// The record, as named in the audit trail (`target:IKU1:2025`).
+    pub fn record(&self) -> String {
+        match self {
+            Field::Target { indicator, year } => format!("target:{indicator}:{year}"),
+            Field::AgreementTarget { indicator, year } => format!("agreement:{indicator}:{year}"),
+            Field::Realisation { indicator, year } => format!("realisation:{indicator}:{year}"),
+            Field::BudgetAmount { year, kode, .. }
+            | Field::BudgetName { year, kode }
+            | Field::BudgetLine { year, kode } => {
+                format!("budget:{year}:{kode}")
+            }
+        }
+    }
+    /// The field name in the audit trail.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Field::Target { .. } | Field::AgreementTarget { .. } => "target",
+            Field::Realisation { .. } => "realisasi",
+            Field::BudgetAmount { column, .. } => column.code(),
+            Field::BudgetName { .. } => "name",
+            Field::BudgetLine { .. } => "baris",
+        }
+    }
+}
+
+/// One field going from `old` to `new`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldEdit {
+    pub field: Field,
+    pub old: Value,
+    pub new: Value,
+}
+
+impl FieldEdit {
+    pub fn inverse(&self) -> FieldEdit {
+        FieldEdit { field: self.field.clone(), old: self.new.clone(), new: self.old.clone() }
+    }
+}
+
+/// Why an edit was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("{record} {field} changed elsewhere: expected '{expected}', found '{found}'")]
+    Conflict { record: String, field: String, expected: String, found: String },
+    #[error("the database is open read-only")]
+    ReadOnly,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+impl From<rusqlite::Error> for EditError {
+    fn from(e: rusqlite::Error) -> Self {
+        EditError::Storage(StorageError::Sqlite(e))
+    }
+}
+
+/// One line of the audit trail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditEntry {
+    pub change_id: i64,
+    pub at: String,
+    pub user: String,
+    pub action: String,
+    pub description: String,
+    pub record: String,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+fn value_table(field: &Field) -> Option<(&'static str, &str, Year)> {
+    match field {
+        Field::Target { indicator, year } => Some(("indicator_target", indicator, *year)),
+        Field::AgreementTarget { indicator, year } => Some(("agreement_target", indicator, *year)),
+        Field::Realisation { indicator, year } => Some(("realisation", indicator, *year)),
+        _ => None,
+    }
+}
+
+fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Value> {
+    if let Some((table, indicator, year)) = value_table(field) {
+        let col = if table == "realisation" { "realisasi" } else { "target" };
+        let v: Option<String> = tx
+            .query_row(
+                &format!("SELECT {col} FROM {table} WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"),
+                params![office, indicator, year],
+                |r| r.get(0),
+            )
+            .optional()?;
+        return Ok(v.and_then(|s| Decimal::from_str(&s).ok()).map_or(Value::Null, Value::Dec));
+    }
+    match field {
+        Field::BudgetAmount { year, kode, column } => {
+            let v: Option<Option<i64>> = tx
+                .query_row(
+                    &format!(
+                        "SELECT {} FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                        column.sql()
+                    ),
+                    params![office, year, kode],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(v.flatten().map_or(Value::Null, |s| Value::Money(Money::from_sen(s))))
+        }
+        Field::BudgetName { year, kode } => {
+            let v: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                    params![office, year, kode],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(v.map_or(Value::Null, Value::Text))
+        }
+        Field::BudgetLine { year, kode } => {
+            let v = tx
+                .query_row(
+                    "SELECT parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note
+                     FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                    params![office, year, kode],
+                    |r| {
+                        let level: String = r.get(1)?;
+                        Ok(BudgetLine {
+                            year: *year,
+                            kode: kode.clone(),
+                            parent: r.get(0)?,
+                            level: BudgetLevel::from_code(&level).unwrap_or(BudgetLevel::SubKegiatan),
+                            position: r.get(2)?,
+                            name: r.get(3)?,
+                            pagu_murni: r.get::<_, Option<i64>>(4)?.map(Money::from_sen),
+                            pagu_perubahan: r.get::<_, Option<i64>>(5)?.map(Money::from_sen),
+                            realisasi: r.get::<_, Option<i64>>(6)?.map(Money::from_sen),
+                            note: r.get(7)?,
+                        })
+                    },
+                )
+                .optional()?;
+            Ok(v.map_or(Value::Null, |l| Value::Line(Box::new(l))))
+        }
+        _ => Ok(Value::Null),
+    }
+}
+
+fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()> {
+    if let Some((table, indicator, year)) = value_table(&edit.field) {
+        let col = if table == "realisation" { "realisasi" } else { "target" };
+        match (&edit.old, &edit.new) {
+            (_, Value::Null) => {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"),
+                    params![office, indicator, year],
+                )?;
+            }
+            (Value::Null, Value::Dec(d)) => {
+                tx.execute(
+                    &format!("INSERT INTO {table} (office_id, indicator_code, year, {col}, note) VALUES (?1, ?2, ?3, ?4, '')"),
+                    params![office, indicator, year, d.to_string()],
+                )?;
+            }
+            (_, Value::Dec(d)) => {
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET {col} = ?4 WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"
+                    ),
+                    params![office, indicator, year, d.to_string()],
+                )?;
+            }
+            _ => {}
+        }
+        return Ok(());
+    }
+    match &edit.field {
+        Field::BudgetAmount { year, kode, column } => {
+            tx.execute(
+                &format!(
+                    "UPDATE budget_line SET {} = ?4 WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                    column.sql()
+                ),
+                params![office, year, kode, edit.new.money().map(Money::to_sen)],
+            )?;
+        }
+        Field::BudgetName { year, kode } => {
+            if let Value::Text(name) = &edit.new {
+                tx.execute(
+                    "UPDATE budget_line SET name = ?4 WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                    params![office, year, kode, name],
+                )?;
+            }
+        }
+        Field::BudgetLine { year, kode } => match &edit.new {
+            Value::Null => {
+                tx.execute(
+                    "DELETE FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+                    params![office, year, kode],
+                )?;
+            }
+            Value::Line(l) => {
+                tx.execute(
+                    "INSERT INTO budget_line (office_id, year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        office,
+                        l.year,
+                        l.kode,
+                        l.parent,
+                        l.level.code(),
+                        l.position,
+                        l.name,
+                        l.pagu_murni.map(Money::to_sen),
+                        l.pagu_perubahan.map(Money::to_sen),
+                        l.realisasi.map(Money::to_sen),
+                        l.note
+                    ],
+                )?;
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    Ok(())
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        // A decimal is the same number whatever its written precision (76 and 76.00).
+        (Value::Dec(x), Value::Dec(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+impl Store {
+    /// Applies `edits` in one transaction, with one audit row per field, all under one
+    /// `change_id`. Returns the change id.
+    pub fn apply_edits(
+        &mut self,
+        office: i64,
+        edits: &[FieldEdit],
+        user: &str,
+        action: &str,
+        description: &str,
+    ) -> Result<i64, EditError> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(EditError::ReadOnly);
+        }
+        let tx = self.conn.transaction()?;
+        let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
+        let at = now_text();
+        for e in edits {
+            let found = current(&tx, office, &e.field)?;
+            if !same(&found, &e.old) {
+                return Err(EditError::Conflict {
+                    record: e.field.record(),
+                    field: e.field.name().into(),
+                    expected: e.old.audit_text(),
+                    found: found.audit_text(),
+                });
+            }
+            write(&tx, office, e)?;
+            tx.execute(
+                "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![office, change_id, at, user, action, description, e.field.record(), e.field.name(), e.old.audit_text(), e.new.audit_text()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(change_id)
+    }
+
+    /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).
+    pub fn audit_log(&self, office: i64, record: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StorageError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT change_id, at, user_name, action, description, record, field, old_value, new_value FROM audit_log
+             WHERE office_id = ?1 AND (?2 IS NULL OR record = ?2) ORDER BY id DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![office, record, limit as i64], |r| {
+            Ok(AuditEntry {
+                change_id: r.get(0)?,
+                at: r.get(1)?,
+                user: r.get(2)?,
+                action: r.get(3)?,
+                description: r.get(4)?,
+                record: r.get(5)?,
+                field: r.get(6)?,
+                old: r.get(7)?,
+                new: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The current UTC time as `YYYY-MM-DD HH:MM:SS`, from the system clock.
+pub fn now_text() -> String {
+    let secs =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
+}
