@@ -11,8 +11,8 @@ fn harness(state: UiState) -> Harness<'static, KinerjaApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(16)
+        .with_context_setup(kinerja::ui::setup_context)
         .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
-    kinerja::ui::setup_context(&h.ctx);
     h.run_steps(3);
     h
 }
@@ -162,4 +162,97 @@ fn a_database_that_cannot_be_opened_is_explained_in_the_window() {
     has(&h, "Basis data tidak dapat dibuka");
     has_part(&h, "bukan basis data Kinerja");
     has(&h, "Buka berkas ini");
+}
+
+fn file_app(path: &std::path::Path, state: UiState) -> Harness<'static, KinerjaApp> {
+    let app = KinerjaApp::new(path.to_path_buf(), state);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .with_context_setup(kinerja::ui::setup_context)
+        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn editing_a_renstra_target_is_saved_audited_and_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("k.sqlite");
+    let mut h = file_app(&path, UiState { tab: Tab::Renstra, ..Default::default() });
+    h.get_by_label("Sunting").click_accesskit();
+    h.run_steps(3);
+    has(&h, "Sunting target");
+    // Open the form of the IKU "Nilai AKIP Diskopukm" (the second of that name: the first is
+    // the tujuan's indicator).
+    let headers: Vec<_> =
+        h.get_all_by_role_and_label(egui::accesskit::Role::DisclosureTriangle, "Nilai AKIP Diskopukm").collect();
+    headers[1].click_accesskit();
+    h.run_steps(3);
+    has(&h, "Target 2025 (Nilai)");
+    h.state_mut().forms.get_mut("targets:IKU1").unwrap().texts[1] = "76,25".into();
+    h.get_by_label("Simpan").click_accesskit();
+    h.run_steps(3);
+    // The user's name is asked once.
+    has(&h, "Siapa yang menyunting?");
+    h.state_mut().name_prompt.as_mut().unwrap().0 = "Perencana".into();
+    h.get_by_label("Lanjutkan").click_accesskit();
+    h.run_steps(3);
+    let target = |h: &Harness<'static, KinerjaApp>| {
+        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string()
+    };
+    assert_eq!(target(&h), "76.25");
+    has_part(&h, "Tersimpan");
+    assert_eq!(h.state().state.user_name, "Perencana");
+
+    // Undo and redo from the top bar.
+    h.get_by_label("↶ Urungkan").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(target(&h), "76");
+    h.get_by_label("↷ Ulangi").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(target(&h), "76.25");
+
+    // The Renstra table and the Tren chart show it; Riwayat shows old and new.
+    h.get_by_label("Renstra").click_accesskit();
+    h.run_steps(3);
+    has_part(&h, "2025: 76,25");
+    let chart = kinerja::report::charts::iku_trend(&h.state().data.as_ref().unwrap().session.dataset, "IKU1", Lang::Id);
+    assert!(chart.series[0].points.contains(&[2025.0, 76.25]));
+    h.get_by_label("Riwayat").click_accesskit();
+    h.run_steps(3);
+    has(&h, "target:IKU1:2025");
+    has(&h, "76.25");
+    let state = h.state().state.clone();
+    drop(h);
+
+    // Closed and opened again: the new target is there.
+    let h = file_app(&path, state);
+    assert_eq!(
+        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string(),
+        "76.25"
+    );
+}
+
+#[test]
+fn a_bad_pagu_shows_a_message_and_changes_nothing() {
+    let mut h =
+        harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
+    h.state_mut().budget_selected = Some("1.4.5".into());
+    h.run_steps(3);
+    has_part(&h, "Sunting baris anggaran");
+    let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
+    for bad in ["12,5,3", "abc", "-5"] {
+        h.state_mut().forms.get_mut("budget:2024:1.4.5").unwrap().texts[1] = bad.into();
+        h.get_by_label("Simpan").click_accesskit();
+        h.run_steps(3);
+        let expected = if bad == "-5" { "Pagu tidak boleh negatif." } else { "bukan angka" };
+        has_part(&h, expected);
+        assert_eq!(
+            h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned(),
+            before,
+            "{bad}"
+        );
+        assert!(!h.state().history.can_undo(), "{bad}: nothing written");
+    }
 }

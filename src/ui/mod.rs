@@ -1,6 +1,7 @@
 //! The window (egui): a top bar, one tab per file, shared widgets, and every text in both
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
+mod edit_forms;
 mod state;
 pub mod strings;
 mod tab_anggaran;
@@ -9,12 +10,13 @@ mod tab_organisasi;
 mod tab_pemeriksaan;
 mod tab_renstra;
 mod tab_ringkasan;
+mod tab_riwayat;
 mod tab_tren;
 pub mod widgets;
 
 pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
-use crate::app::Session;
+use crate::app::{Change, History, Session};
 use crate::calc::check::{check, CheckReport};
 use crate::domain::{TableKind, Year};
 use crate::format::Lang;
@@ -43,6 +45,10 @@ pub enum Command {
     },
     OpenDatabase(PathBuf),
     SaveSettings(Vec<(&'static str, String)>),
+    /// Write a change (one transaction, one undo step).
+    Apply(Change),
+    Undo,
+    Redo,
 }
 
 /// The data of an open database, with what is derived from it.
@@ -90,6 +96,13 @@ pub struct KinerjaApp {
     pub path_input: String,
     pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
     pub message: Option<String>,
+    /// Forms of *Sunting* mode being filled in, by record.
+    pub forms: HashMap<String, edit_forms::Form>,
+    pub history: History,
+    /// A change waiting for the user's name (asked once).
+    pub name_prompt: Option<(String, Change)>,
+    /// The budget line chosen for editing in the Anggaran tab.
+    pub budget_selected: Option<String>,
     commands: Vec<Command>,
     first_frame_done: bool,
 }
@@ -129,6 +142,10 @@ impl KinerjaApp {
             about_open: false,
             settings_form: None,
             message: None,
+            forms: HashMap::new(),
+            history: History::default(),
+            name_prompt: None,
+            budget_selected: None,
             commands: Vec::new(),
             first_frame_done: false,
         };
@@ -195,8 +212,56 @@ impl KinerjaApp {
                     self.fix_year();
                 }
                 Command::SaveSettings(pairs) => self.save_settings(pairs),
+                Command::Apply(change) => {
+                    if self.state.user_name.trim().is_empty() {
+                        self.name_prompt = Some((String::new(), change));
+                    } else {
+                        self.apply_change(change);
+                    }
+                }
+                Command::Undo | Command::Redo => self.undo_redo(c == Command::Undo),
             }
         }
+    }
+
+    fn apply_change(&mut self, change: Change) {
+        let lang = self.state.lang;
+        let Ok(l) = &mut self.data else { return };
+        let description = change.description.clone();
+        match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
+            Ok(()) => self.message = Some(format!("{}: {description}", T::Saved.get(lang))),
+            Err(e) => self.message = Some(format!("{}: {e}", T::NotSaved.get(lang))),
+        }
+        self.after_data_change();
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let lang = self.state.lang;
+        let Ok(l) = &mut self.data else { return };
+        let user = self.state.user_name.trim().to_string();
+        let what =
+            if undo { self.history.next_undo() } else { self.history.next_redo() }.map(|c| c.description.clone());
+        let result =
+            if undo { l.session.undo(&mut self.history, &user) } else { l.session.redo(&mut self.history, &user) };
+        match (result, what) {
+            (Ok(true), Some(d)) => {
+                self.message = Some(format!("{}: {d}", if undo { T::Undo.get(lang) } else { T::Redo.get(lang) }));
+            }
+            (Err(e), _) => self.message = Some(format!("{}: {e}", T::NotSaved.get(lang))),
+            _ => {}
+        }
+        self.after_data_change();
+    }
+
+    /// Everything derived from the data is computed again after a change.
+    fn after_data_change(&mut self) {
+        if let Ok(l) = &mut self.data {
+            l.years = l.session.dataset.report_years().into_iter().collect();
+            l.check = check(&l.session.dataset, &l.session.settings, None);
+            l.tables.clear();
+        }
+        self.forms.clear();
+        self.fix_year();
     }
 
     fn save_settings(&mut self, pairs: Vec<(&'static str, String)>) {
@@ -260,7 +325,52 @@ impl KinerjaApp {
         if self.about_open {
             self.about_ui(ui);
         }
+        if self.name_prompt.is_some() {
+            self.name_prompt_ui(ui);
+        }
+        if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
+            let (undo, redo) = ui.input(|i| {
+                let cmd = i.modifiers.command;
+                (
+                    cmd && !i.modifiers.shift && i.key_pressed(egui::Key::Z),
+                    cmd && (i.key_pressed(egui::Key::Y) || (i.modifiers.shift && i.key_pressed(egui::Key::Z))),
+                )
+            });
+            if undo {
+                self.commands.push(Command::Undo);
+            } else if redo {
+                self.commands.push(Command::Redo);
+            }
+        }
         self.handle();
+    }
+
+    fn name_prompt_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        let mut done = None;
+        egui::Window::new(T::AskNameTitle.get(lang)).collapsible(false).resizable(false).show(ui.ctx(), |ui| {
+            let Some((name, _)) = &mut self.name_prompt else { return };
+            let label = ui.label(T::AskName.get(lang));
+            ui.add(egui::TextEdit::singleline(name).desired_width(260.0)).labelled_by(label.id);
+            ui.horizontal(|ui| {
+                if ui.add_enabled(!name.trim().is_empty(), egui::Button::new(T::Continue.get(lang))).clicked() {
+                    done = Some(true);
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        match done {
+            Some(true) => {
+                if let Some((name, change)) = self.name_prompt.take() {
+                    self.state.user_name = name.trim().to_string();
+                    self.apply_change(change);
+                }
+            }
+            Some(false) => self.name_prompt = None,
+            None => {}
+        }
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -283,6 +393,18 @@ impl KinerjaApp {
                 for (mode, text) in [(Mode::Tinjau, T::ModeReview), (Mode::Sunting, T::ModeEdit)] {
                     if ui.selectable_label(self.state.mode == mode, text.get(lang)).clicked() {
                         self.commands.push(Command::SetMode(mode));
+                    }
+                }
+                if self.state.mode == Mode::Sunting {
+                    let undo = self.history.next_undo().map(|c| c.description.clone());
+                    let redo = self.history.next_redo().map(|c| c.description.clone());
+                    let b = ui.add_enabled(undo.is_some(), egui::Button::new(T::Undo.get(lang)));
+                    if b.on_hover_text(format!("Ctrl+Z {}", undo.unwrap_or_default())).clicked() {
+                        self.commands.push(Command::Undo);
+                    }
+                    let b = ui.add_enabled(redo.is_some(), egui::Button::new(T::Redo.get(lang)));
+                    if b.on_hover_text(format!("Ctrl+Y {}", redo.unwrap_or_default())).clicked() {
+                        self.commands.push(Command::Redo);
                     }
                 }
             }
@@ -333,6 +455,7 @@ impl KinerjaApp {
             Tab::Anggaran => tab_anggaran::anggaran_ui(self, ui, year),
             Tab::Tren => tab_tren::tren_ui(self, ui, year),
             Tab::Pemeriksaan => tab_pemeriksaan::pemeriksaan_ui(self, ui, year),
+            Tab::Riwayat => tab_riwayat::riwayat_ui(self, ui),
         }
     }
 

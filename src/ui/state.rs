@@ -15,11 +15,20 @@ pub enum Tab {
     Anggaran,
     Tren,
     Pemeriksaan,
+    Riwayat,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] =
-        [Tab::Ringkasan, Tab::Organisasi, Tab::Renstra, Tab::Kinerja, Tab::Anggaran, Tab::Tren, Tab::Pemeriksaan];
+    pub const ALL: [Tab; 8] = [
+        Tab::Ringkasan,
+        Tab::Organisasi,
+        Tab::Renstra,
+        Tab::Kinerja,
+        Tab::Anggaran,
+        Tab::Tren,
+        Tab::Pemeriksaan,
+        Tab::Riwayat,
+    ];
 
     pub fn title(self) -> super::strings::T {
         use super::strings::T;
@@ -31,6 +40,7 @@ impl Tab {
             Tab::Anggaran => T::TabAnggaran,
             Tab::Tren => T::TabTren,
             Tab::Pemeriksaan => T::TabPemeriksaan,
+            Tab::Riwayat => T::TabRiwayat,
         }
     }
 }
@@ -51,6 +61,8 @@ pub struct UiState {
     pub year: Option<Year>,
     pub lang: Lang,
     pub mode: Mode,
+    /// The name written into the audit trail, asked once.
+    pub user_name: String,
 }
 
 /// The key under which [`UiState`] is stored.

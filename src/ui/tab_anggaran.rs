@@ -25,7 +25,18 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         ui.label(T::NoData.get(lang));
     } else {
         let state = app.tables.entry("anggaran".into()).or_default();
-        table_view_ui(ui, &tree, lang, state, Some(420.0));
+        if let Some(subject) = table_view_ui(ui, &tree, lang, state, Some(420.0)) {
+            app.budget_selected = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
+        }
+        if app.state.mode == super::Mode::Sunting {
+            ui.add_space(6.0);
+            match app.budget_selected.clone() {
+                Some(kode) => super::edit_forms::budget_form_ui(app, ui, year, &kode),
+                None => {
+                    ui.label(T::SelectBudgetLine.get(lang));
+                }
+            }
+        }
     }
     ui.add_space(8.0);
     for id in &ids {

@@ -33,6 +33,10 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
                 notes_ui(app, ui, &g, year);
             }
             indicator_header_ui(app, ui, &subject, year);
+            if app.state.mode == super::Mode::Sunting {
+                super::edit_forms::indicator_year_form_ui(app, ui, &subject, year);
+                program_indicator_forms_ui(app, ui, &subject, year);
+            }
             group = Some(subject.clone());
         }
         let open = matches!(kind, TableKind::Agreement | TableKind::Capaian);
@@ -121,4 +125,34 @@ fn notes_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
             }
         }
     });
+}
+
+/// In *Sunting* mode, the year's target and realisation of the programme indicators that
+/// support `code`.
+fn program_indicator_forms_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let programs = d.supporting_programs(code);
+    let list: Vec<(String, String)> = d
+        .indicators
+        .iter()
+        .filter(|i| {
+            i.level == crate::domain::IndicatorLevel::Program
+                && i.parent.as_deref().is_some_and(|p| programs.contains(&p))
+        })
+        .map(|i| (i.code.clone(), i.name.clone()))
+        .collect();
+    if list.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(T::ProgramIndicators.get(lang)).id_salt(("edit_program_indicators", code)).show(
+        ui,
+        |ui| {
+            for (c, name) in list {
+                ui.label(egui::RichText::new(name).strong());
+                super::edit_forms::indicator_year_form_ui(app, ui, &c, year);
+            }
+        },
+    );
 }

@@ -78,6 +78,23 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     }
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
+    if app.state.mode == super::Mode::Sunting {
+        let codes: Vec<(String, String)> = d
+            .indicators
+            .iter()
+            .filter(|i| i.period == period.code && i.level != crate::domain::IndicatorLevel::Program)
+            .map(|i| (i.code.clone(), i.name.clone()))
+            .collect();
+        ui.add_space(6.0);
+        ui.heading(T::EditTargets.get(lang));
+        for (code, name) in codes {
+            egui::CollapsingHeader::new(name).id_salt(("edit_targets", &code)).default_open(false).show(ui, |ui| {
+                super::edit_forms::targets_form_ui(app, ui, &code);
+            });
+        }
+    }
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
     let strategies: Vec<_> = d.strategies.iter().filter(|s| s.period == period.code).collect();
     if !strategies.is_empty() {
         ui.add_space(6.0);

@@ -137,6 +137,7 @@ pub fn table_view_ui(
         .id_salt(&table.id)
         .striped(true)
         .resizable(true)
+        .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     builder = match max_height {
         Some(h) => builder.min_scrolled_height(h.min(200.0)).max_scroll_height(h),
