@@ -65,6 +65,11 @@ pub enum Command {
         /// The folder holding the dataset's CSV files.
         path: PathBuf,
     },
+    /// Database maintenance.
+    Db {
+        #[command(subcommand)]
+        action: DbCommand,
+    },
     /// Recompute every derived figure and list where the printed figures disagree.
     /// Exit code 0: no findings; 1: findings; 2: error.
     Check {
@@ -73,6 +78,20 @@ pub enum Command {
         year: Option<Year>,
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DbCommand {
+    /// Run SQLite's integrity check on the database without changing it.
+    /// Exit code 0: sound; 1: damaged; 2: the file does not exist.
+    Check,
+    /// Write a long series of small edits, printing `committed N` after each commit
+    /// (used by the crash test).
+    #[command(hide = true)]
+    Stress {
+        #[arg(long, default_value_t = 1000)]
+        count: u32,
     },
 }
 
@@ -123,6 +142,21 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 /// Runs a command against the database at `db`, writing its output to `out`.
 pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitCode {
+    if let Command::Db { action: DbCommand::Check } = command {
+        if !db.exists() {
+            return fail(format!("{} tidak ada", db.display()));
+        }
+        return match crate::storage::check_file(db) {
+            Ok(()) => {
+                let _ = writeln!(out, "{}: baik (integrity_check ok)", db.display());
+                ExitCode::SUCCESS
+            }
+            Err(detail) => {
+                let _ = writeln!(out, "{}: RUSAK — {detail}", db.display());
+                ExitCode::from(1)
+            }
+        };
+    }
     let session = match Session::open(db) {
         Ok(s) => s,
         Err(e) => return fail(e.message_id()),
@@ -188,6 +222,8 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 Err(e) => fail(e.message_id()),
             }
         }
+        Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
+        Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
         Command::Check { year, format } => {
             if let Some(y) = year {
                 if !d.all_years().contains(&y) {
@@ -210,6 +246,29 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             }
         }
     }
+}
+
+/// Writes `count` realisations (indicator IKU1, years 3000 + i) one change at a time.
+fn stress(mut session: Session, count: u32, out: &mut dyn Write) -> ExitCode {
+    use crate::app::{Change, History};
+    use crate::storage::{Field, FieldEdit, Value};
+    let mut history = History::default();
+    for i in 0..count {
+        let change = Change {
+            description: format!("uji {i}"),
+            edits: vec![FieldEdit {
+                field: Field::Realisation { indicator: "IKU1".into(), year: 3000 + i as i32 },
+                old: Value::Null,
+                new: Value::Dec(rust_decimal::Decimal::from(i)),
+            }],
+        };
+        if let Err(e) = session.apply(&mut history, change, "uji") {
+            return fail(e);
+        }
+        let _ = writeln!(out, "committed {i}");
+        let _ = out.flush();
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes the interchange files into `dir`; nothing is overwritten without `force`, and each

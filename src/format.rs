@@ -34,7 +34,7 @@ impl Lang {
 fn group(int_digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
     for (i, ch) in int_digits.chars().enumerate() {
-        if i > 0 && (int_digits.len() - i) % 3 == 0 {
+        if i > 0 && (int_digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);

@@ -99,7 +99,7 @@ fn refuses_a_damaged_database_with_exit_2() {
     std::fs::write(&path, b"this is not a database at all, just some text that fills a page").unwrap();
     let out = kinerja(&["table", "3.19", "--db", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bukan basis data"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rusak"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

@@ -39,6 +39,10 @@ impl Session {
         if change.edits.is_empty() {
             return Ok(());
         }
+        if self.read_only.is_some() {
+            return Err(EditError::ReadOnly);
+        }
+        self.daily_backup()?;
         self.store.apply_edits(self.office_id, &change.edits, user, "ubah", &change.description)?;
         history.done.push(change);
         history.undone.clear();
@@ -66,6 +70,16 @@ impl Session {
         }
         history.done.push(change);
         self.reload().map(|_| true)
+    }
+
+    /// A copy of the database before the first edit of each day.
+    fn daily_backup(&self) -> Result<(), EditError> {
+        if let Some(path) = self.store.path() {
+            if !crate::storage::backed_up_today(path) {
+                self.store.backup("harian")?;
+            }
+        }
+        Ok(())
     }
 
     /// Reads the office's data again after a change.

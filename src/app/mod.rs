@@ -20,6 +20,8 @@ pub enum OpenError {
     Folder { path: String, source: std::io::Error },
     #[error("the database {0} holds no office")]
     Empty(String),
+    #[error("the database {path} is damaged: {detail}")]
+    Damaged { path: String, detail: String, backups: Vec<PathBuf> },
 }
 
 impl OpenError {
@@ -30,6 +32,14 @@ impl OpenError {
             OpenError::Embedded(p) => format!("Dataset bawaan tidak valid:\n{p}"),
             OpenError::Folder { path, source } => format!("Tidak dapat membuat folder {path}: {source}"),
             OpenError::Empty(path) => format!("Basis data {path} tidak berisi data kantor."),
+            OpenError::Damaged { path, detail, backups } => format!(
+                "Basis data {path} rusak ({detail}). Berkas ini tidak diubah. {}",
+                if backups.is_empty() {
+                    "Tidak ada cadangan; pilih berkas lain.".to_string()
+                } else {
+                    format!("Cadangan terbaru: {}", backups[0].display())
+                }
+            ),
         }
     }
 }
@@ -41,6 +51,30 @@ pub fn default_db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("kinerja.sqlite"))
 }
 
+/// Why a database is open for reading only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another running Kinerja has it open for editing.
+    Locked,
+    /// The file itself is marked read-only.
+    FileReadOnly,
+}
+
+impl ReadOnly {
+    pub fn message(self, lang: crate::format::Lang) -> &'static str {
+        match self {
+            ReadOnly::Locked => lang.pick(
+                "Basis data sedang dibuka untuk disunting oleh Kinerja lain; di sini hanya dapat dibaca.",
+                "Another running Kinerja has this database open for editing; here it can only be read.",
+            ),
+            ReadOnly::FileReadOnly => lang.pick(
+                "Berkas basis data bertanda hanya-baca; perubahan tidak dapat disimpan.",
+                "The database file is marked read-only; changes cannot be saved.",
+            ),
+        }
+    }
+}
+
 /// An open database with the office being worked on, loaded.
 pub struct Session {
     pub store: Store,
@@ -49,18 +83,62 @@ pub struct Session {
     pub settings: Settings,
     /// Whether the database was created (from the embedded dataset) by this open.
     pub created: bool,
+    /// Set when the database can only be read.
+    pub read_only: Option<ReadOnly>,
+    /// Held while this session may write: another Kinerja opening the same file reads only.
+    _lock: Option<std::fs::File>,
+}
+
+fn lock_path(db: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.lock", db.display()))
+}
+
+/// Takes the editing lock of `db`; `None` when another process holds it.
+fn take_lock(db: &Path) -> Option<std::fs::File> {
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db)).ok()?;
+    match file.try_lock() {
+        Ok(()) => Some(file),
+        Err(_) => None,
+    }
 }
 
 impl Session {
     /// Opens `path`, creating it from the embedded dataset when it does not exist.
     pub fn open(path: &Path) -> Result<Session, OpenError> {
         let existed = path.exists();
+        if existed {
+            if let Err(detail) = crate::storage::check_file(path) {
+                return Err(OpenError::Damaged {
+                    path: path.display().to_string(),
+                    detail,
+                    backups: crate::storage::list_backups(path),
+                });
+            }
+            let file_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
+            let lock = if file_read_only { None } else { take_lock(path) };
+            let read_only = match (file_read_only, &lock) {
+                (true, _) => Some(ReadOnly::FileReadOnly),
+                (false, None) => Some(ReadOnly::Locked),
+                (false, Some(_)) => None,
+            };
+            if read_only.is_some() {
+                let store = Store::open_read_only(path)?;
+                let mut s = Self::from_store(store, false)?;
+                s.read_only = read_only;
+                return Ok(s);
+            }
+            let store = Store::open(path)?;
+            let mut s = Self::from_store(store, false)?;
+            s._lock = lock;
+            return Ok(s);
+        }
         if !existed {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)
                     .map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
             }
         }
+        let lock = take_lock(path);
         let mut store = Store::open(path)?;
         let mut created = false;
         // A database without any office (new, or only its schema created) gets the embedded dataset.
@@ -69,7 +147,9 @@ impl Session {
             store.save_dataset(&dataset)?;
             created = true;
         }
-        Self::from_store(store, created)
+        let mut s = Self::from_store(store, created)?;
+        s._lock = lock;
+        Ok(s)
     }
 
     /// A session on a fresh in-memory copy of the embedded dataset.
@@ -94,6 +174,6 @@ impl Session {
                 let _ = settings.apply(key, &value);
             }
         }
-        Ok(Session { store, office_id: office.id, dataset, settings, created })
+        Ok(Session { store, office_id: office.id, dataset, settings, created, read_only: None, _lock: None })
     }
 }

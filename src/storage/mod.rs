@@ -3,10 +3,12 @@
 
 mod dataset;
 mod edit;
+mod safety;
 mod settings;
 
 pub use dataset::*;
 pub use edit::*;
+pub use safety::*;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -32,6 +34,10 @@ pub enum StorageError {
     NoOffice(String),
     #[error("the database holds a value it cannot read: {0}")]
     Corrupt(String),
+    #[error("database {path} needs an upgrade (schema {found}) but can only be read")]
+    NeedsUpgrade { path: String, found: i64 },
+    #[error("{0}")]
+    Io(String),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -48,6 +54,10 @@ impl StorageError {
             }
             StorageError::NoOffice(code) => format!("Kantor {code} tidak ada di basis data."),
             StorageError::Corrupt(what) => format!("Basis data berisi nilai yang tidak dapat dibaca: {what}"),
+            StorageError::NeedsUpgrade { path, found } => format!(
+                "Basis data {path} perlu ditingkatkan (skema {found}) tetapi hanya dapat dibaca; buka berkas yang dapat ditulis."
+            ),
+            StorageError::Io(e) => format!("Kesalahan berkas: {e}"),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
         }
     }
@@ -102,6 +112,10 @@ impl Store {
         if wal {
             self.conn.pragma_update(None, "journal_mode", "WAL").map_err(not_db)?;
             self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(not_db)?;
+        }
+        if version > 0 && version < SCHEMA_VERSION && self.path.is_some() {
+            // An existing database is copied before its schema changes.
+            self.backup(&format!("sebelum-migrasi-{version}"))?;
         }
         self.migrate(version).map_err(not_db)
     }

@@ -49,6 +49,8 @@ pub enum Command {
     Apply(Change),
     Undo,
     Redo,
+    /// Put a backup in place of the database (the current file is kept aside).
+    Restore(PathBuf),
 }
 
 /// The data of an open database, with what is derived from it.
@@ -96,6 +98,8 @@ pub struct KinerjaApp {
     pub path_input: String,
     pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
     pub message: Option<String>,
+    /// Backups offered when the database cannot be opened.
+    pub backups_offered: Vec<PathBuf>,
     /// Forms of *Sunting* mode being filled in, by record.
     pub forms: HashMap<String, edit_forms::Form>,
     pub history: History,
@@ -110,8 +114,14 @@ pub struct KinerjaApp {
 impl KinerjaApp {
     /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
-        let data = Session::open(&db_path).map(Loaded::new).map_err(|e| e.message_id());
+        let opened = Session::open(&db_path);
+        let backups = match &opened {
+            Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
+            _ => Vec::new(),
+        };
+        let data = opened.map(Loaded::new).map_err(|e| e.message_id());
         let mut app = Self::with_data(db_path, data, state);
+        app.backups_offered = backups;
         if app.data.as_ref().is_ok_and(|l| l.session.created) {
             app.message = Some(format!(
                 "{} {}",
@@ -142,6 +152,7 @@ impl KinerjaApp {
             about_open: false,
             settings_form: None,
             message: None,
+            backups_offered: Vec::new(),
             forms: HashMap::new(),
             history: History::default(),
             name_prompt: None,
@@ -154,6 +165,9 @@ impl KinerjaApp {
     }
 
     fn fix_year(&mut self) {
+        if self.data.as_ref().is_ok_and(|l| l.session.read_only.is_some()) {
+            self.state.mode = Mode::Tinjau;
+        }
         if let Ok(l) = &self.data {
             if !self.state.year.is_some_and(|y| l.years.contains(&y)) {
                 self.state.year = l.years.last().copied();
@@ -199,17 +213,34 @@ impl KinerjaApp {
                         st.scroll_to = Some(subject.clone());
                     }
                 }
-                Command::OpenDatabase(path) => {
-                    match Session::open(&path) {
-                        Ok(s) => {
-                            self.data = Ok(Loaded::new(s));
-                            self.db_path = path;
-                            self.tables.clear();
-                            self.message = None;
+                Command::OpenDatabase(path) => self.open_database(path),
+                Command::Restore(backup) => {
+                    // Close the database (and its lock) before the files are swapped.
+                    self.data = Err(String::new());
+                    let path = self.db_path.clone();
+                    match crate::storage::restore_backup(&path, &backup) {
+                        Ok(kept) => {
+                            self.open_database(path);
+                            let lang = self.state.lang;
+                            self.message = Some(match kept {
+                                Some(k) => format!(
+                                    "{} {} ({} {})",
+                                    lang.pick("Dipulihkan dari", "Restored from"),
+                                    backup.display(),
+                                    lang.pick("berkas sebelumnya disimpan sebagai", "the previous file was kept as"),
+                                    k.display()
+                                ),
+                                None => {
+                                    format!("{} {}", lang.pick("Dipulihkan dari", "Restored from"), backup.display())
+                                }
+                            });
                         }
-                        Err(e) => self.data = Err(e.message_id()),
+                        Err(e) => {
+                            self.open_database(path);
+                            self.message =
+                                Some(format!("{}: {e}", self.state.lang.pick("Gagal memulihkan", "Could not restore")));
+                        }
                     }
-                    self.fix_year();
                 }
                 Command::SaveSettings(pairs) => self.save_settings(pairs),
                 Command::Apply(change) => {
@@ -222,6 +253,27 @@ impl KinerjaApp {
                 Command::Undo | Command::Redo => self.undo_redo(c == Command::Undo),
             }
         }
+    }
+
+    fn open_database(&mut self, path: PathBuf) {
+        match Session::open(&path) {
+            Ok(s) => {
+                self.data = Ok(Loaded::new(s));
+                self.backups_offered.clear();
+                self.tables.clear();
+                self.forms.clear();
+                self.history = History::default();
+                self.message = None;
+            }
+            Err(e) => {
+                if let crate::app::OpenError::Damaged { backups, .. } = &e {
+                    self.backups_offered = backups.clone();
+                }
+                self.data = Err(e.message_id());
+            }
+        }
+        self.db_path = path;
+        self.fix_year();
     }
 
     fn apply_change(&mut self, change: Change) {
@@ -304,6 +356,14 @@ impl KinerjaApp {
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         if self.data.is_ok() {
             egui::Panel::top("tab_bar").show(ui, |ui| self.tab_bar_ui(ui));
+        }
+        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only) {
+            let lang = self.state.lang;
+            egui::Panel::top("read_only_banner").show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(format!("⚠ {}", ro.message(lang))).color(ui.visuals().warn_fg_color).strong(),
+                );
+            });
         }
         if let Some(msg) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
@@ -390,8 +450,11 @@ impl KinerjaApp {
                     }
                 });
                 ui.separator();
+                let writable = l.session.read_only.is_none();
                 for (mode, text) in [(Mode::Tinjau, T::ModeReview), (Mode::Sunting, T::ModeEdit)] {
-                    if ui.selectable_label(self.state.mode == mode, text.get(lang)).clicked() {
+                    let enabled = mode == Mode::Tinjau || writable;
+                    let r = ui.add_enabled(enabled, egui::Button::selectable(self.state.mode == mode, text.get(lang)));
+                    if r.clicked() {
                         self.commands.push(Command::SetMode(mode));
                     }
                 }
@@ -493,6 +556,16 @@ impl KinerjaApp {
         ui.heading(T::DbError.get(lang));
         ui.label(egui::RichText::new(err).color(ui.visuals().error_fg_color));
         ui.add_space(8.0);
+        if let Some(latest) = self.backups_offered.first().cloned() {
+            ui.label(lang.pick(
+                "Berkas yang rusak tidak diubah. Pulihkan dari cadangan terbaru (berkas rusak disimpan dengan nama lain):",
+                "The damaged file was not changed. Restore the latest backup (the damaged file is kept under another name):",
+            ));
+            if ui.button(format!("{} {}", lang.pick("Pulihkan", "Restore"), latest.display())).clicked() {
+                self.commands.push(Command::Restore(latest));
+            }
+            ui.add_space(8.0);
+        }
         ui.label(T::DbErrorHelp.get(lang));
         ui.horizontal(|ui| {
             let label = ui.label(T::PathLabel.get(lang));
