@@ -51,6 +51,23 @@ fn made_up_office_end_to_end() {
     assert_eq!(ika.reported, Some(Decimal::from(18)));
     assert_eq!(ika.computed, Some(Decimal::from(19)));
 
+    // Rencana Aksi: IKC adds up its quarters (2 + 3 + 1 + 2 = 8, as recorded); without the
+    // recorded figure, the year's realisation follows from the quarters.
+    let ikc = d.indicator("IKC").unwrap();
+    assert_eq!(kinerja::calc::resolve::quarter_realisasi(&d, ikc, 2025), Some((Decimal::from(8), 4)));
+    let mut without = d.clone();
+    without.realisations.retain(|r| r.indicator != "IKC");
+    assert_eq!(kinerja::calc::resolve::effective_realisasi(&without, ikc, 2025).unwrap(), Decimal::from(8));
+    // A recorded figure that disagrees with the quarters is a finding; so is a budget line whose
+    // quarterly realisations do not add up.
+    let mut off = d.clone();
+    off.realisations.iter_mut().find(|r| r.indicator == "IKC").unwrap().realisasi = Decimal::from(9);
+    off.budget_quarters[0].realisasi = kinerja::domain::Money::from_rupiah(1);
+    let fields: Vec<String> =
+        check(&off, &s, None).findings.iter().map(|f| format!("{} {}", f.subject, f.field)).collect();
+    assert!(fields.contains(&"indicator:IKC realisasi (triwulan)".to_string()), "{fields:?}");
+    assert!(fields.contains(&"budget:1 realisasi (triwulan)".to_string()), "{fields:?}");
+
     // The generated table layout works for an office without a stored one.
     let t = build_table(&d, &s, "3.1", 2025, TableOptions::default()).unwrap();
     assert_eq!(t.rows.len(), 3);

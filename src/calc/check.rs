@@ -362,6 +362,64 @@ fn raw_realisations(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRe
 }
 
 fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
+    for real in d.realisations.iter().filter(|x| in_year(x.year)) {
+        let Some(ind) = d.indicator(&real.indicator) else { continue };
+        let Some((from_quarters, last)) = super::resolve::quarter_realisasi(d, ind, real.year) else { continue };
+        if last == 4 && !agrees(real.realisasi, from_quarters) {
+            let table = table_id(d, real.year, TableKind::Capaian, "");
+            let rule = match ind.quarter_rule {
+                QuarterRule::Cumulative => "realisasi triwulan IV (kumulatif)",
+                QuarterRule::Sum => "jumlah realisasi triwulan I–IV",
+            };
+            r.findings.push(Finding {
+                year: real.year,
+                message: format!(
+                    "Realisasi '{}' {} dicatat {}, menurut Rencana Aksi ({rule}) {}.",
+                    ind.name,
+                    real.year,
+                    id(real.realisasi),
+                    id(from_quarters)
+                ),
+                table,
+                item: ind.name.clone(),
+                field: "realisasi (triwulan)".into(),
+                kind: FindingKind::Mismatch,
+                reported: Some(real.realisasi),
+                computed: Some(from_quarters),
+                formula: rule.into(),
+                subject: format!("indicator:{}", ind.code),
+            });
+        }
+    }
+    for line in d.budget_lines.iter().filter(|b| in_year(b.year)) {
+        let quarters: Vec<&BudgetQuarter> =
+            d.budget_quarters.iter().filter(|q| q.year == line.year && q.kode == line.kode).collect();
+        if quarters.is_empty() {
+            continue;
+        }
+        let sum = quarters.iter().try_fold(Money::ZERO, |acc, q| acc.checked_add(q.realisasi));
+        if let Some((p, c)) = money_mismatch(line.realisasi, sum) {
+            let table = budget_table(d, line);
+            r.findings.push(Finding {
+                year: line.year,
+                message: format!(
+                    "Realisasi '{}' {} dicatat {}, jumlah realisasi per triwulan {}.",
+                    line.name,
+                    line.year,
+                    id(p),
+                    id(c)
+                ),
+                table,
+                item: line.name.clone(),
+                field: "realisasi (triwulan)".into(),
+                kind: FindingKind::Mismatch,
+                reported: Some(p),
+                computed: Some(c),
+                formula: "jumlah realisasi triwulan I–IV".into(),
+                subject: format!("budget:{}", line.kode),
+            });
+        }
+    }
     for u in d.umkm_upgrades.iter().filter(|u| in_year(u.year)) {
         let Some(class) = super::umkm::classify(u.annual_sales, u.capital) else { continue };
         if class != u.to_class {

@@ -83,7 +83,7 @@ pub fn computed_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> R {
 }
 
 /// The realisation used for capaian: the recorded one, otherwise the one computed from raw
-/// figures.
+/// figures, otherwise the one that follows from the quarters.
 pub fn effective_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Result<Decimal, CannotCompute> {
     if let Some(r) = d.realisation(&ind.code, year) {
         return Ok(r.realisasi);
@@ -91,7 +91,26 @@ pub fn effective_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Result<D
     computed_realisasi(d, ind, year)
         .ok()
         .and_then(|r| r.value.number())
+        .or_else(|| quarter_realisasi(d, ind, year).map(|(v, _)| v))
         .ok_or_else(|| missing(format!("realisasi {} {year}", ind.code)))
+}
+
+/// The year's realisation from its quarters by the indicator's rule, with the last quarter
+/// that has a figure.
+pub fn quarter_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Option<(Decimal, i64)> {
+    let mut quarters: Vec<(i64, Decimal)> = d
+        .quarters
+        .iter()
+        .filter(|q| q.indicator == ind.code && q.year == year)
+        .filter_map(|q| q.realisasi.map(|r| (q.quarter, r)))
+        .collect();
+    quarters.sort_by_key(|(q, _)| *q);
+    let last = quarters.last()?.0;
+    let value = match ind.quarter_rule {
+        QuarterRule::Cumulative => quarters.last()?.1,
+        QuarterRule::Sum => quarters.iter().map(|(_, v)| *v).sum(),
+    };
+    Some((value, last))
 }
 
 /// Capaian of an indicator in a year.

@@ -72,3 +72,13 @@ pub struct AgreementProgram {
     pub pagu_perubahan: Option<Money>,
     pub note: String,
 }
+
+/// Budget realisation of a line in one quarter (triwulan I–IV).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetQuarter {
+    pub year: Year,
+    pub kode: String,
+    /// 1 to 4.
+    pub quarter: i64,
+    pub realisasi: Money,
+}

@@ -29,6 +29,8 @@ pub struct Dataset {
     pub benchmarks: Vec<Benchmark>,
     pub umkm_upgrades: Vec<UmkmUpgrade>,
     pub report_tables: Vec<ReportTable>,
+    pub quarters: Vec<QuarterProgress>,
+    pub budget_quarters: Vec<BudgetQuarter>,
 }
 
 impl Dataset {

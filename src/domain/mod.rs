@@ -53,5 +53,6 @@ impl_coded!(
     BudgetLevel,
     Place,
     UmkmClass,
-    TableKind
+    TableKind,
+    QuarterRule
 );

@@ -161,7 +161,40 @@ pub struct Indicator {
     pub predecessor: Option<String>,
     /// Whether the predecessor measures the same thing (so the years can be compared).
     pub comparable: bool,
+    /// How the year's realisation follows from the quarters.
+    pub quarter_rule: QuarterRule,
     pub note: String,
+}
+
+/// How quarterly realisations add up to the year's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum QuarterRule {
+    /// The figure is cumulative: the year's realisation is the last quarter's.
+    #[default]
+    Cumulative,
+    /// The quarters add up to the year.
+    Sum,
+}
+
+impl QuarterRule {
+    pub const ALL: [QuarterRule; 2] = [QuarterRule::Cumulative, QuarterRule::Sum];
+    pub fn code(self) -> &'static str {
+        match self {
+            QuarterRule::Cumulative => "cumulative",
+            QuarterRule::Sum => "sum",
+        }
+    }
+}
+
+/// The Rencana Aksi of an indicator for one quarter (triwulan I–IV).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuarterProgress {
+    pub indicator: String,
+    pub year: Year,
+    /// 1 to 4.
+    pub quarter: i64,
+    pub target: Option<Decimal>,
+    pub realisasi: Option<Decimal>,
 }
 
 /// A target value, possibly a range.

@@ -222,6 +222,7 @@ impl Record for Indicator {
         "iku",
         "predecessor",
         "comparable",
+        "quarter_rule",
         "note",
     ];
     fn parse(r: &Row) -> Self {
@@ -244,6 +245,7 @@ impl Record for Indicator {
             iku: r.bool("iku"),
             predecessor: r.opt_text("predecessor"),
             comparable: r.bool("comparable"),
+            quarter_rule: r.opt_coded("quarter_rule").unwrap_or_default(),
             note: r.text("note"),
         }
     }
@@ -267,6 +269,7 @@ impl Record for Indicator {
             n(self.iku),
             parent(&self.predecessor),
             if self.predecessor.is_some() { n(self.comparable) } else { String::new() },
+            s(self.quarter_rule.code()),
             s(&self.note),
         ]
     }
@@ -655,6 +658,61 @@ impl Record for ReportTable {
     }
 }
 
+impl Record for QuarterProgress {
+    const FILE: &'static str = "quarters.csv";
+    const COLUMNS: &'static [&'static str] = &["indicator", "year", "quarter", "target", "realisasi"];
+    fn parse(r: &Row) -> Self {
+        let quarter = r.int("quarter");
+        if !(1..=4).contains(&quarter) {
+            r.problem(
+                "quarter",
+                ProblemKind::Invalid(format!(
+                    "triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4"
+                )),
+            );
+        }
+        QuarterProgress {
+            indicator: r.req_text("indicator"),
+            year: r.year("year"),
+            quarter,
+            target: r.opt_dec("target"),
+            realisasi: r.opt_dec("realisasi"),
+        }
+    }
+    fn write(&self) -> Vec<String> {
+        vec![s(&self.indicator), n(self.year), n(self.quarter), opt(&self.target), opt(&self.realisasi)]
+    }
+}
+
+impl Record for BudgetQuarter {
+    const FILE: &'static str = "budget_quarters.csv";
+    const COLUMNS: &'static [&'static str] = &["year", "kode", "quarter", "realisasi"];
+    fn parse(r: &Row) -> Self {
+        let quarter = r.int("quarter");
+        if !(1..=4).contains(&quarter) {
+            r.problem(
+                "quarter",
+                ProblemKind::Invalid(format!(
+                    "triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4"
+                )),
+            );
+        }
+        let realisasi = r.opt_money("realisasi");
+        if realisasi.is_none() && r.text("realisasi").is_empty() {
+            r.problem("realisasi", ProblemKind::Required);
+        }
+        BudgetQuarter {
+            year: r.year("year"),
+            kode: r.req_text("kode"),
+            quarter,
+            realisasi: realisasi.unwrap_or_default(),
+        }
+    }
+    fn write(&self) -> Vec<String> {
+        vec![n(self.year), s(&self.kode), n(self.quarter), n(self.realisasi)]
+    }
+}
+
 /// Rows of one file with their line numbers.
 type Lines<T> = Vec<(usize, T)>;
 
@@ -698,9 +756,10 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
             });
         }
     }
+    // An unknown column is reported, but the known ones are still read so that one misspelt
+    // heading does not hide every other problem behind a cascade of missing references.
     for h in headers.iter() {
         if !h.trim().is_empty() && !T::COLUMNS.contains(&h.trim()) {
-            header_ok = false;
             problems.push(Problem {
                 file: file.into(),
                 line: Some(1),
@@ -779,6 +838,8 @@ pub(super) fn write_all(d: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
         write_file(&d.benchmarks),
         write_file(&d.umkm_upgrades),
         write_file(&d.report_tables),
+        write_file(&d.quarters),
+        write_file(&d.budget_quarters),
     ]
 }
 
@@ -846,6 +907,8 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let benchmarks: Lines<Benchmark> = read_file(source, &mut p);
     let umkm_upgrades: Lines<UmkmUpgrade> = read_file(source, &mut p);
     let report_tables: Lines<ReportTable> = read_file(source, &mut p);
+    let quarters: Lines<QuarterProgress> = read_file(source, &mut p);
+    let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut p);
 
     if office.len() != 1 && !p.iter().any(|x| x.file == Office::FILE) {
         p.push(Problem {
@@ -1035,6 +1098,28 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         );
     }
     c.unique(ReportTable::FILE, "id", &report_tables, |t| (t.year, t.id.clone()));
+    for (line, q) in &quarters {
+        c.exists(
+            QuarterProgress::FILE,
+            *line,
+            "indicator",
+            "indikator",
+            &q.indicator,
+            indicator_codes.contains(&q.indicator),
+        );
+    }
+    c.unique(QuarterProgress::FILE, "quarter", &quarters, |q| (q.indicator.clone(), q.year, q.quarter));
+    for (line, q) in &budget_quarters {
+        c.exists(
+            BudgetQuarter::FILE,
+            *line,
+            "kode",
+            "baris anggaran",
+            &q.kode,
+            budget_keys.contains(&(q.year, q.kode.clone())),
+        );
+    }
+    c.unique(BudgetQuarter::FILE, "quarter", &budget_quarters, |q| (q.year, q.kode.clone(), q.quarter));
     for (line, t) in &report_tables {
         if t.kind.needs_indicator() {
             c.exists(
@@ -1080,5 +1165,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         benchmarks: strip(benchmarks),
         umkm_upgrades: strip(umkm_upgrades),
         report_tables: strip(report_tables),
+        quarters: strip(quarters),
+        budget_quarters: strip(budget_quarters),
     })
 }

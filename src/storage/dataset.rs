@@ -136,10 +136,10 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
         &d.sasaran,
         |s| params![id, s.tujuan, s.code, s.position, s.name]
     );
-    insert_all!("INSERT INTO indicator (office_id, code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20)",
+    insert_all!("INSERT INTO indicator (office_id, code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
         &d.indicators, |i| params![id, i.code, i.period, i.level.code(), i.parent, i.position, i.name, i.satuan, i.polarity.code(),
             i.capaian_rule.code(), i.formula.code(), i.formula_text, i.definition, i.alasan, i.data_source, i.responsible, i.iku,
-            i.predecessor, i.comparable, i.note]);
+            i.predecessor, i.comparable, i.note, i.quarter_rule.code()]);
     insert_all!("INSERT INTO indicator_target (office_id, indicator_code, year, target, target_high, note) VALUES (?1,?2,?3,?4,?5,?6)",
         &d.targets, |t| params![id, t.indicator, t.year, dtext(t.value.target), odtext(t.value.target_high), t.note]);
     insert_all!("INSERT INTO agreement_target (office_id, year, indicator_code, target, target_high, note) VALUES (?1,?2,?3,?4,?5,?6)",
@@ -183,6 +183,13 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
         &d.umkm_upgrades, |u| params![id, u.year, u.position, u.owner, u.address, u.business, u.phone, u.from_class.code(), u.to_class.code(), sen(u.annual_sales), sen(u.capital)]);
     insert_all!("INSERT INTO report_table (office_id, year, table_id, kind, subject, title, source, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
         &d.report_tables, |t| params![id, t.year, t.id, t.kind.code(), t.subject, t.title, t.source, t.note]);
+    insert_all!("INSERT INTO quarter_progress (office_id, indicator_code, year, quarter, target, realisasi) VALUES (?1,?2,?3,?4,?5,?6)",
+        &d.quarters, |q| params![id, q.indicator, q.year, q.quarter, odtext(q.target), odtext(q.realisasi)]);
+    insert_all!(
+        "INSERT INTO budget_quarter (office_id, year, kode, quarter, realisasi_sen) VALUES (?1,?2,?3,?4,?5)",
+        &d.budget_quarters,
+        |q| params![id, q.year, q.kode, q.quarter, q.realisasi.to_sen()]
+    );
     Ok(id)
 }
 
@@ -229,10 +236,10 @@ fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
             |r| Ok(Tujuan { period: r.get(0)?, code: r.get(1)?, position: r.get(2)?, name: r.get(3)? }))?,
         sasaran: all(conn, "SELECT tujuan_code, code, position, name FROM sasaran WHERE office_id = ?1 ORDER BY id", id,
             |r| Ok(Sasaran { tujuan: r.get(0)?, code: r.get(1)?, position: r.get(2)?, name: r.get(3)? }))?,
-        indicators: all(conn, "SELECT code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note FROM indicator WHERE office_id = ?1 ORDER BY id", id,
+        indicators: all(conn, "SELECT code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule FROM indicator WHERE office_id = ?1 ORDER BY id", id,
             |r| Ok(Indicator { code: r.get(0)?, period: r.get(1)?, level: coded(r, 2)?, parent: r.get(3)?, position: r.get(4)?, name: r.get(5)?, satuan: r.get(6)?,
                 polarity: coded(r, 7)?, capaian_rule: coded(r, 8)?, formula: coded(r, 9)?, formula_text: r.get(10)?, definition: r.get(11)?, alasan: r.get(12)?,
-                data_source: r.get(13)?, responsible: r.get(14)?, iku: r.get(15)?, predecessor: r.get(16)?, comparable: r.get(17)?, note: r.get(18)? }))?,
+                data_source: r.get(13)?, responsible: r.get(14)?, iku: r.get(15)?, predecessor: r.get(16)?, comparable: r.get(17)?, note: r.get(18)?, quarter_rule: coded(r, 19)? }))?,
         targets: all(conn, "SELECT indicator_code, year, target, target_high, note FROM indicator_target WHERE office_id = ?1 ORDER BY id", id,
             |r| Ok(Target { indicator: r.get(0)?, year: r.get(1)?, value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? }, note: r.get(4)? }))?,
         agreements: all(conn, "SELECT year, indicator_code, target, target_high, note FROM agreement_target WHERE office_id = ?1 ORDER BY id", id,
@@ -267,5 +274,9 @@ fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
                 from_class: coded(r, 6)?, to_class: coded(r, 7)?, annual_sales: money(r, 8)?, capital: money(r, 9)? }))?,
         report_tables: all(conn, "SELECT year, table_id, kind, subject, title, source, note FROM report_table WHERE office_id = ?1 ORDER BY id", id,
             |r| Ok(ReportTable { year: r.get(0)?, id: r.get(1)?, kind: coded(r, 2)?, subject: r.get(3)?, title: r.get(4)?, source: r.get(5)?, note: r.get(6)? }))?,
+        quarters: all(conn, "SELECT indicator_code, year, quarter, target, realisasi FROM quarter_progress WHERE office_id = ?1 ORDER BY id", id,
+            |r| Ok(QuarterProgress { indicator: r.get(0)?, year: r.get(1)?, quarter: r.get(2)?, target: odec(r, 3)?, realisasi: odec(r, 4)? }))?,
+        budget_quarters: all(conn, "SELECT year, kode, quarter, realisasi_sen FROM budget_quarter WHERE office_id = ?1 ORDER BY id", id,
+            |r| Ok(BudgetQuarter { year: r.get(0)?, kode: r.get(1)?, quarter: r.get(2)?, realisasi: Money::from_sen(r.get(3)?) }))?,
     })
 }

@@ -17,6 +17,10 @@ pub enum Value {
     Money(Money),
     Text(String),
     Line(Box<BudgetLine>),
+    /// A plain SQL value (generic column edits).
+    Sql(Sql),
+    /// A whole row: column name and value, key columns included.
+    Row(Vec<(String, Sql)>),
 }
 
 impl Value {
@@ -27,6 +31,8 @@ impl Value {
             Value::Dec(d) => d.to_string(),
             Value::Money(m) => m.to_string(),
             Value::Text(t) => t.clone(),
+            Value::Sql(v) => sql_text(v),
+            Value::Row(cols) => cols.iter().map(|(c, v)| format!("{c}={}", sql_text(v))).collect::<Vec<_>>().join("; "),
             Value::Line(l) => format!(
                 "{} {} (murni {}, perubahan {}, realisasi {})",
                 l.kode,
@@ -46,7 +52,7 @@ impl Value {
 }
 
 /// Which field of which record.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Field {
     /// A Renstra target of an indicator in a year (the row exists while it has a value).
     Target { indicator: String, year: Year },
@@ -60,6 +66,115 @@ pub enum Field {
     BudgetName { year: Year, kode: String },
     /// A whole budget line (added or removed).
     BudgetLine { year: Year, kode: String },
+    /// One column of a row of a plan table, found by its key.
+    Column { table: Table, key: Vec<Sql>, column: &'static str },
+    /// A whole row of a plan table (added or removed); the value is [`Value::Row`].
+    Row { table: Table, key: Vec<Sql> },
+}
+
+/// A plain SQL value of a generic row edit.
+pub type Sql = rusqlite::types::Value;
+
+/// The tables that generic row edits may touch, with their key columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Period,
+    Tujuan,
+    Sasaran,
+    Indicator,
+    Target,
+    Agreement,
+    RawFigure,
+    Note,
+    Staff,
+    Asset,
+    Strategy,
+    ProgramSupport,
+    Quarter,
+}
+
+impl Table {
+    fn sql(self) -> &'static str {
+        match self {
+            Table::Period => "renstra_period",
+            Table::Tujuan => "tujuan",
+            Table::Sasaran => "sasaran",
+            Table::Indicator => "indicator",
+            Table::Target => "indicator_target",
+            Table::Agreement => "agreement_target",
+            Table::RawFigure => "raw_figure",
+            Table::Note => "note",
+            Table::Staff => "staff_count",
+            Table::Asset => "asset_item",
+            Table::Strategy => "strategy",
+            Table::ProgramSupport => "program_support",
+            Table::Quarter => "quarter_progress",
+        }
+    }
+    /// Key columns (after `office_id`).
+    pub fn key_columns(self) -> &'static [&'static str] {
+        match self {
+            Table::Period | Table::Tujuan | Table::Sasaran | Table::Indicator => &["code"],
+            Table::Target | Table::Agreement => &["indicator_code", "year"],
+            Table::RawFigure => &["indicator_code", "year", "role"],
+            Table::Note => &["year", "subject", "kind", "position"],
+            Table::Staff => &["year", "education", "status"],
+            Table::Asset => &["year", "code"],
+            Table::Strategy => &["period_code", "position"],
+            Table::ProgramSupport => &["program_kode", "indicator_code"],
+            Table::Quarter => &["indicator_code", "year", "quarter"],
+        }
+    }
+    /// Columns a generic edit may write (besides the key).
+    fn writable(self) -> &'static [&'static str] {
+        match self {
+            Table::Period => &["start_year", "end_year", "name", "basis"],
+            Table::Tujuan => &["period_code", "position", "name"],
+            Table::Sasaran => &["tujuan_code", "position", "name"],
+            Table::Indicator => &[
+                "period_code",
+                "level",
+                "parent_code",
+                "position",
+                "name",
+                "satuan",
+                "polarity",
+                "capaian_rule",
+                "formula",
+                "formula_text",
+                "definition",
+                "alasan",
+                "data_source",
+                "responsible",
+                "iku",
+                "predecessor_code",
+                "comparable",
+                "note",
+                "quarter_rule",
+            ],
+            Table::Target | Table::Agreement => &["target", "target_high", "note"],
+            Table::RawFigure => &["value", "label", "note"],
+            Table::Note => &["text"],
+            Table::Staff => &["position", "count"],
+            Table::Asset => &["parent_code", "position", "label", "name", "count", "value_sen", "note"],
+            Table::Strategy => &["text"],
+            Table::ProgramSupport => &[],
+            Table::Quarter => &["target", "realisasi"],
+        }
+    }
+    fn name(self) -> &'static str {
+        self.sql()
+    }
+}
+
+fn sql_text(v: &Sql) -> String {
+    match v {
+        Sql::Null => String::new(),
+        Sql::Integer(i) => i.to_string(),
+        Sql::Real(f) => f.to_string(),
+        Sql::Text(t) => t.clone(),
+        Sql::Blob(_) => "<blob>".into(),
+    }
 }
 
 /// The money columns of a budget line.
@@ -99,6 +214,9 @@ impl Field {
             | Field::BudgetLine { year, kode } => {
                 format!("budget:{year}:{kode}")
             }
+            Field::Column { table, key, .. } | Field::Row { table, key } => {
+                format!("{}:{}", table.name(), key.iter().map(sql_text).collect::<Vec<_>>().join(":"))
+            }
         }
     }
     /// The field name in the audit trail.
@@ -108,7 +226,8 @@ impl Field {
             Field::Realisation { .. } => "realisasi",
             Field::BudgetAmount { column, .. } => column.code(),
             Field::BudgetName { .. } => "name",
-            Field::BudgetLine { .. } => "baris",
+            Field::BudgetLine { .. } | Field::Row { .. } => "baris",
+            Field::Column { column, .. } => column,
         }
     }
 }
@@ -228,8 +347,34 @@ fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Val
                 .optional()?;
             Ok(v.map_or(Value::Null, |l| Value::Line(Box::new(l))))
         }
+        Field::Column { table, key, column } => {
+            let (sql, args) = keyed(*table, &format!("SELECT {column} FROM {}", table.sql()), office, key);
+            let v: Option<Sql> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
+            Ok(v.map_or(Value::Null, Value::Sql))
+        }
+        Field::Row { table, key } => {
+            let cols: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+            let (sql, args) = keyed(*table, &format!("SELECT {} FROM {}", cols.join(", "), table.sql()), office, key);
+            let row: Option<Vec<(String, Sql)>> = tx
+                .query_row(&sql, rusqlite::params_from_iter(args), |r| {
+                    cols.iter().enumerate().map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?))).collect()
+                })
+                .optional()?;
+            Ok(row.map_or(Value::Null, Value::Row))
+        }
         _ => Ok(Value::Null),
     }
+}
+
+/// `base WHERE office_id = ? AND k1 = ? AND …` with its arguments.
+fn keyed(table: Table, base: &str, office: i64, key: &[Sql]) -> (String, Vec<Sql>) {
+    let mut sql = format!("{base} WHERE office_id = ?1");
+    for (i, k) in table.key_columns().iter().enumerate() {
+        sql.push_str(&format!(" AND {k} = ?{}", i + 2));
+    }
+    let mut args = vec![Sql::Integer(office)];
+    args.extend(key.iter().cloned());
+    (sql, args)
 }
 
 fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()> {
@@ -306,6 +451,43 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
             }
             _ => {}
         },
+        Field::Column { table, key, column } => {
+            if !table.writable().contains(column) {
+                return Err(rusqlite::Error::InvalidColumnName(column.to_string()));
+            }
+            let new = match &edit.new {
+                Value::Sql(v) => v.clone(),
+                _ => Sql::Null,
+            };
+            let base = format!("UPDATE {} SET {column} = ?{}", table.sql(), table.key_columns().len() + 2);
+            let (sql, mut args) = keyed(*table, &base, office, key);
+            args.push(new);
+            tx.execute(&sql, rusqlite::params_from_iter(args))?;
+        }
+        Field::Row { table, key } => match &edit.new {
+            Value::Null => {
+                let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
+                tx.execute(&sql, rusqlite::params_from_iter(args))?;
+            }
+            Value::Row(cols) => {
+                let allowed: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+                if let Some((bad, _)) = cols.iter().find(|(c, _)| !allowed.contains(&c.as_str())) {
+                    return Err(rusqlite::Error::InvalidColumnName(bad.clone()));
+                }
+                let names: Vec<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
+                let marks: Vec<String> = (0..=cols.len()).map(|i| format!("?{}", i + 1)).collect();
+                let sql = format!(
+                    "INSERT INTO {} (office_id, {}) VALUES ({})",
+                    table.sql(),
+                    names.join(", "),
+                    marks.join(", ")
+                );
+                let mut args = vec![Sql::Integer(office)];
+                args.extend(cols.iter().map(|(_, v)| v.clone()));
+                tx.execute(&sql, rusqlite::params_from_iter(args))?;
+            }
+            _ => {}
+        },
         _ => {}
     }
     Ok(())
@@ -315,6 +497,10 @@ fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         // A decimal is the same number whatever its written precision (76 and 76.00).
         (Value::Dec(x), Value::Dec(y)) => x == y,
+        // A whole row compares by the columns the edit names.
+        (Value::Row(found), Value::Row(expected)) => {
+            expected.iter().all(|(c, v)| found.iter().any(|(fc, fv)| fc == c && fv == v))
+        }
         _ => a == b,
     }
 }

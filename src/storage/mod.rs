@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_settings.sql"),
     include_str!("migrations/003_audit.sql"),
+    include_str!("migrations/004_quarters.sql"),
 ];
 
 /// The schema version this build writes.
