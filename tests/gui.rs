@@ -256,3 +256,74 @@ fn a_bad_pagu_shows_a_message_and_changes_nothing() {
         assert!(!h.state().history.can_undo(), "{bad}: nothing written");
     }
 }
+
+#[test]
+fn renstra_structure_edits_and_their_undo() {
+    let mut h = harness(UiState {
+        tab: Tab::Renstra,
+        mode: Mode::Sunting,
+        user_name: "Perencana".into(),
+        ..Default::default()
+    });
+    let original = h.state().data.as_ref().unwrap().session.dataset.clone();
+    has(&h, "Struktur Renstra");
+    // Remove an indicator: its targets, realisations, raw figures and programme links go with it.
+    // The structure editor's headers come after the read-only tree's headers of the same name.
+    for label in [
+        "Tujuan: Meningkatnya Pertumbuhan Ekonomi Sektor Perdagangan dan Jasa (Koperasi dan UMKM)",
+        "Sasaran: Meningkatnya Daya Saing Koperasi dan UMKM",
+    ] {
+        let last = h.get_all_by_role_and_label(egui::accesskit::Role::DisclosureTriangle, label).last().unwrap();
+        last.click_accesskit();
+        h.run_steps(3);
+    }
+    h.get_by_role_and_label(
+        egui::accesskit::Role::DisclosureTriangle,
+        "Persentase Peningkatan Volume Usaha UMKM (IKU3)",
+    )
+    .click_accesskit();
+    h.run_steps(3);
+    h.get_by_label("Hapus indikator").click_accesskit();
+    h.run_steps(3);
+    {
+        let d = &h.state().data.as_ref().unwrap().session.dataset;
+        assert!(d.indicator("IKU3").is_none());
+        assert!(!d.targets.iter().any(|t| t.indicator == "IKU3"));
+        assert!(!d.raw_figures.iter().any(|r| r.indicator == "IKU3"));
+    }
+    h.get_by_label("↶ Urungkan").click_accesskit();
+    h.run_steps(3);
+    let restored = &h.state().data.as_ref().unwrap().session.dataset;
+    assert_eq!(restored.indicator("IKU3"), original.indicator("IKU3"));
+    assert_eq!(restored.targets.len(), original.targets.len());
+    assert_eq!(restored.raw_figures.len(), original.raw_figures.len());
+    assert_eq!(restored.program_support.len(), original.program_support.len());
+
+    // A new period from a copy: same structure, targets starting from the final year's.
+    h.get_by_label_contains("Periode baru dari salinan").click_accesskit();
+    h.run_steps(3);
+    let d = &h.state().data.as_ref().unwrap().session.dataset;
+    let p = d.period("2027-2029").expect("new period");
+    assert_eq!((p.start_year, p.end_year), (2027, 2029));
+    let copy = d.indicator("IKU1-2027").expect("copied IKU");
+    assert_eq!(copy.predecessor.as_deref(), Some("IKU1"));
+    assert_eq!(d.renstra_target("IKU1-2027", 2028).unwrap().target.to_string(), "76.50");
+}
+
+#[test]
+fn a_new_years_agreement_from_the_renstra_targets() {
+    let mut h = harness(UiState {
+        tab: Tab::Kinerja,
+        mode: Mode::Sunting,
+        user_name: "Perencana".into(),
+        year: Some(2025),
+        ..Default::default()
+    });
+    assert_eq!(h.state().state.year, Some(2025));
+    h.get_by_label("Buat Perjanjian Kinerja 2025 dari target Renstra").click_accesskit();
+    h.run_steps(3);
+    let d = &h.state().data.as_ref().unwrap().session.dataset;
+    let pk: Vec<String> =
+        d.agreements.iter().filter(|a| a.year == 2025).map(|a| format!("{} {}", a.indicator, a.value.target)).collect();
+    assert_eq!(pk, vec!["IKU1 76", "IKU2 1", "IKU3 1"]);
+}

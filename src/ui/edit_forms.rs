@@ -293,3 +293,119 @@ pub fn history_table_ui(ui: &mut egui::Ui, entries: &[AuditEntry], lang: Lang, i
         }
     });
 }
+
+fn sql_text_value(v: Option<Decimal>) -> crate::storage::Sql {
+    v.map_or(crate::storage::Sql::Null, |d| crate::storage::Sql::Text(d.to_string()))
+}
+
+/// Rencana Aksi of an indicator: target and realisation per quarter, and how the quarters make
+/// the year.
+pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, year: Year) {
+    use crate::domain::QuarterRule;
+    use crate::storage::{Sql, Table};
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(ind) = d.indicator(indicator).cloned() else { return };
+    let existing: Vec<Option<&crate::domain::QuarterProgress>> = (1..=4)
+        .map(|q| d.quarters.iter().find(|x| x.indicator == indicator && x.year == year && x.quarter == q))
+        .collect();
+    let key = format!("quarters:{indicator}:{year}");
+    let form = app.forms.entry(key).or_insert_with(|| {
+        let mut texts = Vec::new();
+        for q in &existing {
+            texts.push(dec_text(q.and_then(|q| q.target), lang));
+            texts.push(dec_text(q.and_then(|q| q.realisasi), lang));
+        }
+        texts.push(ind.quarter_rule.code().to_string());
+        Form::new(texts)
+    });
+    egui::Grid::new(("quarters_form", indicator, year)).num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
+        ui.label("");
+        ui.label(egui::RichText::new(T::Target.get(lang)).strong());
+        ui.label(egui::RichText::new(T::Realisasi.get(lang)).strong());
+        ui.end_row();
+        for (q, roman) in ["I", "II", "III", "IV"].iter().enumerate() {
+            let l = ui.label(format!("{} {roman}", lang.pick("Triwulan", "Quarter")));
+            for k in 0..2 {
+                let i = q * 2 + k;
+                ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(110.0)).labelled_by(l.id);
+            }
+            ui.end_row();
+        }
+    });
+    for e in form.errors.iter().flatten() {
+        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Realisasi tahunan =", "Year's realisation ="));
+        ui.radio_value(
+            &mut form.texts[8],
+            "cumulative".to_string(),
+            lang.pick("triwulan terakhir (kumulatif)", "last quarter (cumulative)"),
+        );
+        ui.radio_value(&mut form.texts[8], "sum".to_string(), lang.pick("jumlah triwulan", "sum of quarters"));
+    });
+    if !ui.button(T::Save.get(lang)).clicked() {
+        return;
+    }
+    form.errors = vec![None; form.texts.len()];
+    let mut parsed: Vec<Option<Decimal>> = Vec::new();
+    for i in 0..8 {
+        let text = form.texts[i].trim().to_string();
+        if text.is_empty() {
+            parsed.push(None);
+            continue;
+        }
+        match input::parse_number(&text, NumberKind::Value) {
+            Ok(v) => parsed.push(Some(v)),
+            Err(e) => {
+                form.errors[i] = Some(e.message(lang));
+                parsed.push(None);
+            }
+        }
+    }
+    if form.errors.iter().any(Option::is_some) {
+        return;
+    }
+    let mut edits = Vec::new();
+    for (qi, old) in existing.iter().enumerate() {
+        let (t, r) = (parsed[qi * 2], parsed[qi * 2 + 1]);
+        let key = vec![Sql::Text(indicator.to_string()), Sql::Integer(year as i64), Sql::Integer(qi as i64 + 1)];
+        let row = |t: Option<Decimal>, r: Option<Decimal>| {
+            vec![
+                ("indicator_code".to_string(), Sql::Text(indicator.to_string())),
+                ("year".to_string(), Sql::Integer(year as i64)),
+                ("quarter".to_string(), Sql::Integer(qi as i64 + 1)),
+                ("target".to_string(), sql_text_value(t)),
+                ("realisasi".to_string(), sql_text_value(r)),
+            ]
+        };
+        let old_vals = old.map(|o| (o.target, o.realisasi));
+        let new_vals = if t.is_none() && r.is_none() { None } else { Some((t, r)) };
+        if old_vals != new_vals {
+            edits.push(FieldEdit {
+                field: Field::Row { table: Table::Quarter, key },
+                old: old_vals.map_or(Value::Null, |(t, r)| Value::Row(row(t, r))),
+                new: new_vals.map_or(Value::Null, |(t, r)| Value::Row(row(t, r))),
+            });
+        }
+    }
+    let rule = if form.texts[8] == "sum" { QuarterRule::Sum } else { QuarterRule::Cumulative };
+    if rule != ind.quarter_rule {
+        edits.push(FieldEdit {
+            field: Field::Column {
+                table: Table::Indicator,
+                key: vec![Sql::Text(indicator.to_string())],
+                column: "quarter_rule",
+            },
+            old: Value::Sql(Sql::Text(ind.quarter_rule.code().into())),
+            new: Value::Sql(Sql::Text(rule.code().into())),
+        });
+    }
+    if edits.is_empty() {
+        app.message = Some(T::NothingChanged.get(lang).into());
+        return;
+    }
+    app.commands.push(Command::Apply(Change { description: format!("Rencana Aksi {year}: {}", ind.name), edits }));
+}

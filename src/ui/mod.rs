@@ -2,6 +2,7 @@
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
 mod edit_forms;
+mod renstra_edit;
 mod state;
 pub mod strings;
 mod tab_anggaran;
@@ -63,7 +64,7 @@ pub struct Loaded {
 
 impl Loaded {
     fn new(session: Session) -> Loaded {
-        let years = session.dataset.report_years().into_iter().collect();
+        let years = session.dataset.all_years().into_iter().collect();
         let check = check(&session.dataset, &session.settings, None);
         Loaded { session, years, check, tables: HashMap::new() }
     }
@@ -170,7 +171,7 @@ impl KinerjaApp {
         }
         if let Ok(l) = &self.data {
             if !self.state.year.is_some_and(|y| l.years.contains(&y)) {
-                self.state.year = l.years.last().copied();
+                self.state.year = l.session.dataset.latest_report_year().or(l.years.last().copied());
             }
         }
     }
@@ -308,7 +309,7 @@ impl KinerjaApp {
     /// Everything derived from the data is computed again after a change.
     fn after_data_change(&mut self) {
         if let Ok(l) = &mut self.data {
-            l.years = l.session.dataset.report_years().into_iter().collect();
+            l.years = l.session.dataset.all_years().into_iter().collect();
             l.check = check(&l.session.dataset, &l.session.settings, None);
             l.tables.clear();
         }

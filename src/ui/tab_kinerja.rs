@@ -20,6 +20,9 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .collect();
     // Tables follow the report's order; a new indicator's analysis tables open its section. A
     // comparison table about another indicator (3.13) stays where the report put it.
+    if app.state.mode == super::Mode::Sunting {
+        agreement_from_renstra_ui(app, ui, year);
+    }
     let mut group: Option<String> = None;
     let mut shown = std::collections::HashSet::new();
     for (id, kind, subject) in tables {
@@ -33,6 +36,7 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
                 notes_ui(app, ui, &g, year);
             }
             indicator_header_ui(app, ui, &subject, year);
+            quarters_ui(app, ui, &subject, year);
             if app.state.mode == super::Mode::Sunting {
                 super::edit_forms::indicator_year_form_ui(app, ui, &subject, year);
                 program_indicator_forms_ui(app, ui, &subject, year);
@@ -155,4 +159,97 @@ fn program_indicator_forms_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &st
             }
         },
     );
+}
+
+/// Progress through the year (Rencana Aksi per triwulan); editable in *Sunting* mode.
+fn quarters_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(ind) = d.indicator(code) else { return };
+    let rows: Vec<_> = d.quarters.iter().filter(|q| q.indicator == code && q.year == year).cloned().collect();
+    let from_quarters = crate::calc::resolve::quarter_realisasi(d, ind, year);
+    let editing = app.state.mode == super::Mode::Sunting;
+    if rows.is_empty() && !editing {
+        return;
+    }
+    egui::CollapsingHeader::new(lang.pick("Progres triwulan (Rencana Aksi)", "Quarterly progress (action plan)"))
+        .id_salt(("quarters", code, year))
+        .default_open(!rows.is_empty())
+        .show(ui, |ui| {
+            if !rows.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    for q in 1..=4 {
+                        let r = rows.iter().find(|x| x.quarter == q);
+                        let t =
+                            r.and_then(|r| r.target).map(|v| format::decimal(v, lang)).unwrap_or_else(|| "–".into());
+                        let v =
+                            r.and_then(|r| r.realisasi).map(|v| format::decimal(v, lang)).unwrap_or_else(|| "–".into());
+                        ui.label(format!("TW {q}: {t} / {v}"));
+                        ui.separator();
+                    }
+                    if let Some((v, last)) = from_quarters {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{} {}: {}",
+                                lang.pick("Realisasi s.d. triwulan", "Actual up to quarter"),
+                                last,
+                                format::decimal(v, lang)
+                            ))
+                            .strong(),
+                        );
+                    }
+                });
+            }
+            if editing {
+                super::edit_forms::quarters_form_ui(app, ui, code, year);
+            }
+        });
+}
+
+/// In *Sunting* mode, when the year has Renstra targets without an agreement: create the year's
+/// Perjanjian Kinerja from them (one change; the targets can be edited afterwards).
+fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    use crate::storage::{Field, FieldEdit, Sql, Table, Value};
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(period) = d.period_of_year(year) else { return };
+    let missing: Vec<(String, crate::domain::TargetValue)> = d
+        .ikus_of_period(&period.code)
+        .iter()
+        .filter(|i| !d.agreements.iter().any(|a| a.indicator == i.code && a.year == year))
+        .filter_map(|i| d.renstra_target(&i.code, year).map(|t| (i.code.clone(), t.clone())))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let label = format!(
+        "{} {year} {}",
+        lang.pick("Buat Perjanjian Kinerja", "Create the performance agreement"),
+        lang.pick("dari target Renstra", "from the Renstra targets")
+    );
+    if ui.button(label).clicked() {
+        let edits = missing
+            .into_iter()
+            .map(|(code, t)| FieldEdit {
+                field: Field::Row {
+                    table: Table::Agreement,
+                    key: vec![Sql::Text(code.clone()), Sql::Integer(year as i64)],
+                },
+                old: Value::Null,
+                new: Value::Row(vec![
+                    ("indicator_code".into(), Sql::Text(code)),
+                    ("year".into(), Sql::Integer(year as i64)),
+                    ("target".into(), Sql::Text(t.target.to_string())),
+                    ("target_high".into(), t.target_high.map_or(Sql::Null, |h| Sql::Text(h.to_string()))),
+                    ("note".into(), Sql::Text(String::new())),
+                ]),
+            })
+            .collect();
+        app.commands.push(super::Command::Apply(crate::app::Change {
+            description: format!("Perjanjian Kinerja {year}"),
+            edits,
+        }));
+    }
 }

@@ -86,6 +86,8 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             .map(|i| (i.code.clone(), i.name.clone()))
             .collect();
         ui.add_space(6.0);
+        super::renstra_edit::renstra_structure_ui(app, ui, &period);
+        ui.add_space(6.0);
         ui.heading(T::EditTargets.get(lang));
         for (code, name) in codes {
             egui::CollapsingHeader::new(name).id_salt(("edit_targets", &code)).default_open(false).show(ui, |ui| {
