@@ -327,3 +327,72 @@ fn a_new_years_agreement_from_the_renstra_targets() {
         d.agreements.iter().filter(|a| a.year == 2025).map(|a| format!("{} {}", a.indicator, a.value.target)).collect();
     assert_eq!(pk, vec!["IKU1 76", "IKU2 1", "IKU3 1"]);
 }
+
+#[test]
+fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
+    let mut h =
+        harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
+    let data = |h: &Harness<'static, KinerjaApp>| h.state().data.as_ref().unwrap().session.dataset.clone();
+
+    // A new kegiatan under program 2, and the quarterly realisation of a line.
+    h.state_mut().budget_selected = Some("2".into());
+    h.run_steps(3);
+    h.state_mut().forms.get_mut("budget-actions:2024:2").unwrap().texts[2] = "Kegiatan Baru".into();
+    h.get_by_label("Tambahkan kegiatan").click_accesskit();
+    h.run_steps(3);
+    let d = data(&h);
+    let added = d.budget_line(2024, "2.2").expect("new kegiatan 2.2");
+    assert_eq!((added.name.as_str(), added.level), ("Kegiatan Baru", kinerja::domain::BudgetLevel::Kegiatan));
+    h.state_mut().budget_selected = Some("2.1.1".into());
+    h.run_steps(3);
+    {
+        let f = h.state_mut().forms.get_mut("budget-actions:2024:2.1.1").unwrap();
+        f.texts[3] = "20.000.000".into();
+        f.texts[4] = "51.250.000".into();
+    }
+    h.get_by_label("Simpan triwulan").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(data(&h).budget_quarters.iter().filter(|q| q.kode == "2.1.1").count(), 2);
+
+    // Raw figures and a constraint of IKU2.
+    h.get_by_label("Perjanjian Kinerja & Capaian").click_accesskit();
+    h.run_steps(3);
+    h.state_mut().forms.get_mut("raw:IKU2:2024").expect("raw figure form of IKU2").texts[0] =
+        "1.400.000.000.000".into();
+    h.get_all_by_label("Simpan data dasar").next().unwrap().click_accesskit();
+    h.run_steps(3);
+
+    assert_eq!(
+        data(&h).raw_figure("IKU2", 2024, kinerja::domain::RawRole::Current).unwrap().value.to_string(),
+        "1400000000000"
+    );
+
+    // Staff counts: a bad count is refused, a good one saved.
+    h.get_by_label("Organisasi & Aset").click_accesskit();
+    h.run_steps(3);
+    h.state_mut().forms.get_mut("staff:2024").unwrap().texts[0] = "enam".into();
+    h.get_by_label("Simpan jumlah pegawai").click_accesskit();
+    h.run_steps(3);
+    has_part(&h, "'enam' bukan jumlah orang");
+    h.state_mut().forms.get_mut("staff:2024").unwrap().texts[0] = "7".into();
+    h.get_by_label("Simpan jumlah pegawai").click_accesskit();
+    h.run_steps(3);
+    let d = data(&h);
+    let slta = d
+        .staff
+        .iter()
+        .find(|s| s.year == 2024 && s.education == "SLTA" && s.status == kinerja::domain::StaffStatus::Pns)
+        .unwrap();
+    assert_eq!(slta.count, 7);
+
+    // An asset line's count and value.
+    h.state_mut().asset_selected = Some("1.2.6.2".into());
+    h.run_steps(3);
+    h.state_mut().forms.get_mut("asset:2024:1.2.6.2").unwrap().texts[1] = "17.500.000,50".into();
+    h.get_by_label("Simpan aset").click_accesskit();
+    h.run_steps(3);
+    let camera = data(&h).assets.iter().find(|a| a.code == "1.2.6.2").unwrap().value;
+    assert_eq!(camera, Some(kinerja::domain::Money::from_sen(1_750_000_050)));
+    // Every step can be undone.
+    assert!(h.state().history.can_undo());
+}

@@ -91,6 +91,7 @@ pub enum Table {
     Strategy,
     ProgramSupport,
     Quarter,
+    BudgetQuarter,
 }
 
 impl Table {
@@ -109,6 +110,7 @@ impl Table {
             Table::Strategy => "strategy",
             Table::ProgramSupport => "program_support",
             Table::Quarter => "quarter_progress",
+            Table::BudgetQuarter => "budget_quarter",
         }
     }
     /// Key columns (after `office_id`).
@@ -123,6 +125,7 @@ impl Table {
             Table::Strategy => &["period_code", "position"],
             Table::ProgramSupport => &["program_kode", "indicator_code"],
             Table::Quarter => &["indicator_code", "year", "quarter"],
+            Table::BudgetQuarter => &["year", "kode", "quarter"],
         }
     }
     /// Columns a generic edit may write (besides the key).
@@ -160,6 +163,7 @@ impl Table {
             Table::Strategy => &["text"],
             Table::ProgramSupport => &[],
             Table::Quarter => &["target", "realisasi"],
+            Table::BudgetQuarter => &["realisasi_sen"],
         }
     }
     fn name(self) -> &'static str {
@@ -424,6 +428,11 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
             }
         }
         Field::BudgetLine { year, kode } => match &edit.new {
+            Value::Line(_) if edit.old != Value::Null => {
+                return Err(rusqlite::Error::InvalidParameterName(format!(
+                    "budget line {kode} ({year}) already exists; edit its fields instead"
+                )));
+            }
             Value::Null => {
                 tx.execute(
                     "DELETE FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
@@ -470,6 +479,11 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                 tx.execute(&sql, rusqlite::params_from_iter(args))?;
             }
             Value::Row(cols) => {
+                if edit.old != Value::Null {
+                    // A row replaced by another under the same key.
+                    let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
+                    tx.execute(&sql, rusqlite::params_from_iter(args))?;
+                }
                 let allowed: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
                 if let Some((bad, _)) = cols.iter().find(|(c, _)| !allowed.contains(&c.as_str())) {
                     return Err(rusqlite::Error::InvalidColumnName(bad.clone()));

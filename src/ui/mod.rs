@@ -2,6 +2,7 @@
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
 mod edit_forms;
+mod more_forms;
 mod renstra_edit;
 mod state;
 pub mod strings;
@@ -108,6 +109,8 @@ pub struct KinerjaApp {
     pub name_prompt: Option<(String, Change)>,
     /// The budget line chosen for editing in the Anggaran tab.
     pub budget_selected: Option<String>,
+    /// The asset line chosen for editing in the Organisasi tab.
+    pub asset_selected: Option<String>,
     commands: Vec<Command>,
     first_frame_done: bool,
 }
@@ -158,6 +161,7 @@ impl KinerjaApp {
             history: History::default(),
             name_prompt: None,
             budget_selected: None,
+            asset_selected: None,
             commands: Vec::new(),
             first_frame_done: false,
         };
@@ -524,14 +528,14 @@ impl KinerjaApp {
     }
 
     /// Shows the report table `id` of `year` as a collapsible section.
-    pub fn report_table_ui(&mut self, ui: &mut egui::Ui, id: &str, year: Year, default_open: bool) {
+    pub fn report_table_ui(&mut self, ui: &mut egui::Ui, id: &str, year: Year, default_open: bool) -> Option<String> {
         let lang = self.state.lang;
-        let Ok(l) = &mut self.data else { return };
+        let Ok(l) = &mut self.data else { return None };
         let table = match l.table(id, year) {
             Ok(t) => t.clone(),
             Err(e) => {
                 ui.label(format!("Tabel {id}: {e}"));
-                return;
+                return None;
             }
         };
         let force = self.open_tables.iter().any(|t| t == id);
@@ -548,7 +552,7 @@ impl KinerjaApp {
         if force {
             self.open_tables.retain(|t| t != id);
         }
-        let _ = clicked;
+        clicked
     }
 
     fn db_error_ui(&mut self, ui: &mut egui::Ui) {

@@ -23,6 +23,9 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     ui.heading(T::BudgetTree.get(lang));
     if tree.rows.is_empty() {
         ui.label(T::NoData.get(lang));
+        if app.state.mode == super::Mode::Sunting {
+            super::more_forms::add_program_ui(app, ui, year);
+        }
     } else {
         let state = app.tables.entry("anggaran".into()).or_default();
         if let Some(subject) = table_view_ui(ui, &tree, lang, state, Some(420.0)) {
@@ -31,11 +34,15 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         if app.state.mode == super::Mode::Sunting {
             ui.add_space(6.0);
             match app.budget_selected.clone() {
-                Some(kode) => super::edit_forms::budget_form_ui(app, ui, year, &kode),
+                Some(kode) => {
+                    super::edit_forms::budget_form_ui(app, ui, year, &kode);
+                    super::more_forms::budget_line_actions_ui(app, ui, year, &kode);
+                }
                 None => {
                     ui.label(T::SelectBudgetLine.get(lang));
                 }
             }
+            super::more_forms::add_program_ui(app, ui, year);
         }
     }
     ui.add_space(8.0);

@@ -34,11 +34,13 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         if new_group {
             if let Some(g) = group.take() {
                 notes_ui(app, ui, &g, year);
+                notes_edit_ui(app, ui, &g, year);
             }
             indicator_header_ui(app, ui, &subject, year);
             quarters_ui(app, ui, &subject, year);
             if app.state.mode == super::Mode::Sunting {
                 super::edit_forms::indicator_year_form_ui(app, ui, &subject, year);
+                super::more_forms::raw_figures_form_ui(app, ui, &subject, year);
                 program_indicator_forms_ui(app, ui, &subject, year);
             }
             group = Some(subject.clone());
@@ -48,6 +50,7 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     }
     if let Some(g) = group {
         notes_ui(app, ui, &g, year);
+        notes_edit_ui(app, ui, &g, year);
     }
     let Ok(l) = &app.data else { return };
     let awards: Vec<_> = l.session.dataset.awards.iter().filter(|a| a.year == year).collect();
@@ -252,4 +255,14 @@ fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year
             edits,
         }));
     }
+}
+
+fn notes_edit_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
+    if app.state.mode != super::Mode::Sunting {
+        return;
+    }
+    let lang = app.state.lang;
+    egui::CollapsingHeader::new(format!("{} — {}", T::Notes.get(lang), lang.pick("sunting", "edit")))
+        .id_salt(("notes_edit", code, year))
+        .show(ui, |ui| super::more_forms::notes_form_ui(app, ui, code, year));
 }

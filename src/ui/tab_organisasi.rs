@@ -35,6 +35,9 @@ pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         for id in &ids {
             app.report_table_ui(&mut cols[0], id, year, true);
         }
+        if app.state.mode == super::Mode::Sunting {
+            super::more_forms::staff_form_ui(app, &mut cols[0], year);
+        }
         if !chart.is_empty() {
             chart_view_ui(&mut cols[1], &chart, lang, 220.0);
         }
@@ -42,7 +45,22 @@ pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     ui.add_space(6.0);
     ui.heading(T::Assets.get(lang));
     if let Some(id) = asset_id {
-        app.report_table_ui(ui, &id, year, true);
+        if let Some(subject) = app.report_table_ui(ui, &id, year, true) {
+            app.asset_selected = subject.strip_prefix("asset:").map(str::to_string);
+        }
+        if app.state.mode == super::Mode::Sunting {
+            match app.asset_selected.clone() {
+                Some(code) => super::more_forms::asset_form_ui(app, ui, year, &code),
+                None => {
+                    ui.label(
+                        lang.pick(
+                            "Pilih baris aset pada tabel untuk menyuntingnya.",
+                            "Select an asset row to edit it.",
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
 

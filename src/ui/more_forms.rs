@@ -1,0 +1,602 @@
+//! More *Sunting* forms: budget lines (add, rename, remove, quarterly realisation), raw figures
+//! of computed indicators, constraints and plans, staff counts and asset lines.
+
+use super::edit_forms::Form;
+use super::strings::T;
+use super::{Command, KinerjaApp};
+use crate::app::Change;
+use crate::calc::input::{self, NumberKind};
+use crate::domain::*;
+use crate::format::{self, Lang};
+use crate::storage::{Field, FieldEdit, Sql, Table, Value};
+
+fn text(s: &str) -> Sql {
+    Sql::Text(s.to_string())
+}
+
+fn int(v: i64) -> Sql {
+    Sql::Integer(v)
+}
+
+fn error_label(ui: &mut egui::Ui, e: &Option<String>) {
+    if let Some(e) = e {
+        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+}
+
+fn money_text(m: Option<Money>, lang: Lang) -> String {
+    m.map(|m| format::number(m.decimal(), if m.decimal().fract().is_zero() { 0 } else { 2 }, lang)).unwrap_or_default()
+}
+
+/// Add a child line, rename or remove a budget line, and its quarterly realisation.
+pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode: &str) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(line) = d.budget_line(year, kode).cloned() else { return };
+    let children = d.budget_children(year, Some(kode));
+    let siblings: Vec<String> = d
+        .budget_children(year, line.parent.as_deref())
+        .iter()
+        .filter(|b| b.kode != kode)
+        .map(|b| b.name.clone())
+        .collect();
+    let child_names: Vec<String> = children.iter().map(|c| c.name.clone()).collect();
+    let next_child = format!("{kode}.{}", children.len() + 1);
+    let has_children = !children.is_empty();
+    let quarters: Vec<Option<Money>> = (1..=4)
+        .map(|q| {
+            d.budget_quarters.iter().find(|x| x.year == year && x.kode == kode && x.quarter == q).map(|x| x.realisasi)
+        })
+        .collect();
+    let mut changes = Vec::new();
+    let form = app.forms.entry(format!("budget-actions:{year}:{kode}")).or_insert_with(|| {
+        let mut texts = vec![line.name.clone(), next_child.clone(), String::new()];
+        texts.extend(quarters.iter().map(|q| money_text(*q, lang)));
+        Form { errors: vec![None; texts.len()], texts, warnings: vec![] }
+    });
+    ui.horizontal(|ui| {
+        let l = ui.label(lang.pick("Nama", "Name"));
+        ui.add(egui::TextEdit::singleline(&mut form.texts[0]).desired_width(420.0)).labelled_by(l.id);
+        if ui.button(lang.pick("Ganti nama", "Rename")).clicked() {
+            let check =
+                input::check_name(&form.texts[0], &siblings.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+            form.errors[0] = check.errors.first().cloned();
+            if check.ok() && form.texts[0].trim() != line.name {
+                changes.push(Change {
+                    description: format!("Ganti nama {}", line.kode),
+                    edits: vec![FieldEdit {
+                        field: Field::BudgetName { year, kode: kode.into() },
+                        old: Value::Text(line.name.clone()),
+                        new: Value::Text(form.texts[0].trim().into()),
+                    }],
+                });
+            }
+        }
+        error_label(ui, &form.errors[0]);
+    });
+    if let Some(child_level) = line.level.child() {
+        ui.horizontal(|ui| {
+            let l = ui.label(format!("{} {}", lang.pick("Tambah", "Add"), child_level.code()));
+            ui.add(egui::TextEdit::singleline(&mut form.texts[1]).desired_width(90.0)).labelled_by(l.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut form.texts[2])
+                    .hint_text(lang.pick("nama", "name"))
+                    .desired_width(320.0),
+            )
+            .labelled_by(l.id);
+            if ui.button(format!("{} {}", lang.pick("Tambahkan", "Add the"), child_level.code())).clicked() {
+                let new_kode = form.texts[1].trim().to_string();
+                let mut check = input::check_name(
+                    &form.texts[2],
+                    &child_names.iter().map(String::as_str).collect::<Vec<_>>(),
+                    lang,
+                );
+                if new_kode.is_empty() || d.budget_line(year, &new_kode).is_some() {
+                    check.errors.push(match lang {
+                        Lang::Id => format!("Kode '{new_kode}' kosong atau sudah dipakai."),
+                        Lang::En => format!("Code '{new_kode}' is empty or already used."),
+                    });
+                }
+                form.errors[2] = check.errors.first().cloned();
+                if check.ok() {
+                    let new_line = BudgetLine {
+                        year,
+                        kode: new_kode.clone(),
+                        parent: Some(kode.to_string()),
+                        level: child_level,
+                        position: children.len() as i64 + 1,
+                        name: form.texts[2].trim().to_string(),
+                        pagu_murni: None,
+                        pagu_perubahan: None,
+                        realisasi: None,
+                        note: String::new(),
+                    };
+                    changes.push(Change {
+                        description: format!("Tambah {} {new_kode}", child_level.code()),
+                        edits: vec![FieldEdit {
+                            field: Field::BudgetLine { year, kode: new_kode },
+                            old: Value::Null,
+                            new: Value::Line(Box::new(new_line)),
+                        }],
+                    });
+                }
+            }
+            error_label(ui, &form.errors[2]);
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Realisasi per triwulan (Rp)", "Spending per quarter (Rp)"));
+        for i in 0..4 {
+            let l = ui.label(["I", "II", "III", "IV"][i]);
+            ui.add(egui::TextEdit::singleline(&mut form.texts[3 + i]).desired_width(110.0)).labelled_by(l.id);
+        }
+        if ui.button(lang.pick("Simpan triwulan", "Save quarters")).clicked() {
+            let mut edits = Vec::new();
+            for (i, old) in quarters.iter().enumerate() {
+                let t = form.texts[3 + i].trim().to_string();
+                let new = if t.is_empty() {
+                    None
+                } else {
+                    match input::parse_money(&t) {
+                        Ok(m) if m.is_negative() => {
+                            form.errors[3 + i] = Some(
+                                lang.pick("Realisasi tidak boleh negatif.", "Spending cannot be negative.").into(),
+                            );
+                            continue;
+                        }
+                        Ok(m) => Some(m),
+                        Err(e) => {
+                            form.errors[3 + i] = Some(e.message(lang));
+                            continue;
+                        }
+                    }
+                };
+                form.errors[3 + i] = None;
+                if new != *old {
+                    let key = vec![int(year as i64), text(kode), int(i as i64 + 1)];
+                    let row = |m: Money| {
+                        vec![
+                            ("year".into(), int(year as i64)),
+                            ("kode".into(), text(kode)),
+                            ("quarter".into(), int(i as i64 + 1)),
+                            ("realisasi_sen".into(), int(m.to_sen())),
+                        ]
+                    };
+                    edits.push(FieldEdit {
+                        field: Field::Row { table: Table::BudgetQuarter, key },
+                        old: old.map_or(Value::Null, |m| Value::Row(row(m))),
+                        new: new.map_or(Value::Null, |m| Value::Row(row(m))),
+                    });
+                }
+            }
+            if form.errors[3..].iter().all(Option::is_none) && !edits.is_empty() {
+                changes.push(Change { description: format!("Realisasi triwulan {}", line.kode), edits });
+            }
+        }
+    });
+    for e in form.errors[3..].iter().flatten() {
+        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    let removable = !has_children;
+    if ui
+        .add_enabled(removable, egui::Button::new(lang.pick("Hapus baris ini", "Remove this line")))
+        .on_disabled_hover_text(lang.pick("Hapus rinciannya lebih dulu.", "Remove its sub-lines first."))
+        .clicked()
+    {
+        let mut edits: Vec<FieldEdit> = quarters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                q.map(|m| FieldEdit {
+                    field: Field::Row {
+                        table: Table::BudgetQuarter,
+                        key: vec![int(year as i64), text(kode), int(i as i64 + 1)],
+                    },
+                    old: Value::Row(vec![
+                        ("year".into(), int(year as i64)),
+                        ("kode".into(), text(kode)),
+                        ("quarter".into(), int(i as i64 + 1)),
+                        ("realisasi_sen".into(), int(m.to_sen())),
+                    ]),
+                    new: Value::Null,
+                })
+            })
+            .collect();
+        edits.push(FieldEdit {
+            field: Field::BudgetLine { year, kode: kode.into() },
+            old: Value::Line(Box::new(line.clone())),
+            new: Value::Null,
+        });
+        changes.push(Change { description: format!("Hapus {}", line.kode), edits });
+        app.budget_selected = None;
+    }
+    app.commands.extend(changes.into_iter().map(Command::Apply));
+}
+
+/// A new program for the year.
+pub fn add_program_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let programs = d.budget_children(year, None);
+    let names: Vec<String> = programs.iter().map(|p| p.name.clone()).collect();
+    let next = (1..).map(|n| n.to_string()).find(|k| d.budget_line(year, k).is_none()).unwrap_or_default();
+    let form = app.forms.entry(format!("add-program:{year}")).or_insert_with(|| Form {
+        texts: vec![next.clone(), String::new()],
+        errors: vec![None, None],
+        warnings: vec![],
+    });
+    let mut change = None;
+    ui.horizontal(|ui| {
+        let l = ui.label(format!("{} {year}", lang.pick("Tambah program", "Add programme")));
+        ui.add(egui::TextEdit::singleline(&mut form.texts[0]).desired_width(70.0)).labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.texts[1])
+                .hint_text(lang.pick("nama program", "programme name"))
+                .desired_width(360.0),
+        )
+        .labelled_by(l.id);
+        if ui.button(lang.pick("Tambahkan program", "Add the programme")).clicked() {
+            let kode = form.texts[0].trim().to_string();
+            let mut check =
+                input::check_name(&form.texts[1], &names.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+            if kode.is_empty() || d.budget_line(year, &kode).is_some() {
+                check.errors.push(match lang {
+                    Lang::Id => format!("Kode '{kode}' kosong atau sudah dipakai."),
+                    Lang::En => format!("Code '{kode}' is empty or already used."),
+                });
+            }
+            form.errors[1] = check.errors.first().cloned();
+            if check.ok() {
+                let line = BudgetLine {
+                    year,
+                    kode: kode.clone(),
+                    parent: None,
+                    level: BudgetLevel::Program,
+                    position: programs.len() as i64 + 1,
+                    name: form.texts[1].trim().into(),
+                    pagu_murni: None,
+                    pagu_perubahan: None,
+                    realisasi: None,
+                    note: String::new(),
+                };
+                change = Some(Change {
+                    description: format!("Tambah program {kode} ({year})"),
+                    edits: vec![FieldEdit {
+                        field: Field::BudgetLine { year, kode },
+                        old: Value::Null,
+                        new: Value::Line(Box::new(line)),
+                    }],
+                });
+            }
+        }
+        error_label(ui, &form.errors[1]);
+    });
+    if let Some(c) = change {
+        app.commands.push(Command::Apply(c));
+    }
+}
+
+/// Raw figures of an indicator computed from them (Vn and Vn−1, or part and whole).
+pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(ind) = d.indicator(indicator).cloned() else { return };
+    let roles = match ind.formula {
+        FormulaKind::Value => return,
+        FormulaKind::SharePct => [RawRole::Part, RawRole::Whole],
+        FormulaKind::GrowthPct | FormulaKind::RatioPct => [RawRole::Current, RawRole::Previous],
+    };
+    let current: Vec<Option<RawFigure>> = roles.iter().map(|r| d.raw_figure(indicator, year, *r).cloned()).collect();
+    let form = app.forms.entry(format!("raw:{indicator}:{year}")).or_insert_with(|| Form {
+        texts: current.iter().map(|c| c.as_ref().map(|c| format::decimal(c.value, lang)).unwrap_or_default()).collect(),
+        errors: vec![None, None],
+        warnings: vec![],
+    });
+    let labels = match ind.formula {
+        FormulaKind::SharePct => [lang.pick("Bagian", "Part"), lang.pick("Keseluruhan", "Whole")],
+        _ => [
+            lang.pick("Nilai tahun ini (Vn)", "This year (Vn)"),
+            lang.pick("Nilai tahun lalu (Vn−1)", "Last year (Vn−1)"),
+        ],
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "{} — {}",
+            lang.pick("Data dasar", "Raw figures"),
+            crate::calc::formula::formula_text(ind.formula)
+        ))
+        .strong(),
+    );
+    for (i, label) in labels.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let l = ui.add_sized([180.0, 20.0], egui::Label::new(*label));
+            ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(180.0)).labelled_by(l.id);
+            error_label(ui, &form.errors[i]);
+        });
+    }
+    if !ui.button(lang.pick("Simpan data dasar", "Save raw figures")).clicked() {
+        return;
+    }
+    let mut edits = Vec::new();
+    for i in 0..2 {
+        let t = form.texts[i].trim().to_string();
+        let new = if t.is_empty() {
+            None
+        } else {
+            match input::parse_number(&t, NumberKind::Value) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    form.errors[i] = Some(e.message(lang));
+                    continue;
+                }
+            }
+        };
+        form.errors[i] = None;
+        let old = current[i].as_ref();
+        if new == old.map(|o| o.value) {
+            continue;
+        }
+        let role = roles[i];
+        let key = vec![text(indicator), int(year as i64), text(role.code())];
+        let row = |v: rust_decimal::Decimal, label: &str, note: &str| {
+            vec![
+                ("indicator_code".into(), text(indicator)),
+                ("year".into(), int(year as i64)),
+                ("role".into(), text(role.code())),
+                ("value".into(), text(&v.to_string())),
+                ("label".into(), text(label)),
+                ("note".into(), text(note)),
+            ]
+        };
+        let label = old.map_or(labels[i].to_string(), |o| o.label.clone());
+        let note = old.map_or(String::new(), |o| o.note.clone());
+        edits.push(FieldEdit {
+            field: Field::Row { table: Table::RawFigure, key },
+            old: old.map_or(Value::Null, |o| Value::Row(row(o.value, &o.label, &o.note))),
+            new: new.map_or(Value::Null, |v| Value::Row(row(v, &label, &note))),
+        });
+    }
+    if form.errors.iter().all(Option::is_none) && !edits.is_empty() {
+        app.commands.push(Command::Apply(Change { description: format!("Data dasar {year}: {}", ind.name), edits }));
+    }
+}
+
+/// Constraints, efforts, plans and supporting factors of an indicator in a year.
+pub fn notes_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let subject = format!("indicator:{indicator}");
+    let notes: Vec<Note> =
+        l.session.dataset.notes.iter().filter(|n| n.subject == subject && n.year == year).cloned().collect();
+    let kinds = [
+        ("kendala", T::Kendala),
+        ("upaya", T::Upaya),
+        ("rencana", T::Rencana),
+        ("faktor_pendukung", T::FaktorPendukung),
+    ];
+    let form = app.forms.entry(format!("notes:{indicator}:{year}")).or_insert_with(|| Form {
+        texts: vec!["kendala".into(), String::new()],
+        errors: vec![None, None],
+        warnings: vec![],
+    });
+    let mut changes = Vec::new();
+    let row = |n: &Note| {
+        vec![
+            ("year".into(), int(n.year as i64)),
+            ("subject".into(), text(&n.subject)),
+            ("kind".into(), text(&n.kind)),
+            ("position".into(), int(n.position)),
+            ("text".into(), text(&n.text)),
+        ]
+    };
+    for n in &notes {
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button("✖").on_hover_text(lang.pick("Hapus", "Remove")).clicked() {
+                changes.push(Change {
+                    description: format!("Hapus {} {}", n.kind, n.position),
+                    edits: vec![FieldEdit {
+                        field: Field::Row {
+                            table: Table::Note,
+                            key: vec![int(n.year as i64), text(&n.subject), text(&n.kind), int(n.position)],
+                        },
+                        old: Value::Row(row(n)),
+                        new: Value::Null,
+                    }],
+                });
+            }
+            ui.label(format!("{} {}:", n.kind, n.position));
+            ui.add(egui::Label::new(&n.text).wrap());
+        });
+    }
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt(("note_kind", indicator, year)).selected_text(form.texts[0].clone()).show_ui(
+            ui,
+            |ui| {
+                for (k, label) in kinds {
+                    ui.selectable_value(&mut form.texts[0], k.to_string(), label.get(lang));
+                }
+            },
+        );
+        let l = ui.label(lang.pick("Teks", "Text"));
+        ui.add(egui::TextEdit::multiline(&mut form.texts[1]).desired_rows(2).desired_width(420.0)).labelled_by(l.id);
+        if ui.button(lang.pick("Tambahkan catatan", "Add the note")).clicked() {
+            if form.texts[1].trim().is_empty() {
+                form.errors[1] = Some(lang.pick("Teks wajib diisi.", "The text is required.").into());
+            } else {
+                form.errors[1] = None;
+                let kind = form.texts[0].clone();
+                let position = notes.iter().filter(|n| n.kind == kind).map(|n| n.position).max().unwrap_or(0) + 1;
+                let n = Note {
+                    year,
+                    subject: subject.clone(),
+                    kind: kind.clone(),
+                    position,
+                    text: form.texts[1].trim().into(),
+                };
+                changes.push(Change {
+                    description: format!("Tambah {kind}"),
+                    edits: vec![FieldEdit {
+                        field: Field::Row {
+                            table: Table::Note,
+                            key: vec![int(year as i64), text(&subject), text(&kind), int(position)],
+                        },
+                        old: Value::Null,
+                        new: Value::Row(row(&n)),
+                    }],
+                });
+            }
+        }
+        error_label(ui, &form.errors[1]);
+    });
+    app.commands.extend(changes.into_iter().map(Command::Apply));
+}
+
+/// Staff counts of a year by education and status.
+pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let mut levels: Vec<(i64, String)> = d.staff.iter().map(|s| (s.position, s.education.clone())).collect();
+    levels.sort();
+    levels.dedup_by(|a, b| a.1 == b.1);
+    let current: Vec<Option<StaffCount>> = levels
+        .iter()
+        .flat_map(|(_, e)| StaffStatus::ALL.iter().map(move |st| (e.clone(), *st)))
+        .map(|(e, st)| d.staff.iter().find(|s| s.year == year && s.education == e && s.status == st).cloned())
+        .collect();
+    let form = app.forms.entry(format!("staff:{year}")).or_insert_with(|| Form {
+        texts: current.iter().map(|c| c.as_ref().map(|c| c.count.to_string()).unwrap_or_default()).collect(),
+        errors: vec![None; levels.len() * 2],
+        warnings: vec![],
+    });
+    ui.label(
+        egui::RichText::new(format!("{} {year}", lang.pick("Sunting jumlah pegawai", "Edit staff counts"))).strong(),
+    );
+    egui::Grid::new(("staff_form", year)).num_columns(3).show(ui, |ui| {
+        ui.label("");
+        ui.label("PNS");
+        ui.label("TKK");
+        ui.end_row();
+        for (i, (_, e)) in levels.iter().enumerate() {
+            let l = ui.label(e);
+            for k in 0..2 {
+                ui.add(egui::TextEdit::singleline(&mut form.texts[i * 2 + k]).desired_width(60.0)).labelled_by(l.id);
+            }
+            ui.end_row();
+        }
+    });
+    for e in form.errors.iter().flatten() {
+        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    if !ui.button(lang.pick("Simpan jumlah pegawai", "Save staff counts")).clicked() {
+        return;
+    }
+    let mut edits = Vec::new();
+    for (idx, old) in current.iter().enumerate() {
+        let (pos, edu) = &levels[idx / 2];
+        let status = StaffStatus::ALL[idx % 2];
+        let t = form.texts[idx].trim();
+        let new = if t.is_empty() {
+            None
+        } else {
+            match t.parse::<i64>() {
+                Ok(n) if n >= 0 => Some(n),
+                _ => {
+                    form.errors[idx] = Some(match lang {
+                        Lang::Id => format!("'{t}' bukan jumlah orang; tulis bilangan bulat 0 atau lebih."),
+                        Lang::En => format!("'{t}' is not a head count; write a whole number, 0 or more."),
+                    });
+                    continue;
+                }
+            }
+        };
+        form.errors[idx] = None;
+        if new == old.as_ref().map(|o| o.count) {
+            continue;
+        }
+        let key = vec![int(year as i64), text(edu), text(status.code())];
+        let row = |n: i64| {
+            vec![
+                ("year".into(), int(year as i64)),
+                ("education".into(), text(edu)),
+                ("status".into(), text(status.code())),
+                ("position".into(), int(*pos)),
+                ("count".into(), int(n)),
+            ]
+        };
+        edits.push(FieldEdit {
+            field: Field::Row { table: Table::Staff, key },
+            old: old.as_ref().map_or(Value::Null, |o| Value::Row(row(o.count))),
+            new: new.map_or(Value::Null, |n| Value::Row(row(n))),
+        });
+    }
+    if form.errors.iter().all(Option::is_none) && !edits.is_empty() {
+        app.commands.push(Command::Apply(Change { description: format!("Jumlah pegawai {year}"), edits }));
+    }
+}
+
+/// Count and value of an asset line.
+pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: &str) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let Some(item) = l.session.dataset.assets.iter().find(|a| a.year == year && a.code == code).cloned() else {
+        return;
+    };
+    let form = app.forms.entry(format!("asset:{year}:{code}")).or_insert_with(|| Form {
+        texts: vec![item.count.map(|c| c.to_string()).unwrap_or_default(), money_text(item.value, lang)],
+        errors: vec![None, None],
+        warnings: vec![],
+    });
+    ui.label(egui::RichText::new(format!("{} — {}", lang.pick("Sunting aset", "Edit asset"), item.name)).strong());
+    for (i, label) in [lang.pick("Jumlah", "Count"), lang.pick("Nilai (Rp)", "Value (Rp)")].iter().enumerate() {
+        ui.horizontal(|ui| {
+            let l = ui.add_sized([120.0, 20.0], egui::Label::new(*label));
+            ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(180.0)).labelled_by(l.id);
+            error_label(ui, &form.errors[i]);
+        });
+    }
+    if !ui.button(lang.pick("Simpan aset", "Save asset")).clicked() {
+        return;
+    }
+    let count = match form.texts[0].trim() {
+        "" => Ok(None),
+        t => t.parse::<i64>().ok().filter(|n| *n >= 0).map(Some).ok_or_else(|| match lang {
+            Lang::Id => format!("'{t}' bukan jumlah; tulis bilangan bulat 0 atau lebih."),
+            Lang::En => format!("'{t}' is not a count; write a whole number, 0 or more."),
+        }),
+    };
+    let value = match form.texts[1].trim() {
+        "" => Ok(None),
+        t => match input::parse_money(t) {
+            Ok(m) if m.is_negative() => {
+                Err(lang.pick("Nilai tidak boleh negatif.", "The value cannot be negative.").to_string())
+            }
+            Ok(m) => Ok(Some(m)),
+            Err(e) => Err(e.message(lang)),
+        },
+    };
+    form.errors = vec![count.as_ref().err().cloned(), value.as_ref().err().cloned()];
+    let (Ok(count), Ok(value)) = (count, value) else { return };
+    let key = vec![int(year as i64), text(code)];
+    let mut edits = Vec::new();
+    if count != item.count {
+        edits.push(FieldEdit {
+            field: Field::Column { table: Table::Asset, key: key.clone(), column: "count" },
+            old: Value::Sql(item.count.map_or(Sql::Null, Sql::Integer)),
+            new: Value::Sql(count.map_or(Sql::Null, Sql::Integer)),
+        });
+    }
+    if value != item.value {
+        edits.push(FieldEdit {
+            field: Field::Column { table: Table::Asset, key, column: "value_sen" },
+            old: Value::Sql(item.value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
+            new: Value::Sql(value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
+        });
+    }
+    if !edits.is_empty() {
+        app.commands.push(Command::Apply(Change { description: format!("Aset {}: {}", item.code, item.name), edits }));
+    }
+}
