@@ -142,3 +142,77 @@ fn a_budget_amount_edit_is_audited_with_old_and_new() {
     );
     assert_eq!(log[0].description, "Realisasi rapat koordinasi");
 }
+
+#[test]
+fn every_kind_of_edit_is_audited_and_undone_exactly() {
+    use kinerja::storage::{Sql, Table};
+    let mut s = Session::in_memory().unwrap();
+    let mut h = History::default();
+    let original = s.dataset.clone();
+    let kinds = vec![
+        // A column of a plan row.
+        FieldEdit {
+            field: Field::Column { table: Table::Indicator, key: vec![Sql::Text("IKU2".into())], column: "satuan" },
+            old: Value::Sql(Sql::Text("%".into())),
+            new: Value::Sql(Sql::Text("Persen".into())),
+        },
+        // A new row.
+        FieldEdit {
+            field: Field::Row {
+                table: Table::Note,
+                key: vec![
+                    Sql::Integer(2025),
+                    Sql::Text("indicator:IKU1".into()),
+                    Sql::Text("kendala".into()),
+                    Sql::Integer(1),
+                ],
+            },
+            old: Value::Null,
+            new: Value::Row(vec![
+                ("year".into(), Sql::Integer(2025)),
+                ("subject".into(), Sql::Text("indicator:IKU1".into())),
+                ("kind".into(), Sql::Text("kendala".into())),
+                ("position".into(), Sql::Integer(1)),
+                ("text".into(), Sql::Text("Data terlambat".into())),
+            ]),
+        },
+        // A value record.
+        FieldEdit {
+            field: Field::AgreementTarget { indicator: "IKU1".into(), year: 2025 },
+            old: Value::Null,
+            new: Value::Dec(dec("76")),
+        },
+        // A budget name.
+        FieldEdit {
+            field: Field::BudgetName { year: 2024, kode: "6".into() },
+            old: Value::Text("Program Pengawasan dan Pemeriksaan Koperasi".into()),
+            new: Value::Text("Program Pengawasan Koperasi".into()),
+        },
+    ];
+    for (i, e) in kinds.into_iter().enumerate() {
+        s.apply(&mut h, Change { description: format!("langkah {i}"), edits: vec![e] }, "Auditor").unwrap();
+    }
+    let log = s.store.audit_log(s.office_id, None, 20).unwrap();
+    let rows: Vec<(&str, &str, &str, &str)> =
+        log.iter().rev().map(|e| (e.record.as_str(), e.field.as_str(), e.old.as_str(), e.new.as_str())).collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("indicator:IKU2", "satuan", "%", "Persen"),
+            (
+                "note:2025:indicator:IKU1:kendala:1",
+                "baris",
+                "",
+                "year=2025; subject=indicator:IKU1; kind=kendala; position=1; text=Data terlambat"
+            ),
+            ("agreement:IKU1:2025", "target", "", "76"),
+            ("budget:2024:6", "name", "Program Pengawasan dan Pemeriksaan Koperasi", "Program Pengawasan Koperasi"),
+        ]
+    );
+    assert_eq!(s.dataset.indicator("IKU2").unwrap().satuan, "Persen");
+    for _ in 0..4 {
+        s.undo(&mut h, "Auditor").unwrap();
+    }
+    assert_eq!(s.dataset, original, "four undos give back the original data exactly");
+    assert_eq!(s.store.audit_log(s.office_id, None, 20).unwrap().len(), 8);
+}

@@ -131,7 +131,12 @@ fn review_mode_offers_no_editing_control() {
 
 #[test]
 fn settings_edit_validates_and_saves() {
-    let mut h = harness(UiState { tab: Tab::Pemeriksaan, mode: Mode::Sunting, ..Default::default() });
+    let mut h = harness(UiState {
+        tab: Tab::Pemeriksaan,
+        mode: Mode::Sunting,
+        user_name: "Kepala".into(),
+        ..Default::default()
+    });
     has(&h, "Simpan pengaturan");
     {
         let form = h.state_mut().settings_form.as_mut().expect("form shown in Sunting");
@@ -146,7 +151,21 @@ fn settings_edit_validates_and_saves() {
     h.run_steps(3);
     let cap = h.state().data.as_ref().unwrap().session.settings.capaian_cap;
     assert_eq!(cap, Some(rust_decimal::Decimal::from(120)));
-    has(&h, "Pengaturan disimpan.");
+    has(&h, "Tersimpan: Pengaturan perhitungan");
+    let log = h
+        .state()
+        .data
+        .as_ref()
+        .unwrap()
+        .session
+        .store
+        .audit_log(h.state().data.as_ref().unwrap().session.office_id, Some("office_setting:capaian_cap"), 5)
+        .unwrap();
+    assert_eq!(
+        (log[0].old.as_str(), log[0].new.as_str()),
+        ("", "key=capaian_cap; value=120"),
+        "settings changes are audited"
+    );
 }
 
 #[test]

@@ -166,14 +166,28 @@ impl Session {
             .next()
             .ok_or_else(|| OpenError::Empty(store.path().map_or(":memory:".into(), |p| p.display().to_string())))?;
         let dataset = store.load_dataset(office.id)?;
+        let mut s = Session {
+            store,
+            office_id: office.id,
+            dataset,
+            settings: Settings::default(),
+            created,
+            read_only: None,
+            _lock: None,
+        };
+        s.reload_settings();
+        Ok(s)
+    }
+
+    /// Reads the office's settings again; a stored setting that cannot be read keeps its default
+    /// (the settings screen shows the value in use).
+    pub fn reload_settings(&mut self) {
         let mut settings = Settings::default();
-        for (key, _) in settings.clone().to_pairs() {
-            if let Some(value) = store.setting(office.id, key)? {
-                // A stored setting that cannot be read falls back to the default; the settings
-                // screen shows it.
+        for (key, _) in Settings::default().to_pairs() {
+            if let Ok(Some(value)) = self.store.setting(self.office_id, key) {
                 let _ = settings.apply(key, &value);
             }
         }
-        Ok(Session { store, office_id: office.id, dataset, settings, created, read_only: None, _lock: None })
+        self.settings = settings;
     }
 }

@@ -92,6 +92,7 @@ pub enum Table {
     ProgramSupport,
     Quarter,
     BudgetQuarter,
+    Setting,
 }
 
 impl Table {
@@ -111,6 +112,7 @@ impl Table {
             Table::ProgramSupport => "program_support",
             Table::Quarter => "quarter_progress",
             Table::BudgetQuarter => "budget_quarter",
+            Table::Setting => "office_setting",
         }
     }
     /// Key columns (after `office_id`).
@@ -126,6 +128,7 @@ impl Table {
             Table::ProgramSupport => &["program_kode", "indicator_code"],
             Table::Quarter => &["indicator_code", "year", "quarter"],
             Table::BudgetQuarter => &["year", "kode", "quarter"],
+            Table::Setting => &["key"],
         }
     }
     /// Columns a generic edit may write (besides the key).
@@ -164,6 +167,7 @@ impl Table {
             Table::ProgramSupport => &[],
             Table::Quarter => &["target", "realisasi"],
             Table::BudgetQuarter => &["realisasi_sen"],
+            Table::Setting => &["value"],
         }
     }
     fn name(self) -> &'static str {

@@ -313,6 +313,7 @@ impl KinerjaApp {
     /// Everything derived from the data is computed again after a change.
     fn after_data_change(&mut self) {
         if let Ok(l) = &mut self.data {
+            l.session.reload_settings();
             l.years = l.session.dataset.all_years().into_iter().collect();
             l.check = check(&l.session.dataset, &l.session.settings, None);
             l.tables.clear();
@@ -321,8 +322,10 @@ impl KinerjaApp {
         self.fix_year();
     }
 
+    /// Settings are saved like every other edit: validated, one transaction, audited, undoable.
     fn save_settings(&mut self, pairs: Vec<(&'static str, String)>) {
-        let Ok(l) = &mut self.data else { return };
+        use crate::storage::{Field, FieldEdit, Sql, Table, Value};
+        let Ok(l) = &self.data else { return };
         let mut settings = l.session.settings.clone();
         for (k, v) in &pairs {
             if let Err(e) = settings.apply(k, v) {
@@ -330,30 +333,30 @@ impl KinerjaApp {
                 return;
             }
         }
+        let store = &l.session.store;
         let office = l.session.office_id;
-        let tx = l.session.store.connection().unchecked_transaction();
-        let result = tx.and_then(|tx| {
-            for (k, v) in settings.to_pairs() {
-                tx.execute(
-                    "INSERT INTO office_setting (office_id, key, value) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (office_id, key) DO UPDATE SET value = excluded.value",
-                    rusqlite::params![office, k, v],
-                )?;
+        let mut edits = Vec::new();
+        for (k, v) in settings.to_pairs() {
+            let old = store.setting(office, k).ok().flatten();
+            if old.as_deref() == Some(v.as_str()) {
+                continue;
             }
-            tx.commit()
-        });
-        match result {
-            Ok(()) => {
-                l.session.settings = settings;
-                l.check = check(&l.session.dataset, &l.session.settings, None);
-                l.tables.clear();
-                self.settings_form = None;
-                self.message = Some(self.state.lang.pick("Pengaturan disimpan.", "Settings saved.").to_string());
-            }
-            Err(e) => {
-                self.message = Some(format!("{}: {e}", self.state.lang.pick("Gagal menyimpan", "Could not save")))
-            }
+            let row = |val: &str| {
+                vec![("key".to_string(), Sql::Text(k.into())), ("value".to_string(), Sql::Text(val.into()))]
+            };
+            edits.push(FieldEdit {
+                field: Field::Row { table: Table::Setting, key: vec![Sql::Text(k.into())] },
+                old: old.as_deref().map_or(Value::Null, |o| Value::Row(row(o))),
+                new: Value::Row(row(&v)),
+            });
         }
+        self.settings_form = None;
+        if edits.is_empty() {
+            self.message = Some(T::NothingChanged.get(self.state.lang).into());
+            return;
+        }
+        let description = self.state.lang.pick("Pengaturan perhitungan", "Computation settings").to_string();
+        self.commands.push(Command::Apply(Change { description, edits }));
     }
 
     /// Draws the whole window into `ui` and handles the frame's commands.

@@ -558,6 +558,8 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
             error_label(ui, &form.errors[i]);
         });
     }
+    asset_structure_ui(app, ui, year, &item);
+    let Some(form) = app.forms.get_mut(&format!("asset:{year}:{code}")) else { return };
     if !ui.button(lang.pick("Simpan aset", "Save asset")).clicked() {
         return;
     }
@@ -598,5 +600,90 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
     }
     if !edits.is_empty() {
         app.commands.push(Command::Apply(Change { description: format!("Aset {}: {}", item.code, item.name), edits }));
+    }
+}
+
+fn asset_row(a: &AssetItem) -> Vec<(String, Sql)> {
+    vec![
+        ("year".into(), int(a.year as i64)),
+        ("code".into(), text(&a.code)),
+        ("parent_code".into(), a.parent.as_deref().map_or(Sql::Null, text)),
+        ("position".into(), int(a.position)),
+        ("label".into(), text(&a.label)),
+        ("name".into(), text(&a.name)),
+        ("count".into(), a.count.map_or(Sql::Null, Sql::Integer)),
+        ("value_sen".into(), a.value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
+        ("note".into(), text(&a.note)),
+    ]
+}
+
+/// Add an item under an asset line, or remove a line without items.
+fn asset_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, item: &AssetItem) {
+    let lang = app.state.lang;
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let children = d.asset_children(year, Some(&item.code));
+    let names: Vec<String> = children.iter().map(|c| c.name.clone()).collect();
+    let new_code = (1..)
+        .map(|n| format!("{}.{n}", item.code))
+        .find(|c| !d.assets.iter().any(|a| a.year == year && &a.code == c))
+        .unwrap_or_default();
+    let position = children.len() as i64 + 1;
+    let is_leaf = children.is_empty();
+    let mut change = None;
+    let form = app.forms.entry(format!("asset-add:{year}:{}", item.code)).or_insert_with(|| Form {
+        texts: vec![String::new()],
+        errors: vec![None],
+        warnings: vec![],
+    });
+    ui.horizontal(|ui| {
+        let l = ui.label(lang.pick("Rincian baru", "New item"));
+        ui.add(egui::TextEdit::singleline(&mut form.texts[0]).desired_width(300.0)).labelled_by(l.id);
+        if ui.button(lang.pick("Tambahkan rincian", "Add the item")).clicked() {
+            let check = input::check_name(&form.texts[0], &names.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+            form.errors[0] = check.errors.first().cloned();
+            if check.ok() {
+                let a = AssetItem {
+                    year,
+                    code: new_code.clone(),
+                    parent: Some(item.code.clone()),
+                    position,
+                    label: String::new(),
+                    name: form.texts[0].trim().into(),
+                    count: None,
+                    value: None,
+                    note: String::new(),
+                };
+                change = Some(Change {
+                    description: format!("Tambah aset {new_code}"),
+                    edits: vec![FieldEdit {
+                        field: Field::Row { table: Table::Asset, key: vec![int(year as i64), text(&new_code)] },
+                        old: Value::Null,
+                        new: Value::Row(asset_row(&a)),
+                    }],
+                });
+            }
+        }
+        error_label(ui, &form.errors[0]);
+        if ui
+            .add_enabled(is_leaf, egui::Button::new(lang.pick("Hapus baris aset", "Remove asset line")))
+            .on_disabled_hover_text(lang.pick("Hapus rinciannya lebih dulu.", "Remove its items first."))
+            .clicked()
+        {
+            change = Some(Change {
+                description: format!("Hapus aset {}", item.code),
+                edits: vec![FieldEdit {
+                    field: Field::Row { table: Table::Asset, key: vec![int(year as i64), text(&item.code)] },
+                    old: Value::Row(asset_row(item)),
+                    new: Value::Null,
+                }],
+            });
+        }
+    });
+    if let Some(c) = change {
+        if c.edits[0].new == Value::Null {
+            app.asset_selected = None;
+        }
+        app.commands.push(Command::Apply(c));
     }
 }
