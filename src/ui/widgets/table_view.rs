@@ -90,31 +90,14 @@ pub fn table_view_ui(
         visible = body;
     }
 
-    // Row heights: long text wraps onto more lines.
-    let avail = ui.available_width();
-    let n_cols = table.columns.len().max(1);
-    let text_cols = table.columns.iter().filter(|c| c.kind == ColumnKind::Text).count().max(1);
-    let num_width = 130.0;
-    let text_width = ((avail - num_width * (n_cols - text_cols) as f32) / text_cols as f32).max(120.0);
-    let char_width = 7.0;
-    let heights: Vec<f32> = visible
-        .iter()
-        .map(|i| {
-            let longest = table.rows[*i]
-                .cells
-                .iter()
-                .zip(&table.columns)
-                .filter(|(_, c)| c.kind == ColumnKind::Text)
-                .map(|(cell, _)| match cell {
-                    Cell::Text(s) => s.chars().count(),
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0) as f32;
-            let lines = (longest * char_width / (text_width - 24.0)).ceil().clamp(1.0, 6.0);
-            lines * (ROW_HEIGHT - 4.0) + 4.0
-        })
-        .collect();
+    // Row heights: long text wraps onto more lines. Estimated from the columns' initial widths
+    // for scrolling; measured from the laid-out widths when the rows are drawn.
+    let fixed: f32 = table.columns.iter().map(initial_width).sum();
+    let text_cols = table.columns.iter().filter(|c| initial_width(c) == 0.0).count().max(1) as f32;
+    let remainder = ((ui.available_width() - fixed) / text_cols).max(80.0);
+    let estimated: Vec<f32> =
+        table.columns.iter().map(|c| if initial_width(c) == 0.0 { remainder } else { initial_width(c) }).collect();
+    let heights = row_heights(table, &visible, &estimated);
 
     // Scroll to a requested row once the table itself is on screen (the tab scrolls to it first).
     let top = ui.cursor().top();
@@ -147,12 +130,11 @@ pub fn table_view_ui(
         builder = builder.scroll_to_row(r, Some(egui::Align::Center));
     }
     for c in &table.columns {
-        builder = builder.column(match c.kind {
-            ColumnKind::Text if c.key == "no" => Column::initial(40.0).at_least(30.0).clip(true),
-            ColumnKind::Text if c.key == "kode" => Column::initial(70.0).at_least(40.0).clip(true),
-            ColumnKind::Text => Column::remainder().at_least(80.0).clip(true),
-            ColumnKind::Money => Column::initial(if c.derived { 190.0 } else { 170.0 }).at_least(120.0).clip(true),
-            _ => Column::initial(if c.derived { 110.0 } else { 90.0 }).at_least(70.0).clip(true),
+        let w = initial_width(c);
+        builder = builder.column(if w == 0.0 {
+            Column::remainder().at_least(80.0).clip(true)
+        } else {
+            Column::initial(w).at_least(w.min(120.0) * 0.7).clip(true)
         });
     }
     builder
@@ -217,6 +199,7 @@ pub fn table_view_ui(
                     }
                 }
             };
+            let heights = row_heights(table, &visible, body.widths());
             if max_height.is_some() {
                 // Long tables scroll inside their own area: only visible rows are drawn.
                 body.heterogeneous_rows(heights.into_iter(), |row| {
@@ -236,6 +219,46 @@ pub fn table_view_ui(
         ui.label(egui::RichText::new(format!("{}: {}", T::Source.get(lang), table.source)).small().italics());
     }
     clicked
+}
+
+/// The initial width of a column; 0 for a text column that takes the remaining width.
+fn initial_width(c: &crate::report::Column) -> f32 {
+    match c.kind {
+        ColumnKind::Text if c.key == "no" => 40.0,
+        ColumnKind::Text if c.key == "kode" => 70.0,
+        ColumnKind::Text => 0.0,
+        ColumnKind::Money if c.derived => 190.0,
+        ColumnKind::Money => 170.0,
+        _ if c.derived => 110.0,
+        _ => 90.0,
+    }
+}
+
+/// Heights of the visible rows for the given column widths: the longest wrapped text decides.
+fn row_heights(table: &TableView, visible: &[usize], widths: &[f32]) -> Vec<f32> {
+    const CHAR_WIDTH: f32 = 7.0;
+    visible
+        .iter()
+        .map(|i| {
+            let row = &table.rows[*i];
+            let lines = row
+                .cells
+                .iter()
+                .zip(&table.columns)
+                .zip(widths)
+                .filter(|((_, c), _)| c.kind == ColumnKind::Text)
+                .map(|((cell, _), w)| match cell {
+                    Cell::Text(s) => {
+                        let usable = (w - 14.0 * row.level as f32 - 56.0).max(40.0);
+                        (s.chars().count() as f32 * CHAR_WIDTH / usable).ceil()
+                    }
+                    _ => 1.0,
+                })
+                .fold(1.0_f32, f32::max)
+                .min(8.0);
+            lines * (ROW_HEIGHT - 4.0) + 6.0
+        })
+        .collect()
 }
 
 fn first_text_col(table: &TableView) -> usize {
