@@ -7,7 +7,10 @@ use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
 
 fn harness(state: UiState) -> Harness<'static, KinerjaApp> {
-    let app = KinerjaApp::in_memory(state);
+    harness_of(KinerjaApp::in_memory(state))
+}
+
+fn harness_of(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(16)
@@ -184,14 +187,7 @@ fn a_database_that_cannot_be_opened_is_explained_in_the_window() {
 }
 
 fn file_app(path: &std::path::Path, state: UiState) -> Harness<'static, KinerjaApp> {
-    let app = KinerjaApp::new(path.to_path_buf(), state);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
-    h.run_steps(3);
-    h
+    harness_of(KinerjaApp::new(path.to_path_buf(), state))
 }
 
 #[test]

@@ -28,6 +28,25 @@ fn money_text(m: Option<Money>, lang: Lang) -> String {
     m.map(|m| format::number(m.decimal(), if m.decimal().fract().is_zero() { 0 } else { 2 }, lang)).unwrap_or_default()
 }
 
+/// A new budget line needs a free kode and a name its siblings do not have.
+fn check_new_line(
+    d: &Dataset,
+    year: Year,
+    kode: &str,
+    name: &str,
+    siblings: &[String],
+    lang: Lang,
+) -> input::Validation {
+    let mut check = input::check_name(name, &siblings.iter().map(String::as_str).collect::<Vec<_>>(), lang);
+    if kode.is_empty() || d.budget_line(year, kode).is_some() {
+        check.errors.push(match lang {
+            Lang::Id => format!("Kode '{kode}' kosong atau sudah dipakai."),
+            Lang::En => format!("Code '{kode}' is empty or already used."),
+        });
+    }
+    check
+}
+
 /// Add a child line, rename or remove a budget line, and its quarterly realisation.
 pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode: &str) {
     let lang = app.state.lang;
@@ -87,17 +106,7 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
             .labelled_by(l.id);
             if ui.button(format!("{} {}", lang.pick("Tambahkan", "Add the"), child_level.code())).clicked() {
                 let new_kode = form.texts[1].trim().to_string();
-                let mut check = input::check_name(
-                    &form.texts[2],
-                    &child_names.iter().map(String::as_str).collect::<Vec<_>>(),
-                    lang,
-                );
-                if new_kode.is_empty() || d.budget_line(year, &new_kode).is_some() {
-                    check.errors.push(match lang {
-                        Lang::Id => format!("Kode '{new_kode}' kosong atau sudah dipakai."),
-                        Lang::En => format!("Code '{new_kode}' is empty or already used."),
-                    });
-                }
+                let check = check_new_line(d, year, &new_kode, &form.texts[2], &child_names, lang);
                 form.errors[2] = check.errors.first().cloned();
                 if check.ok() {
                     let new_line = BudgetLine {
@@ -239,14 +248,7 @@ pub fn add_program_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .labelled_by(l.id);
         if ui.button(lang.pick("Tambahkan program", "Add the programme")).clicked() {
             let kode = form.texts[0].trim().to_string();
-            let mut check =
-                input::check_name(&form.texts[1], &names.iter().map(String::as_str).collect::<Vec<_>>(), lang);
-            if kode.is_empty() || d.budget_line(year, &kode).is_some() {
-                check.errors.push(match lang {
-                    Lang::Id => format!("Kode '{kode}' kosong atau sudah dipakai."),
-                    Lang::En => format!("Code '{kode}' is empty or already used."),
-                });
-            }
+            let check = check_new_line(d, year, &kode, &form.texts[1], &names, lang);
             form.errors[1] = check.errors.first().cloned();
             if check.ok() {
                 let line = BudgetLine {
