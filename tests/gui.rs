@@ -234,6 +234,8 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     has_part(&h, "2025: 76,25");
     let chart = kinerja::report::charts::iku_trend(&h.state().data.as_ref().unwrap().session.dataset, "IKU1", Lang::Id);
     assert!(chart.series[0].points.contains(&[2025.0, 76.25]));
+    // The record's own history, in its form (still open).
+    has(&h, "Riwayat data ini (3)");
     h.get_by_label("Riwayat").click_accesskit();
     h.run_steps(3);
     has(&h, "target:IKU1:2025");

@@ -62,11 +62,22 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
     let key = format!("targets:{indicator}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(current.iter().map(|v| dec_text(*v, lang)).collect()));
     ui.label(egui::RichText::new(T::EditTargets.get(lang)).strong());
+    let history: Vec<AuditEntry> = years
+        .iter()
+        .flat_map(|y| {
+            l.session
+                .store
+                .audit_log(l.session.office_id, Some(&format!("target:{indicator}:{y}")), 20)
+                .unwrap_or_default()
+        })
+        .collect();
     for (i, y) in years.iter().enumerate() {
         field_row(ui, &format!("{} {y} ({})", T::Target.get(lang), ind.satuan), &mut form.texts[i], &form.errors[i]);
     }
     warnings_ui(ui, form, lang);
-    if !ui.button(T::Save.get(lang)).clicked() {
+    let save = ui.button(T::Save.get(lang)).clicked();
+    record_history_ui(ui, &history, lang, &format!("targets_history_{indicator}"));
+    if !save {
         return;
     }
     let mut edits = Vec::new();
@@ -124,6 +135,10 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     let Some(ind) = d.indicator(indicator).cloned() else { return };
     let pk = d.agreements.iter().find(|a| a.indicator == indicator && a.year == year).map(|a| a.value.target);
     let real = d.realisation(indicator, year).map(|r| r.realisasi);
+    let history: Vec<AuditEntry> = [format!("agreement:{indicator}:{year}"), format!("realisation:{indicator}:{year}")]
+        .iter()
+        .flat_map(|r| l.session.store.audit_log(l.session.office_id, Some(r), 20).unwrap_or_default())
+        .collect();
     let key = format!("year:{indicator}:{year}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
     ui.horizontal_wrapped(|ui| {
@@ -133,7 +148,9 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         });
     });
     warnings_ui(ui, form, lang);
-    if !ui.button(T::Save.get(lang)).clicked() {
+    let save = ui.button(T::Save.get(lang)).clicked();
+    record_history_ui(ui, &history, lang, &format!("year_history_{indicator}_{year}"));
+    if !save {
         return;
     }
     form.errors = vec![None, None];
@@ -272,6 +289,19 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         description: format!("{}: {} {}", T::EditBudgetLine.get(lang), line.kode, line.name),
         edits,
     }));
+}
+
+/// The history of the record(s) a form edits, when there is any.
+fn record_history_ui(ui: &mut egui::Ui, history: &[AuditEntry], lang: Lang, id: &str) {
+    if history.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{} ({})", T::RecordHistory.get(lang), history.len())).id_salt(id).show(
+        ui,
+        |ui| {
+            history_table_ui(ui, history, lang, &format!("{id}_table"));
+        },
+    );
 }
 
 /// Audit entries as a grid.
