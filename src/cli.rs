@@ -49,6 +49,37 @@ pub enum Command {
         /// Show telephone numbers of Tabel 3.15 in full (masked by default).
         #[arg(long)]
         show_phone: bool,
+        /// Write to this file instead of the screen (CSV files get a byte-order mark for Excel).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// CSV for Indonesian Excel: `;` between fields and `,` in numbers.
+        #[arg(long)]
+        excel_id: bool,
+    },
+    /// Draw a chart to a PNG or SVG file (`--list` names them).
+    Chart {
+        /// The chart's name (see --list).
+        name: Option<String>,
+        /// List the charts.
+        #[arg(long)]
+        list: bool,
+        /// FILE.png or FILE.svg.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        year: Option<Year>,
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// PNG pixels per point (2 for print).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        #[arg(long)]
+        force: bool,
     },
     /// Write the office's whole dataset in the interchange format (one CSV per entity).
     Export {
@@ -99,6 +130,7 @@ pub enum DbCommand {
 pub enum TableFormat {
     Csv,
     Json,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -167,7 +199,7 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
     let d = &session.dataset;
     let latest = d.latest_report_year();
     match command {
-        Command::Table { id, year, format, show_phone } => {
+        Command::Table { id, year, format, show_phone, out: file, force, excel_id } => {
             let Some(year) = year.or(latest) else {
                 return fail("basis data belum berisi data tahunan");
             };
@@ -175,18 +207,75 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
                 return fail(format!("tidak ada data untuk tahun {year}; tahun yang ada: {}", years.join(", ")));
             }
-            match build_table(d, &session.settings, &id, year, TableOptions { show_phone }) {
-                Ok(t) => {
-                    let text = match format {
-                        TableFormat::Csv => to_csv(&t),
-                        TableFormat::Json => to_json(&t) + "\n",
-                    };
-                    if out.write_all(text.as_bytes()).is_err() {
+            let t = match build_table(d, &session.settings, &id, year, TableOptions { show_phone }) {
+                Ok(t) => t,
+                Err(e) => return fail(e.message_id()),
+            };
+            let bytes = match (format, &file) {
+                (TableFormat::Csv, None) => to_csv(&t).into_bytes(),
+                (TableFormat::Csv, Some(_)) => crate::export::table_csv(
+                    &t,
+                    if excel_id { crate::export::CsvDialect::Indonesian } else { crate::export::CsvDialect::Plain },
+                ),
+                (TableFormat::Json, _) => (to_json(&t) + "\n").into_bytes(),
+                (TableFormat::Xlsx, None) => return fail("XLSX perlu --out FILE.xlsx"),
+                (TableFormat::Xlsx, Some(_)) => match crate::export::tables_xlsx(std::slice::from_ref(&t)) {
+                    Ok(b) => b,
+                    Err(e) => return fail(format!("XLSX tidak dapat dibuat: {e}")),
+                },
+            };
+            match file {
+                Some(path) => match crate::export::write_file(&path, &bytes, force) {
+                    Ok(()) => {
+                        eprintln!("kinerja: Tabel {id} {year} ditulis ke {}", path.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e.message_id()),
+                },
+                None => {
+                    if out.write_all(&bytes).is_err() {
                         return ExitCode::from(EXIT_ERROR);
                     }
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(e.message_id()),
+            }
+        }
+        Command::Chart { name, list, out: file, year, width, height, scale, force } => {
+            let Some(year) = year.or(latest) else {
+                return fail("basis data belum berisi data tahunan");
+            };
+            let lang = crate::format::Lang::Id;
+            let charts = crate::report::charts::all_charts(d, &session.settings, year, lang);
+            if list {
+                for c in &charts {
+                    let _ = writeln!(out, "{}\t{}", c.id, c.title);
+                }
+                return ExitCode::SUCCESS;
+            }
+            let names = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
+            let Some(name) = name else {
+                return fail(format!("sebutkan nama grafik: {names}"));
+            };
+            let Some(chart) = charts.iter().find(|c| c.id == name) else {
+                return fail(format!("grafik '{name}' tidak dikenal; grafik yang ada: {names}"));
+            };
+            let Some(path) = file else {
+                return fail("sebutkan berkas tujuan: --out FILE.png atau FILE.svg");
+            };
+            let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+            let bytes = match ext.as_deref() {
+                Some("png") => crate::export::chart_png(chart, width, height, scale, lang).map_err(|e| e.to_string()),
+                Some("svg") => crate::export::chart_svg(chart, width, height, lang)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
+                _ => Err(format!("{}: akhiran berkas harus .png atau .svg", path.display())),
+            };
+            match bytes.map(|b| crate::export::write_file(&path, &b, force).map_err(|e| e.message_id())) {
+                Ok(Ok(())) => {
+                    eprintln!("kinerja: grafik {name} ditulis ke {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Ok(Err(e)) | Err(e) => fail(e),
             }
         }
         Command::Export { dataset, force } => match export_dataset(d, &dataset, force) {

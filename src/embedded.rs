@@ -28,3 +28,8 @@ pub fn dataset() -> Result<Dataset, Problems> {
 pub fn files() -> &'static [(&'static str, &'static [u8])] {
     files::FILES
 }
+
+/// The embedded font (DejaVu Sans): covers every character of the reference report and the
+/// symbols Kinerja draws (▾ ▸ ⚠ ÷ × – ≥), on screen and in exported charts, whatever fonts the
+/// machine has.
+pub const FONT_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");

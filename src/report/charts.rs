@@ -68,6 +68,36 @@ impl ChartSpec {
     }
 }
 
+/// A y value written in the chart's unit: `Rp 12.785.258.830`, `86,06 %`.
+pub fn value_text(v: f64, unit: &Unit, lang: Lang) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    let d = rust_decimal::Decimal::from_f64(v).unwrap_or_default();
+    match unit {
+        Unit::Rupiah => format!("Rp {}", crate::format::number(d, 0, lang)),
+        Unit::Percent => format!("{} %", crate::format::number(d, 2, lang)),
+        Unit::Count => crate::format::number(d, 0, lang),
+        Unit::Value(s) => format!("{} {s}", crate::format::number(d, 2, lang)).trim_end().to_string(),
+    }
+}
+
+/// An axis label with as many decimals as the grid step needs; large rupiah in miliar (M) or
+/// juta (jt).
+pub fn axis_text(v: f64, step: f64, unit: &Unit, lang: Lang) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    let d = rust_decimal::Decimal::from_f64(v).unwrap_or_default();
+    let decimals = if step > 0.0 { (-step.log10().floor()).clamp(0.0, 4.0) as u32 } else { 0 };
+    match unit {
+        Unit::Rupiah if v.abs() >= 1e9 => {
+            format!("{} M", crate::format::number(d / rust_decimal::Decimal::from(1_000_000_000), 1, lang))
+        }
+        Unit::Rupiah if v.abs() >= 1e6 => {
+            format!("{} jt", crate::format::number(d / rust_decimal::Decimal::from(1_000_000), 0, lang))
+        }
+        Unit::Percent => format!("{} %", crate::format::number(d, decimals, lang)),
+        _ => crate::format::number(d, decimals, lang),
+    }
+}
+
 /// Colours that stay apart on screen and in print.
 pub const PALETTE: [[u8; 3]; 8] = [
     [31, 119, 180],
@@ -401,6 +431,13 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
         }],
         bands: Vec::new(),
     }
+}
+
+/// Every chart by name, for `kinerja chart NAME` and the exports.
+pub fn all_charts(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> Vec<ChartSpec> {
+    let mut out = vec![capaian_bars(d, s, year, lang), staff_by_education(d, year, lang)];
+    out.extend(trend_charts(d, year, lang));
+    out
 }
 
 /// The charts of the Tren tab, in order.

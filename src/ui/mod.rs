@@ -658,15 +658,13 @@ impl eframe::App for KinerjaApp {
     }
 }
 
-/// The embedded fallback font: covers every character of the reference report and the
-/// symbols the window uses (▾ ▸ ⚠ ÷ × – ≥), whatever fonts the laptop has.
-pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
 /// Light theme (office documents are white) and the fallback font.
 pub fn setup_context(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("dejavu".into(), std::sync::Arc::new(egui::FontData::from_static(FALLBACK_FONT)));
+    fonts
+        .font_data
+        .insert("dejavu".into(), std::sync::Arc::new(egui::FontData::from_static(crate::embedded::FONT_TTF)));
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push("dejavu".into());
     }

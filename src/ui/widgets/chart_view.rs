@@ -1,33 +1,10 @@
 //! A chart description drawn with egui_plot; hover shows exact values in the user's format.
 
-use crate::format::{self, Lang};
-use crate::report::charts::{ChartSpec, SeriesKind, Unit};
+use crate::format::Lang;
+use crate::report::charts::{ChartSpec, SeriesKind};
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, Points, Polygon};
-use rust_decimal::prelude::FromPrimitive;
-use rust_decimal::Decimal;
 
-/// Formats a y value of the chart's unit.
-pub fn value_text(v: f64, unit: &Unit, lang: Lang) -> String {
-    let d = Decimal::from_f64(v).unwrap_or_default();
-    match unit {
-        Unit::Rupiah => format!("Rp {}", format::number(d, 0, lang)),
-        Unit::Percent => format!("{} %", format::number(d, 2, lang)),
-        Unit::Count => format::number(d, 0, lang),
-        Unit::Value(s) => format!("{} {s}", format::number(d, 2, lang)).trim_end().to_string(),
-    }
-}
-
-/// An axis label with as many decimals as the grid step needs.
-fn axis_text(v: f64, step: f64, unit: &Unit, lang: Lang) -> String {
-    let d = Decimal::from_f64(v).unwrap_or_default();
-    let decimals = if step > 0.0 { (-step.log10().floor()).clamp(0.0, 4.0) as u32 } else { 0 };
-    match unit {
-        Unit::Rupiah if v.abs() >= 1e9 => format!("{} M", format::number(d / Decimal::from(1_000_000_000), 1, lang)),
-        Unit::Rupiah if v.abs() >= 1e6 => format!("{} jt", format::number(d / Decimal::from(1_000_000), 0, lang)),
-        Unit::Percent => format!("{} %", format::number(d, decimals, lang)),
-        _ => format::number(d, decimals, lang),
-    }
-}
+use crate::report::charts::{axis_text, value_text};
 
 fn color(c: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(c[0], c[1], c[2])

@@ -1,0 +1,143 @@
+//! Tables as an Excel workbook: real numbers with Indonesian-looking formats, title and source,
+//! bold subtotals and totals, fitted columns, a frozen header, and a native chart where the
+//! table has a natural one (program budgets).
+
+use crate::report::{Cell, ColumnKind, RowKind, TableView};
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet};
+
+/// Why a workbook could not be made.
+pub type XlsxError = rust_xlsxwriter::XlsxError;
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(t: &TableView, used: &mut Vec<String>) -> String {
+    let base: String = format!("Tabel {}", t.id).chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    let mut name = base.clone();
+    let mut n = 2;
+    while used.contains(&name) {
+        name = format!("{} ({n})", base.chars().take(26).collect::<String>());
+        n += 1;
+    }
+    used.push(name.clone());
+    name
+}
+
+fn number_format(kind: ColumnKind, has_sen: bool) -> &'static str {
+    match kind {
+        ColumnKind::Money if has_sen => "\"Rp\" #,##0.00",
+        ColumnKind::Money => "\"Rp\" #,##0",
+        ColumnKind::Percent => "0.00\" %\"",
+        ColumnKind::Count => "#,##0",
+        _ => "General",
+    }
+}
+
+fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
+    let title = Format::new().set_bold().set_font_size(12);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let source = Format::new().set_italic().set_font_size(9);
+    sheet.write_string_with_format(0, 0, format!("Tabel {} {}", t.id, t.title), &title)?;
+    // Header: each column, and its recomputation after each derived one.
+    let mut col = 0u16;
+    let mut columns = Vec::new();
+    for c in &t.columns {
+        sheet.write_string_with_format(2, col, &c.label, &header)?;
+        columns.push((col, c, false));
+        col += 1;
+        if c.derived && c.kind != ColumnKind::Text {
+            sheet.write_string_with_format(2, col, format!("{} (hitung ulang)", c.label), &header)?;
+            columns.push((col, c, true));
+            col += 1;
+        }
+    }
+    let mut row = 3u32;
+    for r in &t.rows {
+        let bold = r.kind != RowKind::Normal;
+        for (cell, c) in r.cells.iter().zip(&t.columns) {
+            for (x, _, computed) in columns.iter().filter(|(_, cc, _)| std::ptr::eq(*cc, c)) {
+                let value = match cell {
+                    Cell::Figure { reported, computed: comp } => {
+                        if *computed {
+                            comp.map(|v| if c.kind == ColumnKind::Percent { v.round_dp(2) } else { v })
+                        } else {
+                            *reported
+                        }
+                    }
+                    _ => None,
+                };
+                match (cell, value) {
+                    (Cell::Figure { .. }, Some(v)) => {
+                        let mut f = Format::new().set_num_format(number_format(c.kind, !v.fract().is_zero()));
+                        if bold {
+                            f = f.set_bold();
+                        }
+                        sheet.write_number_with_format(row, *x, v.to_f64().unwrap_or_default(), &f)?;
+                    }
+                    (Cell::Text(s), _) if !*computed => {
+                        let mut f = Format::new().set_text_wrap().set_indent(r.level);
+                        if bold {
+                            f = f.set_bold();
+                        }
+                        sheet.write_string_with_format(row, *x, s, &f)?;
+                    }
+                    (Cell::Verdict { reported, computed: comp }, _) => {
+                        let text = if *computed { comp.clone() } else { reported.clone() };
+                        if let Some(text) = text {
+                            sheet.write_string(row, *x, text)?;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        row += 1;
+    }
+    if !t.source.is_empty() {
+        sheet.write_string_with_format(row + 1, 0, format!("Sumber: {}", t.source), &source)?;
+    }
+    sheet.set_freeze_panes(3, 0)?;
+    sheet.autofit();
+    for (x, c, _) in &columns {
+        if c.kind == ColumnKind::Text && c.key != "no" {
+            sheet.set_column_width(*x, 48)?;
+        }
+    }
+    // Program budget tables get a native column chart of pagu and realisasi.
+    let pagu = columns.iter().find(|(_, c, comp)| !comp && c.kind == ColumnKind::Money && c.key.starts_with("pagu"));
+    let real =
+        columns.iter().find(|(_, c, comp)| !comp && c.kind == ColumnKind::Money && c.key.starts_with("realisasi"));
+    let label = columns.iter().find(|(_, c, _)| c.key == "program");
+    if let (Some(p), Some(rl), Some(lb)) = (pagu, real, label) {
+        let last = 3 + t.rows.iter().filter(|r| r.kind == RowKind::Normal).count() as u32 - 1;
+        let name = sheet.name();
+        let mut chart = Chart::new(ChartType::Column);
+        chart.title().set_name(&format!("Tabel {}", t.id));
+        for (x, title) in [(p.0, p.1.label.as_str()), (rl.0, rl.1.label.as_str())] {
+            chart.add_series().set_name(title).set_categories((name.as_str(), 3, lb.0, last, lb.0)).set_values((
+                name.as_str(),
+                3,
+                x,
+                last,
+                x,
+            ));
+        }
+        sheet.insert_chart(1, col + 1, &chart)?;
+    }
+    Ok(())
+}
+
+/// A workbook with one sheet per table.
+pub fn tables_xlsx(tables: &[TableView]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let mut used = Vec::new();
+    for t in tables {
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(t, &mut used))?;
+        write_table(sheet, t)?;
+    }
+    book.save_to_buffer()
+}
