@@ -49,16 +49,22 @@ fn relative_gap(target: Decimal, realisasi: Decimal) -> Computed {
     if target.is_zero() {
         return Err(CannotCompute::ZeroTarget);
     }
-    (realisasi - target).checked_div(target.abs()).ok_or(CannotCompute::Overflow)
+    realisasi.checked_sub(target).and_then(|d| d.checked_div(target.abs())).ok_or(CannotCompute::Overflow)
 }
 
 fn higher(target: Decimal, realisasi: Decimal) -> Computed {
-    Ok((Decimal::ONE + relative_gap(target, realisasi)?) * HUNDRED)
+    Decimal::ONE
+        .checked_add(relative_gap(target, realisasi)?)
+        .and_then(|v| v.checked_mul(HUNDRED))
+        .ok_or(CannotCompute::Overflow)
 }
 
 fn lower(rule: CapaianRule, target: Decimal, realisasi: Decimal) -> Computed {
     match rule {
-        CapaianRule::Standard => Ok((Decimal::ONE - relative_gap(target, realisasi)?) * HUNDRED),
+        CapaianRule::Standard => Decimal::ONE
+            .checked_sub(relative_gap(target, realisasi)?)
+            .and_then(|v| v.checked_mul(HUNDRED))
+            .ok_or(CannotCompute::Overflow),
         CapaianRule::Inverse => {
             if target <= Decimal::ZERO {
                 return Err(if target.is_zero() {
@@ -70,7 +76,7 @@ fn lower(rule: CapaianRule, target: Decimal, realisasi: Decimal) -> Computed {
             if realisasi <= Decimal::ZERO {
                 return Err(CannotCompute::NonPositiveRealisation);
             }
-            target.checked_div(realisasi).map(|q| q * HUNDRED).ok_or(CannotCompute::Overflow)
+            target.checked_div(realisasi).and_then(|q| q.checked_mul(HUNDRED)).ok_or(CannotCompute::Overflow)
         }
     }
 }
@@ -138,6 +144,29 @@ mod tests {
         assert_eq!(c("7.50"), d("100"));
         assert_eq!(c("3.50"), d("50"));
         assert_eq!(c("8.25"), d("90"));
+    }
+
+    #[test]
+    fn extreme_values_do_not_panic() {
+        let huge = Decimal::MAX;
+        let tiny = Decimal::new(1, 28);
+        assert_eq!(hi("0.0000000000000000000000000001", "79228162514264337593543950335"), Err(CannotCompute::Overflow));
+        assert!(capaian(
+            Polarity::LowerIsBetter,
+            CapaianRule::Inverse,
+            &t("79228162514264337593543950335"),
+            tiny,
+            None
+        )
+        .is_err());
+        assert!(capaian(
+            Polarity::LowerIsBetter,
+            CapaianRule::Standard,
+            &TargetValue { target: tiny, target_high: None },
+            huge,
+            None
+        )
+        .is_err());
     }
 
     #[test]

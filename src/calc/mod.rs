@@ -65,11 +65,11 @@ pub fn percent_of(a: Decimal, b: Decimal) -> Computed {
     a.checked_div(b).and_then(|q| q.checked_mul(HUNDRED)).ok_or(CannotCompute::Overflow)
 }
 
-/// The arithmetic mean, `None` for no values.
+/// The arithmetic mean, `None` for no values (or a sum beyond the decimal range).
 pub fn mean(values: &[Decimal]) -> Option<Decimal> {
     if values.is_empty() {
         return None;
     }
-    let sum: Decimal = values.iter().copied().sum();
-    Some(sum / Decimal::from(values.len()))
+    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
+    sum.checked_div(Decimal::from(values.len()))
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 /// Whether `printed` agrees with `computed` within the printed precision.
 pub fn agrees(printed: Decimal, computed: Decimal) -> bool {
     let unit = Decimal::new(1, printed.scale());
-    (printed - computed).abs() < unit
+    printed.checked_sub(computed).is_some_and(|d| d.abs() < unit)
 }
 
 #[cfg(test)]
@@ -32,5 +32,6 @@ mod tests {
         assert!(agrees(d("12785258830"), d("12785258830")));
         assert!(!agrees(d("752916800"), d("824166800")));
         assert!(!agrees(d("0.2"), d("0.3")));
+        assert!(!agrees(Decimal::MIN, Decimal::MAX), "no overflow");
     }
 }
