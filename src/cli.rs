@@ -81,11 +81,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the office's whole dataset in the interchange format (one CSV per entity).
+    /// Write the year's LKIP tables as a PDF and a workbook with every chart as PNG and SVG
+    /// (`--out DIR`), or the whole dataset in the interchange format (`--dataset DIR`).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["out", "dataset"])))]
     Export {
-        /// Folder to write the dataset files into (created if missing).
+        /// Folder for the PDF, the workbook and the charts.
         #[arg(long, value_name = "DIR")]
-        dataset: PathBuf,
+        out: Option<PathBuf>,
+        /// Folder for the dataset's CSV files.
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+        /// Year of the LKIP; defaults to the latest year with results.
+        #[arg(long)]
+        year: Option<Year>,
+        /// Show telephone numbers of Tabel 3.15 in full (masked by default).
+        #[arg(long)]
+        show_phone: bool,
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
@@ -278,13 +289,47 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 Ok(Err(e)) | Err(e) => fail(e),
             }
         }
-        Command::Export { dataset, force } => match export_dataset(d, &dataset, force) {
+        Command::Export { dataset: Some(dataset), force, .. } => match export_dataset(d, &dataset, force) {
             Ok(n) => {
                 eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
         },
+        Command::Export { out: Some(dir), year, show_phone, force, .. } => {
+            let Some(year) = year.or(latest) else {
+                return fail("basis data belum berisi data tahunan");
+            };
+            let files = match crate::export::lkip_files(
+                d,
+                &session.settings,
+                year,
+                TableOptions { show_phone },
+                &mut |_, _| {},
+            ) {
+                Ok(f) => f,
+                Err(e) => return fail(e),
+            };
+            if !force {
+                let existing: Vec<&str> =
+                    files.iter().map(|(n, _)| n.as_str()).filter(|n| dir.join(n).exists()).collect();
+                if !existing.is_empty() {
+                    return fail(format!(
+                        "{} sudah berisi {}; gunakan --force untuk menimpa",
+                        dir.display(),
+                        existing.join(", ")
+                    ));
+                }
+            }
+            for (name, bytes) in &files {
+                if let Err(e) = crate::export::write_file(&dir.join(name), bytes, true) {
+                    return fail(e.message_id());
+                }
+            }
+            eprintln!("kinerja: {} berkas LKIP {year} ditulis ke {}", files.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Command::Export { .. } => fail("sebutkan --out DIR atau --dataset DIR"),
         Command::Import { path } => {
             let imported = match crate::interchange::read_dataset(&crate::interchange::DirSource(path.clone())) {
                 Ok(d) => d,

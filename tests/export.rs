@@ -98,3 +98,51 @@ fn files_are_not_overwritten_without_force_and_never_half_written() {
     let err = write_file(&blocked, b"x", false).unwrap_err();
     assert!(err.message_id().contains("tidak dapat menulis"), "{}", err.message_id());
 }
+
+#[test]
+fn export_out_writes_the_pdf_the_workbook_and_every_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite").display().to_string();
+    let out = dir.path().join("lkip");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["export", "--out", &out.display().to_string(), "--db", &db])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+
+    // The PDF's text holds every table title and the total pagu of 2024.
+    let text = std::process::Command::new("pdftotext")
+        .args([out.join("LKIP-2024-tabel.pdf").display().to_string(), "-".into()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed; .ci/run installs it");
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    let d = kinerja::embedded::dataset().unwrap();
+    for t in d.report_tables.iter().filter(|t| t.year == 2024) {
+        let words: String = format!("Tabel {} {}", t.id, t.title).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&words), "the PDF holds '{words}'");
+    }
+    assert!(text.contains("12.785.258.830"), "total pagu 2024");
+    assert!(text.contains("Lampiran"), "findings appendix");
+
+    // The workbook, one sheet per table, opens with a standard reader.
+    let mut book: Xlsx<_> = calamine::open_workbook(out.join("LKIP-2024-tabel.xlsx")).unwrap();
+    assert_eq!(book.sheet_names().len(), 25);
+    let range = book.worksheet_range("Tabel 3.19").unwrap();
+    assert!(range.rows().any(|r| r.contains(&Data::Float(12_785_258_830.0))));
+
+    // A PNG and an SVG per chart; each PNG decodes and is not blank.
+    let charts = all_charts(&d, &Settings::default(), 2024, Lang::Id);
+    for c in charts {
+        let img = image::open(out.join(format!("grafik/{}.png", c.id))).unwrap().to_rgb8();
+        assert!(img.pixels().any(|p| p.0 != [255, 255, 255]), "{} is not blank", c.id);
+        assert!(out.join(format!("grafik/{}.svg", c.id)).exists());
+    }
+
+    // Running again without --force changes nothing and says so.
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["export", "--out", &out.display().to_string(), "--db", &db])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+}

@@ -3,10 +3,14 @@
 
 mod chart;
 mod csv_table;
+mod document;
+mod pdf;
 mod xlsx;
 
 pub use chart::{chart_png, chart_svg};
 pub use csv_table::{table_csv, CsvDialect};
+pub use document::{lkip_files, ExportFile};
+pub use pdf::{lkip_pdf, PdfError};
 pub use xlsx::{tables_xlsx, XlsxError};
 
 use std::path::Path;

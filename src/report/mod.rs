@@ -5,10 +5,12 @@
 mod build;
 pub mod charts;
 mod render;
+mod text;
 
 pub use crate::calc::layout::*;
 pub use build::*;
 pub use render::*;
+pub use text::*;
 
 use crate::domain::Year;
 use rust_decimal::Decimal;

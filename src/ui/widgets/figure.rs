@@ -1,37 +1,7 @@
 //! How a figure is written on screen: Indonesian (or English) number formats by column kind.
 
 use crate::calc::settings::Status;
-use crate::format::{self, Lang};
-use crate::report::{Cell, ColumnKind};
-use rust_decimal::Decimal;
-
-/// A number formatted for its column kind.
-pub fn figure_text(v: Decimal, kind: ColumnKind, lang: Lang) -> String {
-    match kind {
-        ColumnKind::Money => {
-            let decimals = if v.fract().is_zero() { 0 } else { 2 };
-            let sign = if v.is_sign_negative() && !v.is_zero() { "−" } else { "" };
-            format!("{sign}Rp {}", format::number(v.abs(), decimals, lang))
-        }
-        ColumnKind::Percent => {
-            format!("{} %", format::number(v, v.scale().clamp(0, 2).max(if v.fract().is_zero() { 0 } else { 2 }), lang))
-        }
-        ColumnKind::Count => format::number(v, 0, lang),
-        ColumnKind::Number | ColumnKind::Text => format::decimal(v, lang),
-    }
-}
-
-/// The text of a cell: the printed figure where there is one, otherwise the recomputed one.
-pub fn cell_text(cell: &Cell, kind: ColumnKind, lang: Lang) -> String {
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(s) => s.clone(),
-        Cell::Figure { reported: Some(v), .. } => figure_text(*v, kind, lang),
-        Cell::Figure { reported: None, computed: Some(v) } => figure_text(v.round_dp(2), kind, lang),
-        Cell::Figure { .. } => String::new(),
-        Cell::Verdict { reported, computed } => reported.clone().or(computed.clone()).unwrap_or_default(),
-    }
-}
+pub use crate::report::{cell_text, figure_text};
 
 /// The colour of a capaian status band.
 pub fn status_color(status: Status) -> egui::Color32 {

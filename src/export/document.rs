@@ -1,0 +1,66 @@
+//! The whole LKIP export of a year: the tables as one PDF and one workbook, and every chart as
+//! PNG and SVG.
+
+use crate::calc::check::check;
+use crate::calc::layout::layout;
+use crate::calc::Settings;
+use crate::domain::{Dataset, Year};
+use crate::format::Lang;
+use crate::report::charts::all_charts;
+use crate::report::{build_table, TableOptions};
+
+/// The charts the PDF shows.
+const PDF_CHARTS: [&str; 4] = ["capaian-iku", "akip", "anggaran-program", "serapan-program"];
+
+/// One file of the export: its path inside the export folder and its bytes.
+pub type ExportFile = (String, Vec<u8>);
+
+/// Builds every file; `progress` hears the fraction done and what is being made.
+pub fn lkip_files(
+    d: &Dataset,
+    s: &Settings,
+    year: Year,
+    opts: TableOptions,
+    progress: &mut dyn FnMut(f32, &str),
+) -> Result<Vec<ExportFile>, String> {
+    let mut files = Vec::new();
+    let mut tables = Vec::new();
+    let ids: Vec<String> = layout(d, year).into_iter().map(|t| t.id).collect();
+    for (i, id) in ids.iter().enumerate() {
+        progress(0.3 * i as f32 / ids.len().max(1) as f32, &format!("Tabel {id}"));
+        // A table without data for the year is left out of the document, not an error.
+        if let Ok(t) = build_table(d, s, id, year, opts) {
+            tables.push(t);
+        }
+    }
+    if tables.is_empty() {
+        return Err(format!("tidak ada tabel yang berisi data untuk tahun {year}"));
+    }
+    progress(0.35, "grafik");
+    let charts = all_charts(d, s, year, Lang::Id);
+    let mut pngs = Vec::new();
+    for (i, c) in charts.iter().enumerate() {
+        progress(0.35 + 0.35 * i as f32 / charts.len().max(1) as f32, &c.title);
+        if c.is_empty() {
+            continue;
+        }
+        let png = super::chart_png(c, 1600, 900, 1.0, Lang::Id).map_err(|e| e.to_string())?;
+        let svg = super::chart_svg(c, 1600, 900, Lang::Id).map_err(|e| e.to_string())?;
+        files.push((format!("grafik/{}.svg", c.id), svg.into_bytes()));
+        files.push((format!("grafik/{}.png", c.id), png));
+        // The document takes the main charts at a size that keeps it light (its images are
+        // stored uncompressed); the full-size files are beside it.
+        if PDF_CHARTS.contains(&c.id.as_str()) {
+            pngs.push((c.title.clone(), super::chart_png(c, 900, 506, 1.0, Lang::Id).map_err(|e| e.to_string())?));
+        }
+    }
+    progress(0.75, "XLSX");
+    let book = super::tables_xlsx(&tables).map_err(|e| e.to_string())?;
+    files.push((format!("LKIP-{year}-tabel.xlsx"), book));
+    progress(0.85, "PDF");
+    let report = check(d, s, Some(year));
+    let pdf = super::lkip_pdf(&d.office.name, year, &tables, &report, &pngs).map_err(|e| e.to_string())?;
+    files.push((format!("LKIP-{year}-tabel.pdf"), pdf));
+    progress(1.0, "selesai");
+    Ok(files)
+}
