@@ -123,6 +123,7 @@ fn export_out_writes_the_pdf_the_workbook_and_every_chart() {
     }
     assert!(text.contains("12.785.258.830"), "total pagu 2024");
     assert!(text.contains("Lampiran"), "findings appendix");
+    assert!(text.contains("0812****1963") && !text.contains("081212011963"), "telephone numbers masked in the PDF");
 
     // The workbook, one sheet per table, opens with a standard reader.
     let mut book: Xlsx<_> = calamine::open_workbook(out.join("LKIP-2024-tabel.xlsx")).unwrap();

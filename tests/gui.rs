@@ -413,3 +413,42 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // Every step can be undone.
     assert!(h.state().history.can_undo());
 }
+
+#[test]
+fn save_as_writes_tables_charts_and_the_whole_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(UiState { tab: Tab::Anggaran, ..Default::default() });
+    // A table, from its own button.
+    let buttons: Vec<_> = h.get_all_by_label("Simpan sebagai…").collect();
+    assert!(buttons.len() >= 5, "tables and charts offer Simpan sebagai…");
+    buttons[0].click_accesskit();
+    h.run_steps(3);
+    let target = dir.path().join("Tabel-3.18-2024.xlsx");
+    {
+        let d = h.state_mut().save_dialog.as_mut().expect("dialog open");
+        assert!(d.path.ends_with("Tabel-3.18-2024.xlsx"), "sensible default name: {}", d.path);
+        d.path = target.display().to_string();
+    }
+    h.get_by_label("Simpan").click_accesskit();
+    h.run_steps(3);
+    assert!(target.exists());
+    has_part(&h, "Tersimpan di");
+    has(&h, "Buka folder");
+
+    // The whole export runs in the background with a progress bar, then says where it went.
+    h.get_by_label("Ekspor LKIP…").click_accesskit();
+    h.run_steps(2);
+    let out = dir.path().join("lkip");
+    h.state_mut().save_dialog.as_mut().unwrap().path = out.display().to_string();
+    h.get_by_label("Simpan").click_accesskit();
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().export_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(h.state().export_job.is_none(), "the export finished");
+    assert!(out.join("LKIP-2024-tabel.pdf").exists() && out.join("LKIP-2024-tabel.xlsx").exists());
+    has_part(&h, "Ekspor LKIP selesai");
+}

@@ -4,6 +4,7 @@
 mod edit_forms;
 mod more_forms;
 mod renstra_edit;
+pub mod save_dialog;
 mod state;
 pub mod strings;
 mod tab_anggaran;
@@ -53,6 +54,8 @@ pub enum Command {
     Redo,
     /// Put a backup in place of the database (the current file is kept aside).
     Restore(PathBuf),
+    /// Open *Simpan sebagai…* for a chart of the year.
+    SaveChart(String),
 }
 
 /// The data of an open database, with what is derived from it.
@@ -111,6 +114,10 @@ pub struct KinerjaApp {
     pub budget_selected: Option<String>,
     /// The asset line chosen for editing in the Organisasi tab.
     pub asset_selected: Option<String>,
+    pub save_dialog: Option<save_dialog::SaveDialog>,
+    pub export_job: Option<save_dialog::ExportJob>,
+    /// The last file or folder written, offered to open.
+    pub saved_path: Option<PathBuf>,
     commands: Vec<Command>,
     first_frame_done: bool,
 }
@@ -162,6 +169,9 @@ impl KinerjaApp {
             name_prompt: None,
             budget_selected: None,
             asset_selected: None,
+            save_dialog: None,
+            export_job: None,
+            saved_path: None,
             commands: Vec::new(),
             first_frame_done: false,
         };
@@ -256,6 +266,12 @@ impl KinerjaApp {
                     }
                 }
                 Command::Undo | Command::Redo => self.undo_redo(c == Command::Undo),
+                Command::SaveChart(id) => {
+                    if let Some(year) = self.state.year {
+                        self.save_dialog =
+                            Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Chart { id, year }));
+                    }
+                }
             }
         }
     }
@@ -373,12 +389,28 @@ impl KinerjaApp {
                 );
             });
         }
+        if self.export_job.is_some() {
+            egui::Panel::bottom("export_progress").show(ui, |ui| save_dialog::export_job_ui(self, ui));
+        }
         if let Some(msg) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(msg);
+                    if let Some(p) = self.saved_path.clone() {
+                        let dir = if p.is_dir() {
+                            p.clone()
+                        } else {
+                            p.parent().map(|d| d.to_path_buf()).unwrap_or(p.clone())
+                        };
+                        if ui.small_button(self.state.lang.pick("Buka folder", "Open folder")).clicked() {
+                            if let Err(e) = save_dialog::open_folder(&dir) {
+                                self.message = Some(format!("{}: {e}", dir.display()));
+                            }
+                        }
+                    }
                     if ui.small_button("✖").clicked() {
                         self.message = None;
+                        self.saved_path = None;
                     }
                 });
             });
@@ -395,6 +427,9 @@ impl KinerjaApp {
         }
         if self.name_prompt.is_some() {
             self.name_prompt_ui(ui);
+        }
+        if self.save_dialog.is_some() {
+            save_dialog::save_dialog_ui(self, &ui.ctx().clone());
         }
         if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
             let (undo, redo) = ui.input(|i| {
@@ -487,6 +522,12 @@ impl KinerjaApp {
                 }
             }
             ui.separator();
+            if let (Ok(_), Some(year)) = (&self.data, self.state.year) {
+                let busy = self.export_job.is_some();
+                if ui.add_enabled(!busy, egui::Button::new(lang.pick("Ekspor LKIP…", "Export LKIP…"))).clicked() {
+                    self.save_dialog = Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Lkip { year }));
+                }
+            }
             if ui.button(T::About.get(lang)).clicked() {
                 self.about_open = true;
             }
@@ -549,9 +590,15 @@ impl KinerjaApp {
         let header = if force { header.open(Some(true)) } else { header };
         let state = self.tables.entry(id.to_string()).or_default();
         let mut clicked = None;
+        let mut save = false;
         header.show(ui, |ui| {
+            save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
             clicked = widgets::table_view_ui(ui, &table, lang, state, None);
         });
+        if save {
+            self.save_dialog =
+                Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Table { id: id.to_string(), year }));
+        }
         if force {
             self.open_tables.retain(|t| t != id);
         }

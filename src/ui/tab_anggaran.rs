@@ -50,8 +50,17 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         app.report_table_ui(ui, id, year, true);
     }
     ui.add_space(8.0);
+    let mut save = None;
     ui.columns(2, |cols| {
-        chart_view_ui(&mut cols[0], &chart, lang, 260.0);
-        chart_view_ui(&mut cols[1], &serapan, lang, 260.0);
+        if chart_view_ui(&mut cols[0], &chart, lang, 260.0) {
+            save = Some(chart.id.clone());
+        }
+        if chart_view_ui(&mut cols[1], &serapan, lang, 260.0) {
+            save = Some(serapan.id.clone());
+        }
     });
+    if let Some(id) = save {
+        app.save_dialog =
+            Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::Chart { id, year }));
+    }
 }

@@ -150,7 +150,10 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     ui.columns(ikus.len().clamp(1, 3), |cols| {
         for (i, ind) in ikus.iter().enumerate() {
             let ui = &mut cols[i % cols.len()];
-            chart_view_ui(ui, &iku_trend(d, &ind.code, lang), lang, 160.0);
+            let chart = iku_trend(d, &ind.code, lang);
+            if chart_view_ui(ui, &chart, lang, 160.0) {
+                cmds.push(Command::SaveChart(chart.id.clone()));
+            }
         }
     });
     app.commands.extend(cmds);

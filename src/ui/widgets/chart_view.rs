@@ -10,9 +10,13 @@ fn color(c: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(c[0], c[1], c[2])
 }
 
-/// Draws `chart` at `height` points.
-pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) {
-    ui.label(egui::RichText::new(&chart.title).strong());
+/// Draws `chart` at `height` points; returns whether *Simpan sebagai…* was clicked.
+pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) -> bool {
+    let mut save = false;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(&chart.title).strong());
+        save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
+    });
     let categories = chart.categories.clone();
     let cats_for_hover = chart.categories.clone();
     let unit = chart.unit.clone();
@@ -118,4 +122,5 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
             }
         }
     });
+    save
 }
