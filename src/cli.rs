@@ -88,8 +88,8 @@ pub enum Command {
         /// Folder for the PDF, the workbook and the charts.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Folder for the dataset's CSV files.
-        #[arg(long, value_name = "DIR")]
+        /// Folder for the dataset's CSV files, or FILE.xlsx for one workbook.
+        #[arg(long, value_name = "DIR|FILE.xlsx")]
         dataset: Option<PathBuf>,
         /// Year of the LKIP; defaults to the latest year with results.
         #[arg(long)]
@@ -101,11 +101,19 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import a dataset folder (interchange format); it is validated completely first, and an
-    /// office with the same code is replaced, never duplicated.
+    /// Import a dataset (a folder of CSV files or one XLSX workbook); it is validated
+    /// completely first, and an office with the same code is replaced, never duplicated.
     Import {
-        /// The folder holding the dataset's CSV files.
+        /// The folder holding the dataset's CSV files, or the workbook.
         path: PathBuf,
+    },
+    /// Write an empty dataset workbook (every sheet with its header row, and instructions) for an
+    /// office starting from nothing.
+    Template {
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        #[arg(long)]
+        force: bool,
     },
     /// Database maintenance.
     Db {
@@ -185,6 +193,27 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 /// Runs a command against the database at `db`, writing its output to `out`.
 pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitCode {
+    if let Command::Template { out: file, force } = &command {
+        let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
+        // The empty dataset's office row is not a real office: the template keeps headers only.
+        let headers: Vec<(&'static str, Vec<u8>)> = empty
+            .into_iter()
+            .map(|(name, bytes)| {
+                let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default().to_vec();
+                (name, [header, b"\n".to_vec()].concat())
+            })
+            .collect();
+        return match crate::interchange::write_workbook(&headers, true) {
+            Ok(bytes) => match crate::export::write_file(file, &bytes, *force) {
+                Ok(()) => {
+                    eprintln!("kinerja: templat ditulis ke {}", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e.message_id()),
+            },
+            Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
+        };
+    }
     if let Command::Db { action: DbCommand::Check } = command {
         if !db.exists() {
             return fail(format!("{} tidak ada", db.display()));
@@ -289,6 +318,21 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 Ok(Err(e)) | Err(e) => fail(e),
             }
         }
+        Command::Export { dataset: Some(dataset), force, .. }
+            if dataset.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) =>
+        {
+            let files = crate::interchange::write_dataset(d);
+            match crate::interchange::write_workbook(&files, false) {
+                Ok(bytes) => match crate::export::write_file(&dataset, &bytes, force) {
+                    Ok(()) => {
+                        eprintln!("kinerja: dataset ditulis ke {}", dataset.display());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(e.message_id()),
+                },
+                Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
+            }
+        }
         Command::Export { dataset: Some(dataset), force, .. } => match export_dataset(d, &dataset, force) {
             Ok(n) => {
                 eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
@@ -330,8 +374,10 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             ExitCode::SUCCESS
         }
         Command::Export { .. } => fail("sebutkan --out DIR atau --dataset DIR"),
+        // Handled before the database is opened.
+        Command::Template { .. } => ExitCode::SUCCESS,
         Command::Import { path } => {
-            let imported = match crate::interchange::read_dataset(&crate::interchange::DirSource(path.clone())) {
+            let imported = match crate::interchange::read_path(&path) {
                 Ok(d) => d,
                 Err(problems) => {
                     return fail(format!(
@@ -356,6 +402,7 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 Err(e) => fail(e.message_id()),
             }
         }
+        // Handled before the database is opened.
         Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
         Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
         Command::Check { year, format } => {

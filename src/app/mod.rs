@@ -127,8 +127,13 @@ impl Session {
                 s.read_only = read_only;
                 return Ok(s);
             }
-            let store = Store::open(path)?;
-            let mut s = Self::from_store(store, false)?;
+            let mut store = Store::open(path)?;
+            // An existing file without any office (empty, or only its schema) starts like a new one.
+            let created = store.offices()?.is_empty();
+            if created {
+                store.save_dataset(&crate::embedded::dataset()?)?;
+            }
+            let mut s = Self::from_store(store, created)?;
             s._lock = lock;
             return Ok(s);
         }

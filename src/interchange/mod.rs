@@ -6,10 +6,12 @@
 mod problem;
 mod records;
 mod row;
+mod workbook;
 
 pub use problem::*;
 pub use records::*;
 pub use row::*;
+pub use workbook::*;
 
 use crate::domain::Dataset;
 
@@ -45,4 +47,23 @@ pub fn read_dataset(source: &dyn Source) -> Result<Dataset, Problems> {
 /// Writes a dataset as interchange files: `(file name, bytes)` in a stable order.
 pub fn write_dataset(dataset: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
     records::write_all(dataset)
+}
+
+/// A dataset from a folder of CSV files or from an XLSX workbook, by what `path` is.
+pub fn read_path(path: &std::path::Path) -> Result<Dataset, Problems> {
+    let name = path.display().to_string();
+    let is_workbook = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_workbook || path.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Problems(vec![Problem {
+                file: name.clone(),
+                line: None,
+                column: None,
+                kind: ProblemKind::Unreadable(e.to_string()),
+            }])
+        })?;
+        let source = WorkbookSource::from_bytes(&name, bytes)?;
+        return read_dataset(&source);
+    }
+    read_dataset(&DirSource(path.to_path_buf()))
 }
