@@ -83,7 +83,8 @@ fn replace_in(dir: &Path, file: &str, from: &str, to: &str) {
 
 #[test]
 fn broken_datasets_are_refused_with_the_right_message_and_nothing_written() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str)> = vec![
+    type Edit = Box<dyn FnOnce(&Path)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "missing column",
             Box::new(|d: &Path| replace_in(d, "staff.csv", "education,", "pendidikan,")),
