@@ -344,16 +344,13 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             let Some(year) = year.or(latest) else {
                 return fail("basis data belum berisi data tahunan");
             };
-            let files = match crate::export::lkip_files(
-                d,
-                &session.settings,
-                year,
-                TableOptions { show_phone },
-                &mut |_, _| {},
-            ) {
-                Ok(f) => f,
-                Err(e) => return fail(e),
-            };
+            let files =
+                match crate::export::lkip_files(d, &session.settings, year, TableOptions { show_phone }, &mut |_, _| {
+                    true
+                }) {
+                    Ok(f) => f,
+                    Err(e) => return fail(e),
+                };
             if !force {
                 let existing: Vec<&str> =
                     files.iter().map(|(n, _)| n.as_str()).filter(|n| dir.join(n).exists()).collect();

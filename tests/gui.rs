@@ -1,6 +1,9 @@
 //! The real window, driven without a display: open every tab on the embedded dataset and find
 //! its key figures by label.
 
+mod common;
+use common::{harness_of, wait_for_job};
+
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use kinerja::format::Lang;
@@ -8,16 +11,6 @@ use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
 
 fn harness(state: UiState) -> Harness<'static, KinerjaApp> {
     harness_of(KinerjaApp::in_memory(state))
-}
-
-fn harness_of(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
-    h.run_steps(3);
-    h
 }
 
 /// At least one node shows `label`.
@@ -441,14 +434,7 @@ fn save_as_writes_tables_charts_and_the_whole_export() {
     let out = dir.path().join("lkip");
     h.state_mut().save_dialog.as_mut().unwrap().path = out.display().to_string();
     h.get_by_label("Simpan").click_accesskit();
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().export_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    assert!(h.state().export_job.is_none(), "the export finished");
+    wait_for_job(&mut h);
     assert!(out.join("LKIP-2024-tabel.pdf").exists() && out.join("LKIP-2024-tabel.xlsx").exists());
     has_part(&h, "Ekspor LKIP selesai");
 }

@@ -1,5 +1,6 @@
 //! Application state and commands shared by the window and the command line.
 
+pub mod city;
 mod history;
 
 pub use history::{Change, History};
@@ -103,8 +104,15 @@ fn take_lock(db: &Path) -> Option<std::fs::File> {
 }
 
 impl Session {
-    /// Opens `path`, creating it from the embedded dataset when it does not exist.
+    /// Opens `path`, creating it from the embedded dataset when it does not exist, on the first
+    /// office by name.
     pub fn open(path: &Path) -> Result<Session, OpenError> {
+        Self::open_office(path, None)
+    }
+
+    /// Opens `path` on the office with code `office` (the first office by name when there is no
+    /// such office or none is asked for).
+    pub fn open_office(path: &Path, office: Option<&str>) -> Result<Session, OpenError> {
         let existed = path.exists();
         if existed {
             if let Err(detail) = crate::storage::check_file(path) {
@@ -123,7 +131,7 @@ impl Session {
             };
             if read_only.is_some() {
                 let store = Store::open_read_only(path)?;
-                let mut s = Self::from_store(store, false)?;
+                let mut s = Self::from_store(store, false, office)?;
                 s.read_only = read_only;
                 return Ok(s);
             }
@@ -133,7 +141,7 @@ impl Session {
             if created {
                 store.save_dataset(&crate::embedded::dataset()?)?;
             }
-            let mut s = Self::from_store(store, created)?;
+            let mut s = Self::from_store(store, created, office)?;
             s._lock = lock;
             return Ok(s);
         }
@@ -152,7 +160,7 @@ impl Session {
             store.save_dataset(&dataset)?;
             created = true;
         }
-        let mut s = Self::from_store(store, created)?;
+        let mut s = Self::from_store(store, created, office)?;
         s._lock = lock;
         Ok(s)
     }
@@ -161,14 +169,16 @@ impl Session {
     pub fn in_memory() -> Result<Session, OpenError> {
         let mut store = Store::open_in_memory()?;
         store.save_dataset(&crate::embedded::dataset()?)?;
-        Self::from_store(store, true)
+        Self::from_store(store, true, None)
     }
 
-    fn from_store(store: Store, created: bool) -> Result<Session, OpenError> {
-        let office = store
-            .offices()?
-            .into_iter()
-            .next()
+    fn from_store(store: Store, created: bool, preferred: Option<&str>) -> Result<Session, OpenError> {
+        let offices = store.offices()?;
+        let office = offices
+            .iter()
+            .find(|o| Some(o.code.as_str()) == preferred)
+            .or(offices.first())
+            .cloned()
             .ok_or_else(|| OpenError::Empty(store.path().map_or(":memory:".into(), |p| p.display().to_string())))?;
         let dataset = store.load_dataset(office.id)?;
         let mut s = Session {
@@ -182,6 +192,15 @@ impl Session {
         };
         s.reload_settings();
         Ok(s)
+    }
+
+    /// Works on another office of the same database from now on.
+    pub fn select_office(&mut self, office_id: i64) -> Result<(), StorageError> {
+        let dataset = self.store.load_dataset(office_id)?;
+        self.office_id = office_id;
+        self.dataset = dataset;
+        self.reload_settings();
+        Ok(())
     }
 
     /// Reads the office's settings again; a stored setting that cannot be read keeps its default

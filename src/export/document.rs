@@ -15,19 +15,25 @@ const PDF_CHARTS: [&str; 4] = ["capaian-iku", "akip", "anggaran-program", "serap
 /// One file of the export: its path inside the export folder and its bytes.
 pub type ExportFile = (String, Vec<u8>);
 
-/// Builds every file; `progress` hears the fraction done and what is being made.
+/// Why [`lkip_files`] stopped when its `progress` asked it to.
+pub const CANCELLED: &str = "dibatalkan";
+
+/// Builds every file; `progress` hears the fraction done and what is being made, and answers
+/// whether to go on (`false` stops the work with [`CANCELLED`]).
 pub fn lkip_files(
     d: &Dataset,
     s: &Settings,
     year: Year,
     opts: TableOptions,
-    progress: &mut dyn FnMut(f32, &str),
+    progress: &mut dyn FnMut(f32, &str) -> bool,
 ) -> Result<Vec<ExportFile>, String> {
     let mut files = Vec::new();
     let mut tables = Vec::new();
     let ids: Vec<String> = layout(d, year).into_iter().map(|t| t.id).collect();
     for (i, id) in ids.iter().enumerate() {
-        progress(0.3 * i as f32 / ids.len().max(1) as f32, &format!("Tabel {id}"));
+        if !progress(0.3 * i as f32 / ids.len().max(1) as f32, &format!("Tabel {id}")) {
+            return Err(CANCELLED.into());
+        }
         // A table without data for the year is left out of the document, not an error.
         if let Ok(t) = build_table(d, s, id, year, opts) {
             tables.push(t);
@@ -36,11 +42,15 @@ pub fn lkip_files(
     if tables.is_empty() {
         return Err(format!("tidak ada tabel yang berisi data untuk tahun {year}"));
     }
-    progress(0.35, "grafik");
+    if !progress(0.35, "grafik") {
+        return Err(CANCELLED.into());
+    }
     let charts = all_charts(d, s, year, Lang::Id);
     let mut pngs = Vec::new();
     for (i, c) in charts.iter().enumerate() {
-        progress(0.35 + 0.35 * i as f32 / charts.len().max(1) as f32, &c.title);
+        if !progress(0.35 + 0.35 * i as f32 / charts.len().max(1) as f32, &c.title) {
+            return Err(CANCELLED.into());
+        }
         if c.is_empty() {
             continue;
         }
@@ -54,13 +64,19 @@ pub fn lkip_files(
             pngs.push((c.title.clone(), super::chart_png(c, 900, 506, 1.0, Lang::Id).map_err(|e| e.to_string())?));
         }
     }
-    progress(0.75, "XLSX");
+    if !progress(0.75, "XLSX") {
+        return Err(CANCELLED.into());
+    }
     let book = super::tables_xlsx(&tables).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.xlsx"), book));
-    progress(0.85, "PDF");
+    if !progress(0.85, "PDF") {
+        return Err(CANCELLED.into());
+    }
     let report = check(d, s, Some(year));
     let pdf = super::lkip_pdf(&d.office.name, year, &tables, &report, &pngs).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.pdf"), pdf));
-    progress(1.0, "selesai");
+    if !progress(1.0, "selesai") {
+        return Err(CANCELLED.into());
+    }
     Ok(files)
 }

@@ -9,7 +9,7 @@ mod xlsx;
 
 pub use chart::{chart_png, chart_svg};
 pub use csv_table::{table_csv, CsvDialect};
-pub use document::{lkip_files, ExportFile};
+pub use document::{lkip_files, ExportFile, CANCELLED};
 pub use pdf::{lkip_pdf, PdfError};
 pub use xlsx::{tables_xlsx, XlsxError};
 

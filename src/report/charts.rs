@@ -453,3 +453,52 @@ pub fn trend_charts(d: &Dataset, year: Year, lang: Lang) -> Vec<ChartSpec> {
     out.push(asset_trend(d, lang));
     out
 }
+
+/// The city's programme pagu and realisasi per year (every office together), and serapan.
+pub fn city_budget_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
+    let points = |f: fn(&Amounts) -> Option<rust_decimal::Decimal>| -> Vec<[f64; 2]> {
+        years.iter().filter_map(|(y, a)| f(a).map(|v| [f64::from(*y), to_f64(v)])).collect()
+    };
+    ChartSpec {
+        id: "kota-anggaran".into(),
+        title: t(lang, "Pagu dan realisasi seluruh perangkat daerah", "Budget and spending of all offices"),
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: "Rp".into(),
+        unit: Unit::Rupiah,
+        categories: Vec::new(),
+        series: vec![
+            Series {
+                name: "Pagu".into(),
+                kind: SeriesKind::Line,
+                color: PALETTE[0],
+                points: points(|a| a.pagu.map(|m| m.decimal())),
+            },
+            Series {
+                name: t(lang, "Realisasi", "Actual"),
+                kind: SeriesKind::Line,
+                color: PALETTE[1],
+                points: points(|a| a.realisasi.map(|m| m.decimal())),
+            },
+        ],
+        bands: Vec::new(),
+    }
+}
+
+/// The city's serapan per year.
+pub fn city_serapan_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
+    ChartSpec {
+        id: "kota-serapan".into(),
+        title: t(lang, "Serapan anggaran seluruh perangkat daerah (%)", "Budget absorption of all offices (%)"),
+        x_label: t(lang, "Tahun", "Year"),
+        y_label: "%".into(),
+        unit: Unit::Percent,
+        categories: Vec::new(),
+        series: vec![Series {
+            name: t(lang, "Serapan", "Absorption"),
+            kind: SeriesKind::Line,
+            color: PALETTE[2],
+            points: years.iter().filter_map(|(y, a)| a.serapan().ok().map(|v| [f64::from(*y), to_f64(v)])).collect(),
+        }],
+        bands: Vec::new(),
+    }
+}

@@ -4,6 +4,7 @@ use super::{Result, StorageError, Store};
 use crate::domain::*;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// An office in the database.
@@ -67,10 +68,22 @@ impl Store {
     /// Stores a whole dataset in one transaction, replacing the office with the same code if
     /// there is one (so importing the same data twice does not duplicate it).
     pub fn save_dataset(&mut self, d: &Dataset) -> Result<i64> {
+        self.save_dataset_cancellable(d, &|| true)
+    }
+
+    /// [`Store::save_dataset`] that asks `keep_going` now and then and, when it answers `false`,
+    /// rolls everything back and returns [`StorageError::Cancelled`].
+    pub fn save_dataset_cancellable(&mut self, d: &Dataset, keep_going: &dyn Fn() -> bool) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let id = save(&tx, d)?;
+        let id = save(&tx, d, keep_going)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// The performance data (Renstra, targets, realisation, AKIP; no budget, organisation or
+    /// printed figures) of every office, by office id, read with one query per table.
+    pub fn load_performance_all(&self) -> Result<BTreeMap<i64, Dataset>> {
+        load_scope(&self.conn, Scope::All, Parts::Performance).map_err(unwrap_corrupt)
     }
 
     /// Loads the whole dataset of an office.
@@ -82,7 +95,7 @@ impl Store {
     }
 }
 
-fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
+fn save(tx: &Transaction, d: &Dataset, keep_going: &dyn Fn() -> bool) -> Result<i64> {
     let o = &d.office;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM office WHERE code = ?1", [&o.code], |r| r.get(0)).optional()?;
@@ -96,8 +109,14 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
     let id = tx.last_insert_rowid();
     macro_rules! insert_all {
         ($sql:expr, $rows:expr, |$r:ident| $params:expr) => {{
+            if !keep_going() {
+                return Err(StorageError::Cancelled);
+            }
             let mut stmt = tx.prepare($sql)?;
-            for $r in $rows {
+            for (i, $r) in $rows.iter().enumerate() {
+                if i % 4096 == 4095 && !keep_going() {
+                    return Err(StorageError::Cancelled);
+                }
                 stmt.execute($params)?;
             }
         }};
@@ -193,90 +212,355 @@ fn save(tx: &Transaction, d: &Dataset) -> Result<i64> {
     Ok(id)
 }
 
+/// Which offices a load reads.
+#[derive(Clone, Copy, Debug)]
+enum Scope {
+    One(i64),
+    All,
+}
+
+/// Which tables a load reads: everything, or only what capaian and the AKIP predicate need (the
+/// city view), which leaves out the budget, the organisation and the report's printed figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Parts {
+    Everything,
+    Performance,
+}
+
+/// The rows of `table` in scope, each with its office. One query per table whatever the number
+/// of offices (no query per office).
+fn all<T>(
+    conn: &rusqlite::Connection,
+    scope: Scope,
+    columns: &str,
+    table: &str,
+    mut f: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<(i64, T)>> {
+    // `office_id` comes last so that the row mappers read their columns from 0.
+    let office_column = columns.split(',').count();
+    let map = |r: &Row| Ok((r.get::<_, i64>(office_column)?, f(r)?));
+    match scope {
+        Scope::One(id) => {
+            let sql = format!("SELECT {columns}, office_id FROM {table} WHERE office_id = ?1 ORDER BY id");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([id], map)?;
+            rows.collect()
+        }
+        Scope::All => {
+            let sql = format!("SELECT {columns}, office_id FROM {table} ORDER BY office_id, id");
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([], map)?;
+            rows.collect()
+        }
+    }
+}
+
 fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
-    let office = conn.query_row(
-        "SELECT code, name, short_name, government, address, legal_basis FROM office WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Office {
+    load_scope(conn, Scope::One(id), Parts::Everything)?.remove(&id).ok_or(rusqlite::Error::QueryReturnedNoRows)
+}
+
+/// The datasets of the offices in scope, by office id.
+fn load_scope(conn: &rusqlite::Connection, scope: Scope, parts: Parts) -> rusqlite::Result<BTreeMap<i64, Dataset>> {
+    let mut out = BTreeMap::new();
+    let office_row = |r: &Row| {
+        Ok((
+            r.get::<_, i64>(6)?,
+            Office {
                 code: r.get(0)?,
                 name: r.get(1)?,
                 short_name: r.get(2)?,
                 government: r.get(3)?,
                 address: r.get(4)?,
                 legal_basis: r.get(5)?,
-            })
-        },
-    )?;
-    fn all<T>(
-        conn: &rusqlite::Connection,
-        sql: &str,
-        id: i64,
-        f: impl FnMut(&Row) -> rusqlite::Result<T>,
-    ) -> rusqlite::Result<Vec<T>> {
-        let mut stmt = conn.prepare(sql)?;
-        let rows = stmt.query_map([id], f)?;
-        rows.collect()
+            },
+        ))
+    };
+    let office_sql = "SELECT code, name, short_name, government, address, legal_basis, id FROM office";
+    let offices: rusqlite::Result<Vec<(i64, Office)>> = match scope {
+        Scope::One(id) => conn.prepare(&format!("{office_sql} WHERE id = ?1"))?.query_map([id], office_row)?.collect(),
+        Scope::All => conn.prepare(office_sql)?.query_map([], office_row)?.collect(),
+    };
+    for (id, office) in offices? {
+        out.insert(id, Dataset { office, ..Dataset::default() });
     }
-    Ok(Dataset {
-        office,
-        units: all(conn, "SELECT code, parent_code, position, kind, name FROM unit WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Unit { code: r.get(0)?, parent: r.get(1)?, position: r.get(2)?, kind: coded(r, 3)?, name: r.get(4)? }))?,
-        unit_duties: all(conn, "SELECT unit_code, position, level, label, kind, text FROM unit_duty WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(UnitDuty { unit: r.get(0)?, position: r.get(1)?, level: r.get(2)?, label: r.get(3)?, kind: coded(r, 4)?, text: r.get(5)? }))?,
-        staff: all(conn, "SELECT year, position, education, status, count FROM staff_count WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(StaffCount { year: r.get(0)?, position: r.get(1)?, education: r.get(2)?, status: coded(r, 3)?, count: r.get(4)? }))?,
-        assets: all(conn, "SELECT year, code, parent_code, position, label, name, count, value_sen, note FROM asset_item WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(AssetItem { year: r.get(0)?, code: r.get(1)?, parent: r.get(2)?, position: r.get(3)?, label: r.get(4)?, name: r.get(5)?, count: r.get(6)?, value: money(r, 7)?, note: r.get(8)? }))?,
-        periods: all(conn, "SELECT code, start_year, end_year, name, basis FROM renstra_period WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(RenstraPeriod { code: r.get(0)?, start_year: r.get(1)?, end_year: r.get(2)?, name: r.get(3)?, basis: r.get(4)? }))?,
-        strategies: all(conn, "SELECT period_code, position, text FROM strategy WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Strategy { period: r.get(0)?, position: r.get(1)?, text: r.get(2)? }))?,
-        tujuan: all(conn, "SELECT period_code, code, position, name FROM tujuan WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Tujuan { period: r.get(0)?, code: r.get(1)?, position: r.get(2)?, name: r.get(3)? }))?,
-        sasaran: all(conn, "SELECT tujuan_code, code, position, name FROM sasaran WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Sasaran { tujuan: r.get(0)?, code: r.get(1)?, position: r.get(2)?, name: r.get(3)? }))?,
-        indicators: all(conn, "SELECT code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule FROM indicator WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Indicator { code: r.get(0)?, period: r.get(1)?, level: coded(r, 2)?, parent: r.get(3)?, position: r.get(4)?, name: r.get(5)?, satuan: r.get(6)?,
+    macro_rules! table {
+        ($field:ident, $columns:expr, $table:expr, $f:expr) => {
+            for (office, item) in all(conn, scope, $columns, $table, $f)? {
+                if let Some(d) = out.get_mut(&office) {
+                    d.$field.push(item);
+                }
+            }
+        };
+    }
+    let everything = parts == Parts::Everything;
+    if everything {
+        table!(units, "code, parent_code, position, kind, name", "unit", |r| Ok(Unit {
+            code: r.get(0)?,
+            parent: r.get(1)?,
+            position: r.get(2)?,
+            kind: coded(r, 3)?,
+            name: r.get(4)?
+        }));
+    }
+    if everything {
+        table!(unit_duties, "unit_code, position, level, label, kind, text", "unit_duty", |r| Ok(UnitDuty {
+            unit: r.get(0)?,
+            position: r.get(1)?,
+            level: r.get(2)?,
+            label: r.get(3)?,
+            kind: coded(r, 4)?,
+            text: r.get(5)?
+        }));
+    }
+    if everything {
+        table!(staff, "year, position, education, status, count", "staff_count", |r| Ok(StaffCount {
+            year: r.get(0)?,
+            position: r.get(1)?,
+            education: r.get(2)?,
+            status: coded(r, 3)?,
+            count: r.get(4)?
+        }));
+    }
+    if everything {
+        table!(assets, "year, code, parent_code, position, label, name, count, value_sen, note", "asset_item", |r| Ok(
+            AssetItem {
+                year: r.get(0)?,
+                code: r.get(1)?,
+                parent: r.get(2)?,
+                position: r.get(3)?,
+                label: r.get(4)?,
+                name: r.get(5)?,
+                count: r.get(6)?,
+                value: money(r, 7)?,
+                note: r.get(8)?
+            }
+        ));
+    }
+    table!(periods, "code, start_year, end_year, name, basis", "renstra_period", |r| Ok(RenstraPeriod {
+        code: r.get(0)?,
+        start_year: r.get(1)?,
+        end_year: r.get(2)?,
+        name: r.get(3)?,
+        basis: r.get(4)?
+    }));
+    if everything {
+        table!(strategies, "period_code, position, text", "strategy", |r| Ok(Strategy {
+            period: r.get(0)?,
+            position: r.get(1)?,
+            text: r.get(2)?
+        }));
+    }
+    table!(tujuan, "period_code, code, position, name", "tujuan", |r| Ok(Tujuan {
+        period: r.get(0)?,
+        code: r.get(1)?,
+        position: r.get(2)?,
+        name: r.get(3)?
+    }));
+    table!(sasaran, "tujuan_code, code, position, name", "sasaran", |r| Ok(Sasaran {
+        tujuan: r.get(0)?,
+        code: r.get(1)?,
+        position: r.get(2)?,
+        name: r.get(3)?
+    }));
+    table!(indicators, "code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule", "indicator", |r| Ok(Indicator { code: r.get(0)?, period: r.get(1)?, level: coded(r, 2)?, parent: r.get(3)?, position: r.get(4)?, name: r.get(5)?, satuan: r.get(6)?,
                 polarity: coded(r, 7)?, capaian_rule: coded(r, 8)?, formula: coded(r, 9)?, formula_text: r.get(10)?, definition: r.get(11)?, alasan: r.get(12)?,
-                data_source: r.get(13)?, responsible: r.get(14)?, iku: r.get(15)?, predecessor: r.get(16)?, comparable: r.get(17)?, note: r.get(18)?, quarter_rule: coded(r, 19)? }))?,
-        targets: all(conn, "SELECT indicator_code, year, target, target_high, note FROM indicator_target WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Target { indicator: r.get(0)?, year: r.get(1)?, value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? }, note: r.get(4)? }))?,
-        agreements: all(conn, "SELECT year, indicator_code, target, target_high, note FROM agreement_target WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(AgreementTarget { year: r.get(0)?, indicator: r.get(1)?, value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? }, note: r.get(4)? }))?,
-        agreement_programs: all(conn, "SELECT year, program_kode, position, name, pagu_murni_sen, pagu_perubahan_sen, note FROM agreement_program WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(AgreementProgram { year: r.get(0)?, program: r.get(1)?, position: r.get(2)?, name: r.get(3)?, pagu_murni: money(r, 4)?, pagu_perubahan: money(r, 5)?, note: r.get(6)? }))?,
-        realisations: all(conn, "SELECT indicator_code, year, realisasi, note FROM realisation WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Realisation { indicator: r.get(0)?, year: r.get(1)?, realisasi: dec(r, 2)?, note: r.get(3)? }))?,
-        raw_figures: all(conn, "SELECT indicator_code, year, role, value, label, note FROM raw_figure WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(RawFigure { indicator: r.get(0)?, year: r.get(1)?, role: coded(r, 2)?, value: dec(r, 3)?, label: r.get(4)?, note: r.get(5)? }))?,
-        budget_lines: all(conn, "SELECT year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note FROM budget_line WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(BudgetLine { year: r.get(0)?, kode: r.get(1)?, parent: r.get(2)?, level: coded(r, 3)?, position: r.get(4)?, name: r.get(5)?,
-                pagu_murni: money(r, 6)?, pagu_perubahan: money(r, 7)?, realisasi: money(r, 8)?, note: r.get(9)? }))?,
-        program_support: all(conn, "SELECT program_kode, indicator_code FROM program_support WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(ProgramSupport { program: r.get(0)?, indicator: r.get(1)? }))?,
-        printed_figures: all(conn, "SELECT year, table_id, place, subject, field, printed, value, note FROM printed_figure WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(PrintedFigure { year: r.get(0)?, table: r.get(1)?, place: coded(r, 2)?, subject: r.get(3)?, field: r.get(4)?, printed: r.get(5)?, value: odec(r, 6)?, note: r.get(7)? }))?,
-        notes: all(conn, "SELECT year, subject, kind, position, text FROM note WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Note { year: r.get(0)?, subject: r.get(1)?, kind: r.get(2)?, position: r.get(3)?, text: r.get(4)? }))?,
-        awards: all(conn, "SELECT year, position, giver, description FROM award WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Award { year: r.get(0)?, position: r.get(1)?, giver: r.get(2)?, description: r.get(3)? }))?,
-        akip_evaluations: all(conn, "SELECT year, score, predicate, perencanaan, pengukuran, pelaporan, evaluasi, evaluator, indicator_code, note FROM akip_evaluation WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(AkipEvaluation { year: r.get(0)?, score: dec(r, 1)?, predicate: r.get(2)?, perencanaan: odec(r, 3)?, pengukuran: odec(r, 4)?,
-                pelaporan: odec(r, 5)?, evaluasi: odec(r, 6)?, evaluator: r.get(7)?, indicator: r.get(8)?, note: r.get(9)? }))?,
-        akip_recommendations: all(conn, "SELECT evaluation_year, followup_year, position, recommendation, follow_up FROM akip_recommendation WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(AkipRecommendation { evaluation_year: r.get(0)?, followup_year: r.get(1)?, position: r.get(2)?, recommendation: r.get(3)?, follow_up: r.get(4)? }))?,
-        benchmarks: all(conn, "SELECT year, indicator_code, position, name, source, benchmark_year, satuan, target, realisasi, note FROM benchmark WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(Benchmark { year: r.get(0)?, indicator: r.get(1)?, position: r.get(2)?, name: r.get(3)?, source: r.get(4)?, benchmark_year: r.get(5)?,
-                satuan: r.get(6)?, target: odec(r, 7)?, realisasi: odec(r, 8)?, note: r.get(9)? }))?,
-        umkm_upgrades: all(conn, "SELECT year, position, owner, address, business, phone, from_class, to_class, annual_sales_sen, capital_sen FROM umkm_upgrade WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(UmkmUpgrade { year: r.get(0)?, position: r.get(1)?, owner: r.get(2)?, address: r.get(3)?, business: r.get(4)?, phone: r.get(5)?,
-                from_class: coded(r, 6)?, to_class: coded(r, 7)?, annual_sales: money(r, 8)?, capital: money(r, 9)? }))?,
-        report_tables: all(conn, "SELECT year, table_id, kind, subject, title, source, note FROM report_table WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(ReportTable { year: r.get(0)?, id: r.get(1)?, kind: coded(r, 2)?, subject: r.get(3)?, title: r.get(4)?, source: r.get(5)?, note: r.get(6)? }))?,
-        quarters: all(conn, "SELECT indicator_code, year, quarter, target, realisasi FROM quarter_progress WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(QuarterProgress { indicator: r.get(0)?, year: r.get(1)?, quarter: r.get(2)?, target: odec(r, 3)?, realisasi: odec(r, 4)? }))?,
-        budget_quarters: all(conn, "SELECT year, kode, quarter, realisasi_sen FROM budget_quarter WHERE office_id = ?1 ORDER BY id", id,
-            |r| Ok(BudgetQuarter { year: r.get(0)?, kode: r.get(1)?, quarter: r.get(2)?, realisasi: Money::from_sen(r.get(3)?) }))?,
-    })
+                data_source: r.get(13)?, responsible: r.get(14)?, iku: r.get(15)?, predecessor: r.get(16)?, comparable: r.get(17)?, note: r.get(18)?, quarter_rule: coded(r, 19)? }));
+    table!(targets, "indicator_code, year, target, target_high, note", "indicator_target", |r| Ok(Target {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? },
+        note: r.get(4)?
+    }));
+    table!(agreements, "year, indicator_code, target, target_high, note", "agreement_target", |r| Ok(
+        AgreementTarget {
+            year: r.get(0)?,
+            indicator: r.get(1)?,
+            value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? },
+            note: r.get(4)?
+        }
+    ));
+    if everything {
+        table!(
+            agreement_programs,
+            "year, program_kode, position, name, pagu_murni_sen, pagu_perubahan_sen, note",
+            "agreement_program",
+            |r| Ok(AgreementProgram {
+                year: r.get(0)?,
+                program: r.get(1)?,
+                position: r.get(2)?,
+                name: r.get(3)?,
+                pagu_murni: money(r, 4)?,
+                pagu_perubahan: money(r, 5)?,
+                note: r.get(6)?
+            })
+        );
+    }
+    table!(realisations, "indicator_code, year, realisasi, note", "realisation", |r| Ok(Realisation {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        realisasi: dec(r, 2)?,
+        note: r.get(3)?
+    }));
+    table!(raw_figures, "indicator_code, year, role, value, label, note", "raw_figure", |r| Ok(RawFigure {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        role: coded(r, 2)?,
+        value: dec(r, 3)?,
+        label: r.get(4)?,
+        note: r.get(5)?
+    }));
+    if everything {
+        table!(
+            budget_lines,
+            "year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note",
+            "budget_line",
+            |r| Ok(BudgetLine {
+                year: r.get(0)?,
+                kode: r.get(1)?,
+                parent: r.get(2)?,
+                level: coded(r, 3)?,
+                position: r.get(4)?,
+                name: r.get(5)?,
+                pagu_murni: money(r, 6)?,
+                pagu_perubahan: money(r, 7)?,
+                realisasi: money(r, 8)?,
+                note: r.get(9)?
+            })
+        );
+    }
+    if everything {
+        table!(program_support, "program_kode, indicator_code", "program_support", |r| Ok(ProgramSupport {
+            program: r.get(0)?,
+            indicator: r.get(1)?
+        }));
+    }
+    if everything {
+        table!(printed_figures, "year, table_id, place, subject, field, printed, value, note", "printed_figure", |r| {
+            Ok(PrintedFigure {
+                year: r.get(0)?,
+                table: r.get(1)?,
+                place: coded(r, 2)?,
+                subject: r.get(3)?,
+                field: r.get(4)?,
+                printed: r.get(5)?,
+                value: odec(r, 6)?,
+                note: r.get(7)?,
+            })
+        });
+    }
+    if everything {
+        table!(notes, "year, subject, kind, position, text", "note", |r| Ok(Note {
+            year: r.get(0)?,
+            subject: r.get(1)?,
+            kind: r.get(2)?,
+            position: r.get(3)?,
+            text: r.get(4)?
+        }));
+    }
+    if everything {
+        table!(awards, "year, position, giver, description", "award", |r| Ok(Award {
+            year: r.get(0)?,
+            position: r.get(1)?,
+            giver: r.get(2)?,
+            description: r.get(3)?
+        }));
+    }
+    table!(
+        akip_evaluations,
+        "year, score, predicate, perencanaan, pengukuran, pelaporan, evaluasi, evaluator, indicator_code, note",
+        "akip_evaluation",
+        |r| Ok(AkipEvaluation {
+            year: r.get(0)?,
+            score: dec(r, 1)?,
+            predicate: r.get(2)?,
+            perencanaan: odec(r, 3)?,
+            pengukuran: odec(r, 4)?,
+            pelaporan: odec(r, 5)?,
+            evaluasi: odec(r, 6)?,
+            evaluator: r.get(7)?,
+            indicator: r.get(8)?,
+            note: r.get(9)?
+        })
+    );
+    if everything {
+        table!(
+            akip_recommendations,
+            "evaluation_year, followup_year, position, recommendation, follow_up",
+            "akip_recommendation",
+            |r| Ok(AkipRecommendation {
+                evaluation_year: r.get(0)?,
+                followup_year: r.get(1)?,
+                position: r.get(2)?,
+                recommendation: r.get(3)?,
+                follow_up: r.get(4)?
+            })
+        );
+    }
+    if everything {
+        table!(
+            benchmarks,
+            "year, indicator_code, position, name, source, benchmark_year, satuan, target, realisasi, note",
+            "benchmark",
+            |r| Ok(Benchmark {
+                year: r.get(0)?,
+                indicator: r.get(1)?,
+                position: r.get(2)?,
+                name: r.get(3)?,
+                source: r.get(4)?,
+                benchmark_year: r.get(5)?,
+                satuan: r.get(6)?,
+                target: odec(r, 7)?,
+                realisasi: odec(r, 8)?,
+                note: r.get(9)?
+            })
+        );
+    }
+    if everything {
+        table!(
+            umkm_upgrades,
+            "year, position, owner, address, business, phone, from_class, to_class, annual_sales_sen, capital_sen",
+            "umkm_upgrade",
+            |r| Ok(UmkmUpgrade {
+                year: r.get(0)?,
+                position: r.get(1)?,
+                owner: r.get(2)?,
+                address: r.get(3)?,
+                business: r.get(4)?,
+                phone: r.get(5)?,
+                from_class: coded(r, 6)?,
+                to_class: coded(r, 7)?,
+                annual_sales: money(r, 8)?,
+                capital: money(r, 9)?
+            })
+        );
+    }
+    if everything {
+        table!(report_tables, "year, table_id, kind, subject, title, source, note", "report_table", |r| Ok(
+            ReportTable {
+                year: r.get(0)?,
+                id: r.get(1)?,
+                kind: coded(r, 2)?,
+                subject: r.get(3)?,
+                title: r.get(4)?,
+                source: r.get(5)?,
+                note: r.get(6)?
+            }
+        ));
+    }
+    table!(quarters, "indicator_code, year, quarter, target, realisasi", "quarter_progress", |r| Ok(QuarterProgress {
+        indicator: r.get(0)?,
+        year: r.get(1)?,
+        quarter: r.get(2)?,
+        target: odec(r, 3)?,
+        realisasi: odec(r, 4)?
+    }));
+    if everything {
+        table!(budget_quarters, "year, kode, quarter, realisasi_sen", "budget_quarter", |r| Ok(BudgetQuarter {
+            year: r.get(0)?,
+            kode: r.get(1)?,
+            quarter: r.get(2)?,
+            realisasi: Money::from_sen(r.get(3)?)
+        }));
+    }
+    Ok(out)
 }

@@ -1,11 +1,13 @@
 //! The SQLite store: opening with the right pragmas, numbered migrations tracked with
 //! `PRAGMA user_version`, and one module per aggregate.
 
+mod city;
 mod dataset;
 mod edit;
 mod safety;
 mod settings;
 
+pub use city::*;
 pub use dataset::*;
 pub use edit::*;
 pub use safety::*;
@@ -19,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_settings.sql"),
     include_str!("migrations/003_audit.sql"),
     include_str!("migrations/004_quarters.sql"),
+    include_str!("migrations/005_city.sql"),
 ];
 
 /// The schema version this build writes.
@@ -39,6 +42,8 @@ pub enum StorageError {
     NeedsUpgrade { path: String, found: i64 },
     #[error("{0}")]
     Io(String),
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -59,6 +64,7 @@ impl StorageError {
                 "Basis data {path} perlu ditingkatkan (skema {found}) tetapi hanya dapat dibaca; buka berkas yang dapat ditulis."
             ),
             StorageError::Io(e) => format!("Kesalahan berkas: {e}"),
+            StorageError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
         }
     }

@@ -2,6 +2,7 @@
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
 mod edit_forms;
+pub mod jobs;
 mod more_forms;
 mod renstra_edit;
 pub mod save_dialog;
@@ -9,6 +10,7 @@ mod state;
 pub mod strings;
 mod tab_anggaran;
 mod tab_kinerja;
+mod tab_kota;
 mod tab_organisasi;
 mod tab_pemeriksaan;
 mod tab_renstra;
@@ -19,6 +21,7 @@ pub mod widgets;
 
 pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
+use crate::app::city::{city_view, CityView, OfficeCheck};
 use crate::app::{Change, History, Session};
 use crate::calc::check::{check, CheckReport};
 use crate::domain::{TableKind, Year};
@@ -56,21 +59,48 @@ pub enum Command {
     Restore(PathBuf),
     /// Open *Simpan sebagai…* for a chart of the year.
     SaveChart(String),
+    /// Work on another office of the database.
+    SetOffice(i64),
+    /// Import a dataset (CSV folder or XLSX workbook) in the background.
+    ImportDataset(PathBuf),
+    /// Run the consistency check on every office in the background.
+    CheckCity,
 }
 
 /// The data of an open database, with what is derived from it.
 pub struct Loaded {
     pub session: Session,
+    /// Every office in the database, by name.
+    pub offices: Vec<crate::storage::OfficeRef>,
     pub years: Vec<Year>,
     pub check: CheckReport,
     tables: HashMap<(String, Year), Result<TableView, String>>,
+    /// The city view of a year, built when first shown.
+    city: Option<Result<CityView, String>>,
+    /// The last city-wide check.
+    pub city_check: Option<Vec<OfficeCheck>>,
 }
 
 impl Loaded {
     fn new(session: Session) -> Loaded {
         let years = session.dataset.all_years().into_iter().collect();
         let check = check(&session.dataset, &session.settings, None);
-        Loaded { session, years, check, tables: HashMap::new() }
+        // Listing offices reads one small table; an error here shows as a single office.
+        let offices = session.store.offices().unwrap_or_default();
+        Loaded { session, offices, years, check, tables: HashMap::new(), city: None, city_check: None }
+    }
+
+    /// The city view of `year`, built once and kept until the data changes.
+    pub fn city(&mut self, year: Year) -> &Result<CityView, String> {
+        if !matches!(&self.city, Some(Ok(v)) if v.year == year) {
+            self.city = Some(city_view(&self.session.store, year).map_err(|e| e.message_id()));
+        }
+        self.city.get_or_insert_with(|| Err(String::new()))
+    }
+
+    /// Whether the database holds more than one office (the city view is offered then).
+    pub fn is_city(&self) -> bool {
+        self.offices.len() > 1
     }
 
     /// A report table of a year, built once and kept.
@@ -115,7 +145,10 @@ pub struct KinerjaApp {
     /// The asset line chosen for editing in the Organisasi tab.
     pub asset_selected: Option<String>,
     pub save_dialog: Option<save_dialog::SaveDialog>,
-    pub export_job: Option<save_dialog::ExportJob>,
+    /// Long work running in the background (one at a time).
+    pub job: Option<jobs::Job>,
+    /// The path field of *Impor dataset…*; `Some` while the dialog is open.
+    pub import_path: Option<String>,
     /// The last file or folder written, offered to open.
     pub saved_path: Option<PathBuf>,
     commands: Vec<Command>,
@@ -125,7 +158,7 @@ pub struct KinerjaApp {
 impl KinerjaApp {
     /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
-        let opened = Session::open(&db_path);
+        let opened = Session::open_office(&db_path, state.office.as_deref());
         let backups = match &opened {
             Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
             _ => Vec::new(),
@@ -170,7 +203,8 @@ impl KinerjaApp {
             budget_selected: None,
             asset_selected: None,
             save_dialog: None,
-            export_job: None,
+            job: None,
+            import_path: None,
             saved_path: None,
             commands: Vec::new(),
             first_frame_done: false,
@@ -184,6 +218,10 @@ impl KinerjaApp {
             self.state.mode = Mode::Tinjau;
         }
         if let Ok(l) = &self.data {
+            self.state.office = Some(l.session.dataset.office.code.clone());
+            if self.state.tab == Tab::Kota && !l.is_city() {
+                self.state.tab = Tab::Ringkasan;
+            }
             if !self.state.year.is_some_and(|y| l.years.contains(&y)) {
                 self.state.year = l.session.dataset.latest_report_year().or(l.years.last().copied());
             }
@@ -272,12 +310,15 @@ impl KinerjaApp {
                             Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Chart { id, year }));
                     }
                 }
+                Command::SetOffice(id) => self.set_office(id),
+                Command::ImportDataset(source) => self.start_import(source),
+                Command::CheckCity => self.start_city_check(),
             }
         }
     }
 
     fn open_database(&mut self, path: PathBuf) {
-        match Session::open(&path) {
+        match Session::open_office(&path, self.state.office.as_deref()) {
             Ok(s) => {
                 self.data = Ok(Loaded::new(s));
                 self.backups_offered.clear();
@@ -295,6 +336,152 @@ impl KinerjaApp {
         }
         self.db_path = path;
         self.fix_year();
+    }
+
+    fn set_office(&mut self, id: i64) {
+        let lang = self.state.lang;
+        let Ok(l) = &mut self.data else { return };
+        if l.session.office_id == id {
+            return;
+        }
+        match l.session.select_office(id) {
+            Ok(()) => {
+                // Undo steps belong to the office they were made in.
+                self.history = History::default();
+                self.tables.clear();
+                self.open_tables.clear();
+                self.budget_selected = None;
+                self.asset_selected = None;
+                self.message = None;
+            }
+            Err(e) => {
+                self.message = Some(match lang {
+                    Lang::Id => e.message_id(),
+                    Lang::En => e.to_string(),
+                })
+            }
+        }
+        self.after_data_change();
+    }
+
+    /// Reads and validates the dataset at `source` and stores it, all on a thread of its own with
+    /// a connection of its own; the window goes on meanwhile.
+    fn start_import(&mut self, source: PathBuf) {
+        let lang = self.state.lang;
+        if self.job.is_some() {
+            return;
+        }
+        if self.data.as_ref().is_ok_and(|l| l.session.read_only.is_some()) {
+            self.message = Some(T::ImportReadOnly.get(lang).into());
+            return;
+        }
+        if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
+            self.message = Some(T::ImportNeedsFile.get(lang).into());
+            return;
+        }
+        let db = self.db_path.clone();
+        self.import_path = None;
+        self.job = Some(jobs::Job::spawn(jobs::JobKind::Import, move |p| {
+            if !p.report(0.05, &source.display().to_string()) {
+                return jobs::Outcome::Cancelled;
+            }
+            let dataset = match crate::interchange::read_path(&source) {
+                Ok(d) => d,
+                Err(problems) => return jobs::Outcome::Failed(problems.render(lang)),
+            };
+            if !p.report(0.5, T::Storing.get(lang)) {
+                return jobs::Outcome::Cancelled;
+            }
+            let saved = crate::storage::Store::open(&db)
+                .and_then(|mut store| store.save_dataset_cancellable(&dataset, &|| !p.cancelled()));
+            match saved {
+                Ok(_) => {
+                    jobs::Outcome::Imported { code: dataset.office.code.clone(), name: dataset.office.name.clone() }
+                }
+                Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
+                Err(e) => jobs::Outcome::Failed(match lang {
+                    Lang::Id => e.message_id(),
+                    Lang::En => e.to_string(),
+                }),
+            }
+        }));
+    }
+
+    fn start_city_check(&mut self) {
+        let lang = self.state.lang;
+        if self.job.is_some() {
+            return;
+        }
+        if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
+            self.message = Some(T::ImportNeedsFile.get(lang).into());
+            return;
+        }
+        let db = self.db_path.clone();
+        self.job = Some(jobs::Job::spawn(jobs::JobKind::CityCheck, move |p| {
+            let progress =
+                |done: usize, total: usize| p.report(done as f32 / total.max(1) as f32, &format!("{done} / {total}"));
+            match crate::app::city::check_city(&db, &progress) {
+                Ok(r) => jobs::Outcome::CityChecked(r),
+                Err(crate::app::city::JobError::Cancelled) => jobs::Outcome::Cancelled,
+                Err(e) => jobs::Outcome::Failed(match lang {
+                    Lang::Id => e.message_id(),
+                    Lang::En => e.to_string(),
+                }),
+            }
+        }));
+    }
+
+    /// Takes the result of a background job: the one place where their outcomes are handled.
+    pub fn finish_job(&mut self, kind: jobs::JobKind, outcome: jobs::Outcome) {
+        use jobs::Outcome;
+        let lang = self.state.lang;
+        match outcome {
+            Outcome::Exported(dir) => {
+                self.message =
+                    Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
+                self.saved_path = Some(dir);
+            }
+            Outcome::Imported { code, name } => {
+                // Show the office just imported, with the data as it is now in the file.
+                self.state.office = Some(code);
+                self.open_database(self.db_path.clone());
+                self.message = Some(format!("{} {name}", T::Imported.get(lang)));
+            }
+            Outcome::CityChecked(result) => {
+                let with = result.iter().filter(|o| o.findings > 0).count();
+                self.message = Some(format!(
+                    "{} {} / {}",
+                    lang.pick(
+                        "Pemeriksaan kota selesai; perangkat daerah dengan temuan:",
+                        "City check done; offices with findings:"
+                    ),
+                    with,
+                    result.len()
+                ));
+                if let Ok(l) = &mut self.data {
+                    l.city_check = Some(result);
+                }
+            }
+            Outcome::Generated { path, summary } => {
+                self.message = Some(format!("{summary} — {}", path.display()));
+                self.saved_path = Some(path);
+            }
+            Outcome::Cancelled => {
+                self.message =
+                    Some(lang.pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.").into());
+            }
+            Outcome::Failed(e) => {
+                let what = match kind {
+                    jobs::JobKind::Export => lang.pick("Ekspor gagal", "Export failed"),
+                    jobs::JobKind::Import => {
+                        lang.pick("Impor gagal; tidak ada yang diubah", "Import failed; nothing was changed")
+                    }
+                    jobs::JobKind::CityCheck => lang.pick("Pemeriksaan kota gagal", "City check failed"),
+                    jobs::JobKind::Demo => lang.pick("Kota contoh tidak dibuat", "Demo city not generated"),
+                };
+                self.message = Some(format!("{what}: {e}"));
+            }
+        }
     }
 
     fn apply_change(&mut self, change: Change) {
@@ -333,6 +520,7 @@ impl KinerjaApp {
             l.years = l.session.dataset.all_years().into_iter().collect();
             l.check = check(&l.session.dataset, &l.session.settings, None);
             l.tables.clear();
+            l.city = None;
         }
         self.forms.clear();
         self.fix_year();
@@ -389,8 +577,8 @@ impl KinerjaApp {
                 );
             });
         }
-        if self.export_job.is_some() {
-            egui::Panel::bottom("export_progress").show(ui, |ui| save_dialog::export_job_ui(self, ui));
+        if self.job.is_some() {
+            egui::Panel::bottom("job_progress").show(ui, |ui| jobs::job_ui(self, ui));
         }
         if let Some(msg) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
@@ -430,6 +618,9 @@ impl KinerjaApp {
         }
         if self.save_dialog.is_some() {
             save_dialog::save_dialog_ui(self, &ui.ctx().clone());
+        }
+        if self.import_path.is_some() {
+            self.import_dialog_ui(ui);
         }
         if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
             let (undo, redo) = ui.input(|i| {
@@ -481,7 +672,23 @@ impl KinerjaApp {
         ui.horizontal_wrapped(|ui| {
             let name =
                 self.data.as_ref().map(|l| l.session.dataset.office.name.clone()).unwrap_or_else(|_| "Kinerja".into());
-            ui.heading(name);
+            if let Some(l) = self.data.as_ref().ok().filter(|l| l.is_city()) {
+                let current = l.session.office_id;
+                egui::ComboBox::new("office", "")
+                    .selected_text(egui::RichText::new(name).heading())
+                    .height(600.0)
+                    .show_ui(ui, |ui| {
+                        for o in &l.offices {
+                            if ui.selectable_label(o.id == current, &o.name).clicked() {
+                                self.commands.push(Command::SetOffice(o.id));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text(T::ChooseOffice.get(lang));
+            } else {
+                ui.heading(name);
+            }
             ui.separator();
             if let Ok(l) = &self.data {
                 let current = self.state.year.unwrap_or_default();
@@ -522,11 +729,14 @@ impl KinerjaApp {
                 }
             }
             ui.separator();
+            let busy = self.job.is_some();
             if let (Ok(_), Some(year)) = (&self.data, self.state.year) {
-                let busy = self.export_job.is_some();
                 if ui.add_enabled(!busy, egui::Button::new(lang.pick("Ekspor LKIP…", "Export LKIP…"))).clicked() {
                     self.save_dialog = Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Lkip { year }));
                 }
+            }
+            if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
+                self.import_path = Some(String::new());
             }
             if ui.button(T::About.get(lang)).clicked() {
                 self.about_open = true;
@@ -537,7 +747,8 @@ impl KinerjaApp {
     fn tab_bar_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
         ui.horizontal_wrapped(|ui| {
-            for tab in Tab::ALL {
+            let city = self.data.as_ref().is_ok_and(|l| l.is_city());
+            for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Kota || city) {
                 let mut text = egui::RichText::new(tab.title().get(lang));
                 if tab == Tab::Pemeriksaan {
                     if let Ok(l) = &self.data {
@@ -568,6 +779,7 @@ impl KinerjaApp {
             Tab::Tren => tab_tren::tren_ui(self, ui, year),
             Tab::Pemeriksaan => tab_pemeriksaan::pemeriksaan_ui(self, ui, year),
             Tab::Riwayat => tab_riwayat::riwayat_ui(self, ui),
+            Tab::Kota => tab_kota::kota_ui(self, ui, year),
         }
     }
 
@@ -634,6 +846,44 @@ impl KinerjaApp {
                 self.commands.push(Command::OpenDatabase(PathBuf::from(self.path_input.trim())));
             }
         });
+    }
+
+    /// *Impor dataset…*: a path field (always works) and the native dialog where there is one.
+    fn import_dialog_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.lang;
+        let mut open = true;
+        let mut start = None;
+        egui::Window::new(T::ImportDataset.get(lang)).collapsible(false).open(&mut open).show(ui.ctx(), |ui| {
+            let Some(path) = &mut self.import_path else { return };
+            ui.label(T::ImportHelp.get(lang));
+            ui.horizontal(|ui| {
+                let label = ui.label(T::PathLabel.get(lang));
+                ui.add(egui::TextEdit::singleline(path).desired_width(420.0)).labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                if ui.button(T::ChooseWorkbook.get(lang)).clicked() {
+                    if let Some(p) = rfd::FileDialog::new().add_filter("Excel", &["xlsx"]).pick_file() {
+                        *path = p.display().to_string();
+                    }
+                }
+                if ui.button(T::ChooseFolder.get(lang)).clicked() {
+                    if let Some(p) = rfd::FileDialog::new().pick_folder() {
+                        *path = p.display().to_string();
+                    }
+                }
+            });
+            ui.separator();
+            let ready = !path.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new(T::ImportStart.get(lang))).clicked() {
+                start = Some(PathBuf::from(path.trim()));
+            }
+        });
+        if !open {
+            self.import_path = None;
+        }
+        if let Some(p) = start {
+            self.commands.push(Command::ImportDataset(p));
+        }
     }
 
     fn about_ui(&mut self, ui: &mut egui::Ui) {

@@ -1,19 +1,31 @@
 //! *Simpan sebagai…*: tables, charts and the whole LKIP export to files. The native file dialog
 //! is offered, and a path field always works where no dialog is available.
 
+use super::jobs::{Job, JobKind, Outcome};
 use super::{strings::T, KinerjaApp};
 use crate::domain::Year;
 use crate::format::Lang;
 use crate::report::TableOptions;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 /// What is being saved.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveRequest {
-    Table { id: String, year: Year },
-    Chart { id: String, year: Year },
-    Lkip { year: Year },
+    Table {
+        id: String,
+        year: Year,
+    },
+    Chart {
+        id: String,
+        year: Year,
+    },
+    Lkip {
+        year: Year,
+    },
+    /// The city view's table.
+    CityTable {
+        year: Year,
+    },
 }
 
 /// The dialog's state.
@@ -31,15 +43,11 @@ pub struct SaveDialog {
     pub error: Option<String>,
 }
 
-/// A whole-document export running in the background.
-pub struct ExportJob {
-    pub progress: Arc<Mutex<(f32, String)>>,
-    pub result: Arc<Mutex<Option<Result<PathBuf, String>>>>,
-}
-
 fn formats(r: &SaveRequest) -> &'static [(&'static str, &'static str)] {
     match r {
-        SaveRequest::Table { .. } => &[("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("csv-id", "CSV Excel Indonesia (;)")],
+        SaveRequest::Table { .. } | SaveRequest::CityTable { .. } => {
+            &[("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("csv-id", "CSV Excel Indonesia (;)")]
+        }
         SaveRequest::Chart { .. } => &[("png", "PNG"), ("svg", "SVG")],
         SaveRequest::Lkip { .. } => &[("folder", "PDF + XLSX + grafik")],
     }
@@ -57,6 +65,7 @@ fn default_name(r: &SaveRequest, ext: &str) -> String {
         SaveRequest::Table { id, year } => format!("Tabel-{id}-{year}.{ext}"),
         SaveRequest::Chart { id, year } => format!("Grafik-{id}-{year}.{ext}"),
         SaveRequest::Lkip { year } => format!("LKIP-{year}"),
+        SaveRequest::CityTable { year } => format!("Kota-{year}.{ext}"),
     }
 }
 
@@ -185,21 +194,41 @@ fn save_now(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<Option<PathBuf>
         return Err(lang.pick("Tulis lokasi berkas.", "Type a path.").into());
     }
     let Ok(l) = &mut app.data else { return Err(String::new()) };
-    let (d, s) = (&l.session.dataset, &l.session.settings);
     let ext = formats(&dialog.request)[dialog.format].0;
     let opts = TableOptions { show_phone: dialog.show_phone };
-    let bytes = match &dialog.request {
-        SaveRequest::Table { id, year } => {
-            let t = crate::report::build_table(d, s, id, *year, opts).map_err(|e| e.message_id())?;
-            match ext {
-                "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&t)).map_err(|e| e.to_string())?,
-                "csv-id" => crate::export::table_csv(&t, crate::export::CsvDialect::Indonesian),
-                _ => crate::export::table_csv(&t, crate::export::CsvDialect::Plain),
-            }
+    let table = match &dialog.request {
+        SaveRequest::Table { id, year } => Some(
+            crate::report::build_table(&l.session.dataset, &l.session.settings, id, *year, opts)
+                .map_err(|e| e.message_id())?,
+        ),
+        SaveRequest::CityTable { year } => {
+            let checks = l.city_check.clone();
+            let view = l.city(*year).clone()?;
+            Some(crate::app::city::city_table(&view, checks.as_deref()))
         }
-        SaveRequest::Chart { id, year } => {
+        _ => None,
+    };
+    let city_charts = match &dialog.request {
+        SaveRequest::Chart { id, year } if id.starts_with("kota-") => {
+            let amounts = crate::app::city::by_year_amounts(l.city(*year).as_ref().map_err(Clone::clone)?);
+            vec![
+                crate::report::charts::city_budget_trend(&amounts, lang),
+                crate::report::charts::city_serapan_trend(&amounts, lang),
+            ]
+        }
+        _ => Vec::new(),
+    };
+    let (d, s) = (&l.session.dataset, &l.session.settings);
+    let bytes = match (&dialog.request, table) {
+        (_, Some(t)) => match ext {
+            "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&t)).map_err(|e| e.to_string())?,
+            "csv-id" => crate::export::table_csv(&t, crate::export::CsvDialect::Indonesian),
+            _ => crate::export::table_csv(&t, crate::export::CsvDialect::Plain),
+        },
+        (SaveRequest::Chart { id, year }, None) => {
             let chart = crate::report::charts::all_charts(d, s, *year, lang)
                 .into_iter()
+                .chain(city_charts)
                 .find(|c| &c.id == id)
                 .ok_or_else(|| format!("grafik {id}"))?;
             let num = |v: &str, what: &str| -> Result<f64, String> {
@@ -219,9 +248,13 @@ fn save_now(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<Option<PathBuf>
                 _ => crate::export::chart_png(&chart, w as u32, h as u32, sc, lang).map_err(|e| e.to_string())?,
             }
         }
-        SaveRequest::Lkip { year } => {
+        (SaveRequest::Lkip { year }, None) => {
             start_lkip_export(app, path, *year, opts, dialog.overwrite);
             return Ok(None);
+        }
+        (SaveRequest::Table { .. } | SaveRequest::CityTable { .. }, None) => {
+            // Both kinds of table were built above.
+            return Err(String::new());
         }
     };
     crate::export::write_file(&path, &bytes, dialog.overwrite).map_err(|e| match lang {
@@ -234,52 +267,25 @@ fn save_now(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<Option<PathBuf>
 fn start_lkip_export(app: &mut KinerjaApp, dir: PathBuf, year: Year, opts: TableOptions, overwrite: bool) {
     let Ok(l) = &app.data else { return };
     let (d, s) = (l.session.dataset.clone(), l.session.settings.clone());
-    let progress = Arc::new(Mutex::new((0.0, String::new())));
-    let result = Arc::new(Mutex::new(None));
-    let (p, r) = (progress.clone(), result.clone());
-    std::thread::spawn(move || {
-        let outcome = crate::export::lkip_files(&d, &s, year, opts, &mut |f, what| {
-            if let Ok(mut g) = p.lock() {
-                *g = (f, what.to_string());
+    app.job = Some(Job::spawn(JobKind::Export, move |p| {
+        let files = match crate::export::lkip_files(&d, &s, year, opts, &mut |f, what| p.report(f, what)) {
+            Ok(files) => files,
+            Err(e) => return Outcome::Failed(e),
+        };
+        if !overwrite {
+            if let Some((n, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
+                return Outcome::Failed(format!("{} sudah ada; centang 'Timpa' untuk menimpa", dir.join(n).display()));
             }
-        })
-        .and_then(|files| {
-            if !overwrite {
-                if let Some((n, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
-                    return Err(format!("{} sudah ada; centang 'Timpa' untuk menimpa", dir.join(n).display()));
-                }
+        }
+        // The last chance to cancel: from here every file is written.
+        if p.cancelled() {
+            return Outcome::Cancelled;
+        }
+        for (name, bytes) in &files {
+            if let Err(e) = crate::export::write_file(&dir.join(name), bytes, true) {
+                return Outcome::Failed(e.message_id());
             }
-            for (name, bytes) in &files {
-                crate::export::write_file(&dir.join(name), bytes, true).map_err(|e| e.message_id())?;
-            }
-            Ok(dir.clone())
-        });
-        if let Ok(mut g) = r.lock() {
-            *g = Some(outcome);
         }
-    });
-    app.export_job = Some(ExportJob { progress, result });
-}
-
-/// The progress bar of a running export, and its result when done.
-pub fn export_job_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
-    let lang = app.state.lang;
-    let Some(job) = &app.export_job else { return };
-    let finished = job.result.lock().ok().and_then(|mut g| g.take());
-    match finished {
-        Some(Ok(dir)) => {
-            app.message = Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
-            app.saved_path = Some(dir);
-            app.export_job = None;
-        }
-        Some(Err(e)) => {
-            app.message = Some(format!("{}: {e}", lang.pick("Ekspor gagal", "Export failed")));
-            app.export_job = None;
-        }
-        None => {
-            let (f, what) = job.progress.lock().map(|g| g.clone()).unwrap_or_default();
-            ui.add(egui::ProgressBar::new(f).text(format!("{} {what}", lang.pick("Mengekspor…", "Exporting…"))));
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
-        }
-    }
+        Outcome::Exported(dir)
+    }));
 }

@@ -16,10 +16,12 @@ pub enum Tab {
     Tren,
     Pemeriksaan,
     Riwayat,
+    /// Every office together (shown when the database holds more than one).
+    Kota,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Ringkasan,
         Tab::Organisasi,
         Tab::Renstra,
@@ -28,6 +30,7 @@ impl Tab {
         Tab::Tren,
         Tab::Pemeriksaan,
         Tab::Riwayat,
+        Tab::Kota,
     ];
 
     pub fn title(self) -> super::strings::T {
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Tren => T::TabTren,
             Tab::Pemeriksaan => T::TabPemeriksaan,
             Tab::Riwayat => T::TabRiwayat,
+            Tab::Kota => T::TabKota,
         }
     }
 }
@@ -63,6 +67,8 @@ pub struct UiState {
     pub mode: Mode,
     /// The name written into the audit trail, asked once.
     pub user_name: String,
+    /// The code of the office being worked on.
+    pub office: Option<String>,
 }
 
 /// The key under which [`UiState`] is stored.

@@ -190,7 +190,8 @@ pub fn table_view_ui(
                             if r.kind != RowKind::Normal {
                                 text = text.strong();
                             }
-                            ui.add(egui::Label::new(text).wrap());
+                            // Not selectable: a click on the text selects the row.
+                            ui.add(egui::Label::new(text).wrap().selectable(false));
                         }
                     });
                     if resp.clicked() && !r.subject.is_empty() {
@@ -266,6 +267,11 @@ fn first_text_col(table: &TableView) -> usize {
     table.columns.iter().position(|c| c.kind == ColumnKind::Text && c.key != "no" && c.key != "kode").unwrap_or(0)
 }
 
+/// A cell's text; not selectable, so that a click on it selects the row.
+fn cell_label(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
+    ui.add(egui::Label::new(text).selectable(false))
+}
+
 /// A number cell: the printed figure, red with the recomputation on hover where they disagree;
 /// a recomputed figure where nothing was printed.
 fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind, lang: Lang) {
@@ -279,18 +285,18 @@ fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind
                 .get(lang)
                 .replace("{r}", &figure_text(*r, kind, lang))
                 .replace("{c}", &figure_text(c.round_dp(2), kind, lang));
-            ui.label(text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
-            ui.label(egui::RichText::new("⚠").color(ui.visuals().error_fg_color));
+            cell_label(ui, text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
+            cell_label(ui, egui::RichText::new("⚠").color(ui.visuals().error_fg_color));
         }
         Cell::Verdict { reported: Some(r), computed: Some(c) } if r != c => {
             let hover = T::ReportedVsComputed.get(lang).replace("{r}", r).replace("{c}", c);
-            ui.label(text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
+            cell_label(ui, text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
         }
         Cell::Figure { reported: None, computed: Some(_) } => {
-            ui.label(text.italics().weak()).on_hover_text(T::ComputedOnly.get(lang));
+            cell_label(ui, text.italics().weak()).on_hover_text(T::ComputedOnly.get(lang));
         }
         _ => {
-            ui.label(text);
+            cell_label(ui, text);
         }
     }
 }

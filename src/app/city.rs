@@ -1,0 +1,251 @@
+//! The city view (for Bappeda): every office's budget totals and IKU capaian side by side, and
+//! the consistency check run over every office.
+
+use crate::calc::akip::predicate;
+use crate::calc::budget::serapan;
+use crate::calc::check::check;
+use crate::calc::resolve::indicator_capaian;
+use crate::calc::{mean, Computed, Settings};
+use crate::domain::{Dataset, Money, Year};
+use crate::storage::{OfficeBudget, StorageError, Store, YearBudget};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One IKU's capaian in the city view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IkuCapaian {
+    pub code: String,
+    pub name: String,
+    /// `None` when it cannot be computed (no target, no realisation yet, …).
+    pub capaian: Option<Decimal>,
+}
+
+/// One office's line in the city view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CityRow {
+    pub office_id: i64,
+    pub code: String,
+    pub name: String,
+    pub pagu: Option<Money>,
+    pub realisasi: Option<Money>,
+    pub serapan: Option<Decimal>,
+    pub iku: Vec<IkuCapaian>,
+    /// Mean capaian of the IKU that could be computed.
+    pub mean_capaian: Option<Decimal>,
+    pub akip_score: Option<Decimal>,
+    /// The predicate as recorded, or computed from the score where none was recorded.
+    pub akip_predicate: Option<String>,
+}
+
+/// Every office in one year, with the city's totals and its budget over the years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CityView {
+    pub year: Year,
+    pub rows: Vec<CityRow>,
+    pub pagu: Option<Money>,
+    pub realisasi: Option<Money>,
+    pub serapan: Option<Decimal>,
+    pub by_year: Vec<YearBudget>,
+}
+
+fn settings_from(pairs: Option<&Vec<(String, String)>>) -> Settings {
+    let mut s = Settings::default();
+    for (k, v) in pairs.into_iter().flatten() {
+        // A stored setting that cannot be read keeps its default, as in the office's own view.
+        let _ = s.apply(k, v);
+    }
+    s
+}
+
+fn ok(c: Computed) -> Option<Decimal> {
+    c.ok()
+}
+
+fn add(a: Option<Money>, b: Option<Money>) -> Option<Money> {
+    match (a, b) {
+        (Some(x), Some(y)) => x.checked_add(y).or(Some(x)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// The IKU capaian and AKIP result of one office in `year`.
+fn performance(d: &Dataset, s: &Settings, year: Year) -> (Vec<IkuCapaian>, Option<Decimal>, Option<String>) {
+    let iku: Vec<IkuCapaian> = d
+        .period_of_year(year)
+        .map(|p| d.ikus_of_period(&p.code))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| IkuCapaian {
+            code: i.code.clone(),
+            name: i.name.clone(),
+            capaian: indicator_capaian(d, s, &i.code, year).ok().and_then(|r| r.value.number()),
+        })
+        .collect();
+    let akip = d.akip_evaluations.iter().find(|a| a.year == year);
+    let score = akip.map(|a| a.score);
+    let pred = akip.and_then(|a| {
+        if a.predicate.trim().is_empty() {
+            predicate(a.score).ok().map(|p| p.code().to_string())
+        } else {
+            Some(a.predicate.clone())
+        }
+    });
+    (iku, score, pred)
+}
+
+/// Builds the city view of `year`: a handful of queries whatever the number of offices.
+pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
+    let budgets = store.city_budget(year)?;
+    let performance_data = store.load_performance_all()?;
+    let settings = store.settings_all()?;
+    let by_year = store.city_budget_by_year()?;
+    let mut rows = Vec::with_capacity(budgets.len());
+    let (mut pagu, mut realisasi) = (None, None);
+    for OfficeBudget { office_id, code, name, pagu: p, realisasi: r, .. } in budgets {
+        let (iku, akip_score, akip_predicate) = match performance_data.get(&office_id) {
+            Some(d) => performance(d, &settings_from(settings.get(&office_id)), year),
+            None => (Vec::new(), None, None),
+        };
+        let values: Vec<Decimal> = iku.iter().filter_map(|i| i.capaian).collect();
+        pagu = add(pagu, p);
+        realisasi = add(realisasi, r);
+        rows.push(CityRow {
+            office_id,
+            code,
+            name,
+            pagu: p,
+            realisasi: r,
+            serapan: ok(serapan(p, r)),
+            mean_capaian: mean(&values),
+            iku,
+            akip_score,
+            akip_predicate,
+        });
+    }
+    Ok(CityView { year, rows, pagu, realisasi, serapan: ok(serapan(pagu, realisasi)), by_year })
+}
+
+/// One office's result of the city-wide check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficeCheck {
+    pub office_id: i64,
+    pub name: String,
+    pub findings: usize,
+}
+
+/// How a long piece of work ended.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error("cancelled")]
+    Cancelled,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+impl JobError {
+    /// The message in Indonesian.
+    pub fn message_id(&self) -> String {
+        match self {
+            JobError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
+            JobError::Storage(e) => e.message_id(),
+        }
+    }
+}
+
+/// Runs the consistency check on every office of the database at `path`, on a connection of its
+/// own (so it can run beside the window). `progress(done, total)` is called before each office
+/// and after the last; when it returns `false` the work stops with [`JobError::Cancelled`].
+pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Result<Vec<OfficeCheck>, JobError> {
+    let store = Store::open_read_only(path)?;
+    let offices = store.offices()?;
+    let settings: HashMap<i64, Vec<(String, String)>> = store.settings_all()?;
+    let mut out = Vec::with_capacity(offices.len());
+    for (i, office) in offices.iter().enumerate() {
+        if !progress(i, offices.len()) {
+            return Err(JobError::Cancelled);
+        }
+        let d = store.load_dataset(office.id)?;
+        let report = check(&d, &settings_from(settings.get(&office.id)), None);
+        out.push(OfficeCheck { office_id: office.id, name: office.name.clone(), findings: report.findings.len() });
+    }
+    if !progress(offices.len(), offices.len()) {
+        return Err(JobError::Cancelled);
+    }
+    Ok(out)
+}
+
+/// The city view as a table (shown, sorted, filtered and saved like the report's tables); each
+/// row's subject is `office:ID`. With `checks`, a column gives each office's findings.
+pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report::TableView {
+    use crate::report::{Cell, Column, ColumnKind, RowKind, TableRow, TableView};
+    let col = |key: &str, label: &str, kind| Column { key: key.into(), label: label.into(), kind, derived: false };
+    let mut columns = vec![
+        col("perangkat_daerah", "Perangkat Daerah", ColumnKind::Text),
+        col("pagu", "Pagu (Rp)", ColumnKind::Money),
+        col("realisasi", "Realisasi (Rp)", ColumnKind::Money),
+        col("serapan", "Serapan (%)", ColumnKind::Percent),
+        col("iku", "Jumlah IKU", ColumnKind::Count),
+        col("capaian_rata_rata", "Rata-rata Capaian IKU (%)", ColumnKind::Percent),
+        col("nilai_akip", "Nilai AKIP", ColumnKind::Number),
+        col("predikat", "Predikat", ColumnKind::Text),
+    ];
+    if checks.is_some() {
+        columns.push(col("temuan", "Temuan Pemeriksaan", ColumnKind::Count));
+    }
+    let money = |m: Option<Money>| Cell::value(m.map(|m| m.decimal()));
+    let mut rows: Vec<TableRow> = v
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                Cell::text(&r.name),
+                money(r.pagu),
+                money(r.realisasi),
+                Cell::value(r.serapan),
+                Cell::value(Some(Decimal::from(r.iku.len()))),
+                Cell::value(r.mean_capaian),
+                Cell::value(r.akip_score),
+                r.akip_predicate.clone().map_or(Cell::Empty, Cell::Text),
+            ];
+            if let Some(checks) = checks {
+                let n = checks.iter().find(|c| c.office_id == r.office_id).map(|c| Decimal::from(c.findings));
+                cells.push(Cell::value(n));
+            }
+            TableRow { kind: RowKind::Normal, level: 0, cells, subject: format!("office:{}", r.office_id) }
+        })
+        .collect();
+    let mut total = vec![
+        Cell::text("Jumlah"),
+        money(v.pagu),
+        money(v.realisasi),
+        Cell::value(v.serapan),
+        Cell::value(Some(Decimal::from(v.rows.iter().map(|r| r.iku.len()).sum::<usize>()))),
+        Cell::value(mean(&v.rows.iter().filter_map(|r| r.mean_capaian).collect::<Vec<_>>())),
+        Cell::Empty,
+        Cell::Empty,
+    ];
+    if let Some(checks) = checks {
+        total.push(Cell::value(Some(Decimal::from(checks.iter().map(|c| c.findings).sum::<usize>()))));
+    }
+    rows.push(TableRow { kind: RowKind::Total, level: 0, cells: total, subject: String::new() });
+    TableView {
+        id: "kota".into(),
+        year: v.year,
+        title: format!("Kinerja dan anggaran seluruh perangkat daerah tahun {}", v.year),
+        source: "Kinerja: jumlah pagu dan realisasi program setiap perangkat daerah; capaian IKU dihitung dari target dan realisasi".into(),
+        columns,
+        rows,
+    }
+}
+
+/// The city's budget per year as amounts (for the trend charts).
+pub fn by_year_amounts(v: &CityView) -> Vec<(Year, crate::calc::budget::Amounts)> {
+    v.by_year
+        .iter()
+        .map(|y| {
+            (y.year, crate::calc::budget::Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi })
+        })
+        .collect()
+}

@@ -1,0 +1,57 @@
+//! Kota: every office of the database together (for Bappeda) — budget totals, IKU capaian and
+//! AKIP predicate per office, the city's budget over the years, and the check of every office.
+
+use super::strings::T;
+use super::widgets::{chart_view_ui, table_view_ui};
+use super::{Command, KinerjaApp, Tab};
+use crate::app::city::{by_year_amounts, city_table};
+use crate::domain::Year;
+use crate::report::charts::{city_budget_trend, city_serapan_trend};
+
+pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+    let lang = app.state.lang;
+    let busy = app.job.is_some();
+    let Ok(l) = &mut app.data else { return };
+    let checks = l.city_check.clone();
+    let view = match l.city(year) {
+        Ok(v) => v.clone(),
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e.clone());
+            return;
+        }
+    };
+    ui.heading(format!("{} — {year}", T::CityTitle.get(lang)));
+    ui.label(egui::RichText::new(T::CityIntro.get(lang)).italics());
+    ui.horizontal(|ui| {
+        if ui.add_enabled(!busy, egui::Button::new(T::CheckCity.get(lang))).clicked() {
+            app.commands.push(Command::CheckCity);
+        }
+        if ui.button(lang.pick("Simpan sebagai…", "Save as…")).clicked() {
+            app.save_dialog =
+                Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::CityTable { year }));
+        }
+    });
+    ui.add_space(6.0);
+    let amounts = by_year_amounts(&view);
+    let mut save_chart = None;
+    ui.columns(2, |cols| {
+        for (i, c) in [city_budget_trend(&amounts, lang), city_serapan_trend(&amounts, lang)].iter().enumerate() {
+            if chart_view_ui(&mut cols[i], c, lang, 220.0) {
+                save_chart = Some(c.id.clone());
+            }
+        }
+    });
+    ui.add_space(8.0);
+    let table = city_table(&view, checks.as_deref());
+    let state = app.tables.entry("kota".into()).or_default();
+    if let Some(subject) = table_view_ui(ui, &table, lang, state, None) {
+        if let Some(id) = subject.strip_prefix("office:").and_then(|s| s.parse::<i64>().ok()) {
+            app.commands.push(Command::SetOffice(id));
+            app.commands.push(Command::SetTab(Tab::Ringkasan));
+        }
+    }
+    ui.label(egui::RichText::new(T::CityClickHint.get(lang)).small());
+    if let Some(id) = save_chart {
+        app.commands.push(Command::SaveChart(id));
+    }
+}

@@ -1,0 +1,216 @@
+//! Several offices in one database: the office selector, the city view, and long work in the
+//! background with cancel.
+
+mod common;
+use common::*;
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use kinerja::app::city::{check_city, city_view, JobError};
+use kinerja::app::Session;
+use kinerja::calc::budget::year_total;
+use kinerja::storage::{StorageError, Store};
+use kinerja::ui::jobs::{Job, JobKind, Outcome};
+use kinerja::ui::{KinerjaApp, Tab, UiState};
+use std::path::{Path, PathBuf};
+
+fn contoh() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dinas-contoh")
+}
+
+/// A database file with the embedded office and the made-up second office.
+fn two_offices(dir: &Path) -> PathBuf {
+    let db = dir.join("kota.sqlite");
+    let mut s = Session::open(&db).unwrap();
+    let d = kinerja::interchange::read_path(&contoh()).unwrap();
+    s.store.save_dataset(&d).unwrap();
+    db
+}
+
+#[test]
+fn city_view_sums_every_office_and_keeps_them_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = two_offices(dir.path());
+    let store = Store::open(&db).unwrap();
+    let offices = store.offices().unwrap();
+    assert_eq!(offices.len(), 2);
+    let datasets: Vec<_> = offices.iter().map(|o| store.load_dataset(o.id).unwrap()).collect();
+    // No office sees the other's rows.
+    assert!(
+        datasets[0].budget_lines.iter().all(|b| b.year == 2025)
+            != datasets[1].budget_lines.iter().all(|b| b.year == 2025)
+    );
+    for year in [2024, 2025] {
+        let v = city_view(&store, year).unwrap();
+        assert_eq!(v.rows.len(), 2);
+        let mut pagu = 0i64;
+        let mut real = 0i64;
+        for (row, d) in v.rows.iter().zip(&datasets) {
+            assert_eq!(row.name, d.office.name);
+            let t = year_total(d, year);
+            assert_eq!(row.pagu, t.pagu, "{} {year}", row.name);
+            assert_eq!(row.realisasi, t.realisasi, "{} {year}", row.name);
+            pagu += t.pagu.map_or(0, |m| m.to_sen());
+            real += t.realisasi.map_or(0, |m| m.to_sen());
+        }
+        assert_eq!(v.pagu.map_or(0, |m| m.to_sen()), pagu);
+        assert_eq!(v.realisasi.map_or(0, |m| m.to_sen()), real);
+    }
+    // The embedded office's 2024 results, as its own tabs show them.
+    let v = city_view(&store, 2024).unwrap();
+    let bekasi = v.rows.iter().find(|r| r.name.contains("Bekasi")).unwrap();
+    assert_eq!(bekasi.akip_predicate.as_deref(), Some("BB"));
+    assert_eq!(bekasi.iku.len(), 3);
+    assert!(bekasi.iku.iter().all(|i| i.capaian.is_some()));
+    assert_eq!(bekasi.pagu.map(|m| m.to_sen()), Some(1_278_525_883_000));
+    // The per-year aggregate is the plain GROUP BY over top-level lines.
+    let by_year = &v.by_year;
+    assert!(by_year.iter().any(|y| y.year == 2024 && y.offices == 1));
+    assert!(by_year.iter().any(|y| y.year == 2025));
+}
+
+#[test]
+fn the_city_check_reports_each_office_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = two_offices(dir.path());
+    let seen = std::cell::Cell::new(0);
+    let r = check_city(&db, &|done, total| {
+        assert_eq!(total, 2);
+        seen.set(done);
+        true
+    })
+    .unwrap();
+    assert_eq!(seen.get(), 2);
+    let bekasi = r.iter().find(|o| o.name.contains("Bekasi")).unwrap();
+    assert_eq!(bekasi.findings, 21, "the reference report's 21 slips");
+    assert!(matches!(check_city(&db, &|done, _| done < 1), Err(JobError::Cancelled)));
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite");
+    drop(Session::open(&db).unwrap());
+    let d = kinerja::interchange::read_path(&contoh()).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let calls = std::cell::Cell::new(0);
+    let r = store.save_dataset_cancellable(&d, &|| {
+        calls.set(calls.get() + 1);
+        calls.get() < 5
+    });
+    assert!(matches!(r, Err(StorageError::Cancelled)));
+    assert_eq!(store.offices().unwrap().len(), 1, "nothing of the second office was kept");
+}
+
+#[test]
+fn a_job_stops_when_cancelled() {
+    let job = Job::spawn(JobKind::Demo, |p| {
+        for i in 0..10_000 {
+            if !p.report(i as f32 / 10_000.0, "langkah") {
+                return Outcome::Cancelled;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        Outcome::Failed("not cancelled".into())
+    });
+    job.cancel();
+    let mut outcome = None;
+    for _ in 0..200 {
+        outcome = job.take_outcome();
+        if outcome.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(outcome, Some(Outcome::Cancelled));
+}
+
+/// A mouse click where a user would click (a row, not a widget of its own).
+fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        h.run_steps(1);
+    }
+}
+
+#[test]
+fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kota.sqlite");
+    let mut h = harness_of(KinerjaApp::new(db.clone(), UiState::default()));
+    assert!(h.query_by_label("Kota").is_none(), "one office: no city tab");
+
+    // Import from the menu; it runs in the background.
+    h.get_by_label("Impor dataset…").click_accesskit();
+    h.run_steps(2);
+    *h.state_mut().import_path.as_mut().unwrap() = contoh().display().to_string();
+    h.get_by_label("Impor").click_accesskit();
+    wait_for_job(&mut h);
+    assert!(
+        h.query_all_by_label_contains("Dataset diimpor: Dinas Lingkungan Hidup Kota Contoh").next().is_some(),
+        "{:?}",
+        h.state().message
+    );
+    assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
+    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
+    // Importing the same office again replaces it.
+    h.state_mut().send(kinerja::ui::Command::ImportDataset(contoh()));
+    h.run_steps(1);
+    wait_for_job(&mut h);
+    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
+
+    // The city view lists both; the city check runs in the background and adds a column.
+    h.state_mut().state.year = Some(2024);
+    h.get_by_label("Kota").click_accesskit();
+    h.run_steps(3);
+    assert!(h.query_all_by_label("Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi").next().is_some());
+    assert!(h.query_all_by_label("Rp 12.785.258.830").next().is_some(), "the city total of 2024");
+    h.get_by_label("Periksa semua perangkat daerah").click_accesskit();
+    h.run_steps(1);
+    wait_for_job(&mut h);
+    assert!(h.query_by_label("Temuan Pemeriksaan").is_some());
+    assert!(h.query_all_by_label_contains("perangkat daerah dengan temuan").next().is_some());
+
+    // Clicking an office's row opens it.
+    let name = h.get_all_by_label("Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi").last().unwrap().rect();
+    click_at(&mut h, name.center());
+    h.run_steps(3);
+    assert_eq!(h.state().state.tab, Tab::Ringkasan);
+    assert_eq!(
+        h.state().state.office.as_deref(),
+        Some(h.state().data.as_ref().unwrap().session.dataset.office.code.as_str())
+    );
+    assert!(h.state().data.as_ref().unwrap().session.dataset.office.name.contains("Bekasi"));
+    assert!(h.query_all_by_label("78,19").next().is_some());
+
+    // The office selector in the top bar switches back; undo steps do not cross offices.
+    h.get_all_by_role(egui::accesskit::Role::ComboBox).next().unwrap().click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("Dinas Lingkungan Hidup Kota Contoh").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
+    assert!(!h.state().history.can_undo());
+    assert!(h.state().data.as_ref().unwrap().session.dataset.budget_lines.iter().all(|b| b.year == 2025));
+}
+
+#[test]
+fn a_broken_import_from_the_window_says_why_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kota.sqlite");
+    let broken = dir.path().join("rusak.xlsx");
+    std::fs::write(&broken, b"bukan buku kerja").unwrap();
+    let mut h = harness_of(KinerjaApp::new(db.clone(), UiState::default()));
+    h.state_mut().send(kinerja::ui::Command::ImportDataset(broken));
+    h.run_steps(1);
+    wait_for_job(&mut h);
+    let msg = h.state().message.clone().unwrap_or_default();
+    assert!(msg.starts_with("Impor gagal; tidak ada yang diubah"), "{msg}");
+    assert_eq!(Store::open(&db).unwrap().offices().unwrap().len(), 1);
+}
