@@ -214,3 +214,49 @@ fn a_broken_import_from_the_window_says_why_and_writes_nothing() {
     assert!(msg.starts_with("Impor gagal; tidak ada yang diubah"), "{msg}");
     assert_eq!(Store::open(&db).unwrap().offices().unwrap().len(), 1);
 }
+
+/// The window opens a large database at once and checks its integrity in the background:
+/// editing waits for the verdict, and a damaged file is reported and never written.
+#[test]
+fn the_window_checks_integrity_in_the_background_before_editing() {
+    use kinerja::app::ReadOnly;
+    let dir = tempfile::tempdir().unwrap();
+    let db = two_offices(dir.path());
+    let state = UiState { mode: kinerja::ui::Mode::Sunting, ..Default::default() };
+    let app = KinerjaApp::new(db.clone(), state.clone());
+    assert_eq!(app.data.as_ref().unwrap().session.read_only, Some(ReadOnly::Checking));
+    assert_eq!(app.state.mode, kinerja::ui::Mode::Tinjau, "no editing before the check");
+    let mut h = harness_of(app);
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().integrity_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
+    assert_eq!(h.state().state.mode, kinerja::ui::Mode::Sunting, "the user's mode comes back");
+    drop(h);
+
+    // Damage a page in the middle of the file: it may still open, but the check finds it.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    let middle = (bytes.len() / page / 2) * page;
+    for b in &mut bytes[middle..middle + page] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let mut h = harness_of(KinerjaApp::new(db.clone(), state));
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().integrity_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    let err = h.state().data.as_ref().err().cloned().expect("the damage is reported");
+    assert!(err.contains("rusak"), "{err}");
+    drop(h);
+    assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was not written");
+}

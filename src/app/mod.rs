@@ -59,6 +59,9 @@ pub enum ReadOnly {
     Locked,
     /// The file itself is marked read-only.
     FileReadOnly,
+    /// The integrity check of the file is still running (in the background); editing waits
+    /// for it, so that a damaged file is never written.
+    Checking,
 }
 
 impl ReadOnly {
@@ -72,8 +75,23 @@ impl ReadOnly {
                 "Berkas basis data bertanda hanya-baca; perubahan tidak dapat disimpan.",
                 "The database file is marked read-only; changes cannot be saved.",
             ),
+            ReadOnly::Checking => lang.pick(
+                "Memeriksa keutuhan basis data… penyuntingan tersedia sesudah pemeriksaan selesai.",
+                "Checking the database's integrity… editing is available once the check is done.",
+            ),
         }
     }
+}
+
+/// When the integrity check of an existing database file runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// Before anything is read (the command line).
+    Now,
+    /// After opening, by the caller, while the session stays read-only
+    /// ([`ReadOnly::Checking`]); a file that must be upgraded is still checked first. The window
+    /// does this: a city's database of a million budget lines takes a second to check.
+    Later,
 }
 
 /// An open database with the office being worked on, loaded.
@@ -86,8 +104,15 @@ pub struct Session {
     pub created: bool,
     /// Set when the database can only be read.
     pub read_only: Option<ReadOnly>,
+    /// Opened with [`Integrity::Later`] and not yet confirmed sound.
+    pub integrity_pending: bool,
     /// Held while this session may write: another Kinerja opening the same file reads only.
     _lock: Option<std::fs::File>,
+}
+
+/// A damaged file, with its backups offered.
+fn damaged(path: &Path, detail: String) -> OpenError {
+    OpenError::Damaged { path: path.display().to_string(), detail, backups: crate::storage::list_backups(path) }
 }
 
 fn lock_path(db: &Path) -> PathBuf {
@@ -113,14 +138,33 @@ impl Session {
     /// Opens `path` on the office with code `office` (the first office by name when there is no
     /// such office or none is asked for).
     pub fn open_office(path: &Path, office: Option<&str>) -> Result<Session, OpenError> {
+        Self::open_office_with(path, office, Integrity::Now)
+    }
+
+    /// [`Session::open_office`], with the integrity check now or later.
+    pub fn open_office_with(path: &Path, office: Option<&str>, integrity: Integrity) -> Result<Session, OpenError> {
+        let opened = Self::open_inner(path, office, integrity);
+        match opened {
+            // A file that fails to open without the check is checked now, so that damage is
+            // reported as such (with the backups) rather than as a read error.
+            Err(e) if integrity == Integrity::Later && path.exists() && !matches!(e, OpenError::Damaged { .. }) => {
+                match crate::storage::check_file(path) {
+                    Err(detail) => Err(damaged(path, detail)),
+                    Ok(()) => Err(e),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn open_inner(path: &Path, office: Option<&str>, integrity: Integrity) -> Result<Session, OpenError> {
         let existed = path.exists();
+        let check_later = integrity == Integrity::Later
+            && existed
+            && crate::storage::schema_version_of(path) == Some(crate::storage::SCHEMA_VERSION);
         if existed {
-            if let Err(detail) = crate::storage::check_file(path) {
-                return Err(OpenError::Damaged {
-                    path: path.display().to_string(),
-                    detail,
-                    backups: crate::storage::list_backups(path),
-                });
+            if let Some(Err(detail)) = (!check_later).then(|| crate::storage::check_file(path)) {
+                return Err(damaged(path, detail));
             }
             let file_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
             let lock = if file_read_only { None } else { take_lock(path) };
@@ -133,16 +177,25 @@ impl Session {
                 let store = Store::open_read_only(path)?;
                 let mut s = Self::from_store(store, false, office)?;
                 s.read_only = read_only;
+                s.integrity_pending = check_later;
                 return Ok(s);
             }
             let mut store = Store::open(path)?;
             // An existing file without any office (empty, or only its schema) starts like a new one.
             let created = store.offices()?.is_empty();
             if created {
+                // About to write: a file not yet checked is checked first.
+                if let Some(Err(detail)) = check_later.then(|| crate::storage::check_file(path)) {
+                    return Err(damaged(path, detail));
+                }
                 store.save_dataset(&crate::embedded::dataset()?)?;
             }
             let mut s = Self::from_store(store, created, office)?;
             s._lock = lock;
+            if check_later {
+                s.read_only = Some(ReadOnly::Checking);
+                s.integrity_pending = true;
+            }
             return Ok(s);
         }
         if !existed {
@@ -188,10 +241,19 @@ impl Session {
             settings: Settings::default(),
             created,
             read_only: None,
+            integrity_pending: false,
             _lock: None,
         };
         s.reload_settings();
         Ok(s)
+    }
+
+    /// The integrity check passed: a session waiting for it may write now.
+    pub fn integrity_confirmed(&mut self) {
+        self.integrity_pending = false;
+        if self.read_only == Some(ReadOnly::Checking) {
+            self.read_only = None;
+        }
     }
 
     /// Works on another office of the same database from now on.

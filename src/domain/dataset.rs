@@ -1,5 +1,6 @@
 use super::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// Everything Kinerja holds about one office, over all its years.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -31,6 +32,65 @@ pub struct Dataset {
     pub report_tables: Vec<ReportTable>,
     pub quarters: Vec<QuarterProgress>,
     pub budget_quarters: Vec<BudgetQuarter>,
+    /// Lookups over `budget_lines`, built on first use (an office has thousands of lines a
+    /// year, and the report walks their trees).
+    #[doc(hidden)]
+    pub budget_index: BudgetIndex,
+}
+
+/// Positions in `budget_lines` by (year, kode) and by (year, parent), children in order.
+///
+/// Built once, on the first lookup; a dataset whose `budget_lines` grew, shrank or moved since
+/// then is noticed and answered by scanning, and every answer is checked against the line it
+/// points to. A dataset is not meant to change its lines' keys after it is read (the window reads
+/// a fresh one after each edit).
+#[derive(Default)]
+pub struct BudgetIndex(OnceLock<BudgetIndexData>);
+
+struct BudgetIndexData {
+    len: usize,
+    ptr: usize,
+    by_kode: HashMap<(Year, String), usize>,
+    children: HashMap<(Year, Option<String>), Vec<usize>>,
+}
+
+impl Clone for BudgetIndex {
+    /// A copy builds its own index (its lines live elsewhere).
+    fn clone(&self) -> Self {
+        BudgetIndex::default()
+    }
+}
+
+impl PartialEq for BudgetIndex {
+    /// The index is derived data: datasets compare by their content alone.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for BudgetIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BudgetIndex")
+    }
+}
+
+impl BudgetIndex {
+    fn get(&self, lines: &[BudgetLine]) -> Option<&BudgetIndexData> {
+        let data = self.0.get_or_init(|| {
+            let mut by_kode = HashMap::with_capacity(lines.len());
+            let mut children: HashMap<(Year, Option<String>), Vec<usize>> = HashMap::new();
+            for (i, b) in lines.iter().enumerate() {
+                by_kode.entry((b.year, b.kode.clone())).or_insert(i);
+                children.entry((b.year, b.parent.clone())).or_default().push(i);
+            }
+            for list in children.values_mut() {
+                // Stable: lines with the same position keep their stored order, as a scan would.
+                list.sort_by_key(|i| lines[*i].position);
+            }
+            BudgetIndexData { len: lines.len(), ptr: lines.as_ptr() as usize, by_kode, children }
+        });
+        (data.len == lines.len() && data.ptr == lines.as_ptr() as usize).then_some(data)
+    }
 }
 
 impl Dataset {
@@ -72,11 +132,27 @@ impl Dataset {
     }
 
     pub fn budget_line(&self, year: Year, kode: &str) -> Option<&BudgetLine> {
+        if let Some(index) = self.budget_index.get(&self.budget_lines) {
+            let found = index.by_kode.get(&(year, kode.to_string())).and_then(|i| self.budget_lines.get(*i));
+            if found.is_none_or(|b| b.year == year && b.kode == kode) {
+                return found;
+            }
+        }
         self.budget_lines.iter().find(|b| b.year == year && b.kode == kode)
     }
 
     /// Lines of a year whose parent is `parent` (`None` for programs), in order.
     pub fn budget_children(&self, year: Year, parent: Option<&str>) -> Vec<&BudgetLine> {
+        if let Some(index) = self.budget_index.get(&self.budget_lines) {
+            let lines: Vec<&BudgetLine> = index
+                .children
+                .get(&(year, parent.map(str::to_string)))
+                .map(|list| list.iter().filter_map(|i| self.budget_lines.get(*i)).collect())
+                .unwrap_or_default();
+            if lines.iter().all(|b| b.year == year && b.parent.as_deref() == parent) {
+                return lines;
+            }
+        }
         let mut lines: Vec<&BudgetLine> =
             self.budget_lines.iter().filter(|b| b.year == year && b.parent.as_deref() == parent).collect();
         lines.sort_by_key(|b| b.position);

@@ -1167,5 +1167,6 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         report_tables: strip(report_tables),
         quarters: strip(quarters),
         budget_quarters: strip(budget_quarters),
+        budget_index: Default::default(),
     })
 }

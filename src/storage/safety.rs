@@ -70,6 +70,13 @@ pub fn check_file(path: &Path) -> std::result::Result<(), String> {
     }
 }
 
+/// The schema version of the database file at `path`, read without changing it; `None` when
+/// it cannot be read.
+pub fn schema_version_of(path: &Path) -> Option<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()
+}
+
 /// The folder holding a database's backups: `cadangan/` beside it.
 pub fn backup_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("cadangan")

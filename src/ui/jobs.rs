@@ -15,6 +15,8 @@ pub enum JobKind {
     Import,
     CityCheck,
     Demo,
+    /// The integrity check of the open database (no progress bar: it only delays editing).
+    Integrity,
 }
 
 impl JobKind {
@@ -24,6 +26,7 @@ impl JobKind {
             JobKind::Import => lang.pick("Mengimpor…", "Importing…"),
             JobKind::CityCheck => lang.pick("Memeriksa semua perangkat daerah…", "Checking every office…"),
             JobKind::Demo => lang.pick("Membuat kota contoh…", "Generating the demo city…"),
+            JobKind::Integrity => lang.pick("Memeriksa keutuhan basis data…", "Checking the database…"),
         }
     }
 }
@@ -44,6 +47,8 @@ pub enum Outcome {
         path: PathBuf,
         summary: String,
     },
+    /// The integrity check's verdict: sound, or what is damaged.
+    Integrity(Result<(), String>),
     /// Stopped by the user; nothing was written.
     Cancelled,
     /// Failed, with the message for the user; nothing was written.

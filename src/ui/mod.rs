@@ -22,7 +22,7 @@ pub mod widgets;
 pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
 use crate::app::city::{city_view, CityView, OfficeCheck};
-use crate::app::{Change, History, Session};
+use crate::app::{Change, History, Integrity, ReadOnly, Session};
 use crate::calc::check::{check, CheckReport};
 use crate::domain::{TableKind, Year};
 use crate::format::Lang;
@@ -147,6 +147,10 @@ pub struct KinerjaApp {
     pub save_dialog: Option<save_dialog::SaveDialog>,
     /// Long work running in the background (one at a time).
     pub job: Option<jobs::Job>,
+    /// The integrity check of the open file, running in the background.
+    pub integrity_job: Option<jobs::Job>,
+    /// The mode to return to once the integrity check allows editing.
+    mode_after_check: Option<Mode>,
     /// The path field of *Impor dataset…*; `Some` while the dialog is open.
     pub import_path: Option<String>,
     /// The last file or folder written, offered to open.
@@ -158,7 +162,7 @@ pub struct KinerjaApp {
 impl KinerjaApp {
     /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
-        let opened = Session::open_office(&db_path, state.office.as_deref());
+        let opened = Session::open_office_with(&db_path, state.office.as_deref(), Integrity::Later);
         let backups = match &opened {
             Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
             _ => Vec::new(),
@@ -204,6 +208,8 @@ impl KinerjaApp {
             asset_selected: None,
             save_dialog: None,
             job: None,
+            integrity_job: None,
+            mode_after_check: None,
             import_path: None,
             saved_path: None,
             commands: Vec::new(),
@@ -214,7 +220,11 @@ impl KinerjaApp {
     }
 
     fn fix_year(&mut self) {
-        if self.data.as_ref().is_ok_and(|l| l.session.read_only.is_some()) {
+        self.start_integrity_check();
+        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only) {
+            if ro == ReadOnly::Checking && self.mode_after_check.is_none() {
+                self.mode_after_check = Some(self.state.mode);
+            }
             self.state.mode = Mode::Tinjau;
         }
         if let Ok(l) = &self.data {
@@ -318,7 +328,7 @@ impl KinerjaApp {
     }
 
     fn open_database(&mut self, path: PathBuf) {
-        match Session::open_office(&path, self.state.office.as_deref()) {
+        match Session::open_office_with(&path, self.state.office.as_deref(), Integrity::Later) {
             Ok(s) => {
                 self.data = Ok(Loaded::new(s));
                 self.backups_offered.clear();
@@ -336,6 +346,53 @@ impl KinerjaApp {
         }
         self.db_path = path;
         self.fix_year();
+    }
+
+    /// Checks the open file on a thread of its own when it was opened without the check.
+    fn start_integrity_check(&mut self) {
+        let Ok(l) = &self.data else { return };
+        if !l.session.integrity_pending || self.integrity_job.is_some() {
+            return;
+        }
+        let path = self.db_path.clone();
+        self.integrity_job = Some(jobs::Job::spawn(jobs::JobKind::Integrity, move |_| {
+            jobs::Outcome::Integrity(crate::storage::check_file(&path))
+        }));
+    }
+
+    /// Takes the result of the integrity check when it has come.
+    fn poll_integrity(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.integrity_job else { return };
+        let Some(outcome) = job.take_outcome() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.integrity_job = None;
+        self.finish_job(jobs::JobKind::Integrity, outcome);
+    }
+
+    fn integrity_verdict(&mut self, verdict: Result<(), String>) {
+        match verdict {
+            Ok(()) => {
+                if let Ok(l) = &mut self.data {
+                    l.session.integrity_confirmed();
+                    if l.session.read_only.is_none() {
+                        if let Some(mode) = self.mode_after_check.take() {
+                            self.state.mode = mode;
+                        }
+                    }
+                }
+            }
+            Err(detail) => {
+                // Nothing was written: the session was read-only until now. Close it (and its
+                // lock) and offer the backups, as when the check runs before opening.
+                let path = self.db_path.display().to_string();
+                let backups = crate::storage::list_backups(&self.db_path);
+                let e = crate::app::OpenError::Damaged { path, detail, backups: backups.clone() };
+                self.data = Err(e.message_id());
+                self.backups_offered = backups;
+            }
+        }
     }
 
     fn set_office(&mut self, id: i64) {
@@ -466,6 +523,7 @@ impl KinerjaApp {
                 self.message = Some(format!("{summary} — {}", path.display()));
                 self.saved_path = Some(path);
             }
+            Outcome::Integrity(verdict) => self.integrity_verdict(verdict),
             Outcome::Cancelled => {
                 self.message =
                     Some(lang.pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.").into());
@@ -478,6 +536,7 @@ impl KinerjaApp {
                     }
                     jobs::JobKind::CityCheck => lang.pick("Pemeriksaan kota gagal", "City check failed"),
                     jobs::JobKind::Demo => lang.pick("Kota contoh tidak dibuat", "Demo city not generated"),
+                    jobs::JobKind::Integrity => lang.pick("Pemeriksaan keutuhan gagal", "Integrity check failed"),
                 };
                 self.message = Some(format!("{what}: {e}"));
             }
@@ -565,6 +624,7 @@ impl KinerjaApp {
 
     /// Draws the whole window into `ui` and handles the frame's commands.
     pub fn ui_main(&mut self, ui: &mut egui::Ui) {
+        self.poll_integrity(ui.ctx());
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         if self.data.is_ok() {
             egui::Panel::top("tab_bar").show(ui, |ui| self.tab_bar_ui(ui));
