@@ -75,6 +75,10 @@ pub struct Loaded {
     pub years: Vec<Year>,
     pub check: CheckReport,
     tables: HashMap<(String, Year), Result<TableView, String>>,
+    /// The budget tree of a year (thousands of rows: built once, not every frame).
+    trees: HashMap<Year, TableView>,
+    /// Charts built from the office's data, by id, year and language.
+    charts: HashMap<(String, Year, Lang), crate::report::charts::ChartSpec>,
     /// The city view of a year, built when first shown.
     city: Option<Result<CityView, String>>,
     /// The last city-wide check.
@@ -87,7 +91,35 @@ impl Loaded {
         let check = check(&session.dataset, &session.settings, None);
         // Listing offices reads one small table; an error here shows as a single office.
         let offices = session.store.offices().unwrap_or_default();
-        Loaded { session, offices, years, check, tables: HashMap::new(), city: None, city_check: None }
+        Loaded {
+            session,
+            offices,
+            years,
+            check,
+            tables: HashMap::new(),
+            trees: HashMap::new(),
+            charts: HashMap::new(),
+            city: None,
+            city_check: None,
+        }
+    }
+
+    /// The budget tree of `year`, built once and kept until the data changes.
+    pub fn budget_tree(&mut self, year: Year) -> &TableView {
+        let (d, s) = (&self.session.dataset, &self.session.settings);
+        self.trees.entry(year).or_insert_with(|| crate::report::budget_tree(d, s, year))
+    }
+
+    /// A chart of the office, built by `build` once and kept until the data changes.
+    pub fn chart(
+        &mut self,
+        id: &str,
+        year: Year,
+        lang: Lang,
+        build: impl FnOnce(&crate::domain::Dataset, &crate::calc::Settings) -> crate::report::charts::ChartSpec,
+    ) -> &crate::report::charts::ChartSpec {
+        let (d, s) = (&self.session.dataset, &self.session.settings);
+        self.charts.entry((id.to_string(), year, lang)).or_insert_with(|| build(d, s))
     }
 
     /// The city view of `year`, built once and kept until the data changes.
@@ -579,6 +611,8 @@ impl KinerjaApp {
             l.years = l.session.dataset.all_years().into_iter().collect();
             l.check = check(&l.session.dataset, &l.session.settings, None);
             l.tables.clear();
+            l.trees.clear();
+            l.charts.clear();
             l.city = None;
         }
         self.forms.clear();

@@ -5,30 +5,32 @@ use super::strings::T;
 use super::widgets::{chart_view_ui, table_view_ui};
 use super::KinerjaApp;
 use crate::domain::{TableKind, Year};
-use crate::report::{budget_tree, charts};
+use crate::report::charts;
 
 pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
-    let tree = budget_tree(d, &l.session.settings, year);
+    let Ok(l) = &mut app.data else { return };
     let ids: Vec<String> =
         [TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison, TableKind::Efficiency]
             .into_iter()
             .filter_map(|k| l.table_id(year, k, ""))
             .collect();
-    let chart = charts::budget_by_program(d, lang);
-    let serapan = charts::serapan_by_program(d, lang);
+    // Not year-dependent; cached under the year shown so that the key is simple.
+    let chart = l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone();
+    let serapan = l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone();
+    let empty = l.budget_tree(year).rows.is_empty();
 
     ui.heading(T::BudgetTree.get(lang));
-    if tree.rows.is_empty() {
+    if empty {
         ui.label(T::NoData.get(lang));
         if app.state.mode == super::Mode::Sunting {
             super::more_forms::add_program_ui(app, ui, year);
         }
     } else {
+        // The tree is drawn from the cache, not copied: it has thousands of rows.
+        let Ok(l) = &mut app.data else { return };
         let state = app.tables.entry("anggaran".into()).or_default();
-        if let Some(subject) = table_view_ui(ui, &tree, lang, state, Some(420.0)) {
+        if let Some(subject) = table_view_ui(ui, l.budget_tree(year), lang, state, Some(420.0)) {
             app.budget_selected = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
         }
         if app.state.mode == super::Mode::Sunting {
