@@ -1,6 +1,7 @@
 //! The window (egui): a top bar, one tab per file, shared widgets, and every text in both
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
+pub mod budget_import;
 mod edit_forms;
 mod more_forms;
 mod renstra_edit;
@@ -115,6 +116,8 @@ pub struct KinerjaApp {
     /// The asset line chosen for editing in the Organisasi tab.
     pub asset_selected: Option<String>,
     pub save_dialog: Option<save_dialog::SaveDialog>,
+    /// *Impor realisasi…* while it is open.
+    pub budget_import: Option<budget_import::BudgetImportDialog>,
     pub export_job: Option<save_dialog::ExportJob>,
     /// The last file or folder written, offered to open.
     pub saved_path: Option<PathBuf>,
@@ -170,6 +173,7 @@ impl KinerjaApp {
             budget_selected: None,
             asset_selected: None,
             save_dialog: None,
+            budget_import: None,
             export_job: None,
             saved_path: None,
             commands: Vec::new(),
@@ -431,6 +435,7 @@ impl KinerjaApp {
         if self.save_dialog.is_some() {
             save_dialog::save_dialog_ui(self, &ui.ctx().clone());
         }
+        budget_import::budget_import_ui(self, &ui.ctx().clone());
         if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
             let (undo, redo) = ui.input(|i| {
                 let cmd = i.modifiers.command;
