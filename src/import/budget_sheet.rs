@@ -480,7 +480,7 @@ fn is_column_numbers(cells: &[Cell]) -> bool {
         .collect();
     numbers.len() >= 3
         && numbers.iter().all(Option::is_some)
-        && numbers.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b == a + 1))
+        && numbers.windows(2).all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if a.checked_add(1) == Some(b)))
 }
 
 struct Planner<'a> {
@@ -811,7 +811,7 @@ impl<'a> Planner<'a> {
             }
             let Some(level) = level else { continue };
             let position = next_position.entry(parent.clone()).or_insert(0);
-            *position += 1;
+            *position = position.saturating_add(1);
             let line = BudgetLine {
                 year: self.year,
                 kode: r.kode.clone(),
@@ -853,6 +853,7 @@ mod tests {
         assert!(is_column_numbers(&[Cell::Number(1.0), Cell::Empty, Cell::Number(2.0), Cell::Int(3)]));
         assert!(!is_column_numbers(&t(&["1", "Program", "3"])));
         assert!(!is_column_numbers(&t(&["1", "2"])));
+        assert!(!is_column_numbers(&t(&["9223372036854775806", "9223372036854775807", "1"])));
     }
 
     #[test]
