@@ -129,6 +129,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
     },
+    /// Import a budget realisation spreadsheet (XLSX or CSV) of the finance system into a year's
+    /// budget lines, matched by kode: prints the column mapping and the preview, and writes only
+    /// with --apply (one transaction, audited). Exit code 0: previewed or written; 2: problems,
+    /// nothing written.
+    ImportBudget(ImportBudgetArgs),
+}
+
+/// The arguments of `kinerja import-budget`.
+#[derive(clap::Args, Debug)]
+pub struct ImportBudgetArgs {
+    /// The spreadsheet (.xlsx or .csv).
+    pub file: PathBuf,
+    /// The budget year the file belongs to.
+    #[arg(long)]
+    pub year: Year,
+    /// Choose a column yourself: TARGET=HEADING, the heading as written in the file or the
+    /// column letter (E); empty for none. Targets: kode, uraian, pagu_murni, pagu_perubahan,
+    /// realisasi.
+    #[arg(long = "map", value_name = "TARGET=HEADING")]
+    pub map: Vec<String>,
+    /// Also rename existing lines whose uraian in the file differs.
+    #[arg(long)]
+    pub names: bool,
+    /// Write the changes (without it only the preview is printed).
+    #[arg(long)]
+    pub apply: bool,
+    /// Language of the output.
+    #[arg(long, value_enum, default_value = "id")]
+    pub lang: OutputLang,
+}
+
+/// The language of a command's output.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum OutputLang {
+    Id,
+    En,
 }
 
 #[derive(Subcommand, Debug)]
@@ -402,6 +438,7 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
         // Handled before the database is opened.
         Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
         Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
+        Command::ImportBudget(args) => import_budget(session, &args, out),
         Command::Check { year, format } => {
             if let Some(y) = year {
                 if !d.all_years().contains(&y) {
@@ -502,4 +539,142 @@ pub fn check_text(r: &CheckReport) -> String {
         }
     }
     s
+}
+
+/// `kinerja import-budget`: the mapping and the preview on `out`, problems on stderr; writes only
+/// with `apply`.
+fn import_budget(mut session: Session, args: &ImportBudgetArgs, out: &mut dyn Write) -> ExitCode {
+    use crate::import::{level_label, BudgetSheet, PlanOptions, RowStatus, Target};
+    let lang = match args.lang {
+        OutputLang::Id => crate::format::Lang::Id,
+        OutputLang::En => crate::format::Lang::En,
+    };
+    let (file, year, map, apply) = (&args.file, args.year, &args.map, args.apply);
+    let pick = |id: &'static str, en: &'static str| lang.pick(id, en);
+    if !(1900..=2200).contains(&year) {
+        return fail(pick("tahun harus antara 1900 dan 2200", "the year must be between 1900 and 2200"));
+    }
+    let sheet = match BudgetSheet::open(file) {
+        Ok(s) => s,
+        Err(problems) => {
+            return fail(format!(
+                "{}\n{}",
+                pick("berkas tidak diimpor; tidak ada yang ditulis:", "file not imported; nothing written:"),
+                problems.render(lang)
+            ))
+        }
+    };
+    let mut mapping = sheet.detect_mapping(&session.dataset, year);
+    for m in map {
+        let Some((target, heading)) = m.split_once('=') else {
+            return fail(format!("--map {m}: {}", pick("tulis TARGET=JUDUL", "write TARGET=HEADING")));
+        };
+        let Some(target) = Target::from_code(target) else {
+            let codes: Vec<&str> = Target::ALL.iter().map(|t| t.code()).collect();
+            return fail(format!("--map {m}: {} {}", pick("target dikenal:", "known targets:"), codes.join(", ")));
+        };
+        if heading.trim().is_empty() {
+            mapping.set(target, None);
+            continue;
+        }
+        match sheet.find_column(heading) {
+            Some(c) => mapping.set(target, Some(c)),
+            None => {
+                let headings: Vec<String> =
+                    (0..sheet.headings.len()).map(|i| format!("'{}'", sheet.column_label(i))).collect();
+                return fail(format!(
+                    "--map {m}: {} {}",
+                    pick("judul tidak ada di berkas; judul yang ada:", "no such heading in the file; its headings:"),
+                    headings.join(", ")
+                ));
+            }
+        }
+    }
+    let plan = sheet.plan(&mapping, PlanOptions { update_names: args.names }, &session.dataset, year);
+    let mut text = String::new();
+    let place = match &sheet.sheet.source {
+        crate::import::SheetSource::Worksheet(name) => format!("{} '{name}'", pick("lembar", "sheet")),
+        crate::import::SheetSource::Csv { delimiter } => {
+            format!("CSV, {} '{}'", pick("pemisah", "delimiter"), delimiter.escape_default())
+        }
+    };
+    text.push_str(&format!(
+        "{}: {} ({place}), {} {}\n{}:\n",
+        pick("Berkas", "File"),
+        sheet.file,
+        pick("judul kolom di baris", "header in row"),
+        sheet.header_row_number(),
+        pick("Kolom", "Columns"),
+    ));
+    for t in Target::ALL {
+        let col =
+            mapping.get(t).map_or_else(|| pick("(tidak dipakai)", "(not used)").to_string(), |c| sheet.column_label(c));
+        text.push_str(&format!("  {:<15} <- {col}\n", t.code()));
+    }
+    text.push_str(&format!("{} {year}: {}\n", pick("Pratinjau", "Preview"), plan.counts().summary(lang)));
+    for r in &plan.rows {
+        let changes = r.changes.iter().map(|c| c.describe(lang)).collect::<Vec<_>>().join("; ");
+        match r.status {
+            RowStatus::Changed => {
+                text.push_str(&format!("  {} {}  {} {}: {changes}\n", pick("baris", "row"), r.row, r.kode, r.name));
+            }
+            RowStatus::New => {
+                let level = r.level.map(level_label).unwrap_or_default();
+                let parent =
+                    r.parent.as_deref().map(|p| format!(" {} {p}", pick("di bawah", "under"))).unwrap_or_default();
+                text.push_str(&format!(
+                    "  {} {}  {} {} ({}, {level}{parent}): {changes}\n",
+                    pick("baris", "row"),
+                    r.row,
+                    r.kode,
+                    r.name,
+                    pick("baru", "new")
+                ));
+            }
+            _ => {}
+        }
+    }
+    if !plan.skipped.is_empty() {
+        let skipped: Vec<String> =
+            plan.skipped.iter().map(|s| format!("{} ({})", s.row, s.reason.message(lang))).collect();
+        text.push_str(&format!("{}: {}\n", pick("Baris dilewati", "Skipped rows"), skipped.join(", ")));
+    }
+    if out.write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if !plan.problems.is_empty() {
+        return fail(format!(
+            "{} {}\n{}",
+            plan.problems.len(),
+            pick("masalah; tidak ada yang ditulis:", "problem(s); nothing written:"),
+            plan.render_problems(lang)
+        ));
+    }
+    if !apply {
+        eprintln!(
+            "kinerja: {}",
+            pick(
+                "tidak ada yang ditulis; jalankan lagi dengan --apply untuk menyimpan",
+                "nothing written; run again with --apply to save"
+            )
+        );
+        return ExitCode::SUCCESS;
+    }
+    let change = match plan.change(lang) {
+        Ok(c) => c,
+        Err(crate::import::NotApplicable::NothingToChange) => {
+            eprintln!("kinerja: {}", pick("tidak ada yang berubah", "nothing changes"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(e.message(lang)),
+    };
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let description = change.description.clone();
+    match session.apply(&mut crate::app::History::default(), change, &user) {
+        Ok(()) => {
+            eprintln!("kinerja: {}: {description}", pick("tersimpan", "saved"));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("{}: {e}", pick("tidak disimpan", "not saved"))),
+    }
 }

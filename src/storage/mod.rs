@@ -21,7 +21,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_settings.sql"),
     include_str!("migrations/003_audit.sql"),
     include_str!("migrations/004_quarters.sql"),
-    include_str!("migrations/005_city.sql"),
+    include_str!("migrations/005_budget_parent_index.sql"),
+    include_str!("migrations/006_city.sql"),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,8 @@ pub enum JobKind {
     Import,
     CityCheck,
     Demo,
+    /// Reading a budget realisation spreadsheet for *Impor realisasi…*.
+    BudgetSheet,
     /// The integrity check of the open database (no progress bar: it only delays editing).
     Integrity,
 }
@@ -26,6 +28,7 @@ impl JobKind {
             JobKind::Import => lang.pick("Mengimpor…", "Importing…"),
             JobKind::CityCheck => lang.pick("Memeriksa semua perangkat daerah…", "Checking every office…"),
             JobKind::Demo => lang.pick("Membuat kota contoh…", "Generating the demo city…"),
+            JobKind::BudgetSheet => lang.pick("Membaca lembar kerja…", "Reading the spreadsheet…"),
             JobKind::Integrity => lang.pick("Memeriksa keutuhan basis data…", "Checking the database…"),
         }
     }
@@ -47,6 +50,8 @@ pub enum Outcome {
         path: PathBuf,
         summary: String,
     },
+    /// A budget spreadsheet read, for the dialog to map and preview.
+    SheetRead(Box<crate::import::BudgetSheet>),
     /// The integrity check's verdict: sound, or what is damaged.
     Integrity(Result<(), String>),
     /// Stopped by the user; nothing was written.

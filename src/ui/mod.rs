@@ -1,6 +1,7 @@
 //! The window (egui): a top bar, one tab per file, shared widgets, and every text in both
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
+pub mod budget_import;
 mod edit_forms;
 pub mod jobs;
 mod more_forms;
@@ -185,6 +186,8 @@ pub struct KinerjaApp {
     mode_after_check: Option<Mode>,
     /// The path field of *Impor dataset…*; `Some` while the dialog is open.
     pub import_path: Option<String>,
+    /// *Impor realisasi…* while it is open.
+    pub budget_import: Option<budget_import::BudgetImportDialog>,
     /// The last file or folder written, offered to open.
     pub saved_path: Option<PathBuf>,
     commands: Vec<Command>,
@@ -243,6 +246,7 @@ impl KinerjaApp {
             integrity_job: None,
             mode_after_check: None,
             import_path: None,
+            budget_import: None,
             saved_path: None,
             commands: Vec::new(),
             first_frame_done: false,
@@ -556,6 +560,16 @@ impl KinerjaApp {
                 self.saved_path = Some(path);
             }
             Outcome::Integrity(verdict) => self.integrity_verdict(verdict),
+            Outcome::SheetRead(sheet) => {
+                if let (Some(dialog), Ok(l)) = (&mut self.budget_import, &self.data) {
+                    dialog.accept(*sheet, &l.session.dataset);
+                }
+            }
+            Outcome::Failed(e) if kind == jobs::JobKind::BudgetSheet && self.budget_import.is_some() => {
+                if let Some(dialog) = &mut self.budget_import {
+                    dialog.error = Some(e);
+                }
+            }
             Outcome::Cancelled => {
                 self.message =
                     Some(lang.pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.").into());
@@ -569,6 +583,9 @@ impl KinerjaApp {
                     jobs::JobKind::CityCheck => lang.pick("Pemeriksaan kota gagal", "City check failed"),
                     jobs::JobKind::Demo => lang.pick("Kota contoh tidak dibuat", "Demo city not generated"),
                     jobs::JobKind::Integrity => lang.pick("Pemeriksaan keutuhan gagal", "Integrity check failed"),
+                    jobs::JobKind::BudgetSheet => {
+                        lang.pick("Lembar kerja tidak dapat dibaca", "The spreadsheet cannot be read")
+                    }
                 };
                 self.message = Some(format!("{what}: {e}"));
             }
@@ -716,6 +733,7 @@ impl KinerjaApp {
         if self.import_path.is_some() {
             self.import_dialog_ui(ui);
         }
+        budget_import::budget_import_ui(self, &ui.ctx().clone());
         if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
             let (undo, redo) = ui.input(|i| {
                 let cmd = i.modifiers.command;

@@ -21,6 +21,7 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let empty = l.budget_tree(year).rows.is_empty();
 
     ui.heading(T::BudgetTree.get(lang));
+    super::budget_import::open_button_ui(app, ui, year);
     if empty {
         ui.label(T::NoData.get(lang));
         if app.state.mode == super::Mode::Sunting {
