@@ -134,6 +134,26 @@ pub enum Command {
     /// with --apply (one transaction, audited). Exit code 0: previewed or written; 2: problems,
     /// nothing written.
     ImportBudget(ImportBudgetArgs),
+    /// Generate a synthetic city for tests and benchmarks into a new database (--db FILE): the
+    /// embedded office plus synthetic offices, each with its plan, results, AKIP evaluations and
+    /// budget lines for every year.
+    Demo {
+        /// Offices in all (1–200); the first is the embedded reference office.
+        #[arg(long, default_value_t = 50)]
+        offices: u32,
+        /// Years of each synthetic office (1–30), ending in 2024.
+        #[arg(long, default_value_t = 10)]
+        years: u32,
+        /// Budget lines of each synthetic office in each year (3–100000).
+        #[arg(long, default_value_t = 2000)]
+        lines: u32,
+        /// Seed of the generator: the same seed gives the same city.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The arguments of `kinerja import-budget`.
@@ -249,6 +269,10 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             },
             Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
         };
+    }
+    if let Command::Demo { offices, years, lines, seed, force } = command {
+        let spec = crate::demo::DemoSpec { offices, years, lines, seed, ..Default::default() };
+        return demo(db, &spec, force, out);
     }
     if let Command::Db { action: DbCommand::Check } = command {
         if !db.exists() {
@@ -437,6 +461,8 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
         }
         // Handled before the database is opened.
         Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
+        // Handled before the database is opened.
+        Command::Demo { .. } => ExitCode::SUCCESS,
         Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
         Command::ImportBudget(args) => import_budget(session, &args, out),
         Command::Check { year, format } => {
@@ -460,6 +486,59 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
                 ExitCode::from(1)
             }
         }
+    }
+}
+
+/// `kinerja demo`: progress on stderr every five percent, the summary on `out`.
+fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, out: &mut dyn Write) -> ExitCode {
+    use crate::format::{number, Lang};
+    if db == default_db_path() {
+        return fail(format!(
+            "kinerja demo menulis kota sintetis dan tidak memakai basis data utama ({}); sebutkan berkas tujuan dengan --db FILE",
+            db.display()
+        ));
+    }
+    if let Err(e) = spec.validate() {
+        return fail(e.message_id());
+    }
+    let int = |n: u64| number(n.into(), 0, Lang::Id);
+    eprintln!(
+        "kinerja: membuat kota demo di {}: {} kantor ({} sintetis × {} tahun × {} baris anggaran), benih {}",
+        db.display(),
+        spec.offices,
+        spec.offices - 1,
+        spec.years,
+        int(spec.lines.into()),
+        spec.seed
+    );
+    let mut shown = None;
+    let mut progress = |p: &crate::demo::Progress| {
+        let step = p.percent() / 5 * 5;
+        if shown.is_none_or(|s| step > s) || p.phase == crate::demo::Phase::Finishing {
+            shown = Some(step);
+            eprintln!("kinerja: {step:>3} % — {}", p.phase.text(Lang::Id));
+        }
+        true
+    };
+    match crate::demo::generate(db, spec, force, &mut progress) {
+        Ok(s) => {
+            let mb = rust_decimal::Decimal::from(s.bytes) / rust_decimal::Decimal::from(1_000_000);
+            let seconds = rust_decimal::Decimal::from(s.elapsed.as_millis() as u64) / rust_decimal::Decimal::from(1000);
+            let _ = writeln!(
+                out,
+                "Kota demo ditulis ke {}: {} kantor, {} tahun ({}–{}), {} baris anggaran, {} MB, {} detik.",
+                s.path.display(),
+                s.offices,
+                spec.years,
+                s.first_year,
+                s.last_year,
+                int(s.budget_lines),
+                number(mb, 1, Lang::Id),
+                number(seconds, 1, Lang::Id)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.message_id()),
     }
 }
 

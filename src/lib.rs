@@ -9,6 +9,7 @@ pub mod app;
 pub mod build_info;
 pub mod calc;
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod embedded;
 pub mod export;
