@@ -260,3 +260,40 @@ fn the_window_checks_integrity_in_the_background_before_editing() {
     drop(h);
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was not written");
 }
+
+#[test]
+fn a_demo_city_is_generated_from_the_window_and_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("kota-contoh.sqlite");
+    let mut h = harness_of(KinerjaApp::new(dir.path().join("kerja.sqlite"), UiState::default()));
+    h.get_by_label("Tentang").click_accesskit();
+    h.run_steps(2);
+    h.get_by_label("Buat kota contoh…").click_accesskit();
+    h.run_steps(2);
+    {
+        let d = h.state_mut().demo_dialog.as_mut().expect("dialog open");
+        d.offices = "tiga".into();
+        d.path = target.display().to_string();
+    }
+    h.get_by_label("Buat").click_accesskit();
+    h.run_steps(2);
+    let err = h.state().demo_dialog.as_ref().unwrap().error.clone().unwrap_or_default();
+    assert!(err.contains("harus bilangan bulat"), "{err}");
+    assert!(!target.exists(), "bad input writes nothing");
+    {
+        let d = h.state_mut().demo_dialog.as_mut().unwrap();
+        d.offices = "3".into();
+        d.years = "2".into();
+        d.lines = "30".into();
+    }
+    h.get_by_label("Buat").click_accesskit();
+    h.run_steps(1);
+    wait_for_job(&mut h);
+    assert!(h.query_all_by_label_contains("Kota contoh dibuat: 3 kantor").next().is_some(), "{:?}", h.state().message);
+    h.run_steps(2);
+    h.get_by_label("Buka basis data ini").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().db_path, target);
+    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 3);
+    assert!(h.query_by_label("Kota").is_some(), "several offices: the city tab");
+}

@@ -2,6 +2,7 @@
 //! languages in [`strings`]. The tabs send [`Command`]s; [`KinerjaApp::handle`] carries them out.
 
 pub mod budget_import;
+mod demo_dialog;
 mod edit_forms;
 pub mod jobs;
 mod more_forms;
@@ -184,6 +185,10 @@ pub struct KinerjaApp {
     pub integrity_job: Option<jobs::Job>,
     /// The mode to return to once the integrity check allows editing.
     mode_after_check: Option<Mode>,
+    /// *Buat kota contoh…* while it is open.
+    pub demo_dialog: Option<demo_dialog::DemoDialog>,
+    /// A database just generated, offered to open.
+    pub generated_db: Option<PathBuf>,
     /// The path field of *Impor dataset…*; `Some` while the dialog is open.
     pub import_path: Option<String>,
     /// *Impor realisasi…* while it is open.
@@ -246,6 +251,8 @@ impl KinerjaApp {
             integrity_job: None,
             mode_after_check: None,
             import_path: None,
+            demo_dialog: None,
+            generated_db: None,
             budget_import: None,
             saved_path: None,
             commands: Vec::new(),
@@ -557,7 +564,7 @@ impl KinerjaApp {
             }
             Outcome::Generated { path, summary } => {
                 self.message = Some(format!("{summary} — {}", path.display()));
-                self.saved_path = Some(path);
+                self.generated_db = Some(path);
             }
             Outcome::Integrity(verdict) => self.integrity_verdict(verdict),
             Outcome::SheetRead(sheet) => {
@@ -693,8 +700,13 @@ impl KinerjaApp {
         }
         if let Some(msg) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
+                // The buttons come first so that a long message cannot push them out of sight.
                 ui.horizontal(|ui| {
-                    ui.label(msg);
+                    if ui.small_button("✖").clicked() {
+                        self.message = None;
+                        self.saved_path = None;
+                        self.generated_db = None;
+                    }
                     if let Some(p) = self.saved_path.clone() {
                         let dir = if p.is_dir() {
                             p.clone()
@@ -707,10 +719,14 @@ impl KinerjaApp {
                             }
                         }
                     }
-                    if ui.small_button("✖").clicked() {
-                        self.message = None;
-                        self.saved_path = None;
+                    if let Some(db) = self.generated_db.clone() {
+                        if ui.small_button(T::OpenGenerated.get(self.state.lang)).clicked() {
+                            self.generated_db = None;
+                            self.message = None;
+                            self.commands.push(Command::OpenDatabase(db));
+                        }
                     }
+                    ui.add(egui::Label::new(msg).wrap());
                 });
             });
         }
@@ -733,6 +749,7 @@ impl KinerjaApp {
         if self.import_path.is_some() {
             self.import_dialog_ui(ui);
         }
+        demo_dialog::demo_dialog_ui(self, &ui.ctx().clone());
         budget_import::budget_import_ui(self, &ui.ctx().clone());
         if self.state.mode == Mode::Sunting && ui.ctx().memory(|m| m.focused().is_none()) {
             let (undo, redo) = ui.input(|i| {
@@ -1025,6 +1042,11 @@ impl KinerjaApp {
                         ui.end_row();
                     }
                 });
+                ui.separator();
+                ui.label(T::DemoHint.get(lang));
+                if ui.add_enabled(self.job.is_none(), egui::Button::new(T::DemoButton.get(lang))).clicked() {
+                    self.demo_dialog = Some(demo_dialog::DemoDialog::default());
+                }
             },
         );
         if !open {

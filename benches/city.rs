@@ -1,0 +1,157 @@
+//! City-scale benchmarks (`cargo bench`): the demo city of 50 offices × 10 years × 2 000 budget
+//! lines (about a million lines), generated once into `target/bench-city.sqlite` (or the file
+//! named by `KINERJA_BENCH_DB`). `docs/performance.md` records the figures.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use egui_kittest::Harness;
+use kinerja::app::city::{check_city, city_view};
+use kinerja::app::{Integrity, Session};
+use kinerja::demo::{generate, DemoSpec};
+use kinerja::storage::{Store, CITY_BUDGET_BY_YEAR_SQL};
+use kinerja::ui::{KinerjaApp, Tab, UiState};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A row of the plain query: year, pagu murni, pagu, realisasi (sen), offices.
+type YearRow = (i64, Option<i64>, Option<i64>, Option<i64>, i64);
+
+fn city_db() -> PathBuf {
+    if let Some(p) = std::env::var_os("KINERJA_BENCH_DB") {
+        return p.into();
+    }
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-city.sqlite");
+    if !p.exists() {
+        eprintln!("generating the demo city into {} (once; about a minute)…", p.display());
+        generate(&p, &DemoSpec::default(), false, &mut |_| true).expect("the demo city is generated");
+    }
+    p
+}
+
+/// A synthetic office of the city (the embedded office has a single budget year).
+fn big_office(db: &std::path::Path) -> String {
+    let store = Store::open_read_only(db).expect("the demo city opens");
+    let offices = store.offices().expect("offices");
+    let mut best = (0usize, String::new());
+    for o in offices {
+        let n = store.load_dataset(o.id).expect("office").budget_lines.len();
+        if n > best.0 {
+            best = (n, o.code);
+        }
+    }
+    best.1
+}
+
+fn state(tab: Tab, office: &str, year: i32) -> UiState {
+    UiState { tab, year: Some(year), office: Some(office.to_string()), ..UiState::default() }
+}
+
+fn harness(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(4)
+        .with_context_setup(kinerja::ui::setup_context)
+        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app)
+}
+
+fn scroll(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2, down: bool) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, if down { -120.0 } else { 120.0 }),
+        modifiers: egui::Modifiers::default(),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+}
+
+fn benches(c: &mut Criterion) {
+    let db = city_db();
+    let office = big_office(&db);
+    let year = 2024;
+
+    let mut g = c.benchmark_group("open");
+    g.sample_size(10);
+    // What the user waits for: the database opened, the office loaded and checked, and the
+    // Anggaran tab's first frame laid out.
+    g.bench_function("open_and_show_anggaran", |b| {
+        b.iter(|| {
+            let app = KinerjaApp::new(db.clone(), state(Tab::Anggaran, &office, year));
+            let mut h = harness(app);
+            h.step();
+            h
+        })
+    });
+    g.bench_function("open_and_load_office", |b| {
+        b.iter(|| Session::open_office_with(&db, Some(&office), Integrity::Later).expect("opens"))
+    });
+    g.finish();
+
+    let store = Store::open_read_only(&db).expect("opens");
+    let mut g = c.benchmark_group("city_aggregates");
+    g.bench_function("plain_group_by", |b| {
+        b.iter(|| {
+            let mut stmt = store.connection().prepare_cached(CITY_BUDGET_BY_YEAR_SQL).expect("sql");
+            let rows: Vec<YearRow> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            rows
+        })
+    });
+    g.bench_function("city_budget_by_year", |b| b.iter(|| store.city_budget_by_year().expect("aggregate")));
+    g.bench_function("city_view_of_a_year", |b| b.iter(|| city_view(&store, year).expect("city view")));
+    g.finish();
+
+    let mut g = c.benchmark_group("check");
+    g.sample_size(10).measurement_time(Duration::from_secs(40));
+    g.bench_function("check_whole_city", |b| b.iter(|| check_city(&db, &|_, _| true).expect("checked")));
+    g.finish();
+
+    let mut g = c.benchmark_group("frame");
+    // One frame of the Anggaran tab (2 000 lines of the year, a million in the file) while the
+    // budget tree scrolls, CPU only (egui_kittest lays out and tessellates; nothing is painted).
+    let mut h = harness(KinerjaApp::new(db.clone(), state(Tab::Anggaran, &office, year)));
+    h.run_steps(4);
+    let mut down = true;
+    let mut n = 0u32;
+    g.bench_function("anggaran_scrolling", |b| {
+        b.iter(|| {
+            n += 1;
+            if n.is_multiple_of(200) {
+                down = !down;
+            }
+            scroll(&mut h, egui::pos2(640.0, 300.0), down);
+            h.step();
+        })
+    });
+    let mut h = harness(KinerjaApp::new(db.clone(), state(Tab::Kota, &office, year)));
+    h.run_steps(4);
+    g.bench_function("kota_scrolling", |b| {
+        b.iter(|| {
+            n += 1;
+            if n.is_multiple_of(100) {
+                down = !down;
+            }
+            scroll(&mut h, egui::pos2(640.0, 600.0), down);
+            h.step();
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("export");
+    g.sample_size(20);
+    let session = Session::open_office_with(&db, Some(&office), Integrity::Later).expect("opens");
+    let tree = kinerja::report::budget_tree(&session.dataset, &session.settings, year);
+    g.bench_function("xlsx_budget_tree_2000_rows", |b| {
+        b.iter_batched(
+            || tree.clone(),
+            |t| kinerja::export::tables_xlsx(std::slice::from_ref(&t)).expect("xlsx"),
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(city, benches);
+criterion_main!(city);
