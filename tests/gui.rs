@@ -413,7 +413,9 @@ fn save_as_writes_tables_charts_and_the_whole_export() {
     let mut h = harness(UiState { tab: Tab::Anggaran, ..Default::default() });
     // A table, from its own button.
     let buttons: Vec<_> = h.get_all_by_label("Simpan sebagai…").collect();
-    assert!(buttons.len() >= 5, "tables and charts offer Simpan sebagai…");
+    // Every table of the tab offers it (the charts further down do too, once scrolled to: a
+    // chart out of sight is not laid out).
+    assert!(buttons.len() >= 4, "tables offer Simpan sebagai…");
     buttons[0].click_accesskit();
     h.run_steps(3);
     let target = dir.path().join("Tabel-3.18-2024.xlsx");

@@ -85,6 +85,8 @@ pub struct Loaded {
     city: Option<Result<CityView, String>>,
     /// The last city-wide check.
     pub city_check: Option<Vec<OfficeCheck>>,
+    /// The city view as a table, with the check's column when there is one.
+    city_table: Option<TableView>,
 }
 
 impl Loaded {
@@ -103,6 +105,7 @@ impl Loaded {
             charts: HashMap::new(),
             city: None,
             city_check: None,
+            city_table: None,
         }
     }
 
@@ -128,8 +131,27 @@ impl Loaded {
     pub fn city(&mut self, year: Year) -> &Result<CityView, String> {
         if !matches!(&self.city, Some(Ok(v)) if v.year == year) {
             self.city = Some(city_view(&self.session.store, year).map_err(|e| e.message_id()));
+            self.city_table = None;
         }
         self.city.get_or_insert_with(|| Err(String::new()))
+    }
+
+    /// The city view of `year` as a table, built once and kept until the data or the city check
+    /// changes.
+    pub fn city_table(&mut self, year: Year) -> Result<&TableView, String> {
+        if let Err(e) = self.city(year) {
+            return Err(e.clone());
+        }
+        if let (None, Some(Ok(view))) = (&self.city_table, &self.city) {
+            self.city_table = Some(crate::app::city::city_table(view, self.city_check.as_deref()));
+        }
+        self.city_table.as_ref().ok_or_else(String::new)
+    }
+
+    /// Sets the result of the city-wide check (a new column of the city table).
+    pub fn set_city_check(&mut self, result: Vec<OfficeCheck>) {
+        self.city_check = Some(result);
+        self.city_table = None;
     }
 
     /// Whether the database holds more than one office (the city view is offered then).
@@ -559,7 +581,7 @@ impl KinerjaApp {
                     result.len()
                 ));
                 if let Ok(l) = &mut self.data {
-                    l.city_check = Some(result);
+                    l.set_city_check(result);
                 }
             }
             Outcome::Generated { path, summary } => {
@@ -638,6 +660,7 @@ impl KinerjaApp {
             l.trees.clear();
             l.charts.clear();
             l.city = None;
+            l.city_table = None;
         }
         self.forms.clear();
         self.fix_year();

@@ -4,7 +4,7 @@
 use super::strings::T;
 use super::widgets::{chart_view_ui, table_view_ui};
 use super::{Command, KinerjaApp, Tab};
-use crate::app::city::{by_year_amounts, city_table};
+use crate::app::city::by_year_amounts;
 use crate::domain::Year;
 use crate::report::charts::{city_budget_trend, city_serapan_trend};
 
@@ -12,9 +12,8 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
     let busy = app.job.is_some();
     let Ok(l) = &mut app.data else { return };
-    let checks = l.city_check.clone();
-    let view = match l.city(year) {
-        Ok(v) => v.clone(),
+    let amounts = match l.city(year) {
+        Ok(v) => by_year_amounts(v),
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.clone());
             return;
@@ -32,7 +31,6 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
     ui.add_space(6.0);
-    let amounts = by_year_amounts(&view);
     let mut save_chart = None;
     ui.columns(2, |cols| {
         for (i, c) in [city_budget_trend(&amounts, lang), city_serapan_trend(&amounts, lang)].iter().enumerate() {
@@ -42,9 +40,16 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
     ui.add_space(8.0);
-    let table = city_table(&view, checks.as_deref());
+    let Ok(l) = &mut app.data else { return };
+    let table = match l.city_table(year) {
+        Ok(t) => t,
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return;
+        }
+    };
     let state = app.tables.entry("kota".into()).or_default();
-    if let Some(subject) = table_view_ui(ui, &table, lang, state, None) {
+    if let Some(subject) = table_view_ui(ui, table, lang, state, None) {
         if let Some(id) = subject.strip_prefix("office:").and_then(|s| s.parse::<i64>().ok()) {
             app.commands.push(Command::SetOffice(id));
             app.commands.push(Command::SetTab(Tab::Ringkasan));

@@ -12,6 +12,15 @@ fn color(c: [u8; 3]) -> egui::Color32 {
 
 /// Draws `chart` at `height` points; returns whether *Simpan sebagai…* was clicked.
 pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) -> bool {
+    // A chart scrolled out of sight only keeps its place: plots are costly to lay out, and a tab
+    // with several of them would otherwise pay for all of them every frame.
+    let title_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let footprint =
+        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), title_height + height + 40.0));
+    if !ui.is_rect_visible(footprint) {
+        ui.allocate_space(footprint.size());
+        return false;
+    }
     let mut save = false;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(&chart.title).strong());

@@ -19,6 +19,9 @@ pub struct TableUiState {
     /// Row to scroll to and highlight once.
     pub scroll_to: Option<String>,
     pub selected: Option<String>,
+    /// Estimated row heights, kept while the visible rows and column widths stay the same
+    /// (measuring thousands of rows' text every frame would cost more than drawing them).
+    heights: Option<(u64, Vec<f32>)>,
 }
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -97,7 +100,25 @@ pub fn table_view_ui(
     let remainder = ((ui.available_width() - fixed) / text_cols).max(80.0);
     let estimated: Vec<f32> =
         table.columns.iter().map(|c| if initial_width(c) == 0.0 { remainder } else { initial_width(c) }).collect();
-    let heights = row_heights(table, &visible, &estimated);
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&table.id, table.year, &table.title, table.rows.len(), &visible).hash(&mut h);
+        estimated.iter().for_each(|w| (w.round() as i64).hash(&mut h));
+        // Text lengths stand for the content: an edited name may wrap differently.
+        for i in &visible {
+            for c in &table.rows[*i].cells {
+                if let Cell::Text(t) = c {
+                    t.len().hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    };
+    if state.heights.as_ref().is_none_or(|(k, _)| *k != key) {
+        state.heights = Some((key, row_heights(table, &visible, &estimated)));
+    }
+    let heights: &[f32] = state.heights.as_ref().map_or(&[], |(_, h)| h.as_slice());
 
     // Scroll to a requested row once the table itself is on screen (the tab scrolls to it first).
     let top = ui.cursor().top();
