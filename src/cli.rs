@@ -24,6 +24,10 @@ pub struct Cli {
     /// Database file; created from the embedded dataset when it does not exist.
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
+    /// The office to work on, by its code (`kinerja offices` lists them); without it, the first
+    /// office by name (the window remembers the last one chosen).
+    #[arg(long, global = true, value_name = "CODE")]
+    pub office: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -115,6 +119,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List the offices in the database: code and name.
+    Offices,
     /// Database maintenance.
     Db {
         #[command(subcommand)]
@@ -226,7 +232,7 @@ pub fn main() -> ExitCode {
     };
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     match cli.command {
-        None => match crate::ui::run(db) {
+        None => match crate::ui::run(db, cli.office) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("kinerja: {e}");
@@ -235,7 +241,7 @@ pub fn main() -> ExitCode {
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            let code = run(command, &db, &mut out);
+            let code = run(command, &db, cli.office.as_deref(), &mut out);
             let _ = out.flush();
             code
         }
@@ -247,8 +253,9 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Runs a command against the database at `db`, writing its output to `out`.
-pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitCode {
+/// Runs a command against the database at `db` (on `office`, by code, when given), writing its
+/// output to `out`.
+pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &mut dyn Write) -> ExitCode {
     if let Command::Template { out: file, force } = &command {
         let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
         // The empty dataset's office row is not a real office: the template keeps headers only.
@@ -289,10 +296,15 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
             }
         };
     }
-    let session = match Session::open(db) {
+    let session = match Session::open_office(db, office) {
         Ok(s) => s,
         Err(e) => return fail(e.message_id()),
     };
+    if let Some(code) = office.filter(|c| *c != session.dataset.office.code) {
+        let known: Vec<String> = session.store.offices().unwrap_or_default().into_iter().map(|o| o.code).collect();
+        return fail(format!("kantor '{code}' tidak ada di basis data; kode yang ada: {}", known.join(", ")));
+    }
+
     if session.created {
         eprintln!("kinerja: basis data baru dibuat dari dataset bawaan: {}", db.display());
     }
@@ -463,6 +475,15 @@ pub fn run(command: Command, db: &std::path::Path, out: &mut dyn Write) -> ExitC
         Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
         // Handled before the database is opened.
         Command::Demo { .. } => ExitCode::SUCCESS,
+        Command::Offices => match session.store.offices() {
+            Ok(offices) => {
+                for o in offices {
+                    let _ = writeln!(out, "{}\t{}", o.code, o.name);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e.message_id()),
+        },
         Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
         Command::ImportBudget(args) => import_budget(session, &args, out),
         Command::Check { year, format } => {

@@ -297,3 +297,26 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 3);
     assert!(h.query_by_label("Kota").is_some(), "several offices: the city tab");
 }
+
+#[test]
+fn the_command_line_lists_offices_and_works_on_the_one_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = two_offices(dir.path());
+    let kinerja = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kinerja")).arg("--db").arg(&db).args(args).output().unwrap()
+    };
+    let listed = kinerja(&["offices"]);
+    assert!(listed.status.success());
+    let text = String::from_utf8(listed.stdout).unwrap();
+    assert!(text.contains("DLH-CONTOH\tDinas Lingkungan Hidup Kota Contoh"), "{text}");
+    assert_eq!(text.lines().count(), 2);
+    // The second office's own table, not the first's.
+    let t = kinerja(&["--office", "DLH-CONTOH", "table", "1.1", "--year", "2025"]);
+    assert!(t.status.success());
+    assert!(String::from_utf8(t.stdout).unwrap().contains("1,Strata I,12,12,4,4,,baris"));
+    // An unknown code is an error naming the codes there are, not another office's data.
+    let bad = kinerja(&["--office", "XYZ", "check"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("kantor 'XYZ' tidak ada") && err.contains("DLH-CONTOH"), "{err}");
+}

@@ -1125,8 +1125,8 @@ pub fn setup_context(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Opens the application window on the database at `db`.
-pub fn run(db: PathBuf) -> Result<(), String> {
+/// Opens the application window on the database at `db` (on `office`, by code, when given).
+pub fn run(db: PathBuf, office: Option<String>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
@@ -1139,7 +1139,10 @@ pub fn run(db: PathBuf) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             setup_context(&cc.egui_ctx);
-            let state = cc.storage.and_then(|s| eframe::get_value::<UiState>(s, STORAGE_KEY)).unwrap_or_default();
+            let mut state = cc.storage.and_then(|s| eframe::get_value::<UiState>(s, STORAGE_KEY)).unwrap_or_default();
+            if office.is_some() {
+                state.office = office;
+            }
             Ok(Box::new(KinerjaApp::new(db, state)))
         }),
     )
