@@ -320,3 +320,31 @@ fn the_command_line_lists_offices_and_works_on_the_one_asked_for() {
     let err = String::from_utf8(bad.stderr).unwrap();
     assert!(err.contains("kantor 'XYZ' tidak ada") && err.contains("DLH-CONTOH"), "{err}");
 }
+
+/// Opening another database while the first one's check is still running checks the new one;
+/// the old verdict never reaches it.
+#[test]
+fn a_new_database_gets_its_own_integrity_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = two_offices(dir.path());
+    let second = dir.path().join("kedua.sqlite");
+    drop(Session::open(&second).unwrap());
+    let mut app = KinerjaApp::new(first, UiState::default());
+    assert!(app.integrity_job.is_some(), "the first file's check runs");
+    // Before any frame could take the first verdict:
+    app.send(kinerja::ui::Command::OpenDatabase(second.clone()));
+    app.handle();
+    assert_eq!(app.db_path, second);
+    assert!(app.data.as_ref().unwrap().session.integrity_pending, "the new file waits for its own check");
+    assert!(app.integrity_job.is_some(), "and its check runs");
+    let mut h = harness_of(app);
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.state().integrity_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!h.state().data.as_ref().unwrap().session.integrity_pending);
+    assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
+}

@@ -393,6 +393,10 @@ impl KinerjaApp {
     }
 
     fn open_database(&mut self, path: PathBuf) {
+        // A check still running is about the file open before: its verdict must not reach the
+        // new session (the thread finishes on its own; its result is dropped).
+        self.integrity_job = None;
+        self.mode_after_check = None;
         match Session::open_office_with(&path, self.state.office.as_deref(), Integrity::Later) {
             Ok(s) => {
                 self.data = Ok(Loaded::new(s));
