@@ -348,3 +348,17 @@ fn a_new_database_gets_its_own_integrity_check() {
     assert!(!h.state().data.as_ref().unwrap().session.integrity_pending);
     assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
 }
+
+#[test]
+fn a_job_that_fails_unexpectedly_still_ends() {
+    let job = Job::spawn(JobKind::Import, |_| -> Outcome { panic!("a bug") });
+    let mut outcome = None;
+    for _ in 0..200 {
+        outcome = job.take_outcome();
+        if outcome.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(matches!(outcome, Some(Outcome::Failed(_))), "{outcome:?}");
+}

@@ -96,7 +96,9 @@ impl Job {
         let result = Arc::new(Mutex::new(None));
         let (p, r) = (progress.clone(), result.clone());
         std::thread::spawn(move || {
-            let outcome = work(&p);
+            // A bug in the work must not leave the progress bar running for ever.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&p)))
+                .unwrap_or_else(|_| Outcome::Failed("kesalahan internal; tidak ada yang diubah".into()));
             // A failure after the user pressed cancel is the cancellation taking effect.
             let outcome = match outcome {
                 Outcome::Failed(_) if p.cancelled() => Outcome::Cancelled,
