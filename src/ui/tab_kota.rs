@@ -49,7 +49,7 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     };
     let state = app.tables.entry("kota".into()).or_default();
-    if let Some(subject) = table_view_ui(ui, table, lang, state, None) {
+    if let Some(subject) = table_view_ui(ui, table, lang, state, Some(ui.available_height().max(320.0))) {
         if let Some(id) = subject.strip_prefix("office:").and_then(|s| s.parse::<i64>().ok()) {
             app.commands.push(Command::SetOffice(id));
             app.commands.push(Command::SetTab(Tab::Ringkasan));
