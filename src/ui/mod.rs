@@ -831,7 +831,7 @@ impl KinerjaApp {
             if let Some(l) = self.data.as_ref().ok().filter(|l| l.is_city()) {
                 let current = l.session.office_id;
                 egui::ComboBox::new("office", "")
-                    .selected_text(egui::RichText::new(name).heading())
+                    .selected_text(egui::RichText::new(name).size(16.0).strong())
                     .height(600.0)
                     .show_ui(ui, |ui| {
                         for o in &l.offices {
@@ -843,7 +843,7 @@ impl KinerjaApp {
                     .response
                     .on_hover_text(T::ChooseOffice.get(lang));
             } else {
-                ui.heading(name);
+                ui.label(egui::RichText::new(name).size(16.0).strong());
             }
             ui.separator();
             if let Ok(l) = &self.data {
@@ -878,9 +878,10 @@ impl KinerjaApp {
                 }
             }
             ui.separator();
-            ui.label(T::Language.get(lang));
+            // The two names say what they are; the word "Bahasa" is their tooltip (it cost the
+            // top bar its one line).
             for (l, text) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
-                if ui.selectable_label(lang == l, text).clicked() {
+                if ui.selectable_label(lang == l, text).on_hover_text(T::Language.get(lang)).clicked() {
                     self.commands.push(Command::SetLang(l));
                 }
             }
