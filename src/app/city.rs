@@ -2,10 +2,10 @@
 //! the consistency check run over every office.
 
 use crate::calc::akip::predicate;
-use crate::calc::budget::serapan;
+use crate::calc::budget::Amounts;
 use crate::calc::check::check;
 use crate::calc::resolve::indicator_capaian;
-use crate::calc::{mean, Computed, Settings};
+use crate::calc::{mean, Settings};
 use crate::domain::{Dataset, Money, Year};
 use crate::storage::{OfficeBudget, StorageError, Store, YearBudget};
 use rust_decimal::Decimal;
@@ -50,24 +50,7 @@ pub struct CityView {
 }
 
 fn settings_from(pairs: Option<&Vec<(String, String)>>) -> Settings {
-    let mut s = Settings::default();
-    for (k, v) in pairs.into_iter().flatten() {
-        // A stored setting that cannot be read keeps its default, as in the office's own view.
-        let _ = s.apply(k, v);
-    }
-    s
-}
-
-fn ok(c: Computed) -> Option<Decimal> {
-    c.ok()
-}
-
-fn add(a: Option<Money>, b: Option<Money>) -> Option<Money> {
-    match (a, b) {
-        (Some(x), Some(y)) => x.checked_add(y).or(Some(x)),
-        (x, None) => x,
-        (None, y) => y,
-    }
+    Settings::from_stored(pairs.into_iter().flatten().map(|(k, v)| (k, v)))
 }
 
 /// The IKU capaian and AKIP result of one office in `year`.
@@ -102,29 +85,29 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
     let settings = store.settings_all()?;
     let by_year = store.city_budget_by_year()?;
     let mut rows = Vec::with_capacity(budgets.len());
-    let (mut pagu, mut realisasi) = (None, None);
-    for OfficeBudget { office_id, code, name, pagu: p, realisasi: r, .. } in budgets {
+    let mut total = Amounts::default();
+    for OfficeBudget { office_id, code, name, pagu_murni, pagu, realisasi } in budgets {
+        let amounts = Amounts { pagu_murni, pagu, realisasi };
         let (iku, akip_score, akip_predicate) = match performance_data.get(&office_id) {
             Some(d) => performance(d, &settings_from(settings.get(&office_id)), year),
             None => (Vec::new(), None, None),
         };
         let values: Vec<Decimal> = iku.iter().filter_map(|i| i.capaian).collect();
-        pagu = add(pagu, p);
-        realisasi = add(realisasi, r);
+        total = total.plus(amounts);
         rows.push(CityRow {
             office_id,
             code,
             name,
-            pagu: p,
-            realisasi: r,
-            serapan: ok(serapan(p, r)),
+            pagu,
+            realisasi,
+            serapan: amounts.serapan().ok(),
             mean_capaian: mean(&values),
             iku,
             akip_score,
             akip_predicate,
         });
     }
-    Ok(CityView { year, rows, pagu, realisasi, serapan: ok(serapan(pagu, realisasi)), by_year })
+    Ok(CityView { year, rows, pagu: total.pagu, realisasi: total.realisasi, serapan: total.serapan().ok(), by_year })
 }
 
 /// One office's result of the city-wide check.
@@ -244,8 +227,6 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
 pub fn by_year_amounts(v: &CityView) -> Vec<(Year, crate::calc::budget::Amounts)> {
     v.by_year
         .iter()
-        .map(|y| {
-            (y.year, crate::calc::budget::Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi })
-        })
+        .map(|y| (y.year, Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi }))
         .collect()
 }

@@ -26,6 +26,11 @@ pub enum OpenError {
 }
 
 impl OpenError {
+    /// The file at `path` is damaged (`detail` from the integrity check); its backups are offered.
+    pub fn damaged(path: &Path, detail: String) -> OpenError {
+        OpenError::Damaged { path: path.display().to_string(), detail, backups: crate::storage::list_backups(path) }
+    }
+
     /// The message in Indonesian.
     pub fn message_id(&self) -> String {
         match self {
@@ -110,11 +115,6 @@ pub struct Session {
     _lock: Option<std::fs::File>,
 }
 
-/// A damaged file, with its backups offered.
-fn damaged(path: &Path, detail: String) -> OpenError {
-    OpenError::Damaged { path: path.display().to_string(), detail, backups: crate::storage::list_backups(path) }
-}
-
 fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(format!("{}.lock", db.display()))
 }
@@ -149,7 +149,7 @@ impl Session {
             // reported as such (with the backups) rather than as a read error.
             Err(e) if integrity == Integrity::Later && path.exists() && !matches!(e, OpenError::Damaged { .. }) => {
                 match crate::storage::check_file(path) {
-                    Err(detail) => Err(damaged(path, detail)),
+                    Err(detail) => Err(OpenError::damaged(path, detail)),
                     Ok(()) => Err(e),
                 }
             }
@@ -164,7 +164,7 @@ impl Session {
             && crate::storage::schema_version_of(path) == Some(crate::storage::SCHEMA_VERSION);
         if existed {
             if let Some(Err(detail)) = (!check_later).then(|| crate::storage::check_file(path)) {
-                return Err(damaged(path, detail));
+                return Err(OpenError::damaged(path, detail));
             }
             let file_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
             let lock = if file_read_only { None } else { take_lock(path) };
@@ -186,7 +186,7 @@ impl Session {
             if created {
                 // About to write: a file not yet checked is checked first.
                 if let Some(Err(detail)) = check_later.then(|| crate::storage::check_file(path)) {
-                    return Err(damaged(path, detail));
+                    return Err(OpenError::damaged(path, detail));
                 }
                 store.save_dataset(&crate::embedded::dataset()?)?;
             }
@@ -268,12 +268,10 @@ impl Session {
     /// Reads the office's settings again; a stored setting that cannot be read keeps its default
     /// (the settings screen shows the value in use).
     pub fn reload_settings(&mut self) {
-        let mut settings = Settings::default();
-        for (key, _) in Settings::default().to_pairs() {
-            if let Ok(Some(value)) = self.store.setting(self.office_id, key) {
-                let _ = settings.apply(key, &value);
-            }
-        }
-        self.settings = settings;
+        let stored = Settings::default()
+            .to_pairs()
+            .into_iter()
+            .filter_map(|(key, _)| self.store.setting(self.office_id, key).ok().flatten().map(|v| (key, v)));
+        self.settings = Settings::from_stored(stored);
     }
 }

@@ -102,6 +102,16 @@ impl Settings {
         ]
     }
 
+    /// Settings from stored key/value pairs; a pair that cannot be read keeps its default (the
+    /// settings screen shows the value in use).
+    pub fn from_stored<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> Settings {
+        let mut s = Settings::default();
+        for (k, v) in pairs {
+            let _ = s.apply(k.as_ref(), v.as_ref());
+        }
+        s
+    }
+
     /// Applies one stored key/value pair.
     pub fn apply(&mut self, key: &str, value: &str) -> Result<(), SettingError> {
         let err = |expected: &str| SettingError { key: key.into(), value: value.into(), expected: expected.into() };

@@ -1,9 +1,9 @@
 //! City-wide budget figures (for Bappeda): sums over every office, computed in SQL with one
 //! query each, never one query per office.
 
+use super::dataset::money;
 use super::{Result, Store};
 use crate::domain::{Money, Year};
-use rusqlite::Row;
 
 /// One office's programme totals in a year (the report's program tables: top-level lines,
 /// their own amounts).
@@ -26,10 +26,6 @@ pub struct YearBudget {
     pub realisasi: Option<Money>,
     /// Offices with a budget that year.
     pub offices: i64,
-}
-
-fn money(r: &Row, i: usize) -> rusqlite::Result<Option<Money>> {
-    Ok(r.get::<_, Option<i64>>(i)?.map(Money::from_sen))
 }
 
 /// The aggregate behind [`Store::city_budget_by_year`]; public so that the benchmark can time

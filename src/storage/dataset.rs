@@ -39,7 +39,7 @@ fn odec(row: &Row, i: usize) -> rusqlite::Result<Option<Decimal>> {
     let s: Option<String> = row.get(i)?;
     s.map(|s| Decimal::from_str(&s).map_err(|_| corrupt(format!("'{s}' is not a decimal")))).transpose()
 }
-fn money(row: &Row, i: usize) -> rusqlite::Result<Option<Money>> {
+pub(super) fn money(row: &Row, i: usize) -> rusqlite::Result<Option<Money>> {
     Ok(row.get::<_, Option<i64>>(i)?.map(Money::from_sen))
 }
 fn coded<T: Coded>(row: &Row, i: usize) -> rusqlite::Result<T> {

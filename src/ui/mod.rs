@@ -406,12 +406,7 @@ impl KinerjaApp {
                 self.history = History::default();
                 self.message = None;
             }
-            Err(e) => {
-                if let crate::app::OpenError::Damaged { backups, .. } = &e {
-                    self.backups_offered = backups.clone();
-                }
-                self.data = Err(e.message_id());
-            }
+            Err(e) => self.show_open_error(e),
         }
         self.db_path = path;
         self.fix_year();
@@ -455,13 +450,18 @@ impl KinerjaApp {
             Err(detail) => {
                 // Nothing was written: the session was read-only until now. Close it (and its
                 // lock) and offer the backups, as when the check runs before opening.
-                let path = self.db_path.display().to_string();
-                let backups = crate::storage::list_backups(&self.db_path);
-                let e = crate::app::OpenError::Damaged { path, detail, backups: backups.clone() };
-                self.data = Err(e.message_id());
-                self.backups_offered = backups;
+                let e = crate::app::OpenError::damaged(&self.db_path, detail);
+                self.show_open_error(e);
             }
         }
+    }
+
+    /// The database could not be opened (or turned out damaged): say why, offer its backups.
+    fn show_open_error(&mut self, e: crate::app::OpenError) {
+        if let crate::app::OpenError::Damaged { backups, .. } = &e {
+            self.backups_offered = backups.clone();
+        }
+        self.data = Err(e.message_id());
     }
 
     fn set_office(&mut self, id: i64) {

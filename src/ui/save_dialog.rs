@@ -201,11 +201,7 @@ fn save_now(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<Option<PathBuf>
             crate::report::build_table(&l.session.dataset, &l.session.settings, id, *year, opts)
                 .map_err(|e| e.message_id())?,
         ),
-        SaveRequest::CityTable { year } => {
-            let checks = l.city_check.clone();
-            let view = l.city(*year).clone()?;
-            Some(crate::app::city::city_table(&view, checks.as_deref()))
-        }
+        SaveRequest::CityTable { year } => Some(l.city_table(*year)?.clone()),
         _ => None,
     };
     let city_charts = match &dialog.request {
