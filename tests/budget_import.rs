@@ -3,6 +3,8 @@
 //! preview, applying as one undoable audited change, broken files that write nothing, the
 //! command line, the window, and 2000 lines.
 
+mod common;
+
 use egui_kittest::kittest::{NodeT, Queryable};
 use kinerja::app::{History, Session};
 use kinerja::domain::{BudgetLevel, Money};
@@ -590,14 +592,7 @@ mod window {
         h.get_by_label("Baca berkas").click_accesskit();
         h.run_steps(1);
         // The file is read on a thread of its own.
-        for _ in 0..400 {
-            h.run_steps(1);
-            if h.state().job.is_none() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        assert!(h.state().job.is_none(), "the file was read");
+        common::wait_for_job(h);
         h.run_steps(2);
     }
 

@@ -102,6 +102,17 @@ fn a_cancelled_import_writes_nothing() {
     assert_eq!(store.offices().unwrap().len(), 1, "nothing of the second office was kept");
 }
 
+/// The job's outcome once it has one (at most two seconds).
+fn outcome_of(job: &Job) -> Option<Outcome> {
+    for _ in 0..200 {
+        if let Some(outcome) = job.take_outcome() {
+            return Some(outcome);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    None
+}
+
 #[test]
 fn a_job_stops_when_cancelled() {
     let job = Job::spawn(JobKind::Demo, |p| {
@@ -114,14 +125,7 @@ fn a_job_stops_when_cancelled() {
         Outcome::Failed("not cancelled".into())
     });
     job.cancel();
-    let mut outcome = None;
-    for _ in 0..200 {
-        outcome = job.take_outcome();
-        if outcome.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let outcome = outcome_of(&job);
     assert_eq!(outcome, Some(Outcome::Cancelled));
 }
 
@@ -227,13 +231,7 @@ fn the_window_checks_integrity_in_the_background_before_editing() {
     assert_eq!(app.data.as_ref().unwrap().session.read_only, Some(ReadOnly::Checking));
     assert_eq!(app.state.mode, kinerja::ui::Mode::Tinjau, "no editing before the check");
     let mut h = harness_of(app);
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().integrity_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_integrity_check(&mut h);
     assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
     assert_eq!(h.state().state.mode, kinerja::ui::Mode::Sunting, "the user's mode comes back");
     drop(h);
@@ -247,13 +245,7 @@ fn the_window_checks_integrity_in_the_background_before_editing() {
     }
     std::fs::write(&db, &bytes).unwrap();
     let mut h = harness_of(KinerjaApp::new(db.clone(), state));
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().integrity_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_integrity_check(&mut h);
     h.run_steps(2);
     let err = h.state().data.as_ref().err().cloned().expect("the damage is reported");
     assert!(err.contains("rusak"), "{err}");
@@ -338,13 +330,7 @@ fn a_new_database_gets_its_own_integrity_check() {
     assert!(app.data.as_ref().unwrap().session.integrity_pending, "the new file waits for its own check");
     assert!(app.integrity_job.is_some(), "and its check runs");
     let mut h = harness_of(app);
-    for _ in 0..200 {
-        h.run_steps(1);
-        if h.state().integrity_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    wait_for_integrity_check(&mut h);
     assert!(!h.state().data.as_ref().unwrap().session.integrity_pending);
     assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
 }
@@ -352,13 +338,6 @@ fn a_new_database_gets_its_own_integrity_check() {
 #[test]
 fn a_job_that_fails_unexpectedly_still_ends() {
     let job = Job::spawn(JobKind::Import, |_| -> Outcome { panic!("a bug") });
-    let mut outcome = None;
-    for _ in 0..200 {
-        outcome = job.take_outcome();
-        if outcome.is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let outcome = outcome_of(&job);
     assert!(matches!(outcome, Some(Outcome::Failed(_))), "{outcome:?}");
 }

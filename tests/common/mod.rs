@@ -16,14 +16,24 @@ pub fn harness_of(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
     h
 }
 
-/// Runs frames until the background job has finished (at most ten seconds).
-pub fn wait_for_job(h: &mut Harness<'static, KinerjaApp>) {
+/// Runs frames until `done` holds (at most ten seconds).
+pub fn wait_until(h: &mut Harness<'static, KinerjaApp>, what: &str, done: impl Fn(&KinerjaApp) -> bool) {
     for _ in 0..400 {
         h.run_steps(1);
-        if h.state().job.is_none() {
+        if done(h.state()) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
-    panic!("the background job did not finish");
+    panic!("{what} did not finish");
+}
+
+/// Runs frames until the background job has finished.
+pub fn wait_for_job(h: &mut Harness<'static, KinerjaApp>) {
+    wait_until(h, "the background job", |app| app.job.is_none());
+}
+
+/// Runs frames until the integrity check of the open file has finished.
+pub fn wait_for_integrity_check(h: &mut Harness<'static, KinerjaApp>) {
+    wait_until(h, "the integrity check", |app| app.integrity_job.is_none());
 }
