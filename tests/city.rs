@@ -6,7 +6,7 @@ use common::*;
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use kinerja::app::city::{check_city, city_view, JobError};
+use kinerja::app::city::{check_city, city_view};
 use kinerja::app::Session;
 use kinerja::calc::budget::year_total;
 use kinerja::storage::{StorageError, Store};
@@ -83,7 +83,7 @@ fn the_city_check_reports_each_office_and_can_be_cancelled() {
     assert_eq!(seen.get(), 2);
     let bekasi = r.iter().find(|o| o.name.contains("Bekasi")).unwrap();
     assert_eq!(bekasi.findings, 21, "the reference report's 21 slips");
-    assert!(matches!(check_city(&db, &|done, _| done < 1), Err(JobError::Cancelled)));
+    assert!(matches!(check_city(&db, &|done, _| done < 1), Err(StorageError::Cancelled)));
 }
 
 #[test]

@@ -118,43 +118,24 @@ pub struct OfficeCheck {
     pub findings: usize,
 }
 
-/// How a long piece of work ended.
-#[derive(Debug, thiserror::Error)]
-pub enum JobError {
-    #[error("cancelled")]
-    Cancelled,
-    #[error(transparent)]
-    Storage(#[from] StorageError),
-}
-
-impl JobError {
-    /// The message in Indonesian.
-    pub fn message_id(&self) -> String {
-        match self {
-            JobError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
-            JobError::Storage(e) => e.message_id(),
-        }
-    }
-}
-
 /// Runs the consistency check on every office of the database at `path`, on a connection of its
 /// own (so it can run beside the window). `progress(done, total)` is called before each office
-/// and after the last; when it returns `false` the work stops with [`JobError::Cancelled`].
-pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Result<Vec<OfficeCheck>, JobError> {
+/// and after the last; when it returns `false` the work stops with [`StorageError::Cancelled`].
+pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Result<Vec<OfficeCheck>, StorageError> {
     let store = Store::open_read_only(path)?;
     let offices = store.offices()?;
     let settings: HashMap<i64, Vec<(String, String)>> = store.settings_all()?;
     let mut out = Vec::with_capacity(offices.len());
     for (i, office) in offices.iter().enumerate() {
         if !progress(i, offices.len()) {
-            return Err(JobError::Cancelled);
+            return Err(StorageError::Cancelled);
         }
         let d = store.load_dataset(office.id)?;
         let report = check(&d, &settings_from(settings.get(&office.id)), None);
         out.push(OfficeCheck { office_id: office.id, name: office.name.clone(), findings: report.findings.len() });
     }
     if !progress(offices.len(), offices.len()) {
-        return Err(JobError::Cancelled);
+        return Err(StorageError::Cancelled);
     }
     Ok(out)
 }

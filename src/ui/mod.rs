@@ -548,7 +548,7 @@ impl KinerjaApp {
                 |done: usize, total: usize| p.report(done as f32 / total.max(1) as f32, &format!("{done} / {total}"));
             match crate::app::city::check_city(&db, &progress) {
                 Ok(r) => jobs::Outcome::CityChecked(r),
-                Err(crate::app::city::JobError::Cancelled) => jobs::Outcome::Cancelled,
+                Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
                 Err(e) => jobs::Outcome::Failed(match lang {
                     Lang::Id => e.message_id(),
                     Lang::En => e.to_string(),
