@@ -50,6 +50,14 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// The message in the user's language.
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        match lang {
+            crate::format::Lang::Id => self.message_id(),
+            crate::format::Lang::En => self.to_string(),
+        }
+    }
+
     /// The message in Indonesian, for the user.
     pub fn message_id(&self) -> String {
         match self {

@@ -480,12 +480,7 @@ impl KinerjaApp {
                 self.asset_selected = None;
                 self.message = None;
             }
-            Err(e) => {
-                self.message = Some(match lang {
-                    Lang::Id => e.message_id(),
-                    Lang::En => e.to_string(),
-                })
-            }
+            Err(e) => self.message = Some(e.message(lang)),
         }
         self.after_data_change();
     }
@@ -525,10 +520,7 @@ impl KinerjaApp {
                     jobs::Outcome::Imported { code: dataset.office.code.clone(), name: dataset.office.name.clone() }
                 }
                 Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
-                Err(e) => jobs::Outcome::Failed(match lang {
-                    Lang::Id => e.message_id(),
-                    Lang::En => e.to_string(),
-                }),
+                Err(e) => jobs::Outcome::Failed(e.message(lang)),
             }
         }));
     }
@@ -549,10 +541,7 @@ impl KinerjaApp {
             match crate::app::city::check_city(&db, &progress) {
                 Ok(r) => jobs::Outcome::CityChecked(r),
                 Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
-                Err(e) => jobs::Outcome::Failed(match lang {
-                    Lang::Id => e.message_id(),
-                    Lang::En => e.to_string(),
-                }),
+                Err(e) => jobs::Outcome::Failed(e.message(lang)),
             }
         }));
     }
