@@ -167,9 +167,9 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
                 Cell::text(&r.name),
                 money(r.pagu),
                 money(r.realisasi),
-                Cell::value(r.serapan),
+                Cell::value(r.serapan.map(|v| v.round_dp(2))),
                 Cell::value(Some(Decimal::from(r.iku.len()))),
-                Cell::value(r.mean_capaian),
+                Cell::value(r.mean_capaian.map(|v| v.round_dp(2))),
                 Cell::value(r.akip_score),
                 r.akip_predicate.clone().map_or(Cell::Empty, Cell::Text),
             ];
@@ -184,9 +184,9 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
         Cell::text("Jumlah"),
         money(v.pagu),
         money(v.realisasi),
-        Cell::value(v.serapan),
+        Cell::value(v.serapan.map(|v| v.round_dp(2))),
         Cell::value(Some(Decimal::from(v.rows.iter().map(|r| r.iku.len()).sum::<usize>()))),
-        Cell::value(mean(&v.rows.iter().filter_map(|r| r.mean_capaian).collect::<Vec<_>>())),
+        Cell::value(mean(&v.rows.iter().filter_map(|r| r.mean_capaian).collect::<Vec<_>>()).map(|v| v.round_dp(2))),
         Cell::Empty,
         Cell::Empty,
     ];
@@ -195,7 +195,7 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
     }
     rows.push(TableRow { kind: RowKind::Total, level: 0, cells: total, subject: String::new() });
     TableView {
-        id: "kota".into(),
+        id: "Kota".into(),
         year: v.year,
         title: format!("Kinerja dan anggaran seluruh perangkat daerah tahun {}", v.year),
         source: "Kinerja: jumlah pagu dan realisasi program setiap perangkat daerah; capaian IKU dihitung dari target dan realisasi".into(),

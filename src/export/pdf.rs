@@ -113,8 +113,7 @@ pub fn lkip_pdf(
     doc.push(Break::new(1));
     for t in tables {
         let mut block = LinearLayout::vertical();
-        block
-            .push(Paragraph::new(format!("Tabel {} {}", t.id, t.title)).styled(Style::new().bold().with_font_size(10)));
+        block.push(Paragraph::new(t.heading()).styled(Style::new().bold().with_font_size(10)));
         block.push(Break::new(0.3));
         doc.push(block);
         doc.push(table_element(t)?);

@@ -11,7 +11,7 @@ pub type XlsxError = rust_xlsxwriter::XlsxError;
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
 fn sheet_name(t: &TableView, used: &mut Vec<String>) -> String {
-    let base: String = format!("Tabel {}", t.id).chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    let base: String = t.label().chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
     let mut name = base.clone();
     let mut n = 2;
     while used.contains(&name) {
@@ -32,6 +32,21 @@ fn number_format(kind: ColumnKind, has_sen: bool) -> &'static str {
     }
 }
 
+/// A number as its cell's format shows it, for the column width.
+fn shown_text(v: rust_decimal::Decimal, kind: ColumnKind) -> String {
+    let decimals = match kind {
+        ColumnKind::Percent => 2,
+        _ if v.fract().is_zero() => 0,
+        _ => 2,
+    };
+    let n = crate::format::number(v, decimals, crate::format::Lang::Id);
+    match kind {
+        ColumnKind::Money => format!("Rp {n}"),
+        ColumnKind::Percent => format!("{n} %"),
+        _ => n,
+    }
+}
+
 fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
     let title = Format::new().set_bold().set_font_size(12);
     let header = Format::new()
@@ -40,7 +55,6 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
         .set_align(FormatAlign::Center)
         .set_border(rust_xlsxwriter::FormatBorder::Thin);
     let source = Format::new().set_italic().set_font_size(9);
-    sheet.write_string_with_format(0, 0, format!("Tabel {} {}", t.id, t.title), &title)?;
     // Header: each column, and its recomputation after each derived one.
     let mut col = 0u16;
     let mut columns = Vec::new();
@@ -54,6 +68,9 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
             col += 1;
         }
     }
+    // The widest number of each column as Excel shows it (`Rp 1.098.897.516.000`): autofit
+    // measures the bare value, which leaves a formatted amount as ###.
+    let mut shown_width = vec![0usize; col as usize];
     let mut row = 3u32;
     for r in &t.rows {
         let bold = r.kind != RowKind::Normal;
@@ -76,6 +93,9 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                             f = f.set_bold();
                         }
                         sheet.write_number_with_format(row, *x, v.to_f64().unwrap_or_default(), &f)?;
+                        let shown = shown_text(v, c.kind);
+                        let w = &mut shown_width[*x as usize];
+                        *w = (*w).max(shown.chars().count());
                     }
                     (Cell::Text(s), _) if !*computed => {
                         let mut f = Format::new().set_text_wrap().set_indent(r.level);
@@ -96,15 +116,20 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
         }
         row += 1;
     }
-    if !t.source.is_empty() {
-        sheet.write_string_with_format(row + 1, 0, format!("Sumber: {}", t.source), &source)?;
-    }
     sheet.set_freeze_panes(3, 0)?;
+    // Fitted to the header and the body only: the title and the source, written after, run
+    // across the columns instead of widening the first one.
     sheet.autofit();
     for (x, c, _) in &columns {
         if c.kind == ColumnKind::Text && c.key != "no" {
             sheet.set_column_width(*x, 48)?;
+        } else if shown_width[*x as usize] > 0 {
+            sheet.set_column_width(*x, (shown_width[*x as usize] + 2).max(10) as f64)?;
         }
+    }
+    sheet.write_string_with_format(0, 0, t.heading(), &title)?;
+    if !t.source.is_empty() {
+        sheet.write_string_with_format(row + 1, 0, format!("Sumber: {}", t.source), &source)?;
     }
     // Program budget tables get a native column chart of pagu and realisasi.
     let pagu = columns.iter().find(|(_, c, comp)| !comp && c.kind == ColumnKind::Money && c.key.starts_with("pagu"));
@@ -115,7 +140,7 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
         let last = 3 + t.rows.iter().filter(|r| r.kind == RowKind::Normal).count() as u32 - 1;
         let name = sheet.name();
         let mut chart = Chart::new(ChartType::Column);
-        chart.title().set_name(&format!("Tabel {}", t.id));
+        chart.title().set_name(&t.label());
         for (x, title) in [(p.0, p.1.label.as_str()), (rl.0, rl.1.label.as_str())] {
             chart.add_series().set_name(title).set_categories((name.as_str(), 3, lb.0, last, lb.0)).set_values((
                 name.as_str(),

@@ -125,3 +125,29 @@ pub struct TableView {
     pub columns: Vec<Column>,
     pub rows: Vec<TableRow>,
 }
+
+impl TableView {
+    /// Whether this is one of the report's numbered tables (`3.19`), not a view of Kinerja's
+    /// own (the city table).
+    pub fn is_numbered(&self) -> bool {
+        self.id.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// The short name: `Tabel 3.19`, or the id of a table of Kinerja's own (`Kota`).
+    pub fn label(&self) -> String {
+        if self.is_numbered() {
+            format!("Tabel {}", self.id)
+        } else {
+            self.id.clone()
+        }
+    }
+
+    /// The heading above the table: `Tabel 3.19 Realisasi …`, or the title alone.
+    pub fn heading(&self) -> String {
+        if self.is_numbered() {
+            format!("Tabel {} {}", self.id, self.title)
+        } else {
+            self.title.clone()
+        }
+    }
+}
