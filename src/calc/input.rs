@@ -347,26 +347,38 @@ pub fn check_target(
             });
         }
     }
-    v.merge(check_percent(target, satuan, lang));
+    v.merge(check_percent_target(target, satuan, lang));
     v
 }
 
-/// Where the satuan is a percentage, a value below 0 is refused (no share or rate of
-/// achievement is negative; a planned decline is written with its own satuan) and one above
-/// 100 is warned (growth and ratio percentages may exceed it).
+fn is_percent(satuan: &str) -> bool {
+    matches!(satuan.trim().to_lowercase().as_str(), "%" | "persen" | "percent")
+}
+
+/// Values outside 0–100 are warned where the satuan is a percentage (a realisation may be a
+/// decline, or a growth above 100 %).
 pub fn check_percent(value: Decimal, satuan: &str, lang: Lang) -> Validation {
     let mut v = Validation::default();
-    let pct = matches!(satuan.trim().to_lowercase().as_str(), "%" | "persen" | "percent");
-    if pct && value < Decimal::ZERO {
+    if is_percent(satuan) && (value < Decimal::ZERO || value > Decimal::ONE_HUNDRED) {
+        v.warnings.push(lang.pick("Nilai persen di luar 0–100.", "Percentage outside 0–100.").into());
+    }
+    v
+}
+
+/// A target in percent below 0 is refused (a target is what the office commits to reach, and
+/// no share, rate or growth it commits to is negative); above 100 it is warned.
+fn check_percent_target(value: Decimal, satuan: &str, lang: Lang) -> Validation {
+    let mut v = Validation::default();
+    if is_percent(satuan) && value < Decimal::ZERO {
         v.errors.push(
             lang.pick(
-                "Nilai persen tidak boleh di bawah 0; tulis 0 atau lebih.",
-                "A percentage cannot be below 0; write 0 or more.",
+                "Target persen tidak boleh di bawah 0; tulis 0 atau lebih.",
+                "A percentage target cannot be below 0; write 0 or more.",
             )
             .into(),
         );
-    } else if pct && value > Decimal::ONE_HUNDRED {
-        v.warnings.push(lang.pick("Nilai persen di atas 100.", "Percentage above 100.").into());
+    } else {
+        v.merge(check_percent(value, satuan, lang));
     }
     v
 }
@@ -445,9 +457,12 @@ mod tests {
         assert_eq!(check_target(d("120"), None, Polarity::HigherIsBetter, "%", l).warnings.len(), 1);
         assert!(check_target(d("120"), None, Polarity::HigherIsBetter, "%", l).ok(), "above 100 is only warned");
         let below = check_target(d("-0.5"), None, Polarity::HigherIsBetter, "%", l);
-        assert!(!below.ok() && below.errors[0].contains("di bawah 0"), "{below:?}");
-        assert!(!check_percent(d("-1"), "persen", Lang::En).ok());
-        assert!(check_percent(d("-1"), "Nilai", l).ok(), "only a percentage satuan");
+        assert!(!below.ok() && below.errors[0].contains("Target persen tidak boleh di bawah 0"), "{below:?}");
+        assert!(!check_target(d("-1"), None, Polarity::LowerIsBetter, "persen", Lang::En).ok());
+        assert!(check_target(d("-1"), None, Polarity::HigherIsBetter, "Nilai", l).ok(), "only a percentage satuan");
+        // A realisation in percent may be a decline: warned, not refused.
+        let decline = check_percent(d("-3.5"), "%", l);
+        assert!(decline.ok() && decline.warnings.len() == 1);
         assert!(!check_year_in_period(2027, 2024, 2026, l).ok());
         assert!(check_year_in_period(2025, 2024, 2026, l).ok());
         assert!(!check_name("Program A", &["program a"], l).ok());
