@@ -99,12 +99,10 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
         ui.horizontal(|ui| {
             let l = ui.label(format!("{} {}", lang.pick("Tambah", "Add"), child_level.code()));
             ui.add(egui::TextEdit::singleline(&mut form.texts[1]).desired_width(90.0)).labelled_by(l.id);
-            ui.add(
-                egui::TextEdit::singleline(&mut form.texts[2])
-                    .hint_text(lang.pick("nama", "name"))
-                    .desired_width(320.0),
-            )
-            .labelled_by(l.id);
+            // Named apart from the kode field ("Tambah kegiatan nama"), so that a screen reader
+            // (and a test) can tell the two fields apart.
+            let n = ui.label(lang.pick("nama", "name"));
+            ui.add(egui::TextEdit::singleline(&mut form.texts[2]).desired_width(320.0)).labelled_by(l.id).labelled_by(n.id);
             if ui.button(format!("{} {}", lang.pick("Tambahkan", "Add the"), child_level.code())).clicked() {
                 let new_kode = form.texts[1].trim().to_string();
                 let check = check_new_line(d, year, &new_kode, &form.texts[2], &child_names, lang);
