@@ -33,11 +33,8 @@ impl Amounts {
         if self.overflow || other.overflow {
             return Amounts { overflow: true, ..Amounts::default() };
         }
-        match (
-            add(self.pagu_murni, other.pagu_murni),
-            add(self.pagu, other.pagu),
-            add(self.realisasi, other.realisasi),
-        ) {
+        match (add(self.pagu_murni, other.pagu_murni), add(self.pagu, other.pagu), add(self.realisasi, other.realisasi))
+        {
             (Ok(pagu_murni), Ok(pagu), Ok(realisasi)) => Amounts { pagu_murni, pagu, realisasi, overflow: false },
             _ => Amounts { overflow: true, ..Amounts::default() },
         }
@@ -144,7 +141,10 @@ mod tests {
 
     #[test]
     fn change_and_revision_of_extreme_amounts() {
-        assert_eq!(change_pct(Money::from_sen(i64::MIN), Money::from_sen(i64::MAX)).map(|v| v.round_dp(0)), Ok(Decimal::from(-200)));
+        assert_eq!(
+            change_pct(Money::from_sen(i64::MIN), Money::from_sen(i64::MAX)).map(|v| v.round_dp(0)),
+            Ok(Decimal::from(-200))
+        );
         assert_eq!(change_pct(Money::ZERO, Money::from_sen(5)), Err(CannotCompute::ZeroDenominator));
     }
 }

@@ -2,9 +2,9 @@
 //! is written; a valid form becomes one [`Change`] (one transaction, one undo step).
 
 use super::strings::T;
+use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
 use crate::app::Change;
-use super::widgets::{number_field_ui, FieldKind, NumberField};
 use crate::calc::input::{self, Validation};
 use crate::domain::{Money, Year};
 use crate::format::{self, Lang};

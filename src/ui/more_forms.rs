@@ -3,9 +3,9 @@
 
 use super::edit_forms::Form;
 use super::strings::T;
+use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
 use crate::app::Change;
-use super::widgets::{number_field_ui, FieldKind, NumberField};
 use crate::calc::input;
 use crate::domain::*;
 use crate::format::{self, Lang};
@@ -102,7 +102,9 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
             // Named apart from the kode field ("Tambah kegiatan nama"), so that a screen reader
             // (and a test) can tell the two fields apart.
             let n = ui.label(lang.pick("nama", "name"));
-            ui.add(egui::TextEdit::singleline(&mut form.texts[2]).desired_width(320.0)).labelled_by(l.id).labelled_by(n.id);
+            ui.add(egui::TextEdit::singleline(&mut form.texts[2]).desired_width(320.0))
+                .labelled_by(l.id)
+                .labelled_by(n.id);
             if ui.button(format!("{} {}", lang.pick("Tambahkan", "Add the"), child_level.code())).clicked() {
                 let new_kode = form.texts[1].trim().to_string();
                 let check = check_new_line(d, year, &new_kode, &form.texts[2], &child_names, lang);
@@ -543,7 +545,8 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
         warnings: vec![],
     });
     ui.label(egui::RichText::new(format!("{} — {}", lang.pick("Sunting aset", "Edit asset"), item.name)).strong());
-    let fields = [(FieldKind::Count, lang.pick("Jumlah", "Count")), (FieldKind::Money, lang.pick("Nilai (Rp)", "Value (Rp)"))];
+    let fields =
+        [(FieldKind::Count, lang.pick("Jumlah", "Count")), (FieldKind::Money, lang.pick("Nilai (Rp)", "Value (Rp)"))];
     for (i, (kind, label)) in fields.into_iter().enumerate() {
         let field = NumberField::new(kind, label).label_width(120.0).error(form.errors[i].as_deref());
         number_field_ui(ui, field, &mut form.texts[i], lang);
