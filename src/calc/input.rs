@@ -1,8 +1,11 @@
 //! Numbers as people type them, and the validation rules for edits.
 //!
-//! Accepted: Indonesian form (`1.234.567,89`, `75,80`), plain form (`1234567.89`, `0.102`),
-//! with or without `Rp` and spaces (`Rp 1.234.567`). Refused: anything else, e.g. `12,5,3`,
-//! `abc`, `1.23.4`.
+//! The window reads through [`read_number`], [`read_money`] and [`read_count`]: the user's
+//! language decides an ambiguous text (`1.500`), and the reading carries the other reading so
+//! the form can show both (docs/computation.md, "Reading numbers — In the window").
+//! [`parse_number`] reads without a language, for files of other systems: Indonesian form
+//! (`1.234.567,89`, `75,80`), plain form (`1234567.89`, `0.102`), with or without `Rp` and
+//! spaces (`Rp 1.234.567`). Refused: anything else, e.g. `12,5,3`, `abc`, `1.23.4`.
 
 use crate::domain::{Money, MoneyError, Polarity};
 use crate::format::Lang;
