@@ -4,7 +4,7 @@
 mod common;
 use common::{harness_of, wait_for_job};
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
@@ -20,6 +20,49 @@ fn has(h: &Harness<'static, KinerjaApp>, label: &str) {
 
 fn has_part(h: &Harness<'static, KinerjaApp>, part: &str) {
     assert!(h.query_all_by_label_contains(part).next().is_some(), "no node containing '{part}'");
+}
+
+/// The text field named `label` (its `labelled_by` labels); where several forms show a field
+/// of that name, the one that shows `holding`, as a person finds it on the screen.
+fn text_field<'h>(
+    h: &'h Harness<'static, KinerjaApp>,
+    label: &'h str,
+    holding: Option<&'h str>,
+) -> egui_kittest::Node<'h> {
+    let mut fields = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .filter(|f| holding.is_none_or(|v| f.value().as_deref() == Some(v)));
+    let field = fields.next().unwrap_or_else(|| panic!("no text field '{label}' holding {holding:?}"));
+    assert!(fields.next().is_none(), "more than one text field '{label}' holding {holding:?}");
+    field
+}
+
+/// Types `text` into a text field, replacing what it held, as a person does: focus the field,
+/// select all, type.
+fn type_into_field(h: &mut Harness<'static, KinerjaApp>, label: &str, holding: Option<&str>, text: &str) {
+    let id = text_field(h, label, holding).accesskit_node().locate().0;
+    fn find<'h>(
+        h: &'h Harness<'static, KinerjaApp>,
+        label: &'h str,
+        id: egui::accesskit::NodeId,
+    ) -> egui_kittest::Node<'h> {
+        h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+            .find(|f| f.accesskit_node().locate().0 == id)
+            .unwrap_or_else(|| panic!("the text field '{label}' is gone"))
+    }
+    find(h, label, id).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    assert!(find(h, label, id).is_focused(), "the field '{label}' has the focus");
+    find(h, label, id).type_text(text);
+    h.run_steps(2);
+    assert_eq!(find(h, label, id).value().as_deref(), Some(text), "the field '{label}' holds what was typed");
+}
+
+/// Types `text` into the only text field named `label`.
+fn type_into(h: &mut Harness<'static, KinerjaApp>, label: &str, text: &str) {
+    type_into_field(h, label, None, text);
 }
 
 fn open_tab(h: &mut Harness<'static, KinerjaApp>, label: &str) {
@@ -198,7 +241,8 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     headers[1].click_accesskit();
     h.run_steps(3);
     has(&h, "Target 2025 (Nilai)");
-    h.state_mut().forms.get_mut("targets:IKU1").unwrap().texts[1] = "76,25".into();
+    type_into(&mut h, "Target 2025 (Nilai)", "76,25");
+    has(&h, "= 76,25 Nilai");
     h.get_by_label("Simpan").click_accesskit();
     h.run_steps(3);
     // The user's name is asked once.
@@ -253,7 +297,7 @@ fn a_bad_pagu_shows_a_message_and_changes_nothing() {
     has_part(&h, "Sunting baris anggaran");
     let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
     for bad in ["12,5,3", "abc", "-5"] {
-        h.state_mut().forms.get_mut("budget:2024:1.4.5").unwrap().texts[1] = bad.into();
+        type_into(&mut h, "Pagu perubahan (Rp)", bad);
         h.get_by_label("Simpan").click_accesskit();
         h.run_steps(3);
         let expected = if bad == "-5" { "Pagu tidak boleh negatif." } else { "bukan angka" };
@@ -265,6 +309,96 @@ fn a_bad_pagu_shows_a_message_and_changes_nothing() {
         );
         assert!(!h.state().history.can_undo(), "{bad}: nothing written");
     }
+}
+
+/// The Renstra tab in Sunting mode with the targets form of `indicator` (the disclosure of
+/// that name after the first, `skip` of them).
+fn renstra_targets_form(lang: Lang, indicator: &str, skip: usize) -> Harness<'static, KinerjaApp> {
+    let mut h = harness(UiState {
+        tab: Tab::Renstra,
+        mode: Mode::Sunting,
+        lang,
+        user_name: "Perencana".into(),
+        ..Default::default()
+    });
+    let header = h
+        .get_all_by_role_and_label(egui::accesskit::Role::DisclosureTriangle, indicator)
+        .nth(skip)
+        .unwrap_or_else(|| panic!("no disclosure '{indicator}'"));
+    header.click_accesskit();
+    h.run_steps(3);
+    h
+}
+
+fn renstra_target(h: &Harness<'static, KinerjaApp>, code: &str, year: i32) -> rust_decimal::Decimal {
+    h.state().data.as_ref().unwrap().session.dataset.renstra_target(code, year).unwrap().target
+}
+
+#[test]
+fn the_indonesian_window_reads_1_500_as_one_thousand_five_hundred() {
+    // The second "Nilai AKIP Diskopukm" is IKU1 (the first is the tujuan's indicator IT1).
+    let mut h = renstra_targets_form(Lang::Id, "Nilai AKIP Diskopukm", 1);
+    type_into(&mut h, "Target 2025 (Nilai)", "1.500");
+    // Shown before Simpan, with the other convention's reading beside it.
+    has(&h, "= 1.500 Nilai");
+    has(&h, "(bukan 1,5 Nilai)");
+    assert_eq!(renstra_target(&h, "IKU1", 2025), rust_decimal::Decimal::from(76), "nothing saved yet");
+    h.get_by_label("Simpan").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(renstra_target(&h, "IKU1", 2025), rust_decimal::Decimal::from(1500));
+}
+
+#[test]
+fn the_english_window_reads_1_500_as_one_and_a_half() {
+    let mut h = renstra_targets_form(Lang::En, "Nilai AKIP Diskopukm", 1);
+    type_into(&mut h, "Target 2025 (Nilai)", "1.500");
+    has(&h, "= 1.5 Nilai");
+    has(&h, "(not 1,500 Nilai)");
+    assert!(h.query_by_label("= 1.500 Nilai").is_none());
+    h.get_by_label("Save").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(renstra_target(&h, "IKU1", 2025), rust_decimal::Decimal::new(15, 1));
+    // And 1,500 is one thousand five hundred there.
+    type_into(&mut h, "Target 2025 (Nilai)", "1,500");
+    has(&h, "= 1,500 Nilai");
+}
+
+#[test]
+fn a_negative_percentage_target_is_refused() {
+    let mut h = renstra_targets_form(Lang::Id, "Persentase Peningkatan Volume Usaha Koperasi", 0);
+    // IKU2's satuan is % (indicators.csv); its 2025 target is 1 (targets.csv).
+    type_into(&mut h, "Target 2025 (%)", "-5");
+    has(&h, "= -5 %");
+    h.get_by_label("Simpan").click_accesskit();
+    h.run_steps(3);
+    has(&h, "Target persen tidak boleh di bawah 0; tulis 0 atau lebih.");
+    assert_eq!(renstra_target(&h, "IKU2", 2025), rust_decimal::Decimal::ONE, "nothing written");
+    assert!(!h.state().history.can_undo());
+}
+
+#[test]
+fn a_28_digit_pagu_is_refused_beside_the_field_and_nothing_is_written() {
+    let mut h =
+        harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
+    h.state_mut().budget_selected = Some("1.4.5".into());
+    h.run_steps(3);
+    let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
+    let digits = "1234567890123456789012345678";
+    assert_eq!(digits.len(), 28);
+    type_into(&mut h, "Pagu perubahan (Rp)", digits);
+    h.get_by_label("Simpan").click_accesskit();
+    h.run_steps(3);
+    let message = format!("'{digits}' terlalu besar");
+    let shown = h.get_by_label_contains(&message);
+    // Beside the field: on its line, to its right.
+    let field = text_field(&h, "Pagu perubahan (Rp)", None).rect();
+    let m = shown.rect();
+    assert!(m.left() > field.right() && (field.top()..=field.bottom()).contains(&m.center().y), "{m:?} {field:?}");
+    assert_eq!(h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned(), before);
+    assert!(!h.state().history.can_undo(), "nothing written");
+    // The same in a realisation, an asset's value: too large, not a closed window.
+    type_into(&mut h, "Realisasi (Rp)", digits);
+    has_part(&h, &message);
 }
 
 #[test]
@@ -347,7 +481,7 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // A new kegiatan under program 2, and the quarterly realisation of a line.
     h.state_mut().budget_selected = Some("2".into());
     h.run_steps(3);
-    h.state_mut().forms.get_mut("budget-actions:2024:2").unwrap().texts[2] = "Kegiatan Baru".into();
+    type_into(&mut h, "Tambah kegiatan nama", "Kegiatan Baru");
     h.get_by_label("Tambahkan kegiatan").click_accesskit();
     h.run_steps(3);
     let d = data(&h);
@@ -355,11 +489,9 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     assert_eq!((added.name.as_str(), added.level), ("Kegiatan Baru", kinerja::domain::BudgetLevel::Kegiatan));
     h.state_mut().budget_selected = Some("2.1.1".into());
     h.run_steps(3);
-    {
-        let f = h.state_mut().forms.get_mut("budget-actions:2024:2.1.1").unwrap();
-        f.texts[3] = "20.000.000".into();
-        f.texts[4] = "51.250.000".into();
-    }
+    type_into(&mut h, "Realisasi triwulan I", "20.000.000");
+    type_into(&mut h, "Realisasi triwulan II", "51.250.000");
+    has(&h, "= Rp 51.250.000");
     h.get_by_label("Simpan triwulan").click_accesskit();
     h.run_steps(3);
     assert_eq!(data(&h).budget_quarters.iter().filter(|q| q.kode == "2.1.1").count(), 2);
@@ -367,8 +499,9 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // Raw figures and a constraint of IKU2.
     h.get_by_label("Perjanjian Kinerja & Capaian").click_accesskit();
     h.run_steps(3);
-    h.state_mut().forms.get_mut("raw:IKU2:2024").expect("raw figure form of IKU2").texts[0] =
-        "1.400.000.000.000".into();
+    // Every indicator's forms are on the tab: IKU2's Vn field is the one showing its 2024
+    // volume (1.352.468.685.104, raw_figures.csv).
+    type_into_field(&mut h, "Nilai tahun ini (Vn)", Some("1.352.468.685.104"), "1.400.000.000.000");
     h.get_all_by_label("Simpan data dasar").next().unwrap().click_accesskit();
     h.run_steps(3);
 
@@ -380,11 +513,13 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // Staff counts: a bad count is refused, a good one saved.
     h.get_by_label("Organisasi & Aset").click_accesskit();
     h.run_steps(3);
-    h.state_mut().forms.get_mut("staff:2024").unwrap().texts[0] = "enam".into();
+    let before_staff = data(&h).staff;
+    type_into(&mut h, "SLTA PNS", "enam");
+    has_part(&h, "'enam' bukan jumlah; tulis bilangan bulat 0 atau lebih.");
     h.get_by_label("Simpan jumlah pegawai").click_accesskit();
     h.run_steps(3);
-    has_part(&h, "'enam' bukan jumlah orang");
-    h.state_mut().forms.get_mut("staff:2024").unwrap().texts[0] = "7".into();
+    assert_eq!(data(&h).staff, before_staff, "a bad count writes nothing");
+    type_into(&mut h, "SLTA PNS", "7");
     h.get_by_label("Simpan jumlah pegawai").click_accesskit();
     h.run_steps(3);
     let d = data(&h);
@@ -398,7 +533,8 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // An asset line's count and value.
     h.state_mut().asset_selected = Some("1.2.6.2".into());
     h.run_steps(3);
-    h.state_mut().forms.get_mut("asset:2024:1.2.6.2").unwrap().texts[1] = "17.500.000,50".into();
+    type_into(&mut h, "Nilai (Rp)", "17.500.000,50");
+    has(&h, "= Rp 17.500.000,50");
     h.get_by_label("Simpan aset").click_accesskit();
     h.run_steps(3);
     let camera = data(&h).assets.iter().find(|a| a.code == "1.2.6.2").unwrap().value;

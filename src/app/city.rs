@@ -87,7 +87,7 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
     let mut rows = Vec::with_capacity(budgets.len());
     let mut total = Amounts::default();
     for OfficeBudget { office_id, code, name, pagu_murni, pagu, realisasi } in budgets {
-        let amounts = Amounts { pagu_murni, pagu, realisasi };
+        let amounts = Amounts { pagu_murni, pagu, realisasi, overflow: false };
         let (iku, akip_score, akip_predicate) = match performance_data.get(&office_id) {
             Some(d) => performance(d, &settings_from(settings.get(&office_id)), year),
             None => (Vec::new(), None, None),
@@ -208,6 +208,6 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
 pub fn by_year_amounts(v: &CityView) -> Vec<(Year, crate::calc::budget::Amounts)> {
     v.by_year
         .iter()
-        .map(|y| (y.year, Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi }))
+        .map(|y| (y.year, Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi, overflow: false }))
         .collect()
 }

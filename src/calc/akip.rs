@@ -73,7 +73,11 @@ pub fn weighted_total(components: [Decimal; 4]) -> Computed {
         if *value < Decimal::ZERO || *value > Decimal::ONE_HUNDRED {
             return Err(CannotCompute::OutOfRange(format!("komponen {value} (0–100)")));
         }
-        total += value * Decimal::from(weight) / Decimal::ONE_HUNDRED;
+        total = value
+            .checked_mul(Decimal::from(weight))
+            .and_then(|w| w.checked_div(Decimal::ONE_HUNDRED))
+            .and_then(|w| total.checked_add(w))
+            .ok_or(CannotCompute::Overflow)?;
     }
     Ok(total)
 }

@@ -10,29 +10,39 @@ pub struct Amounts {
     pub pagu_murni: Option<Money>,
     pub pagu: Option<Money>,
     pub realisasi: Option<Money>,
+    /// A sum went beyond the range of money: the amounts it touched are `None` (never a
+    /// partial sum) and serapan cannot be computed.
+    pub overflow: bool,
 }
 
-fn add(a: Option<Money>, b: Option<Money>) -> Option<Money> {
+/// The sum of two optional amounts; `Err` when it exceeds the range of money.
+fn add(a: Option<Money>, b: Option<Money>) -> Result<Option<Money>, ()> {
     match (a, b) {
-        (Some(x), Some(y)) => Some(x.checked_add(y).unwrap_or(x)),
-        (x, None) => x,
-        (None, y) => y,
+        (Some(x), Some(y)) => x.checked_add(y).map(Some).ok_or(()),
+        (x, None) => Ok(x),
+        (None, y) => Ok(y),
     }
 }
 
 impl Amounts {
     /// The line's own amounts, as printed or entered at its level.
     pub fn own(line: &BudgetLine) -> Amounts {
-        Amounts { pagu_murni: line.pagu_murni, pagu: line.pagu(), realisasi: line.realisasi }
+        Amounts { pagu_murni: line.pagu_murni, pagu: line.pagu(), realisasi: line.realisasi, overflow: false }
     }
     pub fn plus(self, other: Amounts) -> Amounts {
-        Amounts {
-            pagu_murni: add(self.pagu_murni, other.pagu_murni),
-            pagu: add(self.pagu, other.pagu),
-            realisasi: add(self.realisasi, other.realisasi),
+        if self.overflow || other.overflow {
+            return Amounts { overflow: true, ..Amounts::default() };
+        }
+        match (add(self.pagu_murni, other.pagu_murni), add(self.pagu, other.pagu), add(self.realisasi, other.realisasi))
+        {
+            (Ok(pagu_murni), Ok(pagu), Ok(realisasi)) => Amounts { pagu_murni, pagu, realisasi, overflow: false },
+            _ => Amounts { overflow: true, ..Amounts::default() },
         }
     }
     pub fn serapan(&self) -> Computed {
+        if self.overflow {
+            return Err(super::CannotCompute::Overflow);
+        }
         serapan(self.pagu, self.realisasi)
     }
 }
@@ -62,10 +72,14 @@ pub fn rolled_up(d: &Dataset, line: &BudgetLine) -> Amounts {
     }
     let sum = children.iter().fold(Amounts::default(), |acc, c| acc.plus(rolled_up(d, c)));
     let own = Amounts::own(line);
+    if sum.overflow {
+        return sum;
+    }
     Amounts {
         pagu_murni: sum.pagu_murni.or(own.pagu_murni),
         pagu: sum.pagu.or(own.pagu),
         realisasi: sum.realisasi.or(own.realisasi),
+        overflow: false,
     }
 }
 
@@ -81,10 +95,56 @@ pub fn programs_total(d: &Dataset, year: Year, programs: &[&str]) -> Amounts {
 
 /// Change from `before` to `now`, in percent of `before`.
 pub fn change_pct(before: Money, now: Money) -> Computed {
-    percent_of(now.decimal() - before.decimal(), before.decimal())
+    let change = now.decimal().checked_sub(before.decimal()).ok_or(super::CannotCompute::Overflow)?;
+    percent_of(change, before.decimal())
 }
 
 /// Pagu perubahan − pagu murni.
 pub fn revision(line: &BudgetLine) -> Option<Decimal> {
-    Some(line.pagu_perubahan?.decimal() - line.pagu_murni?.decimal())
+    // Two amounts within i64 sen differ by less than the decimal range.
+    line.pagu_perubahan?.decimal().checked_sub(line.pagu_murni?.decimal())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::CannotCompute;
+
+    fn amounts(pagu_sen: i64, realisasi_sen: i64) -> Amounts {
+        Amounts {
+            pagu_murni: Some(Money::from_sen(pagu_sen)),
+            pagu: Some(Money::from_sen(pagu_sen)),
+            realisasi: Some(Money::from_sen(realisasi_sen)),
+            overflow: false,
+        }
+    }
+
+    #[test]
+    fn sums_and_serapan() {
+        // 300 + 100 = 400 pagu, 150 + 50 = 200 realisasi: serapan 200 / 400 × 100 = 50.
+        let sum = amounts(300, 150).plus(amounts(100, 50));
+        assert_eq!(sum.pagu, Some(Money::from_sen(400)));
+        assert_eq!(sum.serapan(), Ok(Decimal::from(50)));
+    }
+
+    #[test]
+    fn a_sum_beyond_the_range_of_money_is_no_sum() {
+        let half = i64::MAX / 2 + 1;
+        let sum = amounts(half, 1).plus(amounts(half, 1));
+        assert!(sum.overflow);
+        // Never the partial sum of the amounts that did fit.
+        assert_eq!((sum.pagu, sum.realisasi), (None, None));
+        assert_eq!(sum.serapan(), Err(CannotCompute::Overflow));
+        // Adding more does not bring a sum back.
+        assert_eq!(sum.plus(amounts(1, 1)).serapan(), Err(CannotCompute::Overflow));
+    }
+
+    #[test]
+    fn change_and_revision_of_extreme_amounts() {
+        assert_eq!(
+            change_pct(Money::from_sen(i64::MIN), Money::from_sen(i64::MAX)).map(|v| v.round_dp(0)),
+            Ok(Decimal::from(-200))
+        );
+        assert_eq!(change_pct(Money::ZERO, Money::from_sen(5)), Err(CannotCompute::ZeroDenominator));
+    }
 }

@@ -1,6 +1,7 @@
 //! Efficiency of a sasaran: average capaian of its indicators against average serapan of the
 //! programs that support them (Tabel 3.17).
 
+use super::CannotCompute;
 use rust_decimal::Decimal;
 
 /// The rule that turns the two averages into a verdict.
@@ -44,10 +45,10 @@ impl Verdict {
     }
 }
 
-/// Applies the rule.
-pub fn verdict(rule: EfficiencyRule, avg_capaian: Decimal, avg_serapan: Decimal) -> Verdict {
-    let gap = avg_capaian - avg_serapan;
-    match rule {
+/// Applies the rule; the gap of two averages near the decimal range cannot be computed.
+pub fn verdict(rule: EfficiencyRule, avg_capaian: Decimal, avg_serapan: Decimal) -> Result<Verdict, CannotCompute> {
+    let gap = avg_capaian.checked_sub(avg_serapan).ok_or(CannotCompute::Overflow)?;
+    Ok(match rule {
         EfficiencyRule::CapaianAboveSerapan => {
             if gap > Decimal::ZERO {
                 Verdict::Efisien
@@ -64,7 +65,7 @@ pub fn verdict(rule: EfficiencyRule, avg_capaian: Decimal, avg_serapan: Decimal)
                 Verdict::TidakEfisien
             }
         }
-    }
+    })
 }
 
 /// The rule in words (Indonesian).
@@ -88,19 +89,24 @@ mod tests {
     #[test]
     fn default_rule() {
         let r = EfficiencyRule::CapaianAboveSerapan;
-        assert_eq!(verdict(r, d(103), d(90)), Verdict::Efisien);
-        assert_eq!(verdict(r, d(90), d(90)), Verdict::TidakEfisien);
-        assert_eq!(verdict(r, d(80), d(90)), Verdict::TidakEfisien);
+        assert_eq!(verdict(r, d(103), d(90)), Ok(Verdict::Efisien));
+        assert_eq!(verdict(r, d(90), d(90)), Ok(Verdict::TidakEfisien));
+        assert_eq!(verdict(r, d(80), d(90)), Ok(Verdict::TidakEfisien));
     }
 
     #[test]
     fn margin_rule() {
         let r = EfficiencyRule::Margin(d(5));
-        assert_eq!(verdict(r, d(106), d(100)), Verdict::Efisien);
-        assert_eq!(verdict(r, d(105), d(100)), Verdict::CukupEfisien);
-        assert_eq!(verdict(r, d(95), d(100)), Verdict::CukupEfisien);
-        assert_eq!(verdict(r, d(94), d(100)), Verdict::TidakEfisien);
+        assert_eq!(verdict(r, d(106), d(100)), Ok(Verdict::Efisien));
+        assert_eq!(verdict(r, d(105), d(100)), Ok(Verdict::CukupEfisien));
+        assert_eq!(verdict(r, d(95), d(100)), Ok(Verdict::CukupEfisien));
+        assert_eq!(verdict(r, d(94), d(100)), Ok(Verdict::TidakEfisien));
         assert_eq!(Verdict::parse(" Efisien "), Some(Verdict::Efisien));
         assert_eq!(Verdict::parse("tidak efisien"), Some(Verdict::TidakEfisien));
+    }
+
+    #[test]
+    fn a_gap_beyond_the_decimal_range_cannot_be_computed() {
+        assert_eq!(verdict(EfficiencyRule::CapaianAboveSerapan, Decimal::MAX, d(-1)), Err(CannotCompute::Overflow));
     }
 }

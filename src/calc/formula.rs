@@ -46,7 +46,7 @@ pub fn realisation(kind: FormulaKind, raw: &RawValues) -> Computed {
         FormulaKind::GrowthPct => {
             let now = need(raw.current, "Vn")?;
             let before = need(raw.previous, "Vn−1")?;
-            percent_of(now - before, before)
+            percent_of(now.checked_sub(before).ok_or(CannotCompute::Overflow)?, before)
         }
         FormulaKind::RatioPct => {
             let now = need(raw.current, "Vn")?;
@@ -84,7 +84,8 @@ pub fn alternatives(raw: &RawValues) -> Vec<(&'static str, Decimal)> {
                     FormulaKind::RatioPct => "Vn ÷ Vn−1 tanpa × 100",
                     _ => "bagian ÷ keseluruhan tanpa × 100",
                 },
-                v / HUNDRED,
+                // Dividing by 100 only shrinks the value; the fallback is never taken.
+                v.checked_div(HUNDRED).unwrap_or(v),
             ));
         }
     }
@@ -125,5 +126,12 @@ mod tests {
             RawValues { current: Some(d("689182105987")), previous: Some(d("682085344919")), ..Default::default() };
         let alts = alternatives(&vol);
         assert!(alts.iter().any(|(name, v)| name.contains("tanpa") && v.round_dp(2) == d("1.01")));
+    }
+
+    #[test]
+    fn growth_beyond_the_decimal_range_cannot_be_computed() {
+        // Vn − Vn−1 = MAX − (−1) does not fit a decimal.
+        let raw = RawValues { current: Some(Decimal::MAX), previous: Some(d("-1")), ..Default::default() };
+        assert_eq!(realisation(FormulaKind::GrowthPct, &raw), Err(CannotCompute::Overflow));
     }
 }

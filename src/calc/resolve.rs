@@ -108,7 +108,8 @@ pub fn quarter_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Option<(De
     let last = quarters.last()?.0;
     let value = match ind.quarter_rule {
         QuarterRule::Cumulative => quarters.last()?.1,
-        QuarterRule::Sum => quarters.iter().map(|(_, v)| *v).sum(),
+        // A sum beyond the decimal range is no realisation at all, never a wrapped one.
+        QuarterRule::Sum => quarters.iter().try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v))?,
     };
     Some((value, last))
 }
@@ -177,7 +178,7 @@ pub fn sasaran_avg_capaian(d: &Dataset, s: &Settings, sasaran: &str, year: Year)
     for i in &inds {
         values.push(indicator_capaian(d, s, &i.code, year)?.value.number().unwrap_or_default());
     }
-    let avg = mean(&values).ok_or_else(|| missing(format!("indikator sasaran {sasaran}")))?;
+    let avg = average(&values, || missing(format!("indikator sasaran {sasaran}")))?;
     num(avg, format!("rata-rata capaian ({})", values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")))
 }
 
@@ -185,7 +186,7 @@ pub fn sasaran_avg_capaian(d: &Dataset, s: &Settings, sasaran: &str, year: Year)
 pub fn sasaran_avg_serapan(d: &Dataset, sasaran: &str, year: Year) -> R {
     let programs = sasaran_programs(d, sasaran);
     let values = supporting_serapan(d, &programs, year)?;
-    let avg = mean(&values).ok_or_else(|| missing(format!("program pendukung sasaran {sasaran}")))?;
+    let avg = average(&values, || missing(format!("program pendukung sasaran {sasaran}")))?;
     num(avg, format!("rata-rata serapan program ({})", values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")))
 }
 
@@ -193,7 +194,7 @@ pub fn sasaran_avg_serapan(d: &Dataset, sasaran: &str, year: Year) -> R {
 pub fn sasaran_efficiency(d: &Dataset, s: &Settings, sasaran: &str, year: Year) -> R {
     let c = sasaran_avg_capaian(d, s, sasaran, year)?.value.number().unwrap_or_default();
     let a = sasaran_avg_serapan(d, sasaran, year)?.value.number().unwrap_or_default();
-    let v = efficiency::verdict(s.efficiency, c, a);
+    let v = efficiency::verdict(s.efficiency, c, a)?;
     Ok(Resolved {
         value: Value::Verdict(v),
         formula: format!(
@@ -205,11 +206,23 @@ pub fn sasaran_efficiency(d: &Dataset, s: &Settings, sasaran: &str, year: Year) 
     })
 }
 
+/// The mean of `values`: `none` when there are none, an overflow when their sum exceeds the
+/// decimal range.
+fn average(values: &[Decimal], none: impl FnOnce() -> CannotCompute) -> Result<Decimal, CannotCompute> {
+    if values.is_empty() {
+        return Err(none());
+    }
+    mean(values).ok_or(CannotCompute::Overflow)
+}
+
 fn count(n: usize, formula: impl Into<String>) -> R {
     num(Decimal::from(n), formula)
 }
 
 fn amounts_field(a: &Amounts, field: &str, what: &str) -> R {
+    if a.overflow {
+        return Err(CannotCompute::Overflow);
+    }
     match field {
         "pagu" => {
             a.pagu.map(|m| num(m.decimal(), format!("jumlah pagu {what}"))).unwrap_or_else(|| Err(missing("pagu")))
@@ -279,7 +292,12 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                 return Err(missing(format!("anggaran Perjanjian Kinerja {year}")));
             }
             let a = rows.iter().fold(Amounts::default(), |acc, r| {
-                acc.plus(Amounts { pagu_murni: r.pagu_murni, pagu: r.pagu_perubahan.or(r.pagu_murni), realisasi: None })
+                acc.plus(Amounts {
+                    pagu_murni: r.pagu_murni,
+                    pagu: r.pagu_perubahan.or(r.pagu_murni),
+                    realisasi: None,
+                    overflow: false,
+                })
             });
             amounts_field(&a, field, "program Perjanjian Kinerja")
         }
@@ -345,7 +363,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
                     let values = supporting_serapan(d, &programs, year)?;
-                    let avg = mean(&values).ok_or_else(|| missing(format!("program pendukung {key}")))?;
+                    let avg = average(&values, || missing(format!("program pendukung {key}")))?;
                     num(
                         avg,
                         format!(

@@ -37,7 +37,8 @@ impl Money {
         if normalized.scale() > 2 {
             return Err(MoneyError::TooPrecise);
         }
-        let sen = normalized * Decimal::ONE_HUNDRED;
+        // A decimal of 27 or more digits overflows when multiplied: too large as well.
+        let sen = normalized.checked_mul(Decimal::ONE_HUNDRED).ok_or(MoneyError::TooLarge)?;
         if sen > Decimal::from(i64::MAX) || sen < Decimal::from(i64::MIN) {
             return Err(MoneyError::TooLarge);
         }
@@ -46,8 +47,9 @@ impl Money {
 
     /// The amount as a number of sen.
     pub fn to_sen(self) -> i64 {
-        // `from_decimal` and `from_sen` guarantee at most two decimals and an i64 range.
-        let sen = (self.0 * Decimal::ONE_HUNDRED).trunc();
+        // `from_decimal` and `from_sen` guarantee at most two decimals and an i64 range of sen,
+        // so neither the product nor the conversion can fail; the fallbacks are never taken.
+        let sen = self.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(Decimal::ZERO).trunc();
         i64::try_from(sen).unwrap_or(if sen.is_sign_negative() { i64::MIN } else { i64::MAX })
     }
 
@@ -68,6 +70,11 @@ impl Money {
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         let sen = self.to_sen().checked_sub(other.to_sen())?;
         Some(Money::from_sen(sen))
+    }
+
+    /// The sum of amounts, `None` when it exceeds the range of money.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Option<Money> {
+        amounts.into_iter().try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
     }
 }
 
@@ -114,5 +121,20 @@ mod tests {
     #[test]
     fn checked_add_overflow() {
         assert!(Money::from_sen(i64::MAX).checked_add(Money::from_sen(1)).is_none());
+        assert!(Money::from_sen(i64::MIN).checked_sub(Money::from_sen(1)).is_none());
+        let half = Money::from_sen(i64::MAX / 2 + 1);
+        assert_eq!(Money::checked_sum([half, half]), None);
+        assert_eq!(Money::checked_sum([Money::from_sen(150), Money::from_rupiah(2)]), Some(Money::from_sen(350)));
+    }
+
+    #[test]
+    fn amounts_beyond_the_range_are_refused_not_a_panic() {
+        // 28 digits: the largest decimals overflow when turned into sen.
+        for big in ["1234567890123456789012345678", "79228162514264337593543950335", "-79228162514264337593543950335"] {
+            assert_eq!(Money::from_decimal(Decimal::from_str(big).unwrap()), Err(MoneyError::TooLarge), "{big}");
+        }
+        // i64::MAX sen is the largest amount; one sen more is too large.
+        assert_eq!(Money::from_decimal(Decimal::from_str("92233720368547758.07").unwrap()).unwrap().to_sen(), i64::MAX);
+        assert_eq!(Money::from_decimal(Decimal::from_str("92233720368547758.08").unwrap()), Err(MoneyError::TooLarge));
     }
 }

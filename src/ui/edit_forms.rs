@@ -2,9 +2,10 @@
 //! is written; a valid form becomes one [`Change`] (one transaction, one undo step).
 
 use super::strings::T;
+use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
 use crate::app::Change;
-use crate::calc::input::{self, NumberKind, Validation};
+use crate::calc::input::{self, Validation};
 use crate::domain::{Money, Year};
 use crate::format::{self, Lang};
 use crate::storage::{AuditEntry, BudgetColumn, Field, FieldEdit, Value};
@@ -33,14 +34,8 @@ fn money_text(v: Option<Money>, lang: Lang) -> String {
     v.map(|m| format::number(m.decimal(), if m.decimal().fract().is_zero() { 0 } else { 2 }, lang)).unwrap_or_default()
 }
 
-fn field_row(ui: &mut egui::Ui, label: &str, text: &mut String, error: &Option<String>) {
-    ui.horizontal(|ui| {
-        let l = ui.add_sized([150.0, 20.0], egui::Label::new(label));
-        ui.add(egui::TextEdit::singleline(text).desired_width(180.0)).labelled_by(l.id);
-        if let Some(e) = error {
-            ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
-        }
-    });
+fn field_row(ui: &mut egui::Ui, field: NumberField<'_>, text: &mut String, error: &Option<String>, lang: Lang) {
+    number_field_ui(ui, field.error(error.as_deref()), text, lang);
 }
 
 fn warnings_ui(ui: &mut egui::Ui, form: &Form, lang: Lang) {
@@ -72,7 +67,9 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         })
         .collect();
     for (i, y) in years.iter().enumerate() {
-        field_row(ui, &format!("{} {y} ({})", T::Target.get(lang), ind.satuan), &mut form.texts[i], &form.errors[i]);
+        let label = format!("{} {y} ({})", T::Target.get(lang), ind.satuan);
+        let field = NumberField::new(FieldKind::Value, &label).satuan(&ind.satuan);
+        field_row(ui, field, &mut form.texts[i], &form.errors[i], lang);
     }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
@@ -89,8 +86,8 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         let new = if text.is_empty() {
             None
         } else {
-            match input::parse_number(text, NumberKind::Value) {
-                Ok(v) => Some(v),
+            match input::read_number(text, lang) {
+                Ok(r) => Some(r.value),
                 Err(e) => {
                     form.errors[i] = Some(e.message(lang));
                     validation.errors.push(e.message(lang));
@@ -143,8 +140,11 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
-            field_row(ui, &format!("Target PK {year}"), &mut form.texts[0], &form.errors[0]);
-            field_row(ui, &format!("{} {year}", T::Realisasi.get(lang)), &mut form.texts[1], &form.errors[1]);
+            let labels = [format!("Target PK {year}"), format!("{} {year}", T::Realisasi.get(lang))];
+            for (i, label) in labels.iter().enumerate() {
+                let field = NumberField::new(FieldKind::Value, label).satuan(&ind.satuan);
+                field_row(ui, field, &mut form.texts[i], &form.errors[i], lang);
+            }
         });
     });
     warnings_ui(ui, form, lang);
@@ -161,10 +161,19 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         if text.is_empty() {
             continue;
         }
-        match input::parse_number(text, NumberKind::Value) {
-            Ok(v) => {
-                validation.merge(input::check_percent(v, &ind.satuan, lang));
-                *value = Some(v);
+        match input::read_number(text, lang) {
+            Ok(r) => {
+                // The agreement's target is a target: a percentage below 0 is refused.
+                let check = if i == 0 {
+                    input::check_target(r.value, None, ind.polarity, &ind.satuan, lang)
+                } else {
+                    input::check_percent(r.value, &ind.satuan, lang)
+                };
+                if let Some(e) = check.errors.first() {
+                    form.errors[i] = Some(e.clone());
+                }
+                validation.merge(check);
+                *value = Some(r.value);
             }
             Err(e) => {
                 form.errors[i] = Some(e.message(lang));
@@ -219,7 +228,7 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
     ui.label(egui::RichText::new(format!("{} — {} {}", T::EditBudgetLine.get(lang), line.kode, line.name)).strong());
     let labels = ["Pagu murni (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)"];
     for (i, label) in labels.iter().enumerate() {
-        field_row(ui, label, &mut form.texts[i], &form.errors[i]);
+        field_row(ui, NumberField::new(FieldKind::Money, label), &mut form.texts[i], &form.errors[i], lang);
     }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
@@ -242,8 +251,8 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         if text.is_empty() {
             continue;
         }
-        match input::parse_money(text) {
-            Ok(m) => {
+        match input::read_money(text, lang) {
+            Ok((m, _)) => {
                 let check = if i < 2 { input::check_pagu(m, lang) } else { Validation::default() };
                 if let Some(e) = check.errors.first() {
                     form.errors[i] = Some(e.clone());
@@ -352,21 +361,21 @@ pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str
     });
     egui::Grid::new(("quarters_form", indicator, year)).num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
         ui.label("");
-        ui.label(egui::RichText::new(T::Target.get(lang)).strong());
-        ui.label(egui::RichText::new(T::Realisasi.get(lang)).strong());
+        let headers = [
+            ui.label(egui::RichText::new(T::Target.get(lang)).strong()).id,
+            ui.label(egui::RichText::new(T::Realisasi.get(lang)).strong()).id,
+        ];
         ui.end_row();
         for (q, roman) in ["I", "II", "III", "IV"].iter().enumerate() {
             let l = ui.label(format!("{} {roman}", lang.pick("Triwulan", "Quarter")));
-            for k in 0..2 {
+            for (k, header) in headers.iter().enumerate() {
                 let i = q * 2 + k;
-                ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(110.0)).labelled_by(l.id);
+                let field = NumberField::in_grid(FieldKind::Value, vec![l.id, *header]).satuan(&ind.satuan);
+                field_row(ui, field, &mut form.texts[i], &form.errors[i], lang);
             }
             ui.end_row();
         }
     });
-    for e in form.errors.iter().flatten() {
-        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
-    }
     ui.horizontal(|ui| {
         ui.label(lang.pick("Realisasi tahunan =", "Year's realisation ="));
         ui.radio_value(
@@ -387,8 +396,8 @@ pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str
             parsed.push(None);
             continue;
         }
-        match input::parse_number(&text, NumberKind::Value) {
-            Ok(v) => parsed.push(Some(v)),
+        match input::read_number(&text, lang) {
+            Ok(r) => parsed.push(Some(r.value)),
             Err(e) => {
                 form.errors[i] = Some(e.message(lang));
                 parsed.push(None);

@@ -313,7 +313,14 @@ impl KinerjaApp {
             match c {
                 Command::SetTab(t) => self.state.tab = t,
                 Command::SetYear(y) => self.state.year = Some(y),
-                Command::SetLang(l) => self.state.lang = l,
+                Command::SetLang(l) => {
+                    // A form's texts are written in the old language's convention: read in
+                    // the new one, `1.500` would change its meaning. Refilled from the data.
+                    if l != self.state.lang {
+                        self.forms.clear();
+                    }
+                    self.state.lang = l;
+                }
                 Command::SetMode(m) => {
                     self.state.mode = m;
                     self.settings_form = None;

@@ -3,9 +3,10 @@
 
 use super::edit_forms::Form;
 use super::strings::T;
+use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
 use crate::app::Change;
-use crate::calc::input::{self, NumberKind};
+use crate::calc::input;
 use crate::domain::*;
 use crate::format::{self, Lang};
 use crate::storage::{Field, FieldEdit, Sql, Table, Value};
@@ -98,12 +99,12 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
         ui.horizontal(|ui| {
             let l = ui.label(format!("{} {}", lang.pick("Tambah", "Add"), child_level.code()));
             ui.add(egui::TextEdit::singleline(&mut form.texts[1]).desired_width(90.0)).labelled_by(l.id);
-            ui.add(
-                egui::TextEdit::singleline(&mut form.texts[2])
-                    .hint_text(lang.pick("nama", "name"))
-                    .desired_width(320.0),
-            )
-            .labelled_by(l.id);
+            // Named apart from the kode field ("Tambah kegiatan nama"), so that a screen reader
+            // (and a test) can tell the two fields apart.
+            let n = ui.label(lang.pick("nama", "name"));
+            ui.add(egui::TextEdit::singleline(&mut form.texts[2]).desired_width(320.0))
+                .labelled_by(l.id)
+                .labelled_by(n.id);
             if ui.button(format!("{} {}", lang.pick("Tambahkan", "Add the"), child_level.code())).clicked() {
                 let new_kode = form.texts[1].trim().to_string();
                 let check = check_new_line(d, year, &new_kode, &form.texts[2], &child_names, lang);
@@ -134,12 +135,13 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
             error_label(ui, &form.errors[2]);
         });
     }
+    ui.label(lang.pick("Realisasi per triwulan (Rp)", "Spending per quarter (Rp)"));
+    for i in 0..4 {
+        let label = format!("{} {}", lang.pick("Realisasi triwulan", "Spending, quarter"), ["I", "II", "III", "IV"][i]);
+        let field = NumberField::new(FieldKind::Money, &label).label_width(170.0).error(form.errors[3 + i].as_deref());
+        number_field_ui(ui, field, &mut form.texts[3 + i], lang);
+    }
     ui.horizontal(|ui| {
-        ui.label(lang.pick("Realisasi per triwulan (Rp)", "Spending per quarter (Rp)"));
-        for i in 0..4 {
-            let l = ui.label(["I", "II", "III", "IV"][i]);
-            ui.add(egui::TextEdit::singleline(&mut form.texts[3 + i]).desired_width(110.0)).labelled_by(l.id);
-        }
         if ui.button(lang.pick("Simpan triwulan", "Save quarters")).clicked() {
             let mut edits = Vec::new();
             for (i, old) in quarters.iter().enumerate() {
@@ -147,7 +149,7 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
                 let new = if t.is_empty() {
                     None
                 } else {
-                    match input::parse_money(&t) {
+                    match input::read_money(&t, lang).map(|(m, _)| m) {
                         Ok(m) if m.is_negative() => {
                             form.errors[3 + i] = Some(
                                 lang.pick("Realisasi tidak boleh negatif.", "Spending cannot be negative.").into(),
@@ -184,9 +186,6 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
             }
         }
     });
-    for e in form.errors[3..].iter().flatten() {
-        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
-    }
     let removable = !has_children;
     if ui
         .add_enabled(removable, egui::Button::new(lang.pick("Hapus baris ini", "Remove this line")))
@@ -313,11 +312,8 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
         .strong(),
     );
     for (i, label) in labels.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let l = ui.add_sized([180.0, 20.0], egui::Label::new(*label));
-            ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(180.0)).labelled_by(l.id);
-            error_label(ui, &form.errors[i]);
-        });
+        let field = NumberField::new(FieldKind::Value, label).label_width(180.0).error(form.errors[i].as_deref());
+        number_field_ui(ui, field, &mut form.texts[i], lang);
     }
     if !ui.button(lang.pick("Simpan data dasar", "Save raw figures")).clicked() {
         return;
@@ -328,8 +324,8 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
         let new = if t.is_empty() {
             None
         } else {
-            match input::parse_number(&t, NumberKind::Value) {
-                Ok(v) => Some(v),
+            match input::read_number(&t, lang) {
+                Ok(r) => Some(r.value),
                 Err(e) => {
                     form.errors[i] = Some(e.message(lang));
                     continue;
@@ -479,20 +475,19 @@ pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     );
     egui::Grid::new(("staff_form", year)).num_columns(3).show(ui, |ui| {
         ui.label("");
-        ui.label("PNS");
-        ui.label("TKK");
+        let headers = [ui.label("PNS").id, ui.label("TKK").id];
         ui.end_row();
         for (i, (_, e)) in levels.iter().enumerate() {
             let l = ui.label(e);
-            for k in 0..2 {
-                ui.add(egui::TextEdit::singleline(&mut form.texts[i * 2 + k]).desired_width(60.0)).labelled_by(l.id);
+            for (k, header) in headers.iter().enumerate() {
+                let field = NumberField::in_grid(FieldKind::Count, vec![l.id, *header])
+                    .field_width(60.0)
+                    .error(form.errors[i * 2 + k].as_deref());
+                number_field_ui(ui, field, &mut form.texts[i * 2 + k], lang);
             }
             ui.end_row();
         }
     });
-    for e in form.errors.iter().flatten() {
-        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
-    }
     if !ui.button(lang.pick("Simpan jumlah pegawai", "Save staff counts")).clicked() {
         return;
     }
@@ -504,13 +499,10 @@ pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         let new = if t.is_empty() {
             None
         } else {
-            match t.parse::<i64>() {
-                Ok(n) if n >= 0 => Some(n),
-                _ => {
-                    form.errors[idx] = Some(match lang {
-                        Lang::Id => format!("'{t}' bukan jumlah orang; tulis bilangan bulat 0 atau lebih."),
-                        Lang::En => format!("'{t}' is not a head count; write a whole number, 0 or more."),
-                    });
+            match input::read_count(t, lang) {
+                Ok((n, _)) => Some(n),
+                Err(e) => {
+                    form.errors[idx] = Some(e.message(lang));
                     continue;
                 }
             }
@@ -553,12 +545,11 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
         warnings: vec![],
     });
     ui.label(egui::RichText::new(format!("{} — {}", lang.pick("Sunting aset", "Edit asset"), item.name)).strong());
-    for (i, label) in [lang.pick("Jumlah", "Count"), lang.pick("Nilai (Rp)", "Value (Rp)")].iter().enumerate() {
-        ui.horizontal(|ui| {
-            let l = ui.add_sized([120.0, 20.0], egui::Label::new(*label));
-            ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(180.0)).labelled_by(l.id);
-            error_label(ui, &form.errors[i]);
-        });
+    let fields =
+        [(FieldKind::Count, lang.pick("Jumlah", "Count")), (FieldKind::Money, lang.pick("Nilai (Rp)", "Value (Rp)"))];
+    for (i, (kind, label)) in fields.into_iter().enumerate() {
+        let field = NumberField::new(kind, label).label_width(120.0).error(form.errors[i].as_deref());
+        number_field_ui(ui, field, &mut form.texts[i], lang);
     }
     asset_structure_ui(app, ui, year, &item);
     let Some(form) = app.forms.get_mut(&format!("asset:{year}:{code}")) else { return };
@@ -567,14 +558,11 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
     }
     let count = match form.texts[0].trim() {
         "" => Ok(None),
-        t => t.parse::<i64>().ok().filter(|n| *n >= 0).map(Some).ok_or_else(|| match lang {
-            Lang::Id => format!("'{t}' bukan jumlah; tulis bilangan bulat 0 atau lebih."),
-            Lang::En => format!("'{t}' is not a count; write a whole number, 0 or more."),
-        }),
+        t => input::read_count(t, lang).map(|(n, _)| Some(n)).map_err(|e| e.message(lang)),
     };
     let value = match form.texts[1].trim() {
         "" => Ok(None),
-        t => match input::parse_money(t) {
+        t => match input::read_money(t, lang).map(|(m, _)| m) {
             Ok(m) if m.is_negative() => {
                 Err(lang.pick("Nilai tidak boleh negatif.", "The value cannot be negative.").to_string())
             }
