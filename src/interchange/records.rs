@@ -1,4 +1,4 @@
-use super::row::{opt, Row};
+use super::row::{dec_text, opt, Row};
 use super::{Problem, ProblemKind, Problems, Source};
 use crate::domain::*;
 use std::collections::{HashMap, HashSet};
@@ -295,7 +295,7 @@ impl Record for Target {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
+        vec![s(&self.indicator), n(self.year), dec_text(&self.value.target), opt(&self.value.target_high), s(&self.note)]
     }
 }
 
@@ -311,7 +311,7 @@ impl Record for AgreementTarget {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.indicator), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
+        vec![n(self.year), s(&self.indicator), dec_text(&self.value.target), opt(&self.value.target_high), s(&self.note)]
     }
 }
 
@@ -355,7 +355,7 @@ impl Record for Realisation {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), n(self.realisasi), s(&self.note)]
+        vec![s(&self.indicator), n(self.year), dec_text(&self.realisasi), s(&self.note)]
     }
 }
 
@@ -373,7 +373,7 @@ impl Record for RawFigure {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), s(self.role.code()), n(self.value), s(&self.label), s(&self.note)]
+        vec![s(&self.indicator), n(self.year), s(self.role.code()), dec_text(&self.value), s(&self.label), s(&self.note)]
     }
 }
 
@@ -516,7 +516,7 @@ impl Record for AkipEvaluation {
     fn write(&self) -> Vec<String> {
         vec![
             n(self.year),
-            n(self.score),
+            dec_text(&self.score),
             s(&self.predicate),
             opt(&self.perencanaan),
             opt(&self.pengukuran),
