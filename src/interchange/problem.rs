@@ -26,15 +26,27 @@ pub enum ProblemKind {
     NegativeMoney(String),
     NotYear(String),
     NotBool(String),
-    UnknownCode { value: String, expected: String },
-    UnknownReference { what: &'static str, value: String },
+    UnknownCode {
+        value: String,
+        expected: String,
+    },
+    UnknownReference {
+        what: &'static str,
+        value: String,
+    },
     Duplicate(String),
     Invalid(String),
     /// A number that reads differently with a thousands dot and with a decimal point
     /// (`1.500`); `money` when the column holds rupiah.
-    AmbiguousNumber { value: String, money: bool },
+    AmbiguousNumber {
+        value: String,
+        money: bool,
+    },
     /// A text longer than a spreadsheet cell holds.
-    TooLong { length: usize, limit: usize },
+    TooLong {
+        length: usize,
+        limit: usize,
+    },
     /// A chain of references that comes back to where it started: the codes in order, the
     /// first repeated at the end (`A → B → A`).
     Cycle(Vec<String>),
@@ -128,13 +140,15 @@ impl ProblemKind {
                 }
             }
             (Cycle(codes), Lang::Id) => format!(
-                "rujukan berputar: {}; sebuah baris tidak boleh menjadi induknya sendiri, juga tidak lewat \
-                 baris lain; perbaiki atau kosongkan salah satu rujukan ini",
+                "rujukan berputar: {}; rantai ini kembali ke awalnya sehingga tidak punya pangkal (sebuah \
+                 baris tidak boleh menjadi induk atau pendahulunya sendiri, juga lewat baris lain); perbaiki \
+                 atau kosongkan salah satu rujukan ini",
                 codes.join(" → ")
             ),
             (Cycle(codes), Lang::En) => format!(
-                "the references go round in a circle: {}; a row cannot be its own ancestor, not even \
-                 through other rows; correct or empty one of these references",
+                "the references go round in a circle: {}; the chain comes back to where it started and \
+                 has no beginning (a row cannot be its own parent or predecessor, not even through other \
+                 rows); correct or empty one of these references",
                 codes.join(" → ")
             ),
         }

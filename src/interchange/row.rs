@@ -49,9 +49,11 @@ impl<'a> Row<'a> {
         let s = self.raw(column);
         let length = cell_text_len(&s);
         if length > MAX_CELL_TEXT {
-            let reported = self.problems.borrow().iter().any(|p| {
-                p.column.as_deref() == Some(column) && matches!(p.kind, ProblemKind::TooLong { .. })
-            });
+            let reported = self
+                .problems
+                .borrow()
+                .iter()
+                .any(|p| p.column.as_deref() == Some(column) && matches!(p.kind, ProblemKind::TooLong { .. }));
             if !reported {
                 self.problem(column, ProblemKind::TooLong { length, limit: MAX_CELL_TEXT });
             }
@@ -231,11 +233,7 @@ pub fn ambiguous(s: &str) -> bool {
         return false;
     };
     let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-    (1..=3).contains(&int.len())
-        && digits(int)
-        && int.bytes().any(|b| b != b'0')
-        && frac.len() == 3
-        && digits(frac)
+    (1..=3).contains(&int.len()) && digits(int) && int.bytes().any(|b| b != b'0') && frac.len() == 3 && digits(frac)
 }
 
 /// A number's machine text made unambiguous for the dataset files: a trailing zero after an
