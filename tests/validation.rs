@@ -215,3 +215,128 @@ fn a_note_of_forty_thousand_characters_is_refused_with_its_place() {
     );
     assert!(problems[0].message(Lang::En).starts_with("notes.csv, line 2, column 'text': text too long: 40,000"));
 }
+
+fn kinerja(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).output().unwrap()
+}
+
+/// A database created from the embedded dataset, with `sql` run on it.
+fn database(dir: &Path, sql: &str) -> String {
+    let db = dir.join("k.sqlite").display().to_string();
+    assert_eq!(kinerja(&["offices", "--db", &db]).status.code(), Some(0));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(sql).unwrap();
+    db
+}
+
+fn stored_phone(db: &str, year: i32, position: i64) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("SELECT phone FROM umkm_upgrade WHERE year = ?1 AND position = ?2", (year, position), |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn the_dataset_export_masks_telephone_numbers_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path(), "");
+    let masked = dir.path().join("masked");
+    let out = kinerja(&["export", "--dataset", &masked.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(masked.join("umkm_upgrades.csv")).unwrap();
+    // ADE NURHAYATI's number is 081212011963 in the embedded dataset.
+    assert!(text.contains(",08********63,") && !text.contains("081212011963"), "{text}");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    for r in reader.records() {
+        let phone = r.unwrap()[5].to_string();
+        assert!(phone.chars().filter(char::is_ascii_digit).count() <= 4, "{phone}");
+    }
+    let book = dir.path().join("masked.xlsx");
+    assert_eq!(kinerja(&["export", "--dataset", &book.display().to_string(), "--db", &db]).status.code(), Some(0));
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    use calamine::Reader;
+    let sheet = wb.worksheet_range("umkm_upgrades").unwrap();
+    let cells: Vec<String> = sheet.rows().map(|r| r[5].to_string()).collect();
+    assert!(cells.contains(&"08********63".to_string()) && !cells.contains(&"081212011963".to_string()));
+
+    let full = dir.path().join("full");
+    let out = kinerja(&["export", "--dataset", &full.display().to_string(), "--db", &db, "--show-phone"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(std::fs::read_to_string(full.join("umkm_upgrades.csv")).unwrap().contains(",081212011963,"));
+}
+
+#[test]
+fn a_masked_number_imported_back_keeps_the_stored_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(dir.path(), "");
+    let folder = dir.path().join("ds");
+    assert_eq!(kinerja(&["export", "--dataset", &folder.display().to_string(), "--db", &db]).status.code(), Some(0));
+    // Position 2 (HELMIATI, 0818917566) gets a new number typed in full.
+    set_cell(&folder, "umkm_upgrades.csv", 3, "phone", "081300000000");
+    let out = kinerja(&["import", &folder.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stored_phone(&db, 2024, 1), "081212011963", "the mask kept the stored number");
+    assert_eq!(stored_phone(&db, 2024, 2), "081300000000", "a full number replaces it");
+
+    // Into another office nothing is stored to keep: refused, nothing written.
+    let office = folder.join("office.csv");
+    std::fs::write(&office, std::fs::read_to_string(&office).unwrap().replace("DISKOPUKM-BKS", "DINAS-LAIN")).unwrap();
+    let out = kinerja(&["import", &folder.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("umkm_upgrades.csv, kolom 'phone': nomor telepon '08********63' (tahun 2024, urutan 1) tersamar"),
+        "{err}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let offices: i64 = conn.query_row("SELECT count(*) FROM office", [], |r| r.get(0)).unwrap();
+    assert_eq!(offices, 1);
+}
+
+#[test]
+fn a_long_text_in_the_database_still_exports_to_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Program ".repeat(5_000); // 40 000 characters, from an older file
+    let db = database(dir.path(), &format!("UPDATE budget_line SET name = '{long}' WHERE year = 2024 AND kode = '1';"));
+    let file = dir.path().join("t.xlsx");
+    let out = kinerja(&["table", "3.19", "--format", "xlsx", "--out", &file.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&file).unwrap();
+    use calamine::Reader;
+    let name = wb.sheet_names()[0].clone();
+    let sheet = wb.worksheet_range(&name).unwrap();
+    let cut = sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())).find(|c| c.starts_with("Program Program"));
+    let cut = cut.expect("the long name is in the table");
+    assert!(cut.encode_utf16().count() <= 32_767);
+    assert!(cut.contains("[terpotong: teks 40.000 karakter, satu sel memuat 32.767"), "{}", &cut[cut.len() - 200..]);
+
+    // The dataset workbook must come back exactly: refused with the record, the CSV folder holds it.
+    let book = dir.path().join("ds.xlsx");
+    let out = kinerja(&["export", "--dataset", &book.display().to_string(), "--db", &db]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("budget_lines.csv, baris 2, kolom 'name': teks 40.000 karakter tidak muat"), "{err}");
+    assert!(!book.exists());
+    let folder = dir.path().join("ds");
+    assert_eq!(kinerja(&["export", "--dataset", &folder.display().to_string(), "--db", &db]).status.code(), Some(0));
+    assert!(std::fs::read_to_string(folder.join("budget_lines.csv")).unwrap().contains(long.trim_end()));
+}
+
+#[test]
+fn formula_text_is_neutralised_on_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = database(
+        dir.path(),
+        r#"UPDATE budget_line SET name = '=HYPERLINK("http://x","klik")' WHERE year = 2024 AND kode = '1';"#,
+    );
+    let out = kinerja(&["table", "3.19", "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8_lossy(&out.stdout);
+    // RFC 4180 doubles the quotes inside the quoted field.
+    assert!(csv.contains(r#"1,"'=HYPERLINK(""http://x"",""klik"")",8771302348,"#), "{csv}");
+    let out = kinerja(&["table", "3.19", "--format", "json", "--db", &db]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let program = &json["rows"][0]["cells"]["program"];
+    assert_eq!(program, r#"'=HYPERLINK("http://x","klik")"#);
+    // Numbers stay numbers.
+    assert_eq!(json["rows"][0]["cells"]["pagu"]["reported"], 8771302348u64);
+}

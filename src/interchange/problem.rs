@@ -47,9 +47,20 @@ pub enum ProblemKind {
         length: usize,
         limit: usize,
     },
+    /// A stored text too long for the dataset workbook (the CSV folder holds it).
+    TooLongForWorkbook {
+        length: usize,
+        limit: usize,
+    },
     /// A chain of references that comes back to where it started: the codes in order, the
     /// first repeated at the end (`A → B → A`).
     Cycle(Vec<String>),
+    /// A masked telephone number (`08********63`) with no stored number to keep.
+    MaskedPhone {
+        phone: String,
+        year: crate::domain::Year,
+        position: i64,
+    },
 }
 
 impl Problem {
@@ -121,6 +132,14 @@ impl ProblemKind {
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
             (Invalid(msg), _) => msg.clone(),
+            (MaskedPhone { phone, year, position }, Lang::Id) => format!(
+                "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
+                 yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"
+            ),
+            (MaskedPhone { phone, year, position }, Lang::En) => format!(
+                "the telephone number '{phone}' (year {year}, position {position}) is masked, and no stored number \
+                 matches it to be kept; write the full number, or export again with --show-phone"
+            ),
             (AmbiguousNumber { value, money }, lang) => ambiguous_message(value, *money, lang),
             (TooLong { length, limit }, lang) => {
                 let count = |n: usize| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
@@ -134,6 +153,24 @@ impl ProblemKind {
                     Lang::En => format!(
                         "text too long: {} characters, at most {} (the limit of one spreadsheet cell); \
                          shorten it or split it over several rows",
+                        count(*length),
+                        count(*limit)
+                    ),
+                }
+            }
+            (TooLongForWorkbook { length, limit }, lang) => {
+                let count = |n: usize| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
+                match lang {
+                    Lang::Id => format!(
+                        "teks {} karakter tidak muat dalam satu sel lembar kerja (paling banyak {}); ekspor dataset \
+                         sebagai folder CSV (--dataset FOLDER), yang memuat teks sepanjang apa pun, atau persingkat \
+                         teksnya",
+                        count(*length),
+                        count(*limit)
+                    ),
+                    Lang::En => format!(
+                        "a text of {} characters does not fit one spreadsheet cell (at most {}); export the dataset \
+                         as a folder of CSV files (--dataset FOLDER), which holds any length, or shorten the text",
                         count(*length),
                         count(*limit)
                     ),

@@ -222,6 +222,36 @@ pub fn cell_text_len(s: &str) -> usize {
     s.encode_utf16().count()
 }
 
+/// Every cell of the dataset's files too long for a workbook sheet, located by file, line and
+/// column: a dataset must come back exactly, so the workbook is refused rather than cut (the CSV
+/// folder holds any length).
+pub fn too_long_for_workbook(files: &[(&'static str, Vec<u8>)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (file, bytes) in files {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes.as_slice());
+        let mut header = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let Ok(record) = record else { continue };
+            if i == 0 {
+                header = record.iter().map(str::to_string).collect();
+                continue;
+            }
+            for (c, value) in record.iter().enumerate() {
+                let length = cell_text_len(value);
+                if length > MAX_CELL_TEXT {
+                    problems.push(Problem {
+                        file: file.to_string(),
+                        line: Some(i + 1),
+                        column: header.get(c).cloned(),
+                        kind: ProblemKind::TooLongForWorkbook { length, limit: MAX_CELL_TEXT },
+                    });
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// Whether a plain number also reads as an Indonesian number with a thousands dot: an optional
 /// minus, a non-zero integer part of one to three digits, one dot and exactly three digits
 /// (`1.500`, `16.478`, `-2.125`). Such a text is 1500 or 1,5 depending on the reader's

@@ -35,15 +35,42 @@ pub struct TableOptions {
     pub show_phone: bool,
 }
 
-/// Masks the middle of a telephone number: `081212011963` → `0812****1963`.
+/// Masks a telephone number so that it shows at most four digits: the first two and the last
+/// two of a number of ten digits or more (`081212011963` → `08********63`, enough to tell two
+/// numbers apart when talking to their owner), the last two of one with six to nine digits, none
+/// of a shorter one. Everything else (`+`, spaces, dashes) stays where it is.
 pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    if chars.len() <= 8 {
-        return "*".repeat(chars.len());
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let (head, tail) = match digits {
+        10.. => (2, 2),
+        6..=9 => (0, 2),
+        _ => (0, 0),
+    };
+    let mut seen = 0;
+    phone
+        .chars()
+        .map(|c| {
+            if !c.is_ascii_digit() {
+                return c;
+            }
+            seen += 1;
+            if seen <= head || seen > digits - tail {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// The dataset with every UMKM telephone number masked by [`mask_phone`], for an export that
+/// leaves the office.
+pub fn mask_phones(d: &Dataset) -> Dataset {
+    let mut masked = d.clone();
+    for u in &mut masked.umkm_upgrades {
+        u.phone = mask_phone(&u.phone);
     }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
+    masked
 }
 
 fn col(key: &str, label: &str, kind: ColumnKind, derived: bool) -> Column {
@@ -1167,6 +1194,20 @@ mod tests {
     ) {
         let row = rows.iter_mut().find(|r| find(r)).unwrap();
         *link(row) = Some(parent.to_string());
+    }
+
+    #[test]
+    fn a_masked_phone_shows_at_most_four_digits() {
+        let shown = |s: &str| s.chars().filter(char::is_ascii_digit).count();
+        assert_eq!(mask_phone("081212011963"), "08********63");
+        assert_eq!(mask_phone("0818917566"), "08******66");
+        assert_eq!(mask_phone("+62 812-1201-1963"), "+62 ***-****-**63");
+        assert_eq!(mask_phone("8765432"), "*****32");
+        assert_eq!(mask_phone("12345"), "*****");
+        assert_eq!(mask_phone(""), "");
+        for phone in ["081212011963", "0818917566", "+62 812-1201-1963", "021 8765432", "08123456789012345"] {
+            assert!(shown(&mask_phone(phone)) <= 4, "{phone}: {}", mask_phone(phone));
+        }
     }
 
     #[test]
