@@ -340,3 +340,30 @@ fn formula_text_is_neutralised_on_standard_output() {
     // Numbers stay numbers.
     assert_eq!(json["rows"][0]["cells"]["pagu"]["reported"], 8771302348u64);
 }
+
+#[test]
+fn a_number_cell_of_a_workbook_has_one_reading() {
+    // The embedded dataset as a workbook whose IT1 2024 target is the number 16.478 in a number
+    // cell, not text: Excel shows it by the reader's locale, but its value is one.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (file, bytes) in kinerja::embedded::files() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(file.trim_end_matches(".csv")).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(*bytes);
+        for (r, record) in reader.records().enumerate() {
+            for (c, value) in record.unwrap().iter().enumerate() {
+                if *file == "targets.csv" && r == 1 && c == 2 {
+                    sheet.write_number(r as u32, c as u16, 16.478).unwrap();
+                } else if !value.is_empty() {
+                    sheet.write_string(r as u32, c as u16, value).unwrap();
+                }
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ds.xlsx");
+    std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
+    let d = read_path(&path).unwrap_or_else(|p| panic!("{p}"));
+    let t = d.targets.iter().find(|t| t.indicator == "IT1" && t.year == 2024).unwrap();
+    assert_eq!(t.value.target.to_string(), "16.4780");
+}
