@@ -98,7 +98,8 @@ pub enum Command {
         /// Year of the LKIP; defaults to the latest year with results.
         #[arg(long)]
         year: Option<Year>,
-        /// Show telephone numbers of Tabel 3.15 in full (masked by default).
+        /// Show telephone numbers in full, in Tabel 3.15 and in the dataset's umkm_upgrades
+        /// (masked by default; a masked number imported back keeps the stored one).
         #[arg(long)]
         show_phone: bool,
         /// Overwrite files that already exist.
@@ -390,10 +391,19 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 Ok(Err(e)) | Err(e) => fail(e),
             }
         }
-        Command::Export { dataset: Some(dataset), force, .. }
+        Command::Export { dataset: Some(dataset), force, show_phone, .. }
             if dataset.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) =>
         {
-            let files = crate::interchange::write_dataset(d);
+            let files = crate::interchange::write_dataset(&leaving(d, show_phone));
+            let too_long = crate::interchange::too_long_for_workbook(&files);
+            if !too_long.is_empty() {
+                let problems = crate::interchange::Problems(too_long);
+                return fail(format!(
+                    "{} tidak ditulis:\n{}",
+                    dataset.display(),
+                    problems.render(crate::format::Lang::Id)
+                ));
+            }
             match crate::interchange::write_workbook(&files, false) {
                 Ok(bytes) => match crate::export::write_file(&dataset, &bytes, force) {
                     Ok(()) => {
@@ -405,13 +415,15 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
             }
         }
-        Command::Export { dataset: Some(dataset), force, .. } => match export_dataset(d, &dataset, force) {
-            Ok(n) => {
-                eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
-                ExitCode::SUCCESS
+        Command::Export { dataset: Some(dataset), force, show_phone, .. } => {
+            match export_dataset(&leaving(d, show_phone), &dataset, force) {
+                Ok(n) => {
+                    eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
             }
-            Err(e) => fail(e),
-        },
+        }
         Command::Export { out: Some(dir), year, show_phone, force, .. } => {
             let Some(year) = year.or(latest) else {
                 return fail("basis data belum berisi data tahunan");
@@ -446,7 +458,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
         // Handled before the database is opened.
         Command::Template { .. } => ExitCode::SUCCESS,
         Command::Import { path } => {
-            let imported = match crate::interchange::read_path(&path) {
+            let mut imported = match crate::interchange::read_path(&path) {
                 Ok(d) => d,
                 Err(problems) => {
                     return fail(format!(
@@ -458,6 +470,10 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 }
             };
             let mut store = session.store;
+            if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
+                let lang = crate::format::Lang::Id;
+                return fail(format!("{} tidak diimpor; tidak ada yang ditulis. {}", path.display(), e.message(lang)));
+            }
             match store.save_dataset(&imported) {
                 Ok(_) => {
                     eprintln!(
@@ -584,6 +600,15 @@ fn stress(mut session: Session, count: u32, out: &mut dyn Write) -> ExitCode {
         let _ = out.flush();
     }
     ExitCode::SUCCESS
+}
+
+/// The dataset as it leaves the office: telephone numbers masked unless `show_phone`.
+fn leaving(d: &crate::domain::Dataset, show_phone: bool) -> std::borrow::Cow<'_, crate::domain::Dataset> {
+    if show_phone {
+        std::borrow::Cow::Borrowed(d)
+    } else {
+        std::borrow::Cow::Owned(crate::report::mask_phones(d))
+    }
 }
 
 /// Writes the interchange files into `dir`; nothing is overwritten without `force`, and each

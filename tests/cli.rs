@@ -107,7 +107,7 @@ fn export_then_import_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let db = db(dir.path());
     let out_dir = dir.path().join("dataset");
-    let out = kinerja(&["export", "--dataset", &out_dir.display().to_string(), "--db", &db]);
+    let out = kinerja(&["export", "--dataset", &out_dir.display().to_string(), "--db", &db, "--show-phone"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     for (name, bytes) in kinerja::embedded::files() {
         assert_eq!(std::fs::read(out_dir.join(name)).unwrap(), *bytes, "{name} identical to the embedded file");

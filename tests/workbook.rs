@@ -16,7 +16,7 @@ fn workbook_export_import_export_is_identical() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("a.sqlite");
     let book = dir.path().join("dataset.xlsx");
-    let out = kinerja(&["export", "--dataset", &s(&book), "--db", &s(&first)]);
+    let out = kinerja(&["export", "--dataset", &s(&book), "--db", &s(&first), "--show-phone"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 
     // Into a second database, then back out as CSV: byte-identical to the embedded files.
@@ -26,7 +26,7 @@ fn workbook_export_import_export_is_identical() {
     let imp = kinerja(&["import", &s(&book), "--db", &s(&second)]);
     assert_eq!(imp.status.code(), Some(0), "{}", String::from_utf8_lossy(&imp.stderr));
     let folder = dir.path().join("again");
-    let exp = kinerja(&["export", "--dataset", &s(&folder), "--db", &s(&second)]);
+    let exp = kinerja(&["export", "--dataset", &s(&folder), "--db", &s(&second), "--show-phone"]);
     assert_eq!(exp.status.code(), Some(0));
     for (name, bytes) in kinerja::embedded::files() {
         assert_eq!(std::fs::read(folder.join(name)).unwrap(), *bytes, "{name}");

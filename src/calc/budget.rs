@@ -66,11 +66,22 @@ pub fn children_sum(d: &Dataset, year: Year, kode: &str) -> Option<Amounts> {
 /// The line's amounts computed from the bottom up: sub-kegiatan → kegiatan → program. A line
 /// with children takes the sum of its children where they hold a figure, its own otherwise.
 pub fn rolled_up(d: &Dataset, line: &BudgetLine) -> Amounts {
+    rolled_up_below(d, line, &mut Vec::new())
+}
+
+/// [`rolled_up`] with the kodes of the lines above `line` on the way down: a line met again (a
+/// cycle of parents stored by an older or foreign database) adds nothing, so the sum ends.
+fn rolled_up_below<'a>(d: &'a Dataset, line: &'a BudgetLine, above: &mut Vec<&'a str>) -> Amounts {
+    if above.contains(&line.kode.as_str()) {
+        return Amounts::default();
+    }
     let children = d.budget_children(line.year, Some(&line.kode));
     if children.is_empty() {
         return Amounts::own(line);
     }
-    let sum = children.iter().fold(Amounts::default(), |acc, c| acc.plus(rolled_up(d, c)));
+    above.push(&line.kode);
+    let sum = children.iter().fold(Amounts::default(), |acc, c| acc.plus(rolled_up_below(d, c, above)));
+    above.pop();
     let own = Amounts::own(line);
     if sum.overflow {
         return sum;

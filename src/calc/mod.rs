@@ -13,6 +13,7 @@ pub mod layout;
 pub mod resolve;
 pub mod settings;
 pub mod tolerance;
+pub mod tree;
 pub mod umkm;
 
 pub use settings::Settings;

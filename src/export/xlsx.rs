@@ -22,6 +22,37 @@ fn sheet_name(t: &TableView, used: &mut Vec<String>) -> String {
     name
 }
 
+/// A text that fits one cell: a longer one (a note pasted whole into an older database) is cut
+/// and says so in the cell, instead of failing the whole workbook without naming its record.
+fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    use crate::interchange::{cell_text_len, MAX_CELL_TEXT};
+    let length = cell_text_len(text);
+    if length <= MAX_CELL_TEXT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let count = |n: usize, lang| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
+    let (id, en) = (crate::format::Lang::Id, crate::format::Lang::En);
+    let note = format!(
+        " … [terpotong: teks {} karakter, satu sel memuat {}; lengkapnya di ekspor dataset CSV / truncated: the text \
+         has {} characters, a cell holds {}; in full in the CSV dataset export]",
+        count(length, id),
+        count(MAX_CELL_TEXT, id),
+        count(length, en),
+        count(MAX_CELL_TEXT, en)
+    );
+    let room = MAX_CELL_TEXT - cell_text_len(&note);
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        kept.push(c);
+    }
+    std::borrow::Cow::Owned(kept + &note)
+}
+
 fn number_format(kind: ColumnKind, has_sen: bool) -> &'static str {
     match kind {
         ColumnKind::Money if has_sen => "\"Rp\" #,##0.00",
@@ -59,11 +90,11 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
     let mut col = 0u16;
     let mut columns = Vec::new();
     for c in &t.columns {
-        sheet.write_string_with_format(2, col, &c.label, &header)?;
+        sheet.write_string_with_format(2, col, fit(&c.label), &header)?;
         columns.push((col, c, false));
         col += 1;
         if c.derived && c.kind != ColumnKind::Text {
-            sheet.write_string_with_format(2, col, format!("{} (hitung ulang)", c.label), &header)?;
+            sheet.write_string_with_format(2, col, fit(&format!("{} (hitung ulang)", c.label)), &header)?;
             columns.push((col, c, true));
             col += 1;
         }
@@ -102,12 +133,12 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                         if bold {
                             f = f.set_bold();
                         }
-                        sheet.write_string_with_format(row, *x, s, &f)?;
+                        sheet.write_string_with_format(row, *x, fit(s), &f)?;
                     }
                     (Cell::Verdict { reported, computed: comp }, _) => {
                         let text = if *computed { comp.clone() } else { reported.clone() };
                         if let Some(text) = text {
-                            sheet.write_string(row, *x, text)?;
+                            sheet.write_string(row, *x, fit(&text))?;
                         }
                     }
                     _ => {}
@@ -127,9 +158,9 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
             sheet.set_column_width(*x, (shown_width[*x as usize] + 2).max(10) as f64)?;
         }
     }
-    sheet.write_string_with_format(0, 0, t.heading(), &title)?;
+    sheet.write_string_with_format(0, 0, fit(&t.heading()), &title)?;
     if !t.source.is_empty() {
-        sheet.write_string_with_format(row + 1, 0, format!("Sumber: {}", t.source), &source)?;
+        sheet.write_string_with_format(row + 1, 0, fit(&format!("Sumber: {}", t.source)), &source)?;
     }
     // Program budget tables get a native column chart of pagu and realisasi.
     let pagu = columns.iter().find(|(_, c, comp)| !comp && c.kind == ColumnKind::Money && c.key.starts_with("pagu"));
@@ -165,4 +196,25 @@ pub fn tables_xlsx(tables: &[TableView]) -> Result<Vec<u8>, XlsxError> {
         write_table(sheet, t)?;
     }
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::{cell_text_len, MAX_CELL_TEXT};
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_note() {
+        assert_eq!(fit("Program"), "Program");
+        let exact = "a".repeat(MAX_CELL_TEXT);
+        assert_eq!(fit(&exact), exact.as_str());
+        let long = "é😀".repeat(20_000);
+        let cut = fit(&long);
+        assert!(cell_text_len(&cut) <= MAX_CELL_TEXT);
+        assert!(cut.starts_with("é😀é😀"));
+        assert!(cut.ends_with(
+            "[terpotong: teks 60.000 karakter, satu sel memuat 32.767; lengkapnya di ekspor dataset CSV / truncated: \
+             the text has 60,000 characters, a cell holds 32,767; in full in the CSV dataset export]"
+        ));
+    }
 }

@@ -3,11 +3,13 @@
 //! The same format is embedded as the default dataset, read by `kinerja import` and written by
 //! `kinerja export --dataset`. `docs/dataset-format.md` describes every file and column.
 
+mod phones;
 mod problem;
 mod records;
 mod row;
 mod workbook;
 
+pub use phones::*;
 pub use problem::*;
 pub use records::*;
 pub use row::*;

@@ -26,10 +26,41 @@ pub enum ProblemKind {
     NegativeMoney(String),
     NotYear(String),
     NotBool(String),
-    UnknownCode { value: String, expected: String },
-    UnknownReference { what: &'static str, value: String },
+    UnknownCode {
+        value: String,
+        expected: String,
+    },
+    UnknownReference {
+        what: &'static str,
+        value: String,
+    },
     Duplicate(String),
     Invalid(String),
+    /// A number that reads differently with a thousands dot and with a decimal point
+    /// (`1.500`); `money` when the column holds rupiah.
+    AmbiguousNumber {
+        value: String,
+        money: bool,
+    },
+    /// A text longer than a spreadsheet cell holds.
+    TooLong {
+        length: usize,
+        limit: usize,
+    },
+    /// A stored text too long for the dataset workbook (the CSV folder holds it).
+    TooLongForWorkbook {
+        length: usize,
+        limit: usize,
+    },
+    /// A chain of references that comes back to where it started: the codes in order, the
+    /// first repeated at the end (`A → B → A`).
+    Cycle(Vec<String>),
+    /// A masked telephone number (`08********63`) with no stored number to keep.
+    MaskedPhone {
+        phone: String,
+        year: crate::domain::Year,
+        position: i64,
+    },
 }
 
 impl Problem {
@@ -101,7 +132,119 @@ impl ProblemKind {
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
             (Invalid(msg), _) => msg.clone(),
+            (MaskedPhone { phone, year, position }, Lang::Id) => format!(
+                "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
+                 yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"
+            ),
+            (MaskedPhone { phone, year, position }, Lang::En) => format!(
+                "the telephone number '{phone}' (year {year}, position {position}) is masked, and no stored number \
+                 matches it to be kept; write the full number, or export again with --show-phone"
+            ),
+            (AmbiguousNumber { value, money }, lang) => ambiguous_message(value, *money, lang),
+            (TooLong { length, limit }, lang) => {
+                let count = |n: usize| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
+                match lang {
+                    Lang::Id => format!(
+                        "teks terlalu panjang: {} karakter, paling banyak {} (batas satu sel lembar kerja); \
+                         persingkat atau bagi menjadi beberapa baris",
+                        count(*length),
+                        count(*limit)
+                    ),
+                    Lang::En => format!(
+                        "text too long: {} characters, at most {} (the limit of one spreadsheet cell); \
+                         shorten it or split it over several rows",
+                        count(*length),
+                        count(*limit)
+                    ),
+                }
+            }
+            (TooLongForWorkbook { length, limit }, lang) => {
+                let count = |n: usize| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
+                match lang {
+                    Lang::Id => format!(
+                        "teks {} karakter tidak muat dalam satu sel lembar kerja (paling banyak {}); ekspor dataset \
+                         sebagai folder CSV (--dataset FOLDER), yang memuat teks sepanjang apa pun, atau persingkat \
+                         teksnya",
+                        count(*length),
+                        count(*limit)
+                    ),
+                    Lang::En => format!(
+                        "a text of {} characters does not fit one spreadsheet cell (at most {}); export the dataset \
+                         as a folder of CSV files (--dataset FOLDER), which holds any length, or shorten the text",
+                        count(*length),
+                        count(*limit)
+                    ),
+                }
+            }
+            (Cycle(codes), Lang::Id) => format!(
+                "rujukan berputar: {}; rantai ini kembali ke awalnya sehingga tidak punya pangkal (sebuah \
+                 baris tidak boleh menjadi induk atau pendahulunya sendiri, juga lewat baris lain); perbaiki \
+                 atau kosongkan salah satu rujukan ini",
+                codes.join(" → ")
+            ),
+            (Cycle(codes), Lang::En) => format!(
+                "the references go round in a circle: {}; the chain comes back to where it started and \
+                 has no beginning (a row cannot be its own parent or predecessor, not even through other \
+                 rows); correct or empty one of these references",
+                codes.join(" → ")
+            ),
         }
+    }
+}
+
+/// Both readings of an ambiguous number and how to write each unambiguously.
+fn ambiguous_message(value: &str, money: bool, lang: Lang) -> String {
+    let negative = value.starts_with('-');
+    let body = value.trim_start_matches('-');
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let sign = if negative { "-" } else { "" };
+    // Thousands reading: the digits without the dot, without leading zeros.
+    let digits = format!("{int}{frac}");
+    let digits = digits.trim_start_matches('0');
+    let thousands = format!("{sign}{}", if digits.is_empty() { "0" } else { digits });
+    // Decimal reading, shown without trailing zeros in the user's convention.
+    let int_shown = int.trim_start_matches('0');
+    let int_shown = if int_shown.is_empty() { "0" } else { int_shown };
+    let frac_shown = frac.trim_end_matches('0');
+    let point = match lang {
+        Lang::Id => ",",
+        Lang::En => ".",
+    };
+    let decimal = if frac_shown.is_empty() {
+        format!("{sign}{int_shown}")
+    } else {
+        format!("{sign}{int_shown}{point}{frac_shown}")
+    };
+    // The unambiguous machine form of the decimal reading: a money column takes at most two
+    // decimals (a fraction of a sen has no money reading at all), a decimal column one more zero.
+    let decimal_fix = if !money {
+        Some(format!("{value}0"))
+    } else if frac_shown.len() <= 2 {
+        Some(format!("{sign}{int_shown}.{frac_shown:0<2}"))
+    } else {
+        None
+    };
+    match (lang, decimal_fix) {
+        (Lang::Id, Some(fix)) => format!(
+            "'{value}' dapat dibaca dua cara: {thousands} (titik sebagai pemisah ribuan) atau {decimal} (titik \
+             sebagai desimal); tulis {thousands} bila maksudnya {thousands}, atau {fix} bila maksudnya {decimal} \
+             (berkas dataset memakai titik sebagai desimal, tanpa pemisah ribuan)"
+        ),
+        (Lang::En, Some(fix)) => format!(
+            "'{value}' can be read two ways: {thousands} (dot as thousands separator) or {decimal} (dot as \
+             decimal point); write {thousands} if you mean {thousands}, or {fix} if you mean {decimal} (dataset \
+             files use a dot as decimal point and no thousands separator)"
+        ),
+        (Lang::Id, None) => format!(
+            "'{value}' dapat dibaca dua cara: {thousands} (titik sebagai pemisah ribuan) atau {decimal} (titik \
+             sebagai desimal, tetapi rupiah paling banyak dua angka sen); tulis {thousands} bila maksudnya \
+             {thousands} (berkas dataset memakai titik sebagai desimal, tanpa pemisah ribuan)"
+        ),
+        (Lang::En, None) => format!(
+            "'{value}' can be read two ways: {thousands} (dot as thousands separator) or {decimal} (dot as \
+             decimal point, but rupiah take at most two decimals); write {thousands} if you mean {thousands} \
+             (dataset files use a dot as decimal point and no thousands separator)"
+        ),
     }
 }
 
@@ -122,3 +265,51 @@ impl fmt::Display for Problems {
 }
 
 impl std::error::Error for Problems {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(kind: ProblemKind) -> Problem {
+        Problem { file: "targets.csv".into(), line: Some(3), column: Some("target".into()), kind }
+    }
+
+    #[test]
+    fn an_ambiguous_number_names_both_readings_and_the_fix() {
+        let p = at(ProblemKind::AmbiguousNumber { value: "1.500".into(), money: false });
+        assert_eq!(
+            p.message(Lang::Id),
+            "targets.csv, baris 3, kolom 'target': '1.500' dapat dibaca dua cara: 1500 (titik sebagai pemisah \
+             ribuan) atau 1,5 (titik sebagai desimal); tulis 1500 bila maksudnya 1500, atau 1.5000 bila maksudnya \
+             1,5 (berkas dataset memakai titik sebagai desimal, tanpa pemisah ribuan)"
+        );
+        let en = p.message(Lang::En);
+        assert!(en.starts_with("targets.csv, line 3, column 'target': '1.500' can be read two ways: 1500"), "{en}");
+        assert!(en.contains("or 1.5 (dot as decimal point); write 1500 if you mean 1500, or 1.5000 if you mean 1.5"));
+
+        let negative = ProblemKind::AmbiguousNumber { value: "-16.478".into(), money: false };
+        assert!(negative.message(Lang::Id).contains("-16478 (titik sebagai pemisah ribuan) atau -16,478"));
+        assert!(negative.message(Lang::Id).contains("atau -16.4780 bila maksudnya -16,478"));
+    }
+
+    #[test]
+    fn an_ambiguous_amount_offers_the_sen_form_or_only_the_thousands() {
+        let sen = ProblemKind::AmbiguousNumber { value: "1.500".into(), money: true };
+        assert!(sen.message(Lang::Id).contains("tulis 1500 bila maksudnya 1500, atau 1.50 bila maksudnya 1,5"));
+        assert!(sen.message(Lang::En).contains("write 1500 if you mean 1500, or 1.50 if you mean 1.5"));
+        // 1.005 rupiah is a fraction of a sen: only the thousands reading is an amount.
+        let fraction = ProblemKind::AmbiguousNumber { value: "1.005".into(), money: true };
+        assert!(fraction.message(Lang::Id).contains("tulis 1005 bila maksudnya 1005 ("));
+        assert!(fraction.message(Lang::En).contains("at most two decimals); write 1005 if you mean 1005 ("));
+    }
+
+    #[test]
+    fn a_long_text_and_a_cycle_are_described_in_both_languages() {
+        let long = ProblemKind::TooLong { length: 40_000, limit: 32_767 };
+        assert!(long.message(Lang::Id).starts_with("teks terlalu panjang: 40.000 karakter, paling banyak 32.767"));
+        assert!(long.message(Lang::En).starts_with("text too long: 40,000 characters, at most 32,767"));
+        let cycle = ProblemKind::Cycle(vec!["A".into(), "B".into(), "A".into()]);
+        assert!(cycle.message(Lang::Id).starts_with("rujukan berputar: A → B → A;"));
+        assert!(cycle.message(Lang::En).starts_with("the references go round in a circle: A → B → A;"));
+    }
+}

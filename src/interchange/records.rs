@@ -1,4 +1,4 @@
-use super::row::{opt, Row};
+use super::row::{dec_text, opt, Row};
 use super::{Problem, ProblemKind, Problems, Source};
 use crate::domain::*;
 use std::collections::{HashMap, HashSet};
@@ -295,7 +295,13 @@ impl Record for Target {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
+        vec![
+            s(&self.indicator),
+            n(self.year),
+            dec_text(&self.value.target),
+            opt(&self.value.target_high),
+            s(&self.note),
+        ]
     }
 }
 
@@ -311,7 +317,13 @@ impl Record for AgreementTarget {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.indicator), n(self.value.target), opt(&self.value.target_high), s(&self.note)]
+        vec![
+            n(self.year),
+            s(&self.indicator),
+            dec_text(&self.value.target),
+            opt(&self.value.target_high),
+            s(&self.note),
+        ]
     }
 }
 
@@ -355,7 +367,7 @@ impl Record for Realisation {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), n(self.realisasi), s(&self.note)]
+        vec![s(&self.indicator), n(self.year), dec_text(&self.realisasi), s(&self.note)]
     }
 }
 
@@ -373,7 +385,14 @@ impl Record for RawFigure {
         }
     }
     fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), s(self.role.code()), n(self.value), s(&self.label), s(&self.note)]
+        vec![
+            s(&self.indicator),
+            n(self.year),
+            s(self.role.code()),
+            dec_text(&self.value),
+            s(&self.label),
+            s(&self.note),
+        ]
     }
 }
 
@@ -516,7 +535,7 @@ impl Record for AkipEvaluation {
     fn write(&self) -> Vec<String> {
         vec![
             n(self.year),
-            n(self.score),
+            dec_text(&self.score),
             s(&self.predicate),
             opt(&self.perencanaan),
             opt(&self.pengukuran),
@@ -878,6 +897,31 @@ impl Checker<'_> {
             self.push(file, line, column, ProblemKind::UnknownReference { what, value: value.to_string() });
         }
     }
+    /// One problem per cycle of references among `rows` (a unit that is its own grand-parent,
+    /// …), at the line of the cycle's first row, naming the codes on it: `A → B → A`. Rows are
+    /// found by `key` (the first of duplicates; those are reported on their own), `link` is the
+    /// key a row refers to. Linear in the rows, without recursion.
+    fn cycles<T, K: std::hash::Hash + Eq>(
+        &mut self,
+        file: &str,
+        column: &str,
+        rows: &Lines<T>,
+        key: impl Fn(&T) -> K,
+        link: impl Fn(&T) -> Option<K>,
+        code: impl Fn(&T) -> String,
+    ) {
+        let mut index: HashMap<K, usize> = HashMap::with_capacity(rows.len());
+        for (i, (_, r)) in rows.iter().enumerate() {
+            index.entry(key(r)).or_insert(i);
+        }
+        let parent: Vec<Option<usize>> =
+            rows.iter().map(|(_, r)| link(r).and_then(|k| index.get(&k).copied())).collect();
+        for cycle in crate::calc::tree::find_cycles(&parent) {
+            let mut codes: Vec<String> = cycle.iter().map(|i| code(&rows[*i].1)).collect();
+            codes.push(codes[0].clone());
+            self.push(file, rows[cycle[0]].0, column, ProblemKind::Cycle(codes));
+        }
+    }
 }
 
 pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
@@ -930,6 +974,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             c.exists(Unit::FILE, *line, "parent", "unit", par, unit_codes.contains(par));
         }
     }
+    c.cycles(Unit::FILE, "parent", &units, |u| u.code.clone(), |u| u.parent.clone(), |u| u.code.clone());
     for (line, d) in &unit_duties {
         c.exists(UnitDuty::FILE, *line, "unit", "unit", &d.unit, unit_codes.contains(&d.unit));
     }
@@ -940,6 +985,14 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             c.exists(AssetItem::FILE, *line, "parent", "aset", par, asset_keys.contains(&(a.year, par.clone())));
         }
     }
+    c.cycles(
+        AssetItem::FILE,
+        "parent",
+        &assets,
+        |a| (a.year, a.code.clone()),
+        |a| a.parent.clone().map(|p| (a.year, p)),
+        |a| a.code.clone(),
+    );
     let period_codes = c.unique(RenstraPeriod::FILE, "code", &periods, |x| x.code.clone());
     for (line, x) in &strategies {
         c.exists(Strategy::FILE, *line, "period", "periode Renstra", &x.period, period_codes.contains(&x.period));
@@ -955,10 +1008,13 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let budget_keys = c.unique(BudgetLine::FILE, "kode", &budget_lines, |b| (b.year, b.kode.clone()));
     let program_kodes: HashSet<String> =
         budget_lines.iter().filter(|(_, b)| b.level == BudgetLevel::Program).map(|(_, b)| b.kode.clone()).collect();
+    // By key, so that finding each line's parent stays linear in a city's hundred thousand lines.
+    let budget_by_key: HashMap<(Year, &str), &BudgetLine> =
+        budget_lines.iter().rev().map(|(_, b)| ((b.year, b.kode.as_str()), b)).collect();
     for (line, b) in &budget_lines {
         match &b.parent {
             Some(par) => {
-                let parent_line = budget_lines.iter().find(|(_, x)| x.year == b.year && &x.kode == par);
+                let parent_line = budget_by_key.get(&(b.year, par.as_str()));
                 c.exists(
                     BudgetLine::FILE,
                     *line,
@@ -967,7 +1023,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                     par,
                     budget_keys.contains(&(b.year, par.clone())),
                 );
-                if let Some((_, pl)) = parent_line {
+                if let Some(pl) = parent_line {
                     if pl.level.child() != Some(b.level) {
                         c.push(
                             BudgetLine::FILE,
@@ -995,6 +1051,14 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             None => {}
         }
     }
+    c.cycles(
+        BudgetLine::FILE,
+        "parent",
+        &budget_lines,
+        |b| (b.year, b.kode.clone()),
+        |b| b.parent.clone().map(|p| (b.year, p)),
+        |b| b.kode.clone(),
+    );
     let indicator_codes = c.unique(Indicator::FILE, "code", &indicators, |x| x.code.clone());
     for (line, x) in &indicators {
         c.exists(Indicator::FILE, *line, "period", "periode Renstra", &x.period, period_codes.contains(&x.period));
@@ -1010,6 +1074,16 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             c.exists(Indicator::FILE, *line, "predecessor", "indikator", pre, indicator_codes.contains(pre));
         }
     }
+    // An indicator's `parent` names a tujuan, a sasaran or a program, never another indicator,
+    // so only `predecessor` can lead back to where it started.
+    c.cycles(
+        Indicator::FILE,
+        "predecessor",
+        &indicators,
+        |x| x.code.clone(),
+        |x| x.predecessor.clone(),
+        |x| x.code.clone(),
+    );
     let period_of: HashMap<&str, &str> = indicators.iter().map(|(_, i)| (i.code.as_str(), i.period.as_str())).collect();
     let period_span: HashMap<&str, (Year, Year)> =
         periods.iter().map(|(_, x)| (x.code.as_str(), (x.start_year, x.end_year))).collect();

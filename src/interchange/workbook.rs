@@ -11,12 +11,13 @@ pub struct WorkbookSource {
     sheets: Vec<(String, Vec<u8>)>,
 }
 
-/// A number from a spreadsheet cell in plain machine form (`12785258830`, `0.102`).
+/// A number from a spreadsheet cell in plain machine form (`12785258830`, `0.102`). A number
+/// cell has one reading, so its text must not look like a thousands group (`16.4780`).
 fn plain_number(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 9.0e15 {
         format!("{}", f as i64)
     } else {
-        format!("{f}")
+        super::unambiguous(format!("{f}"))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::calc::resolve::{self, resolve, sasaran_indicators, Value};
 use crate::calc::Settings;
 use crate::domain::*;
 use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
 
 /// Why a table cannot be shown.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -34,15 +35,42 @@ pub struct TableOptions {
     pub show_phone: bool,
 }
 
-/// Masks the middle of a telephone number: `081212011963` → `0812****1963`.
+/// Masks a telephone number so that it shows at most four digits: the first two and the last
+/// two of a number of ten digits or more (`081212011963` → `08********63`, enough to tell two
+/// numbers apart when talking to their owner), the last two of one with six to nine digits, none
+/// of a shorter one. Everything else (`+`, spaces, dashes) stays where it is.
 pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.chars().collect();
-    if chars.len() <= 8 {
-        return "*".repeat(chars.len());
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let (head, tail) = match digits {
+        10.. => (2, 2),
+        6..=9 => (0, 2),
+        _ => (0, 0),
+    };
+    let mut seen = 0;
+    phone
+        .chars()
+        .map(|c| {
+            if !c.is_ascii_digit() {
+                return c;
+            }
+            seen += 1;
+            if seen <= head || seen > digits - tail {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
+}
+
+/// The dataset with every UMKM telephone number masked by [`mask_phone`], for an export that
+/// leaves the office.
+pub fn mask_phones(d: &Dataset) -> Dataset {
+    let mut masked = d.clone();
+    for u in &mut masked.umkm_upgrades {
+        u.phone = mask_phone(&u.phone);
     }
-    let head: String = chars[..4].iter().collect();
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
+    masked
 }
 
 fn col(key: &str, label: &str, kind: ColumnKind, derived: bool) -> Column {
@@ -199,38 +227,90 @@ fn assets(d: &Dataset, year: Year) -> Built {
         col("jumlah", "JUMLAH", ColumnKind::Count, true),
         col("nilai", "NILAI", ColumnKind::Money, true),
     ];
+    let items: Vec<&AssetItem> = d.assets.iter().filter(|a| a.year == year).collect();
+    let tree = Tree::new(&items, |a| &a.code, |a| a.parent.as_deref());
     let mut rows = Vec::new();
-    fn walk(d: &Dataset, year: Year, parent: Option<&str>, depth: u8, rows: &mut Vec<TableRow>) {
-        for item in d.asset_children(year, parent) {
-            let children = d.asset_children(year, Some(&item.code));
-            let (count, value) = if children.is_empty() {
-                (item.count, item.value)
-            } else {
-                let count = children.iter().map(|c| c.count).sum::<Option<i64>>();
-                let value = children.iter().filter_map(|c| c.value).try_fold(Money::ZERO, |a, v| a.checked_add(v));
-                (count, value)
-            };
-            let kind = match (depth, children.is_empty()) {
-                (0, _) => RowKind::Total,
-                (_, false) => RowKind::Subtotal,
-                _ => RowKind::Normal,
-            };
-            let label = if item.label.is_empty() { item.name.clone() } else { format!("{} {}", item.label, item.name) };
-            rows.push(row(
-                kind,
-                depth,
-                format!("asset:{}", item.code),
-                vec![
-                    Cell::text(label),
-                    Cell::figure(item.count.map(Decimal::from), count.map(Decimal::from)),
-                    Cell::figure(m(item.value), m(value)),
-                ],
-            ));
-            walk(d, year, Some(&item.code), depth + 1, rows);
-        }
+    for (i, depth) in crate::calc::tree::preorder(&tree.parent, |i| items[i].position) {
+        let item = items[i];
+        let children: Vec<&AssetItem> = tree.children(i).map(|c| items[c]).collect();
+        let (count, value) = if children.is_empty() {
+            (item.count, item.value)
+        } else {
+            let count = children.iter().map(|c| c.count).sum::<Option<i64>>();
+            let value = children.iter().filter_map(|c| c.value).try_fold(Money::ZERO, |a, v| a.checked_add(v));
+            (count, value)
+        };
+        let kind = match (depth, children.is_empty()) {
+            (0, _) => RowKind::Total,
+            (_, false) => RowKind::Subtotal,
+            _ => RowKind::Normal,
+        };
+        let label = if item.label.is_empty() { item.name.clone() } else { format!("{} {}", item.label, item.name) };
+        rows.push(row(
+            kind,
+            level(depth),
+            format!("asset:{}", item.code),
+            vec![
+                Cell::text(label),
+                Cell::figure(item.count.map(Decimal::from), count.map(Decimal::from)),
+                Cell::figure(m(item.value), m(value)),
+            ],
+        ));
     }
-    walk(d, year, None, 0, &mut rows);
     (cols, rows)
+}
+
+/// A depth as a row's indentation level.
+fn level(depth: usize) -> u8 {
+    u8::try_from(depth).unwrap_or(u8::MAX)
+}
+
+/// Parent links among a list of rows found by code, safe to walk: a parent that is not in the
+/// list makes a root (the row is shown, not lost), and a cycle stored by an older or foreign
+/// database is cut at its first row, so that every row is shown once and a walk ends.
+struct Tree {
+    parent: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+}
+
+impl Tree {
+    fn new<T>(items: &[T], code: impl Fn(&T) -> &str, parent: impl Fn(&T) -> Option<&str>) -> Tree {
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            index.entry(code(item)).or_insert(i);
+        }
+        let links: Vec<Option<usize>> =
+            items.iter().map(|item| parent(item).and_then(|p| index.get(p).copied())).collect();
+        let parent = crate::calc::tree::cut_cycles(&links);
+        let mut children = vec![Vec::new(); items.len()];
+        for (i, p) in parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
+        Tree { parent, children }
+    }
+
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children[i].iter().copied()
+    }
+}
+
+/// The units under `parent` (`None`: the top units), in order of position, as the organisation
+/// shows them. A unit whose parent is unknown is a top unit, and a cycle of parents is cut at
+/// its first unit, so that no unit is hidden and walking down from the top ends.
+pub fn unit_children<'a>(d: &'a Dataset, parent: Option<&str>) -> Vec<&'a Unit> {
+    let units: Vec<&Unit> = d.units.iter().collect();
+    let tree = Tree::new(&units, |u| &u.code, |u| u.parent.as_deref());
+    let mut out: Vec<&Unit> = match parent {
+        None => (0..units.len()).filter(|i| tree.parent[*i].is_none()).map(|i| units[i]).collect(),
+        Some(code) => match units.iter().position(|u| u.code == code) {
+            Some(p) => tree.children(p).map(|i| units[i]).collect(),
+            None => Vec::new(),
+        },
+    };
+    out.sort_by_key(|u| u.position);
+    out
 }
 
 fn period_for(d: &Dataset, year: Year, subject: &str) -> Option<RenstraPeriod> {
@@ -635,11 +715,16 @@ struct BudgetWalk<'a> {
     ind_name: &'a str,
     rows: Vec<TableRow>,
     first: bool,
+    /// Lines already shown: a cycle of parents stored by an older or foreign database ends here.
+    seen: HashSet<(Year, String)>,
 }
 
 impl BudgetWalk<'_> {
     fn line(&mut self, line: &BudgetLine, depth: u8) {
         let d = self.d;
+        if !self.seen.insert((line.year, line.kode.clone())) {
+            return;
+        }
         let funded = line.pagu().is_some() || line.realisasi.is_some() || rolled_up(d, line).pagu.is_some();
         if !funded {
             return;
@@ -677,7 +762,8 @@ fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Bu
     ];
     let ind_name = d.indicator(code).map_or(code.to_string(), |i| i.name.clone());
     let programs = d.supporting_programs(code);
-    let mut walk = BudgetWalk { d, s, year, id, ind_name: &ind_name, rows: Vec::new(), first: true };
+    let mut walk =
+        BudgetWalk { d, s, year, id, ind_name: &ind_name, rows: Vec::new(), first: true, seen: HashSet::new() };
     for k in &programs {
         if let Some(line) = d.budget_line(year, k) {
             walk.line(line, 0);
@@ -1031,38 +1117,37 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
         col("serapan", "Serapan (%)", ColumnKind::Percent, true),
         col("perubahan_tahunan", &format!("Pagu vs {} (%)", year - 1), ColumnKind::Percent, false),
     ];
+    let lines: Vec<&BudgetLine> = d.budget_lines.iter().filter(|b| b.year == year).collect();
+    let tree = Tree::new(&lines, |b| &b.kode, |b| b.parent.as_deref());
     let mut rows = Vec::new();
-    fn walk(d: &Dataset, s: &Settings, year: Year, parent: Option<&str>, depth: u8, rows: &mut Vec<TableRow>) {
-        for line in d.budget_children(year, parent) {
-            let own = Amounts::own(line);
-            let rolled = rolled_up(d, line);
-            let subject = format!("budget:{}", line.kode);
-            let serapan = resolve(d, s, year, &subject, "serapan_pct").ok().and_then(|r| r.value.number());
-            let rolled_serapan = rolled.serapan().ok();
-            let yoy = d
-                .budget_line(year - 1, &line.kode)
-                .and_then(|b| b.pagu())
-                .zip(rolled.pagu)
-                .and_then(|(before, now)| crate::calc::budget::change_pct(before, now).ok());
-            rows.push(row(
-                if depth == 0 { RowKind::Subtotal } else { RowKind::Normal },
-                depth,
-                subject,
-                vec![
-                    Cell::text(&line.kode),
-                    Cell::text(&line.name),
-                    Cell::figure(m(line.pagu_murni), m(rolled.pagu_murni)),
-                    Cell::figure(m(line.pagu_perubahan), m(rolled.pagu)),
-                    Cell::value(crate::calc::budget::revision(line)),
-                    Cell::figure(m(own.realisasi), m(rolled.realisasi)),
-                    Cell::figure(serapan.map(round2), rolled_serapan.map(round2)),
-                    Cell::value(yoy.map(round2)),
-                ],
-            ));
-            walk(d, s, year, Some(&line.kode), depth + 1, rows);
-        }
+    for (i, depth) in crate::calc::tree::preorder(&tree.parent, |i| lines[i].position) {
+        let line = lines[i];
+        let own = Amounts::own(line);
+        let rolled = rolled_up(d, line);
+        let subject = format!("budget:{}", line.kode);
+        let serapan = resolve(d, s, year, &subject, "serapan_pct").ok().and_then(|r| r.value.number());
+        let rolled_serapan = rolled.serapan().ok();
+        let yoy = d
+            .budget_line(year - 1, &line.kode)
+            .and_then(|b| b.pagu())
+            .zip(rolled.pagu)
+            .and_then(|(before, now)| crate::calc::budget::change_pct(before, now).ok());
+        rows.push(row(
+            if depth == 0 { RowKind::Subtotal } else { RowKind::Normal },
+            level(depth),
+            subject,
+            vec![
+                Cell::text(&line.kode),
+                Cell::text(&line.name),
+                Cell::figure(m(line.pagu_murni), m(rolled.pagu_murni)),
+                Cell::figure(m(line.pagu_perubahan), m(rolled.pagu)),
+                Cell::value(crate::calc::budget::revision(line)),
+                Cell::figure(m(own.realisasi), m(rolled.realisasi)),
+                Cell::figure(serapan.map(round2), rolled_serapan.map(round2)),
+                Cell::value(yoy.map(round2)),
+            ],
+        ));
     }
-    walk(d, s, year, None, 0, &mut rows);
     if !rows.is_empty() {
         let total = crate::calc::budget::year_total(d, year);
         let before = crate::calc::budget::year_total(d, year - 1);
@@ -1090,5 +1175,90 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
         source: String::new(),
         columns,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> Dataset {
+        crate::embedded::dataset().unwrap()
+    }
+
+    fn set_parent<T>(
+        rows: &mut [T],
+        find: impl Fn(&T) -> bool,
+        parent: &str,
+        link: impl Fn(&mut T) -> &mut Option<String>,
+    ) {
+        let row = rows.iter_mut().find(|r| find(r)).unwrap();
+        *link(row) = Some(parent.to_string());
+    }
+
+    #[test]
+    fn a_masked_phone_shows_at_most_four_digits() {
+        let shown = |s: &str| s.chars().filter(char::is_ascii_digit).count();
+        assert_eq!(mask_phone("081212011963"), "08********63");
+        assert_eq!(mask_phone("0818917566"), "08******66");
+        assert_eq!(mask_phone("+62 812-1201-1963"), "+62 ***-****-**63");
+        assert_eq!(mask_phone("8765432"), "*****32");
+        assert_eq!(mask_phone("12345"), "*****");
+        assert_eq!(mask_phone(""), "");
+        for phone in ["081212011963", "0818917566", "+62 812-1201-1963", "021 8765432", "08123456789012345"] {
+            assert!(shown(&mask_phone(phone)) <= 4, "{phone}: {}", mask_phone(phone));
+        }
+    }
+
+    #[test]
+    fn an_asset_cycle_keeps_table_1_2_and_every_row() {
+        let mut d = embedded();
+        let before = build_table(&d, &Settings::default(), "1.2", 2024, TableOptions::default()).unwrap();
+        // Aset Tetap (1) under Tanah (1.1), which is under Aset Tetap: no root is left.
+        set_parent(&mut d.assets, |a| a.year == 2024 && a.code == "1", "1.1", |a| &mut a.parent);
+        let t = build_table(&d, &Settings::default(), "1.2", 2024, TableOptions::default()).unwrap();
+        let assets_2024 = d.assets.iter().filter(|a| a.year == 2024).count();
+        assert_eq!(t.rows.len(), assets_2024, "every asset of 2024 is a row");
+        // The cycle is cut at its first row in the file (Aset Tetap), so the table reads as before.
+        assert_eq!(t.rows, before.rows);
+        assert_eq!(t.rows[0].subject, "asset:1");
+        assert_eq!(t.rows[0].kind, RowKind::Total);
+    }
+
+    #[test]
+    fn a_unit_cycle_hides_no_unit() {
+        let mut d = embedded();
+        // Sekretariat under its own Sub Bagian Keuangan.
+        set_parent(&mut d.units, |u| u.code == "SEKRE", "KEU", |u| &mut u.parent);
+        let mut shown = Vec::new();
+        let mut todo: Vec<&Unit> = unit_children(&d, None);
+        while let Some(u) = todo.pop() {
+            assert!(shown.len() <= d.units.len(), "the walk ends");
+            shown.push(u.code.clone());
+            todo.extend(unit_children(&d, Some(&u.code)));
+        }
+        shown.sort();
+        let mut all: Vec<String> = d.units.iter().map(|u| u.code.clone()).collect();
+        all.sort();
+        assert_eq!(shown, all);
+        let top: Vec<&str> = unit_children(&d, None).iter().map(|u| u.code.as_str()).collect();
+        assert_eq!(top, ["KADIS", "SEKRE", "KOP", "UMKM", "INF", "JF"], "cut at Sekretariat, the first in the file");
+    }
+
+    #[test]
+    fn a_budget_cycle_ends_every_walk_and_keeps_its_lines() {
+        let mut d = embedded();
+        // Program 1 under its own kegiatan 1.1 (possible only in a database written without
+        // the dataset checks).
+        set_parent(&mut d.budget_lines, |b| b.year == 2024 && b.kode == "1", "1.1", |b| &mut b.parent);
+        let tree = budget_tree(&d, &Settings::default(), 2024);
+        let lines_2024 = d.budget_lines.iter().filter(|b| b.year == 2024).count();
+        assert_eq!(tree.rows.len(), lines_2024 + 1, "every line and the total");
+        assert_eq!(tree.rows[0].subject, "budget:1");
+        // Tabel 3.6 walks down from program 1, which now sits on the cycle.
+        let t = build_table(&d, &Settings::default(), "3.6", 2024, TableOptions::default()).unwrap();
+        let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+        assert_eq!(subjects.iter().filter(|s| **s == "budget:1").count(), 1, "program 1 shown once");
+        assert!(subjects.contains(&"budget:1.1.1"));
     }
 }

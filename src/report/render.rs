@@ -2,6 +2,18 @@
 
 use super::*;
 
+/// A text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or
+/// behind a tab or carriage return) gets a leading `'`, which shows it as text (OWASP CSV
+/// injection). A plain number such as `-5` is not a formula and stays as it is.
+pub fn neutralise(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') if crate::interchange::parse_plain_decimal(text).is_none() => {
+            format!("'{text}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 /// A recorded or printed figure keeps the precision it was written with (`90.60`, `75.80`).
 fn plain(v: Decimal, _kind: ColumnKind) -> String {
     v.to_string()
@@ -38,14 +50,15 @@ pub fn csv_records(t: &TableView) -> Vec<Vec<String>> {
             for (c, cell) in t.columns.iter().zip(&r.cells) {
                 let (rep, comp) = match cell {
                     Cell::Empty => (String::new(), String::new()),
-                    Cell::Text(s) => (s.clone(), String::new()),
+                    Cell::Text(s) => (neutralise(s), String::new()),
                     Cell::Figure { reported, computed } => (
                         reported.map(|v| plain(v, c.kind)).unwrap_or_default(),
                         computed.map(|v| computed_plain(v, c.kind)).unwrap_or_default(),
                     ),
-                    Cell::Verdict { reported, computed } => {
-                        (reported.clone().unwrap_or_default(), computed.clone().unwrap_or_default())
-                    }
+                    Cell::Verdict { reported, computed } => (
+                        reported.as_deref().map(neutralise).unwrap_or_default(),
+                        computed.as_deref().map(neutralise).unwrap_or_default(),
+                    ),
                 };
                 out.push(rep);
                 if c.derived {
@@ -79,7 +92,7 @@ pub fn to_json(t: &TableView) -> String {
             for (c, cell) in t.columns.iter().zip(&r.cells) {
                 let v = match cell {
                     Cell::Empty => serde_json::Value::Null,
-                    Cell::Text(s) => serde_json::Value::String(s.clone()),
+                    Cell::Text(s) => serde_json::Value::String(neutralise(s)),
                     Cell::Figure { reported, computed } if c.derived => serde_json::json!({
                         "reported": reported.map(|v| num(plain(v, c.kind))),
                         "computed": computed.map(|v| num(computed_plain(v, c.kind))),
@@ -87,9 +100,10 @@ pub fn to_json(t: &TableView) -> String {
                     Cell::Figure { reported, computed } => {
                         reported.or(*computed).map(|v| num(plain(v, c.kind))).unwrap_or(serde_json::Value::Null)
                     }
-                    Cell::Verdict { reported, computed } => {
-                        serde_json::json!({ "reported": reported, "computed": computed })
-                    }
+                    Cell::Verdict { reported, computed } => serde_json::json!({
+                        "reported": reported.as_deref().map(neutralise),
+                        "computed": computed.as_deref().map(neutralise),
+                    }),
                 };
                 cells.insert(c.key.clone(), v);
             }
@@ -109,4 +123,44 @@ pub fn to_json(t: &TableView) -> String {
 
 fn num(s: String) -> serde_json::Value {
     serde_json::from_str(&s).unwrap_or(serde_json::Value::String(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_are_not() {
+        for bad in ["=1+1", "=HYPERLINK(\"http://x\")", "+62 812", "-x", "@SUM(A1)", "\tx", "\rx", "-"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for plain in ["Program", "-5", "-2.125", "12", ""] {
+            assert_eq!(neutralise(plain), plain);
+        }
+    }
+
+    #[test]
+    fn standard_output_neutralises_text_cells() {
+        let t = TableView {
+            id: "3.19".into(),
+            year: 2024,
+            title: "Anggaran".into(),
+            source: String::new(),
+            columns: vec![
+                Column { key: "program".into(), label: "Program".into(), kind: ColumnKind::Text, derived: false },
+                Column { key: "pagu".into(), label: "Pagu".into(), kind: ColumnKind::Money, derived: false },
+            ],
+            rows: vec![TableRow {
+                kind: RowKind::Normal,
+                level: 0,
+                subject: "budget:1".into(),
+                cells: vec![Cell::text("=HYPERLINK(\"http://x\",\"klik\")"), Cell::value(Some(Decimal::from(-5)))],
+            }],
+        };
+        let csv = to_csv(&t);
+        assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",-5,baris"), "{csv}");
+        let json: serde_json::Value = serde_json::from_str(&to_json(&t)).unwrap();
+        assert_eq!(json["rows"][0]["cells"]["program"], "'=HYPERLINK(\"http://x\",\"klik\")");
+        assert_eq!(json["rows"][0]["cells"]["pagu"], -5);
+    }
 }

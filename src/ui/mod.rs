@@ -513,10 +513,16 @@ impl KinerjaApp {
             if !p.report(0.05, &source.display().to_string()) {
                 return jobs::Outcome::Cancelled;
             }
-            let dataset = match crate::interchange::read_path(&source) {
+            let mut dataset = match crate::interchange::read_path(&source) {
                 Ok(d) => d,
                 Err(problems) => return jobs::Outcome::Failed(problems.render(lang)),
             };
+            let kept = crate::storage::Store::open(&db)
+                .map_err(Into::into)
+                .and_then(|store| crate::interchange::keep_stored_phones(&store, &mut dataset));
+            if let Err(e) = kept {
+                return jobs::Outcome::Failed(e.message(lang));
+            }
             if !p.report(0.5, T::Storing.get(lang)) {
                 return jobs::Outcome::Cancelled;
             }

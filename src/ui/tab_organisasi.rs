@@ -25,7 +25,7 @@ pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     });
     ui.add_space(6.0);
     ui.heading(T::Units.get(lang));
-    for unit in d.units.iter().filter(|u| u.parent.is_none()) {
+    for unit in crate::report::unit_children(d, None) {
         unit_ui(ui, d, unit);
     }
     ui.add_space(6.0);
@@ -83,9 +83,7 @@ fn unit_ui(ui: &mut egui::Ui, d: &crate::domain::Dataset, unit: &crate::domain::
                     ui.add(egui::Label::new(&duty.text).wrap());
                 });
             }
-            let mut children: Vec<_> = d.units.iter().filter(|u| u.parent.as_deref() == Some(&unit.code)).collect();
-            children.sort_by_key(|u| u.position);
-            for c in children {
+            for c in crate::report::unit_children(d, Some(&unit.code)) {
                 unit_ui(ui, d, c);
             }
         });
