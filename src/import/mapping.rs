@@ -3,7 +3,7 @@
 
 use super::sheet::{Cell, Sheet};
 use crate::format::Lang;
-use crate::storage::BudgetColumn;
+use crate::domain::BudgetColumn;
 
 /// A field the file can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
