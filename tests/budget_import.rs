@@ -12,7 +12,7 @@ use kinerja::format::Lang;
 use kinerja::import::{
     BudgetSheet, FieldChange, Mapping, Plan, PlanOptions, RowStatus, SheetProblemKind, SkipReason, Target,
 };
-use kinerja::storage::BudgetColumn;
+use kinerja::domain::BudgetColumn;
 use std::path::Path;
 use std::process::Command;
 

@@ -35,7 +35,13 @@ impl Value {
             Value::Money(m) => m.to_string(),
             Value::Text(t) => t.clone(),
             Value::Sql(v) => sql_text(v),
-            Value::Row(cols) => cols.iter().map(|(c, v)| format!("{c}={}", sql_text(v))).collect::<Vec<_>>().join("; "),
+            // The row id only keeps a restored row in its place; the record names the row.
+            Value::Row(cols) => cols
+                .iter()
+                .filter(|(c, _)| c != "id")
+                .map(|(c, v)| format!("{c}={}", sql_text(v)))
+                .collect::<Vec<_>>()
+                .join("; "),
             Value::Line(l) => format!(
                 "{} {} (murni {}, perubahan {}, realisasi {})",
                 l.kode,
@@ -99,6 +105,7 @@ pub(crate) enum Table {
     Benchmark,
     ReportTable,
     AkipEvaluation,
+    BudgetLine,
 }
 
 impl Table {
@@ -122,6 +129,7 @@ impl Table {
             Table::Benchmark => "benchmark",
             Table::ReportTable => "report_table",
             Table::AkipEvaluation => "akip_evaluation",
+            Table::BudgetLine => "budget_line",
         }
     }
     /// Key columns (after `office_id`).
@@ -142,6 +150,7 @@ impl Table {
             Table::Benchmark => &["id"],
             Table::ReportTable => &["year", "table_id"],
             Table::AkipEvaluation => &["year"],
+            Table::BudgetLine => &["year", "kode"],
         }
     }
     /// Columns a generic edit may write (besides the key).
@@ -196,7 +205,27 @@ impl Table {
             Table::ReportTable => &["kind", "subject", "title", "source", "note"],
             // Only the reference to an indicator is ever written (cleared when it is removed).
             Table::AkipEvaluation => &["indicator_code"],
+            Table::BudgetLine => &[
+                "parent_kode",
+                "level",
+                "position",
+                "name",
+                "pagu_murni_sen",
+                "pagu_perubahan_sen",
+                "realisasi_sen",
+                "note",
+            ],
         }
+    }
+    /// Every column a whole-row edit reads and writes: the key, the writable columns and the row
+    /// id, so that a removed row comes back in its place (the office's records load in id order).
+    pub(crate) fn columns(self) -> Vec<&'static str> {
+        let mut cols: Vec<&'static str> = self.key_columns().iter().chain(self.writable()).copied().collect();
+        // Settings have no row id (their key is the office and the name) and load by name.
+        if !cols.contains(&"id") && self != Table::Setting {
+            cols.push("id");
+        }
+        cols
     }
     /// The record's name in the audit trail: the yearly values keep the names their typed edits
     /// use (`target:IKU1:2025`), so that a record's history shows every edit of it.
@@ -205,6 +234,7 @@ impl Table {
             Table::Target => "target",
             Table::Agreement => "agreement",
             Table::Realisation => "realisation",
+            Table::BudgetLine => "budget",
             other => other.sql(),
         }
     }
@@ -403,7 +433,7 @@ fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Val
             Ok(v.map_or(Value::Null, Value::Sql))
         }
         Field::Row { table, key } => {
-            let cols: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+            let cols = table.columns();
             let (sql, args) = keyed(*table, &format!("SELECT {} FROM {}", cols.join(", "), table.sql()), office, key);
             let row: Option<Vec<(String, Sql)>> = tx
                 .query_row(&sql, rusqlite::params_from_iter(args), |r| {
@@ -426,7 +456,7 @@ pub(crate) fn rows_where(
     args: &[Sql],
 ) -> rusqlite::Result<Vec<(Vec<Sql>, Vec<(String, Sql)>)>> {
     let keys = table.key_columns();
-    let cols: Vec<&str> = keys.iter().chain(table.writable()).copied().collect();
+    let cols = table.columns();
     let sql =
         format!("SELECT {} FROM {} WHERE office_id = ?1 AND ({condition}) ORDER BY id", cols.join(", "), table.sql());
     let mut params = vec![Sql::Integer(office)];
@@ -554,7 +584,7 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                     let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
                     tx.execute(&sql, rusqlite::params_from_iter(args))?;
                 }
-                let allowed: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+                let allowed = table.columns();
                 if let Some((bad, _)) = cols.iter().find(|(c, _)| !allowed.contains(&c.as_str())) {
                     return Err(rusqlite::Error::InvalidColumnName(bad.clone()));
                 }
@@ -601,18 +631,16 @@ pub(crate) struct Batch<'a> {
 }
 
 impl<'a> Batch<'a> {
-    /// Writes one edit with its audit row, when the field holds what the edit expects.
-    pub(crate) fn write(&self, e: &FieldEdit) -> Result<(), EditError> {
-        let found = current(&self.tx, self.office, &e.field)?;
-        if !same(&found, &e.old) {
-            return Err(EditError::Conflict {
-                record: e.field.record(),
-                field: e.field.name().into(),
-                expected: e.old.audit_text(),
-                found: found.audit_text(),
-            });
-        }
-        write(&self.tx, self.office, e)?;
+    /// Writes one edit with its audit row, when the field holds what the edit expects. Returns
+    /// the edit as written: a whole row's old value as it was found (with its row id), so that
+    /// its inverse puts it back exactly.
+    pub(crate) fn write(&self, e: &FieldEdit) -> Result<FieldEdit, EditError> {
+        let found = self.expect(&e.field, &e.old)?;
+        let written = match (&e.old, found) {
+            (Value::Row(_), found @ Value::Row(_)) => FieldEdit { old: found, ..e.clone() },
+            _ => e.clone(),
+        };
+        write(&self.tx, self.office, &written)?;
         self.tx.execute(
             "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -629,7 +657,21 @@ impl<'a> Batch<'a> {
                 e.new.audit_text()
             ],
         )?;
-        Ok(())
+        Ok(written)
+    }
+
+    /// Refuses (a conflict) unless the field holds `expected`.
+    pub(crate) fn expect(&self, field: &Field, expected: &Value) -> Result<Value, EditError> {
+        let found = current(&self.tx, self.office, field)?;
+        if same(&found, expected) {
+            return Ok(found);
+        }
+        Err(EditError::Conflict {
+            record: field.record(),
+            field: field.name().into(),
+            expected: expected.audit_text(),
+            found: found.audit_text(),
+        })
     }
 
     /// What the field holds now, inside the change's transaction.

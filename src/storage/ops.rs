@@ -72,8 +72,15 @@ fn put(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> Field
     FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) }
 }
 
+/// One column edit per column in which `new` differs from `old`; the key columns must agree,
+/// and the stored record must be `old` as a whole (a form filled from older data is refused).
+fn diff(batch: &Batch, table: Table, key: Vec<Sql>, old: Row, new: Row) -> Result<Vec<FieldEdit>, EditError> {
+    batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()))?;
+    column_edits(table, key, old, new)
+}
+
 /// One column edit per column in which `new` differs from `old`; the key columns must agree.
-fn diff(table: Table, key: Vec<Sql>, old: Row, new: Row) -> Result<Vec<FieldEdit>, EditError> {
+fn column_edits(table: Table, key: Vec<Sql>, old: Row, new: Row) -> Result<Vec<FieldEdit>, EditError> {
     let mut edits = Vec::new();
     for ((column, o), (_, n)) in old.into_iter().zip(new) {
         if o == n {
@@ -166,6 +173,21 @@ fn quarter_row(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> 
             ("realisasi", opt_dec(f.realisasi)),
         ]
     })
+}
+
+fn budget_line_row(l: &BudgetLine) -> Row {
+    vec![
+        ("year", int(l.year as i64)),
+        ("kode", text(&l.kode)),
+        ("parent_kode", opt_text(&l.parent)),
+        ("level", text(l.level.code())),
+        ("position", int(l.position)),
+        ("name", text(&l.name)),
+        ("pagu_murni_sen", opt_sen(l.pagu_murni)),
+        ("pagu_perubahan_sen", opt_sen(l.pagu_perubahan)),
+        ("realisasi_sen", opt_sen(l.realisasi)),
+        ("note", text(&l.note)),
+    ]
 }
 
 fn budget_quarter_row(year: Year, kode: &str, quarter: i64, m: Money) -> Row {
@@ -354,7 +376,7 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             let key = same_key(old, new, staff_key)?;
             vec![put(Table::Staff, key, old.as_ref().map(staff_row), new.as_ref().map(staff_row))]
         }
-        Op::UpdateAsset { old, new } => diff(Table::Asset, asset_key(old), asset_row(old), asset_row(new))?,
+        Op::UpdateAsset { old, new } => diff(batch, Table::Asset, asset_key(old), asset_row(old), asset_row(new))?,
         Op::AddAsset(a) => vec![put(Table::Asset, asset_key(a), None, Some(asset_row(a)))],
         Op::RemoveAsset(a) => {
             let items = count(
@@ -378,7 +400,7 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         )],
         Op::AddPeriod(p) => vec![put(Table::Period, vec![text(&p.code)], None, Some(period_row(p)))],
         Op::AddTujuan(t) => vec![put(Table::Tujuan, vec![text(&t.code)], None, Some(tujuan_row(t)))],
-        Op::UpdateTujuan { old, new } => diff(Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?,
+        Op::UpdateTujuan { old, new } => diff(batch, Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?,
         Op::RemoveTujuan(t) => {
             let under = count(
                 batch,
@@ -396,7 +418,7 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         }
         Op::AddSasaran(s) => vec![put(Table::Sasaran, vec![text(&s.code)], None, Some(sasaran_row(s)))],
         Op::UpdateSasaran { old, new } => {
-            diff(Table::Sasaran, vec![text(&old.code)], sasaran_row(old), sasaran_row(new))?
+            diff(batch, Table::Sasaran, vec![text(&old.code)], sasaran_row(old), sasaran_row(new))?
         }
         Op::RemoveSasaran(s) => {
             let under = count(
@@ -414,7 +436,7 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         }
         Op::AddIndicator(i) => vec![put(Table::Indicator, vec![text(&i.code)], None, Some(indicator_row(i)))],
         Op::UpdateIndicator { old, new } => {
-            diff(Table::Indicator, vec![text(&old.code)], indicator_row(old), indicator_row(new))?
+            diff(batch, Table::Indicator, vec![text(&old.code)], indicator_row(old), indicator_row(new))?
         }
         Op::RemoveIndicator(i) => remove_indicator(batch, i)?,
     })
@@ -508,12 +530,8 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
             ));
         }
     }
-    let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year, kode])?;
-    edits.push(FieldEdit {
-        field: Field::BudgetLine { year: line.year, kode: line.kode.clone() },
-        old: Value::Line(Box::new(line.clone())),
-        new: Value::Null,
-    });
+    let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year.clone(), kode.clone()])?;
+    edits.push(put(Table::BudgetLine, vec![year, kode], Some(budget_line_row(line)), None));
     Ok(edits)
 }
 
@@ -526,8 +544,7 @@ impl Store {
         let mut edits = Vec::new();
         for op in &change.ops {
             for e in expand(&batch, op)? {
-                batch.write(&e)?;
-                edits.push(e);
+                edits.push(batch.write(&e)?);
             }
         }
         batch.commit()?;
@@ -570,16 +587,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn diff_writes_only_changed_columns_and_refuses_another_key() {
+    fn only_changed_columns_are_written_and_another_key_is_refused() {
         let old = Tujuan { period: "P".into(), code: "T1".into(), position: 1, name: "Lama".into() };
         let new = Tujuan { name: "Baru".into(), ..old.clone() };
-        let edits = diff(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&new)).unwrap();
+        let edits = column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&new)).unwrap();
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].field.name(), "name");
         assert_eq!((edits[0].old.audit_text(), edits[0].new.audit_text()), ("Lama".into(), "Baru".into()));
         let other = Tujuan { code: "T2".into(), ..old.clone() };
         assert!(matches!(
-            diff(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&other)),
+            column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&other)),
             Err(EditError::Refused { .. })
         ));
     }
