@@ -106,15 +106,15 @@ fn a_stale_op_is_refused_and_writes_nothing() {
     ind.name = "Nama yang sudah tidak ada".into();
     let mixed = change(
         "campuran",
-        vec![
-            target("IKU1", 2025, "76", "77").ops.remove(0),
-            Op::RemoveIndicator(Box::new(ind.clone())),
-        ],
+        vec![target("IKU1", 2025, "76", "77").ops.remove(0), Op::RemoveIndicator(Box::new(ind.clone()))],
     );
     assert!(matches!(s.apply(&mut h, mixed, "x"), Err(EditError::Conflict { .. })));
     let stale_update = change(
         "ubah",
-        vec![Op::UpdateIndicator { old: Box::new(ind.clone()), new: Box::new(Indicator { satuan: "x".into(), ..ind }) }],
+        vec![Op::UpdateIndicator {
+            old: Box::new(ind.clone()),
+            new: Box::new(Indicator { satuan: "x".into(), ..ind }),
+        }],
     );
     assert!(matches!(s.apply(&mut h, stale_update, "x"), Err(EditError::Conflict { .. })));
     let stale_removal = change(
@@ -337,7 +337,8 @@ fn a_removed_target_comes_back_with_its_range_and_note() {
     };
     // IKU2 has a 2026 target in the embedded data; take it out first, then add the range.
     let stored = s.dataset.renstra_target("IKU2", 2026).unwrap().target;
-    let remove = |old| Op::RemoveValue { value: IndicatorValue::RenstraTarget, indicator: "IKU2".into(), year: 2026, old };
+    let remove =
+        |old| Op::RemoveValue { value: IndicatorValue::RenstraTarget, indicator: "IKU2".into(), year: 2026, old };
     s.apply(&mut h, change("keluar", vec![remove(stored), Op::AddRenstraTarget(t.clone())]), "x").unwrap();
     let with_range = s.dataset.clone();
     s.apply(&mut h, change("hapus", vec![remove(dec("1"))]), "x").unwrap();
@@ -488,13 +489,20 @@ fn every_op_kind_is_undone_and_redone_exactly() {
                 },
                 Op::UpdateIndicator {
                     old: Box::new(iku2.clone()),
-                    new: Box::new(Indicator { quarter_rule: QuarterRule::Sum, satuan: "Persen".into(), ..iku2.clone() }),
+                    new: Box::new(Indicator {
+                        quarter_rule: QuarterRule::Sum,
+                        satuan: "Persen".into(),
+                        ..iku2.clone()
+                    }),
                 },
             ],
         ),
         change(
             "Data dasar",
-            vec![Op::SetRawFigure { old: Some(raw.clone()), new: Some(RawFigure { value: dec("12.5"), ..raw.clone() }) }],
+            vec![Op::SetRawFigure {
+                old: Some(raw.clone()),
+                new: Some(RawFigure { value: dec("12.5"), ..raw.clone() }),
+            }],
         ),
         change(
             "Catatan",
@@ -583,7 +591,9 @@ fn every_op_kind_is_undone_and_redone_exactly() {
     let rows = audit(&s);
     assert_eq!(rows.len(), 3 * written, "undo and redo write one audit row per field or row each");
     assert_eq!(rows.iter().filter(|r| r.0 == "batal").count(), written);
-    assert!(rows.iter().any(|r| r.1 == "indicator:IKU2" && r.2 == "quarter_rule" && r.3 == "cumulative" && r.4 == "sum"));
+    assert!(rows
+        .iter()
+        .any(|r| r.1 == "indicator:IKU2" && r.2 == "quarter_rule" && r.3 == "cumulative" && r.4 == "sum"));
     assert!(rows.iter().any(|r| r.1 == "office_setting:capaian_cap" && r.4 == "key=capaian_cap; value=120"));
 }
 
@@ -593,7 +603,8 @@ fn a_demo_offices_own_dataset_export_imports_back() {
     let db = dir.path().join("kota.sqlite");
     let out = dir.path().join("D");
     let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja")).arg("--db").arg(&db).args(args).output().unwrap();
+        let o =
+            std::process::Command::new(env!("CARGO_BIN_EXE_kinerja")).arg("--db").arg(&db).args(args).output().unwrap();
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
     };
     run(&["demo", "--offices", "2", "--years", "10", "--lines", "10"]);
@@ -686,7 +697,10 @@ fn clearing_a_target_removes_nothing_and_hapus_asks_first() {
     h.get_by_label("Ya, hapus").click_accesskit();
     h.run_steps(3);
     assert_eq!(stored(&h), None, "the confirmed removal removed it");
-    assert_eq!(h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2024).unwrap().target, dec("75.80"));
+    assert_eq!(
+        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2024).unwrap().target,
+        dec("75.80")
+    );
     h.get_by_label("↶ Urungkan").click_accesskit();
     h.run_steps(3);
     assert_eq!(stored(&h).as_deref(), Some("76"));

@@ -12,11 +12,11 @@
 //! Every operation states the value it expects to replace: where the stored data holds something
 //! else (another window changed it), the store writes nothing of the whole change.
 
+use super::Money;
 use super::{
     AgreementTarget, AssetItem, BudgetLine, Indicator, Note, RawFigure, RenstraPeriod, Sasaran, StaffCount, Target,
     Tujuan, Year,
 };
-use super::Money;
 use rust_decimal::Decimal;
 
 /// One undoable step: one transaction, one group of audit rows.

@@ -21,11 +21,9 @@ pub trait Backend {
     /// something else than it expects or is refused.
     fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError>;
     /// Writes the exact inverse of an applied change, in one transaction.
-    fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str)
-        -> Result<(), EditError>;
+    fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError>;
     /// Writes an undone change again, in one transaction.
-    fn redo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str)
-        -> Result<(), EditError>;
+    fn redo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError>;
     /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).
     fn audit_log(&self, office: i64, record: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StorageError>;
     /// Copies the data before the first edit of the day, where the backend keeps its own copies
@@ -46,22 +44,10 @@ impl Backend for Store {
     fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError> {
         Store::apply_change(self, office, change, user)
     }
-    fn undo_change(
-        &mut self,
-        office: i64,
-        applied: &Applied,
-        user: &str,
-        description: &str,
-    ) -> Result<(), EditError> {
+    fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError> {
         Store::undo_change(self, office, applied, user, description)
     }
-    fn redo_change(
-        &mut self,
-        office: i64,
-        applied: &Applied,
-        user: &str,
-        description: &str,
-    ) -> Result<(), EditError> {
+    fn redo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError> {
         Store::redo_change(self, office, applied, user, description)
     }
     fn audit_log(&self, office: i64, record: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StorageError> {

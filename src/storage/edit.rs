@@ -84,6 +84,9 @@ pub(crate) enum Field {
 /// A plain SQL value of a generic row edit.
 pub(crate) type Sql = rusqlite::types::Value;
 
+/// A whole row: column name and value.
+pub(crate) type SqlRow = Vec<(String, Sql)>;
+
 /// The tables that generic row edits may touch, with their key columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Table {
@@ -103,7 +106,7 @@ pub(crate) enum Table {
     Setting,
     Realisation,
     Benchmark,
-    ReportTable,
+    Report,
     AkipEvaluation,
     BudgetLine,
 }
@@ -127,7 +130,7 @@ impl Table {
             Table::Setting => "office_setting",
             Table::Realisation => "realisation",
             Table::Benchmark => "benchmark",
-            Table::ReportTable => "report_table",
+            Table::Report => "report_table",
             Table::AkipEvaluation => "akip_evaluation",
             Table::BudgetLine => "budget_line",
         }
@@ -148,7 +151,7 @@ impl Table {
             Table::Realisation => &["indicator_code", "year"],
             // Benchmarks have no natural key; the row id restores a removed one exactly.
             Table::Benchmark => &["id"],
-            Table::ReportTable => &["year", "table_id"],
+            Table::Report => &["year", "table_id"],
             Table::AkipEvaluation => &["year"],
             Table::BudgetLine => &["year", "kode"],
         }
@@ -202,7 +205,7 @@ impl Table {
                 "realisasi",
                 "note",
             ],
-            Table::ReportTable => &["kind", "subject", "title", "source", "note"],
+            Table::Report => &["kind", "subject", "title", "source", "note"],
             // Only the reference to an indicator is ever written (cleared when it is removed).
             Table::AkipEvaluation => &["indicator_code"],
             Table::BudgetLine => &[
@@ -454,7 +457,7 @@ pub(crate) fn rows_where(
     table: Table,
     condition: &str,
     args: &[Sql],
-) -> rusqlite::Result<Vec<(Vec<Sql>, Vec<(String, Sql)>)>> {
+) -> rusqlite::Result<Vec<(Vec<Sql>, SqlRow)>> {
     let keys = table.key_columns();
     let cols = table.columns();
     let sql =
@@ -463,8 +466,11 @@ pub(crate) fn rows_where(
     params.extend(args.iter().cloned());
     let mut stmt = tx.prepare(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        let row: Vec<(String, Sql)> =
-            cols.iter().enumerate().map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?))).collect::<rusqlite::Result<_>>()?;
+        let row: Vec<(String, Sql)> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?)))
+            .collect::<rusqlite::Result<_>>()?;
         Ok((row[..keys.len()].iter().map(|(_, v)| v.clone()).collect(), row))
     })?;
     rows.collect()

@@ -9,8 +9,8 @@ mod ops;
 mod safety;
 mod settings;
 
-pub use city::*;
 pub use backend::Backend;
+pub use city::*;
 pub use dataset::*;
 pub use edit::{now_text, AuditEntry, EditError};
 pub use ops::Applied;
@@ -157,9 +157,8 @@ impl Store {
                 let tx = self.conn.transaction()?;
                 tx.execute_batch(sql)?;
                 if rebuild {
-                    let broken: Option<String> = tx
-                        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
-                        .optional()?;
+                    let broken: Option<String> =
+                        tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
                     if let Some(table) = broken {
                         return Err(rusqlite::Error::SqliteFailure(
                             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),

@@ -136,11 +136,21 @@ fn indicator_row(i: &Indicator) -> Row {
 }
 
 fn tujuan_row(t: &Tujuan) -> Row {
-    vec![("code", text(&t.code)), ("period_code", text(&t.period)), ("position", int(t.position)), ("name", text(&t.name))]
+    vec![
+        ("code", text(&t.code)),
+        ("period_code", text(&t.period)),
+        ("position", int(t.position)),
+        ("name", text(&t.name)),
+    ]
 }
 
 fn sasaran_row(s: &Sasaran) -> Row {
-    vec![("code", text(&s.code)), ("tujuan_code", text(&s.tujuan)), ("position", int(s.position)), ("name", text(&s.name))]
+    vec![
+        ("code", text(&s.code)),
+        ("tujuan_code", text(&s.tujuan)),
+        ("position", int(s.position)),
+        ("name", text(&s.name)),
+    ]
 }
 
 fn period_row(p: &RenstraPeriod) -> Row {
@@ -191,7 +201,12 @@ fn budget_line_row(l: &BudgetLine) -> Row {
 }
 
 fn budget_quarter_row(year: Year, kode: &str, quarter: i64, m: Money) -> Row {
-    vec![("year", int(year as i64)), ("kode", text(kode)), ("quarter", int(quarter)), ("realisasi_sen", int(m.to_sen()))]
+    vec![
+        ("year", int(year as i64)),
+        ("kode", text(kode)),
+        ("quarter", int(quarter)),
+        ("realisasi_sen", int(m.to_sen())),
+    ]
 }
 
 fn raw_key(r: &RawFigure) -> Vec<Sql> {
@@ -326,7 +341,12 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                 });
             }
             // The whole row goes, so that undo brings back its note and upper bound too.
-            remove_rows(batch, value_table(*value), "indicator_code = ?2 AND year = ?3", &[text(indicator), int(*year as i64)])?
+            remove_rows(
+                batch,
+                value_table(*value),
+                "indicator_code = ?2 AND year = ?3",
+                &[text(indicator), int(*year as i64)],
+            )?
         }
         Op::AddRenstraTarget(t) => vec![put(
             Table::Target,
@@ -400,7 +420,9 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         )],
         Op::AddPeriod(p) => vec![put(Table::Period, vec![text(&p.code)], None, Some(period_row(p)))],
         Op::AddTujuan(t) => vec![put(Table::Tujuan, vec![text(&t.code)], None, Some(tujuan_row(t)))],
-        Op::UpdateTujuan { old, new } => diff(batch, Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?,
+        Op::UpdateTujuan { old, new } => {
+            diff(batch, Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?
+        }
         Op::RemoveTujuan(t) => {
             let under = count(
                 batch,
@@ -410,7 +432,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             )?;
             if under > 0 {
                 return Err(EditError::refused(
-                    format!("Tujuan {} masih punya {under} sasaran atau indikator; pindahkan atau hapus lebih dulu.", t.code),
+                    format!(
+                        "Tujuan {} masih punya {under} sasaran atau indikator; pindahkan atau hapus lebih dulu.",
+                        t.code
+                    ),
                     format!("Tujuan {} still has {under} sasaran or indicators; move or remove them first.", t.code),
                 ));
             }
@@ -447,7 +472,9 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
     let code = [text(&ind.code)];
     let mut edits = Vec::new();
     // An indicator that follows this one keeps its data; only its link goes (undo restores it).
-    for (key, _) in rows_where(&batch.tx, batch.office, Table::Indicator, "predecessor_code = ?2 AND code <> ?2", &code)? {
+    for (key, _) in
+        rows_where(&batch.tx, batch.office, Table::Indicator, "predecessor_code = ?2 AND code <> ?2", &code)?
+    {
         edits.push(FieldEdit {
             field: Field::Column { table: Table::Indicator, key, column: "predecessor_code" },
             old: Value::Sql(text(&ind.code)),
@@ -475,12 +502,11 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
     edits.extend(remove_rows(batch, Table::Note, "subject = ?2", &[text(&format!("indicator:{}", ind.code))])?);
     let about_it = |row: &Value| match row {
         Value::Row(cols) => cols.iter().any(|(c, v)| {
-            c == "kind"
-                && matches!(v, Sql::Text(k) if TableKind::from_code(k).is_some_and(TableKind::needs_indicator))
+            c == "kind" && matches!(v, Sql::Text(k) if TableKind::from_code(k).is_some_and(TableKind::needs_indicator))
         }),
         _ => false,
     };
-    edits.extend(remove_rows(batch, Table::ReportTable, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
+    edits.extend(remove_rows(batch, Table::Report, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
     edits.push(put(Table::Indicator, vec![text(&ind.code)], Some(indicator_row(ind)), None));
     Ok(edits)
 }
@@ -515,7 +541,7 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
             "SELECT (SELECT count(*) FROM indicator WHERE office_id = ?1 AND level = 'program' AND parent_code = ?2)
                   + (SELECT count(*) FROM program_support WHERE office_id = ?1 AND program_kode = ?2)
                   + (SELECT count(*) FROM agreement_program WHERE office_id = ?1 AND program_kode = ?2)",
-            &[kode.clone()],
+            std::slice::from_ref(&kode),
         )?;
         if others == 0 && referring > 0 {
             return Err(EditError::refused(

@@ -272,10 +272,8 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    app.commands.push(Command::Apply(Change {
-        description: format!("{} {year}: {}", T::Realisasi.get(lang), ind.name),
-        ops,
-    }));
+    app.commands
+        .push(Command::Apply(Change { description: format!("{} {year}: {}", T::Realisasi.get(lang), ind.name), ops }));
 }
 
 /// Pagu murni, pagu perubahan and realisasi of one budget line.
@@ -467,7 +465,8 @@ pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str
     }
     let mut ops = Vec::new();
     for (qi, old) in existing.iter().enumerate() {
-        let old = old.map_or(QuarterFigures::default(), |o| QuarterFigures { target: o.target, realisasi: o.realisasi });
+        let old =
+            old.map_or(QuarterFigures::default(), |o| QuarterFigures { target: o.target, realisasi: o.realisasi });
         let new = QuarterFigures { target: parsed[qi * 2], realisasi: parsed[qi * 2 + 1] };
         if old != new {
             ops.push(Op::SetQuarter { indicator: indicator.into(), year, quarter: qi as i64 + 1, old, new });

@@ -25,8 +25,8 @@ pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
 use crate::app::city::{city_view, CityView, OfficeCheck};
 use crate::app::{History, Integrity, ReadOnly, Session};
-use crate::domain::Change;
 use crate::calc::check::{check, CheckReport};
+use crate::domain::Change;
 use crate::domain::{TableKind, Year};
 use crate::format::Lang;
 use crate::report::{build_table, TableOptions, TableView};

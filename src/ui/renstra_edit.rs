@@ -78,7 +78,10 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                         position: pos,
                         name: lang.pick("Sasaran baru", "New goal").into(),
                     };
-                    changes.push(Change { description: format!("Tambah sasaran {code}"), ops: vec![Op::AddSasaran(sasaran)] });
+                    changes.push(Change {
+                        description: format!("Tambah sasaran {code}"),
+                        ops: vec![Op::AddSasaran(sasaran)],
+                    });
                 }
                 let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
                     && !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&t.code));
@@ -215,8 +218,7 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year, lang: crate::fo
     let end = start + (period.end_year - period.start_year);
     let code = format!("{start}-{end}");
     let suffix = format!("-{start}");
-    let name =
-        period.name.replace(&format!("{}–{}", period.start_year, period.end_year), &format!("{start}–{end}"));
+    let name = period.name.replace(&format!("{}–{}", period.start_year, period.end_year), &format!("{start}–{end}"));
     let mut ops = vec![Op::AddPeriod(RenstraPeriod {
         code: code.clone(),
         start_year: start,
