@@ -332,7 +332,7 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         Op::RemoveValue { value, indicator, year, old } => {
             let field = value_field(*value, indicator, *year);
             let found = batch.current(&field)?;
-            if found != Value::Dec(*old) && !matches!(found, Value::Dec(d) if d == *old) {
+            if !matches!(found, Value::Dec(d) if d == *old) {
                 return Err(EditError::Conflict {
                     record: field.record(),
                     field: field.name().into(),
