@@ -581,16 +581,18 @@ fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, out: &m
 
 /// Writes `count` realisations (indicator IKU1, years 3000 + i) one change at a time.
 fn stress(mut session: Session, count: u32, out: &mut dyn Write) -> ExitCode {
-    use crate::app::{Change, History};
-    use crate::storage::{Field, FieldEdit, Value};
+    use crate::app::History;
+    use crate::domain::{Change, IndicatorValue, Op};
     let mut history = History::default();
     for i in 0..count {
         let change = Change {
             description: format!("uji {i}"),
-            edits: vec![FieldEdit {
-                field: Field::Realisation { indicator: "IKU1".into(), year: 3000 + i as i32 },
-                old: Value::Null,
-                new: Value::Dec(rust_decimal::Decimal::from(i)),
+            ops: vec![Op::SetValue {
+                value: IndicatorValue::Realisation,
+                indicator: "IKU1".into(),
+                year: 3000 + i as i32,
+                old: None,
+                new: rust_decimal::Decimal::from(i),
             }],
         };
         if let Err(e) = session.apply(&mut history, change, "uji") {

@@ -7,12 +7,12 @@ mod common;
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use kinerja::app::{History, Session};
+use kinerja::domain::BudgetColumn;
 use kinerja::domain::{BudgetLevel, Money};
 use kinerja::format::Lang;
 use kinerja::import::{
     BudgetSheet, FieldChange, Mapping, Plan, PlanOptions, RowStatus, SheetProblemKind, SkipReason, Target,
 };
-use kinerja::storage::BudgetColumn;
 use std::path::Path;
 use std::process::Command;
 

@@ -94,12 +94,14 @@ fn a_database_open_in_another_kinerja_opens_read_only() {
     assert_eq!(second.read_only, Some(ReadOnly::Locked));
     assert!(second.store.is_read_only());
     let mut h = kinerja::app::History::default();
-    let change = kinerja::app::Change {
+    let change = kinerja::domain::Change {
         description: "x".into(),
-        edits: vec![kinerja::storage::FieldEdit {
-            field: kinerja::storage::Field::Realisation { indicator: "IKU1".into(), year: 2025 },
-            old: kinerja::storage::Value::Null,
-            new: kinerja::storage::Value::Dec(1.into()),
+        ops: vec![kinerja::domain::Op::SetValue {
+            value: kinerja::domain::IndicatorValue::Realisation,
+            indicator: "IKU1".into(),
+            year: 2025,
+            old: None,
+            new: 1.into(),
         }],
     };
     assert!(matches!(second.apply(&mut h, change, "x"), Err(kinerja::storage::EditError::ReadOnly)));

@@ -125,3 +125,75 @@ fn settings_are_stored_per_office() {
     store.set_setting(id, "capaian_cap", "150").unwrap();
     assert_eq!(store.setting(id, "capaian_cap").unwrap().as_deref(), Some("150"));
 }
+
+/// A schema-6 file whose indicator follows another: migration 7 rebuilds the indicator table
+/// keeping the link (and every column and row id), after which removing the predecessor no
+/// longer breaks the follower, and replacing the whole office works.
+#[test]
+fn migration_7_keeps_the_predecessor_link_and_fixes_its_foreign_key() {
+    use kinerja::domain::{Change, Op};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("six.sqlite");
+    Store::create_at_version(&path, 6).unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             INSERT INTO office (id, code, name, short_name, government, address, legal_basis)
+                 VALUES (1, 'OLD', 'Dinas Lama', '', '', '', '');
+             INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis)
+                 VALUES (1, 'P1', 2018, 2023, 'Renstra 2018–2023', ''), (1, 'P2', 2024, 2026, 'Renstra 2024–2026', '');
+             INSERT INTO indicator (id, office_id, code, period_code, level, position, name, satuan, polarity,
+                 capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku,
+                 predecessor_code, comparable, note, quarter_rule)
+             VALUES (7, 1, 'A-2018', 'P1', 'sasaran', 1, 'Lama', '%', 'higher', 'standard', 'value', '', '', '', '', '', 1, NULL, 0, '', 'sum'),
+                    (9, 1, 'A', 'P2', 'sasaran', 1, 'Baru', '%', 'higher', 'standard', 'value', '', '', '', '', '', 1, 'A-2018', 1, '', 'cumulative');
+             INSERT INTO indicator_target (office_id, indicator_code, year, target, note) VALUES (1, 'A', 2025, '5', '');",
+        )
+        .unwrap();
+        // Schema 6 nulls the follower's office too: the very failure of the issue.
+        let err = conn.execute("DELETE FROM indicator WHERE code = 'A-2018'", []).unwrap_err();
+        assert!(err.to_string().contains("NOT NULL constraint failed: indicator.office_id"), "{err}");
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let ids: Vec<(i64, String, Option<String>, String)> = store
+        .connection()
+        .prepare("SELECT id, code, predecessor_code, quarter_rule FROM indicator ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        ids,
+        vec![(7, "A-2018".into(), None, "sum".into()), (9, "A".into(), Some("A-2018".into()), "cumulative".into())]
+    );
+    let fk: i64 = store.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1, "foreign keys are on again after the rebuild");
+    let violations: i64 =
+        store.connection().query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(violations, 0);
+
+    let office = store.offices().unwrap()[0].id;
+    let d = store.load_dataset(office).unwrap();
+    assert_eq!(d.indicator("A").unwrap().predecessor.as_deref(), Some("A-2018"));
+    assert_eq!(d.renstra_target("A", 2025).unwrap().target.to_string(), "5");
+    // Removing the predecessor without clearing the link is refused at the commit (the store's
+    // operation clears it first); with the operation it works.
+    let raw = store.connection().execute_batch("BEGIN; DELETE FROM indicator WHERE code = 'A-2018'; COMMIT;");
+    let err = raw.expect_err("a dangling link is not committed");
+    assert!(err.to_string().contains("FOREIGN KEY constraint failed"), "{err}");
+    store.connection().execute_batch("ROLLBACK").ok();
+    let old = d.indicator("A-2018").unwrap().clone();
+    let change = Change { description: "hapus".into(), ops: vec![Op::RemoveIndicator(Box::new(old))] };
+    store.apply_change(office, &change, "uji").unwrap();
+    let after = store.load_dataset(office).unwrap();
+    assert_eq!(after.indicator("A").unwrap().predecessor, None);
+    assert_eq!(after.indicators.len(), 1);
+    // The whole office (with a follower and its predecessor) can be replaced, also when the
+    // stored office holds the link.
+    store.save_dataset(&d).unwrap();
+    store.save_dataset(&d).unwrap();
+    assert_eq!(store.load_dataset(store.offices().unwrap()[0].id).unwrap().indicators.len(), 2);
+}

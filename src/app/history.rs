@@ -1,21 +1,26 @@
 //! Edits of a session with undo and redo: each step is one transaction with its audit rows.
+//!
+//! A step keeps the [`Change`] as the user made it (its description names the undo button) and
+//! the row-level edits the store wrote for it ([`Applied`]): undo writes their exact inverse,
+//! redo writes them again, so that whatever the store removed or cleared along with a record
+//! comes back with it.
 
 use super::Session;
-use crate::storage::{EditError, FieldEdit};
+use crate::domain::Change;
+use crate::storage::{Applied, Backend, EditError};
 
-/// One undoable step.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// What the user did, in words (shown in *Riwayat* and on the undo button).
-    pub description: String,
-    pub edits: Vec<FieldEdit>,
+/// One written change and what it was written as.
+#[derive(Clone, Debug)]
+struct Step {
+    change: Change,
+    applied: Applied,
 }
 
 /// The session's done and undone steps.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    done: Vec<Change>,
-    undone: Vec<Change>,
+    done: Vec<Step>,
+    undone: Vec<Step>,
 }
 
 impl History {
@@ -26,60 +31,57 @@ impl History {
         !self.undone.is_empty()
     }
     pub fn next_undo(&self) -> Option<&Change> {
-        self.done.last()
+        self.done.last().map(|s| &s.change)
     }
     pub fn next_redo(&self) -> Option<&Change> {
-        self.undone.last()
+        self.undone.last().map(|s| &s.change)
     }
 }
 
-impl Session {
+impl<B: Backend> Session<B> {
     /// Writes a change (one transaction with its audit trail) and reloads the data.
     pub fn apply(&mut self, history: &mut History, change: Change, user: &str) -> Result<(), EditError> {
-        if change.edits.is_empty() {
+        if change.ops.is_empty() {
             return Ok(());
         }
         if self.read_only.is_some() {
             return Err(EditError::ReadOnly);
         }
-        self.daily_backup()?;
-        self.store.apply_edits(self.office_id, &change.edits, user, "ubah", &change.description)?;
-        history.done.push(change);
-        history.undone.clear();
+        self.store.daily_backup()?;
+        let applied = self.store.apply_change(self.office_id, &change, user)?;
+        if !applied.is_empty() {
+            history.done.push(Step { change, applied });
+            history.undone.clear();
+        }
         self.reload()
     }
 
     /// Undoes the last change.
     pub fn undo(&mut self, history: &mut History, user: &str) -> Result<bool, EditError> {
-        let Some(change) = history.done.pop() else { return Ok(false) };
-        let inverse: Vec<FieldEdit> = change.edits.iter().rev().map(FieldEdit::inverse).collect();
-        if let Err(e) = self.store.apply_edits(self.office_id, &inverse, user, "batal", &change.description) {
-            history.done.push(change);
+        if self.read_only.is_some() {
+            return Err(EditError::ReadOnly);
+        }
+        let Some(step) = history.done.pop() else { return Ok(false) };
+        if let Err(e) = self.store.undo_change(self.office_id, &step.applied, user, &step.change.description) {
+            history.done.push(step);
             return Err(e);
         }
-        history.undone.push(change);
+        history.undone.push(step);
         self.reload().map(|_| true)
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self, history: &mut History, user: &str) -> Result<bool, EditError> {
-        let Some(change) = history.undone.pop() else { return Ok(false) };
-        if let Err(e) = self.store.apply_edits(self.office_id, &change.edits, user, "ulang", &change.description) {
-            history.undone.push(change);
+        if self.read_only.is_some() {
+            return Err(EditError::ReadOnly);
+        }
+        let Some(step) = history.undone.pop() else { return Ok(false) };
+        if let Err(e) = self.store.redo_change(self.office_id, &step.applied, user, &step.change.description) {
+            history.undone.push(step);
             return Err(e);
         }
-        history.done.push(change);
+        history.done.push(step);
         self.reload().map(|_| true)
-    }
-
-    /// A copy of the database before the first edit of each day.
-    fn daily_backup(&self) -> Result<(), EditError> {
-        if let Some(path) = self.store.path() {
-            if !crate::storage::backed_up_today(path) {
-                self.store.backup("harian")?;
-            }
-        }
-        Ok(())
     }
 
     /// Reads the office's data again after a change.

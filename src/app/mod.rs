@@ -3,11 +3,11 @@
 pub mod city;
 mod history;
 
-pub use history::{Change, History};
+pub use history::History;
 
 use crate::calc::Settings;
 use crate::domain::Dataset;
-use crate::storage::{StorageError, Store};
+use crate::storage::{Backend, StorageError, Store};
 use std::path::{Path, PathBuf};
 
 /// Why the application could not open its data.
@@ -100,8 +100,11 @@ pub enum Integrity {
 }
 
 /// An open database with the office being worked on, loaded.
-pub struct Session {
-    pub store: Store,
+///
+/// Generic over the [`Backend`] that holds the data; everything but opening (which is about a
+/// SQLite file: its lock, its integrity check, creating it) works on any backend.
+pub struct Session<B: Backend = Store> {
+    pub store: B,
     pub office_id: i64,
     pub dataset: Dataset,
     pub settings: Settings,
@@ -128,7 +131,7 @@ fn take_lock(db: &Path) -> Option<std::fs::File> {
     }
 }
 
-impl Session {
+impl Session<Store> {
     /// Opens `path`, creating it from the embedded dataset when it does not exist, on the first
     /// office by name.
     pub fn open(path: &Path) -> Result<Session, OpenError> {
@@ -247,7 +250,9 @@ impl Session {
         s.reload_settings();
         Ok(s)
     }
+}
 
+impl<B: Backend> Session<B> {
     /// The integrity check passed: a session waiting for it may write now.
     pub fn integrity_confirmed(&mut self) {
         self.integrity_pending = false;

@@ -5,6 +5,7 @@
 
 mod budget;
 mod dataset;
+mod edit;
 mod money;
 mod organisation;
 mod renstra;
@@ -12,6 +13,7 @@ mod report;
 
 pub use budget::*;
 pub use dataset::*;
+pub use edit::*;
 pub use money::*;
 pub use organisation::*;
 pub use renstra::*;

@@ -11,10 +11,8 @@ use super::amount::{money_from_cell, AmountError};
 use super::mapping::{find_header, HeaderFit, Mapping, Target};
 use super::problem::{ColumnRef, SheetProblem, SheetProblemKind, SheetProblems};
 use super::sheet::{display_name, read_bytes, read_path, Cell, Sheet, SheetSource};
-use crate::app::Change;
-use crate::domain::{BudgetLevel, BudgetLine, Dataset, Money, Year};
+use crate::domain::{BudgetColumn, BudgetLevel, BudgetLine, Change, Dataset, Money, Op, Year};
 use crate::format::Lang;
-use crate::storage::{BudgetColumn, Field, FieldEdit, Value};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -371,36 +369,28 @@ impl Plan {
         SheetProblems(self.problems.clone()).render(lang)
     }
 
-    /// The field edits: new lines first (parents before children, so that undo removes children
+    /// The operations: new lines first (parents before children, so that undo removes children
     /// first), then the changed fields in file order.
-    pub fn edits(&self) -> Vec<FieldEdit> {
+    pub fn ops(&self) -> Vec<Op> {
         let year = self.year;
-        let mut edits: Vec<FieldEdit> = self
-            .new_lines
-            .iter()
-            .map(|l| FieldEdit {
-                field: Field::BudgetLine { year, kode: l.kode.clone() },
-                old: Value::Null,
-                new: Value::Line(Box::new(l.clone())),
-            })
-            .collect();
+        let mut ops: Vec<Op> = self.new_lines.iter().map(|l| Op::AddBudgetLine(Box::new(l.clone()))).collect();
         for row in self.rows.iter().filter(|r| r.status == RowStatus::Changed) {
             for c in &row.changes {
-                edits.push(match c {
-                    FieldChange::Name { old, new } => FieldEdit {
-                        field: Field::BudgetName { year, kode: row.kode.clone() },
-                        old: Value::Text(old.clone()),
-                        new: Value::Text(new.clone()),
-                    },
-                    FieldChange::Amount { column, old, new } => FieldEdit {
-                        field: Field::BudgetAmount { year, kode: row.kode.clone(), column: *column },
-                        old: old.map_or(Value::Null, Value::Money),
-                        new: Value::Money(*new),
+                ops.push(match c {
+                    FieldChange::Name { old, new } => {
+                        Op::RenameBudgetLine { year, kode: row.kode.clone(), old: old.clone(), new: new.clone() }
+                    }
+                    FieldChange::Amount { column, old, new } => Op::SetBudgetAmount {
+                        year,
+                        kode: row.kode.clone(),
+                        column: *column,
+                        old: *old,
+                        new: Some(*new),
                     },
                 });
             }
         }
-        edits
+        ops
     }
 
     /// What the change is called in the history: "Impor realisasi anggaran 2024 dari
@@ -424,11 +414,11 @@ impl Plan {
         if !self.problems.is_empty() {
             return Err(NotApplicable::Problems(self.problems.len()));
         }
-        let edits = self.edits();
-        if edits.is_empty() {
+        let ops = self.ops();
+        if ops.is_empty() {
             return Err(NotApplicable::NothingToChange);
         }
-        Ok(Change { description: self.description(lang), edits })
+        Ok(Change { description: self.description(lang), ops })
     }
 }
 

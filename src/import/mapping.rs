@@ -2,8 +2,8 @@
 //! ignored) against lists of synonyms, and the header row found below any title rows.
 
 use super::sheet::{Cell, Sheet};
+use crate::domain::BudgetColumn;
 use crate::format::Lang;
-use crate::storage::BudgetColumn;
 
 /// A field the file can feed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,8 +3,8 @@
 //! The budget realisation spreadsheet of the regional finance system ([`BudgetSheet`]): read
 //! from XLSX or CSV, its headings matched to Kinerja's fields ([`Mapping`]), planned against a
 //! year's budget lines ([`Plan`]: unchanged, changed, new, absent, skipped, problems) and applied
-//! as one [`crate::app::Change`] — one transaction, audited, one undo step. (The change is a plain
-//! value of the `app` layer; building it here needs nothing else from that layer.)
+//! as one [`crate::domain::Change`] of domain operations — one transaction, audited, one undo
+//! step.
 //! `docs/budget-import.md` lists the accepted headings and number formats.
 
 mod amount;

@@ -1,9 +1,12 @@
-//! Field-level edits with their inverse, applied in one transaction together with their audit
-//! trail. An edit states the value it expects to replace; if the database holds something else
-//! (another window changed it), nothing is written.
+//! Row-level edits with their inverse, applied in one transaction together with their audit
+//! trail: what the domain's operations ([`crate::domain::Op`], expanded in `ops.rs`) become, and
+//! what undo and redo write again. An edit states the value it expects to replace; if the
+//! database holds something else (another window changed it), nothing is written.
+//!
+//! Private to the store: nothing outside `storage` names a table, a column or an SQL value.
 
 use super::{StorageError, Store};
-use crate::domain::{BudgetLevel, BudgetLine, Coded, Money, Year};
+use crate::domain::{BudgetColumn, BudgetLevel, BudgetLine, Coded, Money, Year};
 use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -11,7 +14,7 @@ use std::str::FromStr;
 /// A value of an edited field; `Null` for "no value" (a row that does not exist, an empty
 /// amount).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Null,
     Dec(Decimal),
     Money(Money),
@@ -25,14 +28,20 @@ pub enum Value {
 
 impl Value {
     /// The value as written in the audit trail.
-    pub fn audit_text(&self) -> String {
+    pub(crate) fn audit_text(&self) -> String {
         match self {
             Value::Null => String::new(),
             Value::Dec(d) => d.to_string(),
             Value::Money(m) => m.to_string(),
             Value::Text(t) => t.clone(),
             Value::Sql(v) => sql_text(v),
-            Value::Row(cols) => cols.iter().map(|(c, v)| format!("{c}={}", sql_text(v))).collect::<Vec<_>>().join("; "),
+            // The row id only keeps a restored row in its place; the record names the row.
+            Value::Row(cols) => cols
+                .iter()
+                .filter(|(c, _)| c != "id")
+                .map(|(c, v)| format!("{c}={}", sql_text(v)))
+                .collect::<Vec<_>>()
+                .join("; "),
             Value::Line(l) => format!(
                 "{} {} (murni {}, perubahan {}, realisasi {})",
                 l.kode,
@@ -53,7 +62,7 @@ impl Value {
 
 /// Which field of which record.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Field {
+pub(crate) enum Field {
     /// A Renstra target of an indicator in a year (the row exists while it has a value).
     Target { indicator: String, year: Year },
     /// A performance-agreement target.
@@ -73,11 +82,14 @@ pub enum Field {
 }
 
 /// A plain SQL value of a generic row edit.
-pub type Sql = rusqlite::types::Value;
+pub(crate) type Sql = rusqlite::types::Value;
+
+/// A whole row: column name and value.
+pub(crate) type SqlRow = Vec<(String, Sql)>;
 
 /// The tables that generic row edits may touch, with their key columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Table {
+pub(crate) enum Table {
     Period,
     Tujuan,
     Sasaran,
@@ -88,11 +100,15 @@ pub enum Table {
     Note,
     Staff,
     Asset,
-    Strategy,
     ProgramSupport,
     Quarter,
     BudgetQuarter,
     Setting,
+    Realisation,
+    Benchmark,
+    Report,
+    AkipEvaluation,
+    BudgetLine,
 }
 
 impl Table {
@@ -108,15 +124,19 @@ impl Table {
             Table::Note => "note",
             Table::Staff => "staff_count",
             Table::Asset => "asset_item",
-            Table::Strategy => "strategy",
             Table::ProgramSupport => "program_support",
             Table::Quarter => "quarter_progress",
             Table::BudgetQuarter => "budget_quarter",
             Table::Setting => "office_setting",
+            Table::Realisation => "realisation",
+            Table::Benchmark => "benchmark",
+            Table::Report => "report_table",
+            Table::AkipEvaluation => "akip_evaluation",
+            Table::BudgetLine => "budget_line",
         }
     }
     /// Key columns (after `office_id`).
-    pub fn key_columns(self) -> &'static [&'static str] {
+    pub(crate) fn key_columns(self) -> &'static [&'static str] {
         match self {
             Table::Period | Table::Tujuan | Table::Sasaran | Table::Indicator => &["code"],
             Table::Target | Table::Agreement => &["indicator_code", "year"],
@@ -124,11 +144,16 @@ impl Table {
             Table::Note => &["year", "subject", "kind", "position"],
             Table::Staff => &["year", "education", "status"],
             Table::Asset => &["year", "code"],
-            Table::Strategy => &["period_code", "position"],
             Table::ProgramSupport => &["program_kode", "indicator_code"],
             Table::Quarter => &["indicator_code", "year", "quarter"],
             Table::BudgetQuarter => &["year", "kode", "quarter"],
             Table::Setting => &["key"],
+            Table::Realisation => &["indicator_code", "year"],
+            // Benchmarks have no natural key; the row id restores a removed one exactly.
+            Table::Benchmark => &["id"],
+            Table::Report => &["year", "table_id"],
+            Table::AkipEvaluation => &["year"],
+            Table::BudgetLine => &["year", "kode"],
         }
     }
     /// Columns a generic edit may write (besides the key).
@@ -163,15 +188,58 @@ impl Table {
             Table::Note => &["text"],
             Table::Staff => &["position", "count"],
             Table::Asset => &["parent_code", "position", "label", "name", "count", "value_sen", "note"],
-            Table::Strategy => &["text"],
             Table::ProgramSupport => &[],
             Table::Quarter => &["target", "realisasi"],
             Table::BudgetQuarter => &["realisasi_sen"],
             Table::Setting => &["value"],
+            Table::Realisation => &["realisasi", "note"],
+            Table::Benchmark => &[
+                "year",
+                "indicator_code",
+                "position",
+                "name",
+                "source",
+                "benchmark_year",
+                "satuan",
+                "target",
+                "realisasi",
+                "note",
+            ],
+            Table::Report => &["kind", "subject", "title", "source", "note"],
+            // Only the reference to an indicator is ever written (cleared when it is removed).
+            Table::AkipEvaluation => &["indicator_code"],
+            Table::BudgetLine => &[
+                "parent_kode",
+                "level",
+                "position",
+                "name",
+                "pagu_murni_sen",
+                "pagu_perubahan_sen",
+                "realisasi_sen",
+                "note",
+            ],
         }
     }
+    /// Every column a whole-row edit reads and writes: the key, the writable columns and the row
+    /// id, so that a removed row comes back in its place (the office's records load in id order).
+    pub(crate) fn columns(self) -> Vec<&'static str> {
+        let mut cols: Vec<&'static str> = self.key_columns().iter().chain(self.writable()).copied().collect();
+        // Settings have no row id (their key is the office and the name) and load by name.
+        if !cols.contains(&"id") && self != Table::Setting {
+            cols.push("id");
+        }
+        cols
+    }
+    /// The record's name in the audit trail: the yearly values keep the names their typed edits
+    /// use (`target:IKU1:2025`), so that a record's history shows every edit of it.
     fn name(self) -> &'static str {
-        self.sql()
+        match self {
+            Table::Target => "target",
+            Table::Agreement => "agreement",
+            Table::Realisation => "realisation",
+            Table::BudgetLine => "budget",
+            other => other.sql(),
+        }
     }
 }
 
@@ -185,34 +253,18 @@ fn sql_text(v: &Sql) -> String {
     }
 }
 
-/// The money columns of a budget line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BudgetColumn {
-    PaguMurni,
-    PaguPerubahan,
-    Realisasi,
-}
-
-impl BudgetColumn {
-    fn sql(self) -> &'static str {
-        match self {
-            BudgetColumn::PaguMurni => "pagu_murni_sen",
-            BudgetColumn::PaguPerubahan => "pagu_perubahan_sen",
-            BudgetColumn::Realisasi => "realisasi_sen",
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            BudgetColumn::PaguMurni => "pagu_murni",
-            BudgetColumn::PaguPerubahan => "pagu_perubahan",
-            BudgetColumn::Realisasi => "realisasi",
-        }
+/// The column of a budget line's amount.
+fn budget_column_sql(column: BudgetColumn) -> &'static str {
+    match column {
+        BudgetColumn::PaguMurni => "pagu_murni_sen",
+        BudgetColumn::PaguPerubahan => "pagu_perubahan_sen",
+        BudgetColumn::Realisasi => "realisasi_sen",
     }
 }
 
 impl Field {
     /// The record, as named in the audit trail (`target:IKU1:2025`).
-    pub fn record(&self) -> String {
+    pub(crate) fn record(&self) -> String {
         match self {
             Field::Target { indicator, year } => format!("target:{indicator}:{year}"),
             Field::AgreementTarget { indicator, year } => format!("agreement:{indicator}:{year}"),
@@ -228,7 +280,7 @@ impl Field {
         }
     }
     /// The field name in the audit trail.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Field::Target { .. } | Field::AgreementTarget { .. } => "target",
             Field::Realisation { .. } => "realisasi",
@@ -242,27 +294,50 @@ impl Field {
 
 /// One field going from `old` to `new`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FieldEdit {
-    pub field: Field,
-    pub old: Value,
-    pub new: Value,
+pub(crate) struct FieldEdit {
+    pub(crate) field: Field,
+    pub(crate) old: Value,
+    pub(crate) new: Value,
 }
 
 impl FieldEdit {
-    pub fn inverse(&self) -> FieldEdit {
+    pub(crate) fn inverse(&self) -> FieldEdit {
         FieldEdit { field: self.field.clone(), old: self.new.clone(), new: self.old.clone() }
     }
 }
 
-/// Why an edit was not written.
+/// Why a change was not written (nothing of it was).
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("{record} {field} changed elsewhere: expected '{expected}', found '{found}'")]
+    #[error("{record} {field} changed elsewhere: expected '{expected}', found '{found}'; nothing was saved")]
     Conflict { record: String, field: String, expected: String, found: String },
     #[error("the database is open read-only")]
     ReadOnly,
+    /// The change cannot be made as asked; the message (Indonesian, English) says what to do first.
+    #[error("{en}")]
+    Refused { id: String, en: String },
     #[error(transparent)]
     Storage(#[from] StorageError),
+}
+
+impl EditError {
+    pub(crate) fn refused(id: String, en: String) -> EditError {
+        EditError::Refused { id, en }
+    }
+
+    /// The message in the user's language.
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (EditError::Conflict { record, field, expected, found }, Lang::Id) => format!(
+                "{record} {field} telah diubah di tempat lain: diharapkan '{expected}', ditemukan '{found}'; tidak ada yang disimpan"
+            ),
+            (EditError::ReadOnly, Lang::Id) => "Basis data dibuka hanya-baca".into(),
+            (EditError::Refused { id, .. }, Lang::Id) => id.clone(),
+            (EditError::Storage(e), Lang::Id) => e.message_id(),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for EditError {
@@ -312,7 +387,7 @@ fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Val
                 .query_row(
                     &format!(
                         "SELECT {} FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                        column.sql()
+                        budget_column_sql(*column)
                     ),
                     params![office, year, kode],
                     |r| r.get(0),
@@ -361,7 +436,7 @@ fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Val
             Ok(v.map_or(Value::Null, Value::Sql))
         }
         Field::Row { table, key } => {
-            let cols: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+            let cols = table.columns();
             let (sql, args) = keyed(*table, &format!("SELECT {} FROM {}", cols.join(", "), table.sql()), office, key);
             let row: Option<Vec<(String, Sql)>> = tx
                 .query_row(&sql, rusqlite::params_from_iter(args), |r| {
@@ -372,6 +447,33 @@ fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Val
         }
         _ => Ok(Value::Null),
     }
+}
+
+/// The rows of `table` of the office that meet `condition` (written with `?2`, `?3`… for
+/// `args`), each as its key and its whole row (key and writable columns), in stored order.
+pub(crate) fn rows_where(
+    tx: &Transaction,
+    office: i64,
+    table: Table,
+    condition: &str,
+    args: &[Sql],
+) -> rusqlite::Result<Vec<(Vec<Sql>, SqlRow)>> {
+    let keys = table.key_columns();
+    let cols = table.columns();
+    let sql =
+        format!("SELECT {} FROM {} WHERE office_id = ?1 AND ({condition}) ORDER BY id", cols.join(", "), table.sql());
+    let mut params = vec![Sql::Integer(office)];
+    params.extend(args.iter().cloned());
+    let mut stmt = tx.prepare(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        let row: Vec<(String, Sql)> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?)))
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((row[..keys.len()].iter().map(|(_, v)| v.clone()).collect(), row))
+    })?;
+    rows.collect()
 }
 
 /// `base WHERE office_id = ? AND k1 = ? AND …` with its arguments.
@@ -418,7 +520,7 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
             tx.execute(
                 &format!(
                     "UPDATE budget_line SET {} = ?4 WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    column.sql()
+                    budget_column_sql(*column)
                 ),
                 params![office, year, kode, edit.new.money().map(Money::to_sen)],
             )?;
@@ -488,7 +590,7 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                     let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
                     tx.execute(&sql, rusqlite::params_from_iter(args))?;
                 }
-                let allowed: Vec<&str> = table.key_columns().iter().chain(table.writable()).copied().collect();
+                let allowed = table.columns();
                 if let Some((bad, _)) = cols.iter().find(|(c, _)| !allowed.contains(&c.as_str())) {
                     return Err(rusqlite::Error::InvalidColumnName(bad.clone()));
                 }
@@ -523,42 +625,87 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The writing of one change: its transaction, its change id and what goes into each audit row.
+pub(crate) struct Batch<'a> {
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) office: i64,
+    change_id: i64,
+    at: String,
+    user: &'a str,
+    action: &'a str,
+    description: &'a str,
+}
+
+impl<'a> Batch<'a> {
+    /// Writes one edit with its audit row, when the field holds what the edit expects. Returns
+    /// the edit as written: a whole row's old value as it was found (with its row id), so that
+    /// its inverse puts it back exactly.
+    pub(crate) fn write(&self, e: &FieldEdit) -> Result<FieldEdit, EditError> {
+        let found = self.expect(&e.field, &e.old)?;
+        let written = match (&e.old, found) {
+            (Value::Row(_), found @ Value::Row(_)) => FieldEdit { old: found, ..e.clone() },
+            _ => e.clone(),
+        };
+        write(&self.tx, self.office, &written)?;
+        self.tx.execute(
+            "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                self.office,
+                self.change_id,
+                self.at,
+                self.user,
+                self.action,
+                self.description,
+                e.field.record(),
+                e.field.name(),
+                e.old.audit_text(),
+                e.new.audit_text()
+            ],
+        )?;
+        Ok(written)
+    }
+
+    /// Refuses (a conflict) unless the field holds `expected`.
+    pub(crate) fn expect(&self, field: &Field, expected: &Value) -> Result<Value, EditError> {
+        let found = current(&self.tx, self.office, field)?;
+        if same(&found, expected) {
+            return Ok(found);
+        }
+        Err(EditError::Conflict {
+            record: field.record(),
+            field: field.name().into(),
+            expected: expected.audit_text(),
+            found: found.audit_text(),
+        })
+    }
+
+    /// What the field holds now, inside the change's transaction.
+    pub(crate) fn current(&self, field: &Field) -> Result<Value, EditError> {
+        Ok(current(&self.tx, self.office, field)?)
+    }
+
+    pub(crate) fn commit(self) -> Result<i64, EditError> {
+        self.tx.commit()?;
+        Ok(self.change_id)
+    }
+}
+
 impl Store {
-    /// Applies `edits` in one transaction, with one audit row per field, all under one
-    /// `change_id`. Returns the change id.
-    pub fn apply_edits(
-        &mut self,
+    /// Starts writing a change: one transaction, one `change_id` for its audit rows.
+    pub(crate) fn batch<'a>(
+        &'a mut self,
         office: i64,
-        edits: &[FieldEdit],
-        user: &str,
-        action: &str,
-        description: &str,
-    ) -> Result<i64, EditError> {
+        user: &'a str,
+        action: &'a str,
+        description: &'a str,
+    ) -> Result<Batch<'a>, EditError> {
         if self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(EditError::ReadOnly);
         }
         let tx = self.conn.transaction()?;
         let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
-        let at = now_text();
-        for e in edits {
-            let found = current(&tx, office, &e.field)?;
-            if !same(&found, &e.old) {
-                return Err(EditError::Conflict {
-                    record: e.field.record(),
-                    field: e.field.name().into(),
-                    expected: e.old.audit_text(),
-                    found: found.audit_text(),
-                });
-            }
-            write(&tx, office, e)?;
-            tx.execute(
-                "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![office, change_id, at, user, action, description, e.field.record(), e.field.name(), e.old.audit_text(), e.new.audit_text()],
-            )?;
-        }
-        tx.commit()?;
-        Ok(change_id)
+        Ok(Batch { tx, office, change_id, at: now_text(), user, action, description })
     }
 
     /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).

@@ -1,18 +1,22 @@
 //! The SQLite store: opening with the right pragmas, numbered migrations tracked with
 //! `PRAGMA user_version`, and one module per aggregate.
 
+mod backend;
 mod city;
 mod dataset;
 mod edit;
+mod ops;
 mod safety;
 mod settings;
 
+pub use backend::Backend;
 pub use city::*;
 pub use dataset::*;
-pub use edit::*;
+pub use edit::{now_text, AuditEntry, EditError};
+pub use ops::Applied;
 pub use safety::*;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// The migrations, in order; migration `i` brings the schema from version `i` to `i + 1`.
@@ -23,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_quarters.sql"),
     include_str!("migrations/005_budget_parent_index.sql"),
     include_str!("migrations/006_city.sql"),
+    include_str!("migrations/007_predecessor_link.sql"),
 ];
 
 /// The schema version this build writes.
@@ -137,12 +142,37 @@ impl Store {
     }
 
     /// Applies the migrations after `from`, each in its own transaction with its version bump.
+    ///
+    /// A migration that rebuilds a table (it drops one) runs with foreign keys off — dropping the
+    /// old table must not cascade into the rows that refer to it — and its transaction commits
+    /// only when `PRAGMA foreign_key_check` finds nothing, as SQLite's procedure for schema
+    /// changes says; `foreign_keys` can only change outside a transaction.
     fn migrate(&mut self, from: i64) -> rusqlite::Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
+            let rebuild = sql.contains("DROP TABLE");
+            if rebuild {
+                self.conn.pragma_update(None, "foreign_keys", false)?;
+            }
+            let migrated = (|| {
+                let tx = self.conn.transaction()?;
+                tx.execute_batch(sql)?;
+                if rebuild {
+                    let broken: Option<String> =
+                        tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+                    if let Some(table) = broken {
+                        return Err(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
+                            Some(format!("migration {}: a row of {table} refers to a missing record", i + 1)),
+                        ));
+                    }
+                }
+                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+                tx.commit()
+            })();
+            if rebuild {
+                self.conn.pragma_update(None, "foreign_keys", true)?;
+            }
+            migrated?;
         }
         Ok(())
     }

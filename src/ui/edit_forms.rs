@@ -4,11 +4,10 @@
 use super::strings::T;
 use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
-use crate::app::Change;
 use crate::calc::input::{self, Validation};
-use crate::domain::{Money, Year};
+use crate::domain::{BudgetColumn, Change, IndicatorValue, Money, Op, QuarterFigures, Year};
 use crate::format::{self, Lang};
-use crate::storage::{AuditEntry, BudgetColumn, Field, FieldEdit, Value};
+use crate::storage::AuditEntry;
 use rust_decimal::Decimal;
 
 /// The typed texts of a form and what validation said.
@@ -17,13 +16,58 @@ pub struct Form {
     pub texts: Vec<String>,
     pub errors: Vec<Option<String>>,
     pub warnings: Vec<String>,
+    /// The field whose stored value the user asked to remove, awaiting confirmation.
+    pub confirm: Option<usize>,
 }
 
 impl Form {
-    fn new(texts: Vec<String>) -> Form {
+    pub(super) fn new(texts: Vec<String>) -> Form {
         let n = texts.len();
-        Form { texts, errors: vec![None; n], warnings: Vec::new() }
+        Form { texts, errors: vec![None; n], ..Default::default() }
     }
+}
+
+/// Said when a field of a stored value is emptied and saved: emptying never removes.
+fn empty_removes_nothing(lang: Lang) -> String {
+    lang.pick(
+        "Kolom kosong tidak menghapus nilai; tekan Hapus di sebelahnya untuk menghapusnya.",
+        "An empty field removes nothing; press Remove next to it to remove the value.",
+    )
+    .into()
+}
+
+/// The *Hapus* button of a stored value (`stored`) next to its field, and once pressed the
+/// question with *Ya, hapus* and *Batal*; `true` when the removal is confirmed.
+fn removal_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form,
+    index: usize,
+    stored: bool,
+    question: &str,
+    lang: Lang,
+    field: impl FnOnce(&mut egui::Ui, &mut Form),
+) -> bool {
+    ui.horizontal(|ui| {
+        field(ui, form);
+        if stored && ui.button(lang.pick("Hapus", "Remove")).clicked() {
+            form.confirm = Some(index);
+        }
+    });
+    if form.confirm != Some(index) {
+        return false;
+    }
+    let mut confirmed = false;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(question).color(ui.visuals().warn_fg_color).strong());
+        if ui.button(lang.pick("Ya, hapus", "Yes, remove")).clicked() {
+            confirmed = true;
+            form.confirm = None;
+        }
+        if ui.button(lang.pick("Batal", "Cancel")).clicked() {
+            form.confirm = None;
+        }
+    });
+    confirmed
 }
 
 fn dec_text(v: Option<Decimal>, lang: Lang) -> String {
@@ -66,24 +110,40 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
                 .unwrap_or_default()
         })
         .collect();
+    let mut removal = None;
     for (i, y) in years.iter().enumerate() {
         let label = format!("{} {y} ({})", T::Target.get(lang), ind.satuan);
-        let field = NumberField::new(FieldKind::Value, &label).satuan(&ind.satuan);
-        field_row(ui, field, &mut form.texts[i], &form.errors[i], lang);
+        let question = format!("{} {y} {indicator}?", lang.pick("Hapus target", "Remove target"));
+        if removal_ui(ui, form, i, current[i].is_some(), &question, lang, |ui, form| {
+            field_row(ui, NumberField::new(FieldKind::Value, &label).satuan(&ind.satuan), &mut form.texts[i], &form.errors[i], lang)
+        }) {
+            removal = current[i].map(|old| (*y, old));
+        }
     }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
     record_history_ui(ui, &history, lang, &format!("targets_history_{indicator}"));
+    if let Some((year, old)) = removal {
+        app.commands.push(Command::Apply(Change {
+            description: format!("{} {year} {indicator}: {}", lang.pick("Hapus target", "Remove target"), ind.name),
+            ops: vec![Op::RemoveValue { value: IndicatorValue::RenstraTarget, indicator: indicator.into(), year, old }],
+        }));
+        return;
+    }
     if !save {
         return;
     }
-    let mut edits = Vec::new();
+    let mut ops = Vec::new();
     let mut validation = Validation::default();
     form.errors = vec![None; years.len()];
     let mut previous: Option<Decimal> = None;
     for (i, y) in years.iter().enumerate() {
         let text = form.texts[i].trim();
         let new = if text.is_empty() {
+            if current[i].is_some() {
+                form.errors[i] = Some(empty_removes_nothing(lang));
+                validation.errors.push(empty_removes_nothing(lang));
+            }
             None
         } else {
             match input::read_number(text, lang) {
@@ -103,12 +163,16 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
             }
             validation.merge(check);
         }
-        if form.errors[i].is_none() && new != current[i] {
-            edits.push(FieldEdit {
-                field: Field::Target { indicator: indicator.to_string(), year: *y },
-                old: current[i].map_or(Value::Null, Value::Dec),
-                new: new.map_or(Value::Null, Value::Dec),
-            });
+        if let (None, Some(new)) = (&form.errors[i], new) {
+            if Some(new) != current[i] {
+                ops.push(Op::SetValue {
+                    value: IndicatorValue::RenstraTarget,
+                    indicator: indicator.to_string(),
+                    year: *y,
+                    old: current[i],
+                    new,
+                });
+            }
         }
         previous = new.or(current[i]);
     }
@@ -116,12 +180,12 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
     if !validation.ok() {
         return;
     }
-    if edits.is_empty() {
+    if ops.is_empty() {
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
     let description = format!("{}: {}", T::EditTargets.get(lang), ind.name);
-    app.commands.push(Command::Apply(Change { description, edits }));
+    app.commands.push(Command::Apply(Change { description, ops }));
 }
 
 /// The year's agreement target and realisation of an indicator.
@@ -138,18 +202,31 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         .collect();
     let key = format!("year:{indicator}:{year}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
-    ui.horizontal_wrapped(|ui| {
-        ui.vertical(|ui| {
-            let labels = [format!("Target PK {year}"), format!("{} {year}", T::Realisasi.get(lang))];
-            for (i, label) in labels.iter().enumerate() {
-                let field = NumberField::new(FieldKind::Value, label).satuan(&ind.satuan);
-                field_row(ui, field, &mut form.texts[i], &form.errors[i], lang);
-            }
-        });
-    });
+    let stored = [pk, real];
+    let kinds = [IndicatorValue::AgreementTarget, IndicatorValue::Realisation];
+    let labels = [format!("Target PK {year}"), format!("{} {year}", T::Realisasi.get(lang))];
+    let questions = [
+        format!("{} {year} {indicator}?", lang.pick("Hapus target PK", "Remove agreement target")),
+        format!("{} {year} {indicator}?", lang.pick("Hapus realisasi", "Remove realisation")),
+    ];
+    let mut removal = None;
+    for i in 0..2 {
+        if removal_ui(ui, form, i, stored[i].is_some(), &questions[i], lang, |ui, form| {
+            field_row(ui, NumberField::new(FieldKind::Value, &labels[i]).satuan(&ind.satuan), &mut form.texts[i], &form.errors[i], lang)
+        }) {
+            removal = stored[i].map(|old| (i, old));
+        }
+    }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
     record_history_ui(ui, &history, lang, &format!("year_history_{indicator}_{year}"));
+    if let Some((i, old)) = removal {
+        app.commands.push(Command::Apply(Change {
+            description: format!("{}: {}", questions[i].trim_end_matches('?'), ind.name),
+            ops: vec![Op::RemoveValue { value: kinds[i], indicator: indicator.into(), year, old }],
+        }));
+        return;
+    }
     if !save {
         return;
     }
@@ -159,6 +236,10 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     for (i, value) in values.iter_mut().enumerate() {
         let text = form.texts[i].trim();
         if text.is_empty() {
+            if stored[i].is_some() {
+                form.errors[i] = Some(empty_removes_nothing(lang));
+                validation.errors.push(empty_removes_nothing(lang));
+            }
             continue;
         }
         match input::read_number(text, lang) {
@@ -185,29 +266,18 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     if !validation.ok() {
         return;
     }
-    let mut edits = Vec::new();
-    if values[0] != pk {
-        edits.push(FieldEdit {
-            field: Field::AgreementTarget { indicator: indicator.into(), year },
-            old: pk.map_or(Value::Null, Value::Dec),
-            new: values[0].map_or(Value::Null, Value::Dec),
-        });
-    }
-    if values[1] != real {
-        edits.push(FieldEdit {
-            field: Field::Realisation { indicator: indicator.into(), year },
-            old: real.map_or(Value::Null, Value::Dec),
-            new: values[1].map_or(Value::Null, Value::Dec),
-        });
-    }
-    if edits.is_empty() {
+    let ops: Vec<Op> = (0..2)
+        .filter_map(|i| {
+            let new = values[i].filter(|v| Some(*v) != stored[i])?;
+            Some(Op::SetValue { value: kinds[i], indicator: indicator.into(), year, old: stored[i], new })
+        })
+        .collect();
+    if ops.is_empty() {
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    app.commands.push(Command::Apply(Change {
-        description: format!("{} {year}: {}", T::Realisasi.get(lang), ind.name),
-        edits,
-    }));
+    app.commands
+        .push(Command::Apply(Change { description: format!("{} {year}: {}", T::Realisasi.get(lang), ind.name), ops }));
 }
 
 /// Pagu murni, pagu perubahan and realisasi of one budget line.
@@ -277,26 +347,21 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
     if !validation.ok() {
         return;
     }
-    let columns = [BudgetColumn::PaguMurni, BudgetColumn::PaguPerubahan, BudgetColumn::Realisasi];
     let olds = [line.pagu_murni, line.pagu_perubahan, line.realisasi];
-    let edits: Vec<FieldEdit> = columns
+    let ops: Vec<Op> = BudgetColumn::ALL
         .iter()
         .zip(olds)
         .zip(values)
         .filter(|((_, old), new)| old != new)
-        .map(|((column, old), new)| FieldEdit {
-            field: Field::BudgetAmount { year, kode: kode.into(), column: *column },
-            old: old.map_or(Value::Null, Value::Money),
-            new: new.map_or(Value::Null, Value::Money),
-        })
+        .map(|((column, old), new)| Op::SetBudgetAmount { year, kode: kode.into(), column: *column, old, new })
         .collect();
-    if edits.is_empty() {
+    if ops.is_empty() {
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
     app.commands.push(Command::Apply(Change {
         description: format!("{}: {} {}", T::EditBudgetLine.get(lang), line.kode, line.name),
-        edits,
+        ops,
     }));
 }
 
@@ -333,15 +398,10 @@ pub fn history_table_ui(ui: &mut egui::Ui, entries: &[AuditEntry], lang: Lang, i
     });
 }
 
-fn sql_text_value(v: Option<Decimal>) -> crate::storage::Sql {
-    v.map_or(crate::storage::Sql::Null, |d| crate::storage::Sql::Text(d.to_string()))
-}
-
 /// Rencana Aksi of an indicator: target and realisation per quarter, and how the quarters make
 /// the year.
 pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, year: Year) {
     use crate::domain::QuarterRule;
-    use crate::storage::{Sql, Table};
     let lang = app.state.lang;
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
@@ -407,44 +467,23 @@ pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str
     if form.errors.iter().any(Option::is_some) {
         return;
     }
-    let mut edits = Vec::new();
+    let mut ops = Vec::new();
     for (qi, old) in existing.iter().enumerate() {
-        let (t, r) = (parsed[qi * 2], parsed[qi * 2 + 1]);
-        let key = vec![Sql::Text(indicator.to_string()), Sql::Integer(year as i64), Sql::Integer(qi as i64 + 1)];
-        let row = |t: Option<Decimal>, r: Option<Decimal>| {
-            vec![
-                ("indicator_code".to_string(), Sql::Text(indicator.to_string())),
-                ("year".to_string(), Sql::Integer(year as i64)),
-                ("quarter".to_string(), Sql::Integer(qi as i64 + 1)),
-                ("target".to_string(), sql_text_value(t)),
-                ("realisasi".to_string(), sql_text_value(r)),
-            ]
-        };
-        let old_vals = old.map(|o| (o.target, o.realisasi));
-        let new_vals = if t.is_none() && r.is_none() { None } else { Some((t, r)) };
-        if old_vals != new_vals {
-            edits.push(FieldEdit {
-                field: Field::Row { table: Table::Quarter, key },
-                old: old_vals.map_or(Value::Null, |(t, r)| Value::Row(row(t, r))),
-                new: new_vals.map_or(Value::Null, |(t, r)| Value::Row(row(t, r))),
-            });
+        let old =
+            old.map_or(QuarterFigures::default(), |o| QuarterFigures { target: o.target, realisasi: o.realisasi });
+        let new = QuarterFigures { target: parsed[qi * 2], realisasi: parsed[qi * 2 + 1] };
+        if old != new {
+            ops.push(Op::SetQuarter { indicator: indicator.into(), year, quarter: qi as i64 + 1, old, new });
         }
     }
     let rule = if form.texts[8] == "sum" { QuarterRule::Sum } else { QuarterRule::Cumulative };
     if rule != ind.quarter_rule {
-        edits.push(FieldEdit {
-            field: Field::Column {
-                table: Table::Indicator,
-                key: vec![Sql::Text(indicator.to_string())],
-                column: "quarter_rule",
-            },
-            old: Value::Sql(Sql::Text(ind.quarter_rule.code().into())),
-            new: Value::Sql(Sql::Text(rule.code().into())),
-        });
+        let new = crate::domain::Indicator { quarter_rule: rule, ..ind.clone() };
+        ops.push(Op::UpdateIndicator { old: Box::new(ind.clone()), new: Box::new(new) });
     }
-    if edits.is_empty() {
+    if ops.is_empty() {
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    app.commands.push(Command::Apply(Change { description: format!("Rencana Aksi {year}: {}", ind.name), edits }));
+    app.commands.push(Command::Apply(Change { description: format!("Rencana Aksi {year}: {}", ind.name), ops }));
 }

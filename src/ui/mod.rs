@@ -24,8 +24,9 @@ pub mod widgets;
 pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
 use crate::app::city::{city_view, CityView, OfficeCheck};
-use crate::app::{Change, History, Integrity, ReadOnly, Session};
+use crate::app::{History, Integrity, ReadOnly, Session};
 use crate::calc::check::{check, CheckReport};
+use crate::domain::Change;
 use crate::domain::{TableKind, Year};
 use crate::format::Lang;
 use crate::report::{build_table, TableOptions, TableView};
@@ -633,7 +634,7 @@ impl KinerjaApp {
         let description = change.description.clone();
         match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
             Ok(()) => self.message = Some(format!("{}: {description}", T::Saved.get(lang))),
-            Err(e) => self.message = Some(format!("{}: {e}", T::NotSaved.get(lang))),
+            Err(e) => self.message = Some(format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
         }
         self.after_data_change();
     }
@@ -650,7 +651,7 @@ impl KinerjaApp {
             (Ok(true), Some(d)) => {
                 self.message = Some(format!("{}: {d}", if undo { T::Undo.get(lang) } else { T::Redo.get(lang) }));
             }
-            (Err(e), _) => self.message = Some(format!("{}: {e}", T::NotSaved.get(lang))),
+            (Err(e), _) => self.message = Some(format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
             _ => {}
         }
         self.after_data_change();
@@ -674,7 +675,6 @@ impl KinerjaApp {
 
     /// Settings are saved like every other edit: validated, one transaction, audited, undoable.
     fn save_settings(&mut self, pairs: Vec<(&'static str, String)>) {
-        use crate::storage::{Field, FieldEdit, Sql, Table, Value};
         let Ok(l) = &self.data else { return };
         let mut settings = l.session.settings.clone();
         for (k, v) in &pairs {
@@ -685,28 +685,21 @@ impl KinerjaApp {
         }
         let store = &l.session.store;
         let office = l.session.office_id;
-        let mut edits = Vec::new();
+        let mut ops = Vec::new();
         for (k, v) in settings.to_pairs() {
             let old = store.setting(office, k).ok().flatten();
             if old.as_deref() == Some(v.as_str()) {
                 continue;
             }
-            let row = |val: &str| {
-                vec![("key".to_string(), Sql::Text(k.into())), ("value".to_string(), Sql::Text(val.into()))]
-            };
-            edits.push(FieldEdit {
-                field: Field::Row { table: Table::Setting, key: vec![Sql::Text(k.into())] },
-                old: old.as_deref().map_or(Value::Null, |o| Value::Row(row(o))),
-                new: Value::Row(row(&v)),
-            });
+            ops.push(crate::domain::Op::SetSetting { key: k.into(), old, new: v });
         }
         self.settings_form = None;
-        if edits.is_empty() {
+        if ops.is_empty() {
             self.message = Some(T::NothingChanged.get(self.state.lang).into());
             return;
         }
         let description = self.state.lang.pick("Pengaturan perhitungan", "Computation settings").to_string();
-        self.commands.push(Command::Apply(Change { description, edits }));
+        self.commands.push(Command::Apply(Change { description, ops }));
     }
 
     /// Draws the whole window into `ui` and handles the frame's commands.

@@ -5,19 +5,9 @@ use super::edit_forms::Form;
 use super::strings::T;
 use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
-use crate::app::Change;
 use crate::calc::input;
 use crate::domain::*;
 use crate::format::{self, Lang};
-use crate::storage::{Field, FieldEdit, Sql, Table, Value};
-
-fn text(s: &str) -> Sql {
-    Sql::Text(s.to_string())
-}
-
-fn int(v: i64) -> Sql {
-    Sql::Integer(v)
-}
 
 fn error_label(ui: &mut egui::Ui, e: &Option<String>) {
     if let Some(e) = e {
@@ -73,7 +63,7 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
     let form = app.forms.entry(format!("budget-actions:{year}:{kode}")).or_insert_with(|| {
         let mut texts = vec![line.name.clone(), next_child.clone(), String::new()];
         texts.extend(quarters.iter().map(|q| money_text(*q, lang)));
-        Form { errors: vec![None; texts.len()], texts, warnings: vec![] }
+        Form { errors: vec![None; texts.len()], texts, warnings: vec![], confirm: None }
     });
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Nama", "Name"));
@@ -85,10 +75,11 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
             if check.ok() && form.texts[0].trim() != line.name {
                 changes.push(Change {
                     description: format!("Ganti nama {}", line.kode),
-                    edits: vec![FieldEdit {
-                        field: Field::BudgetName { year, kode: kode.into() },
-                        old: Value::Text(line.name.clone()),
-                        new: Value::Text(form.texts[0].trim().into()),
+                    ops: vec![Op::RenameBudgetLine {
+                        year,
+                        kode: kode.into(),
+                        old: line.name.clone(),
+                        new: form.texts[0].trim().into(),
                     }],
                 });
             }
@@ -124,11 +115,7 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
                     };
                     changes.push(Change {
                         description: format!("Tambah {} {new_kode}", child_level.code()),
-                        edits: vec![FieldEdit {
-                            field: Field::BudgetLine { year, kode: new_kode },
-                            old: Value::Null,
-                            new: Value::Line(Box::new(new_line)),
-                        }],
+                        ops: vec![Op::AddBudgetLine(Box::new(new_line))],
                     });
                 }
             }
@@ -143,7 +130,7 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
     }
     ui.horizontal(|ui| {
         if ui.button(lang.pick("Simpan triwulan", "Save quarters")).clicked() {
-            let mut edits = Vec::new();
+            let mut ops = Vec::new();
             for (i, old) in quarters.iter().enumerate() {
                 let t = form.texts[3 + i].trim().to_string();
                 let new = if t.is_empty() {
@@ -165,24 +152,11 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
                 };
                 form.errors[3 + i] = None;
                 if new != *old {
-                    let key = vec![int(year as i64), text(kode), int(i as i64 + 1)];
-                    let row = |m: Money| {
-                        vec![
-                            ("year".into(), int(year as i64)),
-                            ("kode".into(), text(kode)),
-                            ("quarter".into(), int(i as i64 + 1)),
-                            ("realisasi_sen".into(), int(m.to_sen())),
-                        ]
-                    };
-                    edits.push(FieldEdit {
-                        field: Field::Row { table: Table::BudgetQuarter, key },
-                        old: old.map_or(Value::Null, |m| Value::Row(row(m))),
-                        new: new.map_or(Value::Null, |m| Value::Row(row(m))),
-                    });
+                    ops.push(Op::SetBudgetQuarter { year, kode: kode.into(), quarter: i as i64 + 1, old: *old, new });
                 }
             }
-            if form.errors[3..].iter().all(Option::is_none) && !edits.is_empty() {
-                changes.push(Change { description: format!("Realisasi triwulan {}", line.kode), edits });
+            if form.errors[3..].iter().all(Option::is_none) && !ops.is_empty() {
+                changes.push(Change { description: format!("Realisasi triwulan {}", line.kode), ops });
             }
         }
     });
@@ -192,31 +166,11 @@ pub fn budget_line_actions_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Yea
         .on_disabled_hover_text(lang.pick("Hapus rinciannya lebih dulu.", "Remove its sub-lines first."))
         .clicked()
     {
-        let mut edits: Vec<FieldEdit> = quarters
-            .iter()
-            .enumerate()
-            .filter_map(|(i, q)| {
-                q.map(|m| FieldEdit {
-                    field: Field::Row {
-                        table: Table::BudgetQuarter,
-                        key: vec![int(year as i64), text(kode), int(i as i64 + 1)],
-                    },
-                    old: Value::Row(vec![
-                        ("year".into(), int(year as i64)),
-                        ("kode".into(), text(kode)),
-                        ("quarter".into(), int(i as i64 + 1)),
-                        ("realisasi_sen".into(), int(m.to_sen())),
-                    ]),
-                    new: Value::Null,
-                })
-            })
-            .collect();
-        edits.push(FieldEdit {
-            field: Field::BudgetLine { year, kode: kode.into() },
-            old: Value::Line(Box::new(line.clone())),
-            new: Value::Null,
+        // The store removes the line's quarterly realisation with it.
+        changes.push(Change {
+            description: format!("Hapus {}", line.kode),
+            ops: vec![Op::RemoveBudgetLine(Box::new(line.clone()))],
         });
-        changes.push(Change { description: format!("Hapus {}", line.kode), edits });
         app.budget_selected = None;
     }
     app.commands.extend(changes.into_iter().map(Command::Apply));
@@ -234,6 +188,7 @@ pub fn add_program_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         texts: vec![next.clone(), String::new()],
         errors: vec![None, None],
         warnings: vec![],
+        confirm: None,
     });
     let mut change = None;
     ui.horizontal(|ui| {
@@ -264,11 +219,7 @@ pub fn add_program_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
                 };
                 change = Some(Change {
                     description: format!("Tambah program {kode} ({year})"),
-                    edits: vec![FieldEdit {
-                        field: Field::BudgetLine { year, kode },
-                        old: Value::Null,
-                        new: Value::Line(Box::new(line)),
-                    }],
+                    ops: vec![Op::AddBudgetLine(Box::new(line))],
                 });
             }
         }
@@ -295,6 +246,7 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
         texts: current.iter().map(|c| c.as_ref().map(|c| format::decimal(c.value, lang)).unwrap_or_default()).collect(),
         errors: vec![None, None],
         warnings: vec![],
+        confirm: None,
     });
     let labels = match ind.formula {
         FormulaKind::SharePct => [lang.pick("Bagian", "Part"), lang.pick("Keseluruhan", "Whole")],
@@ -318,7 +270,7 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
     if !ui.button(lang.pick("Simpan data dasar", "Save raw figures")).clicked() {
         return;
     }
-    let mut edits = Vec::new();
+    let mut ops = Vec::new();
     for i in 0..2 {
         let t = form.texts[i].trim().to_string();
         let new = if t.is_empty() {
@@ -337,28 +289,21 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
         if new == old.map(|o| o.value) {
             continue;
         }
-        let role = roles[i];
-        let key = vec![text(indicator), int(year as i64), text(role.code())];
-        let row = |v: rust_decimal::Decimal, label: &str, note: &str| {
-            vec![
-                ("indicator_code".into(), text(indicator)),
-                ("year".into(), int(year as i64)),
-                ("role".into(), text(role.code())),
-                ("value".into(), text(&v.to_string())),
-                ("label".into(), text(label)),
-                ("note".into(), text(note)),
-            ]
-        };
-        let label = old.map_or(labels[i].to_string(), |o| o.label.clone());
-        let note = old.map_or(String::new(), |o| o.note.clone());
-        edits.push(FieldEdit {
-            field: Field::Row { table: Table::RawFigure, key },
-            old: old.map_or(Value::Null, |o| Value::Row(row(o.value, &o.label, &o.note))),
-            new: new.map_or(Value::Null, |v| Value::Row(row(v, &label, &note))),
+        let new = new.map(|value| match old {
+            Some(o) => RawFigure { value, ..o.clone() },
+            None => RawFigure {
+                indicator: indicator.into(),
+                year,
+                role: roles[i],
+                value,
+                label: labels[i].to_string(),
+                note: String::new(),
+            },
         });
+        ops.push(Op::SetRawFigure { old: old.cloned(), new });
     }
-    if form.errors.iter().all(Option::is_none) && !edits.is_empty() {
-        app.commands.push(Command::Apply(Change { description: format!("Data dasar {year}: {}", ind.name), edits }));
+    if form.errors.iter().all(Option::is_none) && !ops.is_empty() {
+        app.commands.push(Command::Apply(Change { description: format!("Data dasar {year}: {}", ind.name), ops }));
     }
 }
 
@@ -379,30 +324,15 @@ pub fn notes_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, y
         texts: vec!["kendala".into(), String::new()],
         errors: vec![None, None],
         warnings: vec![],
+        confirm: None,
     });
     let mut changes = Vec::new();
-    let row = |n: &Note| {
-        vec![
-            ("year".into(), int(n.year as i64)),
-            ("subject".into(), text(&n.subject)),
-            ("kind".into(), text(&n.kind)),
-            ("position".into(), int(n.position)),
-            ("text".into(), text(&n.text)),
-        ]
-    };
     for n in &notes {
         ui.horizontal_wrapped(|ui| {
             if ui.small_button("✖").on_hover_text(lang.pick("Hapus", "Remove")).clicked() {
                 changes.push(Change {
                     description: format!("Hapus {} {}", n.kind, n.position),
-                    edits: vec![FieldEdit {
-                        field: Field::Row {
-                            table: Table::Note,
-                            key: vec![int(n.year as i64), text(&n.subject), text(&n.kind), int(n.position)],
-                        },
-                        old: Value::Row(row(n)),
-                        new: Value::Null,
-                    }],
+                    ops: vec![Op::RemoveNote(n.clone())],
                 });
             }
             ui.label(format!("{} {}:", n.kind, n.position));
@@ -434,17 +364,7 @@ pub fn notes_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, y
                     position,
                     text: form.texts[1].trim().into(),
                 };
-                changes.push(Change {
-                    description: format!("Tambah {kind}"),
-                    edits: vec![FieldEdit {
-                        field: Field::Row {
-                            table: Table::Note,
-                            key: vec![int(year as i64), text(&subject), text(&kind), int(position)],
-                        },
-                        old: Value::Null,
-                        new: Value::Row(row(&n)),
-                    }],
-                });
+                changes.push(Change { description: format!("Tambah {kind}"), ops: vec![Op::AddNote(n)] });
             }
         }
         error_label(ui, &form.errors[1]);
@@ -469,6 +389,7 @@ pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         texts: current.iter().map(|c| c.as_ref().map(|c| c.count.to_string()).unwrap_or_default()).collect(),
         errors: vec![None; levels.len() * 2],
         warnings: vec![],
+        confirm: None,
     });
     ui.label(
         egui::RichText::new(format!("{} {year}", lang.pick("Sunting jumlah pegawai", "Edit staff counts"))).strong(),
@@ -491,7 +412,7 @@ pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     if !ui.button(lang.pick("Simpan jumlah pegawai", "Save staff counts")).clicked() {
         return;
     }
-    let mut edits = Vec::new();
+    let mut ops = Vec::new();
     for (idx, old) in current.iter().enumerate() {
         let (pos, edu) = &levels[idx / 2];
         let status = StaffStatus::ALL[idx % 2];
@@ -511,24 +432,11 @@ pub fn staff_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         if new == old.as_ref().map(|o| o.count) {
             continue;
         }
-        let key = vec![int(year as i64), text(edu), text(status.code())];
-        let row = |n: i64| {
-            vec![
-                ("year".into(), int(year as i64)),
-                ("education".into(), text(edu)),
-                ("status".into(), text(status.code())),
-                ("position".into(), int(*pos)),
-                ("count".into(), int(n)),
-            ]
-        };
-        edits.push(FieldEdit {
-            field: Field::Row { table: Table::Staff, key },
-            old: old.as_ref().map_or(Value::Null, |o| Value::Row(row(o.count))),
-            new: new.map_or(Value::Null, |n| Value::Row(row(n))),
-        });
+        let count = |count: i64| StaffCount { year, position: *pos, education: edu.clone(), status, count };
+        ops.push(Op::SetStaffCount { old: old.clone(), new: new.map(count) });
     }
-    if form.errors.iter().all(Option::is_none) && !edits.is_empty() {
-        app.commands.push(Command::Apply(Change { description: format!("Jumlah pegawai {year}"), edits }));
+    if form.errors.iter().all(Option::is_none) && !ops.is_empty() {
+        app.commands.push(Command::Apply(Change { description: format!("Jumlah pegawai {year}"), ops }));
     }
 }
 
@@ -543,6 +451,7 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
         texts: vec![item.count.map(|c| c.to_string()).unwrap_or_default(), money_text(item.value, lang)],
         errors: vec![None, None],
         warnings: vec![],
+        confirm: None,
     });
     ui.label(egui::RichText::new(format!("{} — {}", lang.pick("Sunting aset", "Edit asset"), item.name)).strong());
     let fields =
@@ -572,39 +481,14 @@ pub fn asset_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, code: 
     };
     form.errors = vec![count.as_ref().err().cloned(), value.as_ref().err().cloned()];
     let (Ok(count), Ok(value)) = (count, value) else { return };
-    let key = vec![int(year as i64), text(code)];
-    let mut edits = Vec::new();
-    if count != item.count {
-        edits.push(FieldEdit {
-            field: Field::Column { table: Table::Asset, key: key.clone(), column: "count" },
-            old: Value::Sql(item.count.map_or(Sql::Null, Sql::Integer)),
-            new: Value::Sql(count.map_or(Sql::Null, Sql::Integer)),
-        });
+    if count == item.count && value == item.value {
+        return;
     }
-    if value != item.value {
-        edits.push(FieldEdit {
-            field: Field::Column { table: Table::Asset, key, column: "value_sen" },
-            old: Value::Sql(item.value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
-            new: Value::Sql(value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
-        });
-    }
-    if !edits.is_empty() {
-        app.commands.push(Command::Apply(Change { description: format!("Aset {}: {}", item.code, item.name), edits }));
-    }
-}
-
-fn asset_row(a: &AssetItem) -> Vec<(String, Sql)> {
-    vec![
-        ("year".into(), int(a.year as i64)),
-        ("code".into(), text(&a.code)),
-        ("parent_code".into(), a.parent.as_deref().map_or(Sql::Null, text)),
-        ("position".into(), int(a.position)),
-        ("label".into(), text(&a.label)),
-        ("name".into(), text(&a.name)),
-        ("count".into(), a.count.map_or(Sql::Null, Sql::Integer)),
-        ("value_sen".into(), a.value.map_or(Sql::Null, |m| Sql::Integer(m.to_sen()))),
-        ("note".into(), text(&a.note)),
-    ]
+    let new = AssetItem { count, value, ..item.clone() };
+    app.commands.push(Command::Apply(Change {
+        description: format!("Aset {}: {}", item.code, item.name),
+        ops: vec![Op::UpdateAsset { old: Box::new(item.clone()), new: Box::new(new) }],
+    }));
 }
 
 /// Add an item under an asset line, or remove a line without items.
@@ -625,6 +509,7 @@ fn asset_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, item:
         texts: vec![String::new()],
         errors: vec![None],
         warnings: vec![],
+        confirm: None,
     });
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Rincian baru", "New item"));
@@ -646,11 +531,7 @@ fn asset_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, item:
                 };
                 change = Some(Change {
                     description: format!("Tambah aset {new_code}"),
-                    edits: vec![FieldEdit {
-                        field: Field::Row { table: Table::Asset, key: vec![int(year as i64), text(&new_code)] },
-                        old: Value::Null,
-                        new: Value::Row(asset_row(&a)),
-                    }],
+                    ops: vec![Op::AddAsset(Box::new(a))],
                 });
             }
         }
@@ -662,16 +543,12 @@ fn asset_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, item:
         {
             change = Some(Change {
                 description: format!("Hapus aset {}", item.code),
-                edits: vec![FieldEdit {
-                    field: Field::Row { table: Table::Asset, key: vec![int(year as i64), text(&item.code)] },
-                    old: Value::Row(asset_row(item)),
-                    new: Value::Null,
-                }],
+                ops: vec![Op::RemoveAsset(Box::new(item.clone()))],
             });
         }
     });
     if let Some(c) = change {
-        if c.edits[0].new == Value::Null {
+        if matches!(c.ops[..], [Op::RemoveAsset(_)]) {
             app.asset_selected = None;
         }
         app.commands.push(Command::Apply(c));

@@ -4,66 +4,8 @@
 
 use super::strings::T;
 use super::{Command, KinerjaApp};
-use crate::app::Change;
 use crate::calc::input;
 use crate::domain::*;
-use crate::storage::{Field, FieldEdit, Sql, Table, Value};
-
-fn text(s: &str) -> Sql {
-    Sql::Text(s.to_string())
-}
-
-fn col_edit(table: Table, code: &str, column: &'static str, old: Sql, new: Sql) -> FieldEdit {
-    FieldEdit {
-        field: Field::Column { table, key: vec![text(code)], column },
-        old: Value::Sql(old),
-        new: Value::Sql(new),
-    }
-}
-
-fn indicator_row(i: &Indicator) -> Vec<(String, Sql)> {
-    let o = |v: &Option<String>| v.clone().map_or(Sql::Null, Sql::Text);
-    vec![
-        ("code".into(), text(&i.code)),
-        ("period_code".into(), text(&i.period)),
-        ("level".into(), text(i.level.code())),
-        ("parent_code".into(), o(&i.parent)),
-        ("position".into(), Sql::Integer(i.position)),
-        ("name".into(), text(&i.name)),
-        ("satuan".into(), text(&i.satuan)),
-        ("polarity".into(), text(i.polarity.code())),
-        ("capaian_rule".into(), text(i.capaian_rule.code())),
-        ("formula".into(), text(i.formula.code())),
-        ("formula_text".into(), text(&i.formula_text)),
-        ("definition".into(), text(&i.definition)),
-        ("alasan".into(), text(&i.alasan)),
-        ("data_source".into(), text(&i.data_source)),
-        ("responsible".into(), text(&i.responsible)),
-        ("iku".into(), Sql::Integer(i.iku as i64)),
-        ("predecessor_code".into(), o(&i.predecessor)),
-        ("comparable".into(), Sql::Integer(i.comparable as i64)),
-        ("note".into(), text(&i.note)),
-        ("quarter_rule".into(), text(i.quarter_rule.code())),
-    ]
-}
-
-fn value_row(indicator: &str, year: Year, v: &TargetValue, note: &str) -> Vec<(String, Sql)> {
-    vec![
-        ("indicator_code".into(), text(indicator)),
-        ("year".into(), Sql::Integer(year as i64)),
-        ("target".into(), text(&v.target.to_string())),
-        ("target_high".into(), v.target_high.map_or(Sql::Null, |h| text(&h.to_string()))),
-        ("note".into(), text(note)),
-    ]
-}
-
-fn insert(table: Table, key: Vec<Sql>, row: Vec<(String, Sql)>) -> FieldEdit {
-    FieldEdit { field: Field::Row { table, key }, old: Value::Null, new: Value::Row(row) }
-}
-
-fn delete(table: Table, key: Vec<Sql>, row: Vec<(String, Sql)>) -> FieldEdit {
-    FieldEdit { field: Field::Row { table, key }, old: Value::Row(row), new: Value::Null }
-}
 
 /// A code not used yet: `prefix` followed by the lowest free number.
 fn free_code(d: &Dataset, prefix: &str) -> String {
@@ -75,74 +17,23 @@ fn free_code(d: &Dataset, prefix: &str) -> String {
     (1..).map(|n| format!("{prefix}{n}")).find(|c| !used(c)).unwrap_or_else(|| prefix.to_string())
 }
 
-/// Removing an indicator removes its targets, agreement targets, realisations and raw figures in
-/// the same change, so that undo brings all of them back.
-fn remove_indicator(d: &Dataset, ind: &Indicator) -> Vec<FieldEdit> {
-    let mut edits = Vec::new();
-    for t in d.targets.iter().filter(|t| t.indicator == ind.code) {
-        edits.push(delete(
-            Table::Target,
-            vec![text(&ind.code), Sql::Integer(t.year as i64)],
-            value_row(&ind.code, t.year, &t.value, &t.note),
-        ));
-    }
-    for a in d.agreements.iter().filter(|a| a.indicator == ind.code) {
-        edits.push(delete(
-            Table::Agreement,
-            vec![text(&ind.code), Sql::Integer(a.year as i64)],
-            value_row(&ind.code, a.year, &a.value, &a.note),
-        ));
-    }
-    for r in d.realisations.iter().filter(|r| r.indicator == ind.code) {
-        edits.push(FieldEdit {
-            field: Field::Realisation { indicator: ind.code.clone(), year: r.year },
-            old: Value::Dec(r.realisasi),
-            new: Value::Null,
-        });
-    }
-    for q in d.quarters.iter().filter(|q| q.indicator == ind.code) {
-        edits.push(delete(
-            Table::Quarter,
-            vec![text(&ind.code), Sql::Integer(q.year as i64), Sql::Integer(q.quarter)],
-            vec![
-                ("indicator_code".into(), text(&ind.code)),
-                ("year".into(), Sql::Integer(q.year as i64)),
-                ("quarter".into(), Sql::Integer(q.quarter)),
-                ("target".into(), q.target.map_or(Sql::Null, |v| text(&v.to_string()))),
-                ("realisasi".into(), q.realisasi.map_or(Sql::Null, |v| text(&v.to_string()))),
-            ],
-        ));
-    }
-    for r in d.raw_figures.iter().filter(|r| r.indicator == ind.code) {
-        edits.push(delete(
-            Table::RawFigure,
-            vec![text(&ind.code), Sql::Integer(r.year as i64), text(r.role.code())],
-            vec![
-                ("indicator_code".into(), text(&ind.code)),
-                ("year".into(), Sql::Integer(r.year as i64)),
-                ("role".into(), text(r.role.code())),
-                ("value".into(), text(&r.value.to_string())),
-                ("label".into(), text(&r.label)),
-                ("note".into(), text(&r.note)),
-            ],
-        ));
-    }
-    for s in d.program_support.iter().filter(|s| s.indicator == ind.code) {
-        edits.push(delete(
-            Table::ProgramSupport,
-            vec![text(&s.program), text(&ind.code)],
-            vec![("program_kode".into(), text(&s.program)), ("indicator_code".into(), text(&ind.code))],
-        ));
-    }
-    edits.push(delete(Table::Indicator, vec![text(&ind.code)], indicator_row(ind)));
-    edits
+/// Swaps the positions of two siblings: `a` and `b` as they are, each with the other's position.
+fn swapped<T: Clone>(a: &T, b: &T, position: impl Fn(&mut T) -> &mut i64) -> (T, T) {
+    let (mut a2, mut b2) = (a.clone(), b.clone());
+    std::mem::swap(position(&mut a2), position(&mut b2));
+    (a2, b2)
 }
 
-/// Swaps the positions of two siblings.
-fn swap_positions(table: Table, a: (&str, i64), b: (&str, i64)) -> Vec<FieldEdit> {
+fn swap_tujuan(a: &Tujuan, b: &Tujuan) -> Vec<Op> {
+    let (a2, b2) = swapped(a, b, |t| &mut t.position);
+    vec![Op::UpdateTujuan { old: a.clone(), new: a2 }, Op::UpdateTujuan { old: b.clone(), new: b2 }]
+}
+
+fn swap_indicators(a: &Indicator, b: &Indicator) -> Vec<Op> {
+    let (a2, b2) = swapped(a, b, |i| &mut i.position);
     vec![
-        col_edit(table, a.0, "position", Sql::Integer(a.1), Sql::Integer(b.1)),
-        col_edit(table, b.0, "position", Sql::Integer(b.1), Sql::Integer(a.1)),
+        Op::UpdateIndicator { old: Box::new(a.clone()), new: Box::new(a2) },
+        Op::UpdateIndicator { old: Box::new(b.clone()), new: Box::new(b2) },
     ]
 }
 
@@ -164,41 +55,32 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                 &t.name,
                 |new| Change {
                     description: format!("Ganti nama tujuan {}", t.code),
-                    edits: vec![col_edit(Table::Tujuan, &t.code, "name", text(&t.name), text(new))],
+                    ops: vec![Op::UpdateTujuan { old: (*t).clone(), new: Tujuan { name: new.into(), ..(*t).clone() } }],
                 },
                 &mut changes,
             );
             ui.horizontal(|ui| {
                 if ti > 0 && ui.small_button(lang.pick("▲ Naik", "▲ Up")).clicked() {
                     let p = tujuan[ti - 1];
-                    changes.push(Change {
-                        description: format!("Urutan tujuan {}", t.code),
-                        edits: swap_positions(Table::Tujuan, (&t.code, t.position), (&p.code, p.position)),
-                    });
+                    changes.push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, p) });
                 }
                 if ti + 1 < tujuan.len() && ui.small_button(lang.pick("▼ Turun", "▼ Down")).clicked() {
                     let n = tujuan[ti + 1];
-                    changes.push(Change {
-                        description: format!("Urutan tujuan {}", t.code),
-                        edits: swap_positions(Table::Tujuan, (&t.code, t.position), (&n.code, n.position)),
-                    });
+                    changes.push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, n) });
                 }
                 if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
                     let code = free_code(&d, "S");
                     let pos =
                         d.sasaran.iter().filter(|s| s.tujuan == t.code).map(|s| s.position).max().unwrap_or(0) + 1;
+                    let sasaran = Sasaran {
+                        tujuan: t.code.clone(),
+                        code: code.clone(),
+                        position: pos,
+                        name: lang.pick("Sasaran baru", "New goal").into(),
+                    };
                     changes.push(Change {
                         description: format!("Tambah sasaran {code}"),
-                        edits: vec![insert(
-                            Table::Sasaran,
-                            vec![text(&code)],
-                            vec![
-                                ("code".into(), text(&code)),
-                                ("tujuan_code".into(), text(&t.code)),
-                                ("position".into(), Sql::Integer(pos)),
-                                ("name".into(), text(lang.pick("Sasaran baru", "New goal"))),
-                            ],
-                        )],
+                        ops: vec![Op::AddSasaran(sasaran)],
                     });
                 }
                 let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
@@ -215,16 +97,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                 {
                     changes.push(Change {
                         description: format!("Hapus tujuan {}", t.code),
-                        edits: vec![delete(
-                            Table::Tujuan,
-                            vec![text(&t.code)],
-                            vec![
-                                ("code".into(), text(&t.code)),
-                                ("period_code".into(), text(&t.period)),
-                                ("position".into(), Sql::Integer(t.position)),
-                                ("name".into(), text(&t.name)),
-                            ],
-                        )],
+                        ops: vec![Op::RemoveTujuan((*t).clone())],
                     });
                 }
             });
@@ -241,7 +114,10 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                             &s.name,
                             |new| Change {
                                 description: format!("Ganti nama sasaran {}", s.code),
-                                edits: vec![col_edit(Table::Sasaran, &s.code, "name", text(&s.name), text(new))],
+                                ops: vec![Op::UpdateSasaran {
+                                    old: s.clone(),
+                                    new: Sasaran { name: new.into(), ..s.clone() },
+                                }],
                             },
                             &mut changes,
                         );
@@ -280,7 +156,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                                 };
                                 changes.push(Change {
                                     description: format!("Tambah indikator {code}"),
-                                    edits: vec![insert(Table::Indicator, vec![text(&code)], indicator_row(&ind))],
+                                    ops: vec![Op::AddIndicator(Box::new(ind))],
                                 });
                             }
                             let empty = !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&s.code));
@@ -293,16 +169,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                             {
                                 changes.push(Change {
                                     description: format!("Hapus sasaran {}", s.code),
-                                    edits: vec![delete(
-                                        Table::Sasaran,
-                                        vec![text(&s.code)],
-                                        vec![
-                                            ("code".into(), text(&s.code)),
-                                            ("tujuan_code".into(), text(&s.tujuan)),
-                                            ("position".into(), Sql::Integer(s.position)),
-                                            ("name".into(), text(&s.name)),
-                                        ],
-                                    )],
+                                    ops: vec![Op::RemoveSasaran(s.clone())],
                                 });
                             }
                         });
@@ -310,7 +177,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                             d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
                         inds.sort_by_key(|i| i.position);
                         for (ii, ind) in inds.iter().enumerate() {
-                            indicator_editor_ui(app, ui, &d, ind, ii, &inds, &mut changes);
+                            indicator_editor_ui(app, ui, ind, ii, &inds, &mut changes);
                         }
                     },
                 );
@@ -321,19 +188,13 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
         if ui.button(lang.pick("+ Tujuan", "+ Aim")).clicked() {
             let code = free_code(&d, "T");
             let pos = d.tujuan.iter().filter(|t| t.period == period.code).map(|t| t.position).max().unwrap_or(0) + 1;
-            changes.push(Change {
-                description: format!("Tambah tujuan {code}"),
-                edits: vec![insert(
-                    Table::Tujuan,
-                    vec![text(&code)],
-                    vec![
-                        ("code".into(), text(&code)),
-                        ("period_code".into(), text(&period.code)),
-                        ("position".into(), Sql::Integer(pos)),
-                        ("name".into(), text(lang.pick("Tujuan baru", "New aim"))),
-                    ],
-                )],
-            });
+            let tujuan = Tujuan {
+                period: period.code.clone(),
+                code: code.clone(),
+                position: pos,
+                name: lang.pick("Tujuan baru", "New aim").into(),
+            };
+            changes.push(Change { description: format!("Tambah tujuan {code}"), ops: vec![Op::AddTujuan(tujuan)] });
         }
         let next_start = period.end_year + 1;
         let len = period.end_year - period.start_year;
@@ -357,47 +218,19 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year, lang: crate::fo
     let end = start + (period.end_year - period.start_year);
     let code = format!("{start}-{end}");
     let suffix = format!("-{start}");
-    let mut edits = vec![insert(
-        Table::Period,
-        vec![text(&code)],
-        vec![
-            ("code".into(), text(&code)),
-            ("start_year".into(), Sql::Integer(start as i64)),
-            ("end_year".into(), Sql::Integer(end as i64)),
-            (
-                "name".into(),
-                text(
-                    &period
-                        .name
-                        .replace(&format!("{}–{}", period.start_year, period.end_year), &format!("{start}–{end}")),
-                ),
-            ),
-            ("basis".into(), text(&period.basis)),
-        ],
-    )];
+    let name = period.name.replace(&format!("{}–{}", period.start_year, period.end_year), &format!("{start}–{end}"));
+    let mut ops = vec![Op::AddPeriod(RenstraPeriod {
+        code: code.clone(),
+        start_year: start,
+        end_year: end,
+        name,
+        basis: period.basis.clone(),
+    })];
     let new_code = |c: &str| format!("{c}{suffix}");
     for t in d.tujuan.iter().filter(|t| t.period == period.code) {
-        edits.push(insert(
-            Table::Tujuan,
-            vec![text(&new_code(&t.code))],
-            vec![
-                ("code".into(), text(&new_code(&t.code))),
-                ("period_code".into(), text(&code)),
-                ("position".into(), Sql::Integer(t.position)),
-                ("name".into(), text(&t.name)),
-            ],
-        ));
+        ops.push(Op::AddTujuan(Tujuan { period: code.clone(), code: new_code(&t.code), ..t.clone() }));
         for s in d.sasaran.iter().filter(|s| s.tujuan == t.code) {
-            edits.push(insert(
-                Table::Sasaran,
-                vec![text(&new_code(&s.code))],
-                vec![
-                    ("code".into(), text(&new_code(&s.code))),
-                    ("tujuan_code".into(), text(&new_code(&t.code))),
-                    ("position".into(), Sql::Integer(s.position)),
-                    ("name".into(), text(&s.name)),
-                ],
-            ));
+            ops.push(Op::AddSasaran(Sasaran { tujuan: new_code(&t.code), code: new_code(&s.code), ..s.clone() }));
         }
     }
     for ind in d.indicators.iter().filter(|i| i.period == period.code && i.level != IndicatorLevel::Program) {
@@ -407,18 +240,20 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year, lang: crate::fo
         copy.parent = ind.parent.as_deref().map(new_code);
         copy.predecessor = Some(ind.code.clone());
         copy.comparable = true;
-        edits.push(insert(Table::Indicator, vec![text(&copy.code)], indicator_row(&copy)));
+        let copy_code = copy.code.clone();
+        ops.push(Op::AddIndicator(Box::new(copy)));
         if let Some(last) = d.renstra_target(&ind.code, period.end_year) {
             for y in start..=end {
-                edits.push(insert(
-                    Table::Target,
-                    vec![text(&copy.code), Sql::Integer(y as i64)],
-                    value_row(&copy.code, y, last, ""),
-                ));
+                ops.push(Op::AddRenstraTarget(Target {
+                    indicator: copy_code.clone(),
+                    year: y,
+                    value: last.clone(),
+                    note: String::new(),
+                }));
             }
         }
     }
-    Change { description: format!("{} {code}", lang.pick("Periode Renstra baru", "New Renstra period")), edits }
+    Change { description: format!("{} {code}", lang.pick("Periode Renstra baru", "New Renstra period")), ops }
 }
 
 fn name_row(
@@ -434,6 +269,7 @@ fn name_row(
         texts: vec![current.to_string()],
         errors: vec![None],
         warnings: vec![],
+        confirm: None,
     });
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Nama", "Name"));
@@ -455,7 +291,6 @@ fn name_row(
 fn indicator_editor_ui(
     app: &mut KinerjaApp,
     ui: &mut egui::Ui,
-    d: &Dataset,
     ind: &Indicator,
     index: usize,
     siblings: &[&Indicator],
@@ -477,6 +312,7 @@ fn indicator_editor_ui(
                 ],
                 errors: vec![None; 6],
                 warnings: vec![],
+        confirm: None,
             });
             egui::Grid::new(("ind_form", &ind.code)).num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
                 for (i, label) in [lang.pick("Nama", "Name"), T::Satuan.get(lang)].iter().enumerate() {
@@ -529,24 +365,21 @@ fn indicator_editor_ui(
                     let check = input::check_name(&form.texts[0], &others, lang);
                     form.errors[0] = check.errors.first().cloned();
                     if check.ok() {
-                        let cols: [(&'static str, &str); 6] = [
-                            ("name", &ind.name),
-                            ("satuan", &ind.satuan),
-                            ("polarity", ind.polarity.code()),
-                            ("capaian_rule", ind.capaian_rule.code()),
-                            ("formula", ind.formula.code()),
-                            ("formula_text", &ind.formula_text),
-                        ];
-                        let edits: Vec<FieldEdit> = cols
-                            .iter()
-                            .zip(&form.texts)
-                            .filter(|((_, old), new)| old.trim() != new.trim())
-                            .map(|((c, old), new)| {
-                                col_edit(Table::Indicator, &ind.code, c, text(old), text(new.trim()))
-                            })
-                            .collect();
-                        if !edits.is_empty() {
-                            changes.push(Change { description: format!("Ubah indikator {}", ind.code), edits });
+                        // The combo boxes offer only known codes; an unknown one keeps the stored value.
+                        let new = Indicator {
+                            name: form.texts[0].trim().into(),
+                            satuan: form.texts[1].trim().into(),
+                            polarity: Polarity::from_code(&form.texts[2]).unwrap_or(ind.polarity),
+                            capaian_rule: CapaianRule::from_code(&form.texts[3]).unwrap_or(ind.capaian_rule),
+                            formula: FormulaKind::from_code(&form.texts[4]).unwrap_or(ind.formula),
+                            formula_text: form.texts[5].trim().into(),
+                            ..ind.clone()
+                        };
+                        if &new != ind {
+                            changes.push(Change {
+                                description: format!("Ubah indikator {}", ind.code),
+                                ops: vec![Op::UpdateIndicator { old: Box::new(ind.clone()), new: Box::new(new) }],
+                            });
                         }
                     }
                 }
@@ -554,27 +387,27 @@ fn indicator_editor_ui(
                     let p = siblings[index - 1];
                     changes.push(Change {
                         description: format!("Urutan indikator {}", ind.code),
-                        edits: swap_positions(Table::Indicator, (&ind.code, ind.position), (&p.code, p.position)),
+                        ops: swap_indicators(ind, p),
                     });
                 }
                 if index + 1 < siblings.len() && ui.small_button(lang.pick("▼ Turun", "▼ Down")).clicked() {
                     let n = siblings[index + 1];
                     changes.push(Change {
                         description: format!("Urutan indikator {}", ind.code),
-                        edits: swap_positions(Table::Indicator, (&ind.code, ind.position), (&n.code, n.position)),
+                        ops: swap_indicators(ind, n),
                     });
                 }
                 if ui
                     .button(lang.pick("Hapus indikator", "Remove indicator"))
                     .on_hover_text(lang.pick(
-                        "Target, realisasi dan data dasarnya ikut terhapus; dapat diurungkan.",
-                        "Its targets, realisations and raw figures go too; can be undone.",
+                        "Target, realisasi dan data dasarnya ikut terhapus, tautan indikator penerusnya dilepas; dapat diurungkan.",
+                        "Its targets, realisations and raw figures go too, a successor's link is cleared; can be undone.",
                     ))
                     .clicked()
                 {
                     changes.push(Change {
                         description: format!("Hapus indikator {}", ind.code),
-                        edits: remove_indicator(d, ind),
+                        ops: vec![Op::RemoveIndicator(Box::new(ind.clone()))],
                     });
                 }
             });

@@ -213,7 +213,7 @@ fn quarters_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) 
 /// In *Sunting* mode, when the year has Renstra targets without an agreement: create the year's
 /// Perjanjian Kinerja from them (one change; the targets can be edited afterwards).
 fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    use crate::storage::{Field, FieldEdit, Sql, Table, Value};
+    use crate::domain::{AgreementTarget, Change, Op};
     let lang = app.state.lang;
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
@@ -233,27 +233,13 @@ fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year
         lang.pick("dari target Renstra", "from the Renstra targets")
     );
     if ui.button(label).clicked() {
-        let edits = missing
+        let ops = missing
             .into_iter()
-            .map(|(code, t)| FieldEdit {
-                field: Field::Row {
-                    table: Table::Agreement,
-                    key: vec![Sql::Text(code.clone()), Sql::Integer(year as i64)],
-                },
-                old: Value::Null,
-                new: Value::Row(vec![
-                    ("indicator_code".into(), Sql::Text(code)),
-                    ("year".into(), Sql::Integer(year as i64)),
-                    ("target".into(), Sql::Text(t.target.to_string())),
-                    ("target_high".into(), t.target_high.map_or(Sql::Null, |h| Sql::Text(h.to_string()))),
-                    ("note".into(), Sql::Text(String::new())),
-                ]),
+            .map(|(indicator, value)| {
+                Op::AddAgreementTarget(AgreementTarget { year, indicator, value, note: String::new() })
             })
             .collect();
-        app.commands.push(super::Command::Apply(crate::app::Change {
-            description: format!("Perjanjian Kinerja {year}"),
-            edits,
-        }));
+        app.commands.push(super::Command::Apply(Change { description: format!("Perjanjian Kinerja {year}"), ops }));
     }
 }
 
