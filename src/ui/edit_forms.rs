@@ -115,7 +115,13 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         let label = format!("{} {y} ({})", T::Target.get(lang), ind.satuan);
         let question = format!("{} {y} {indicator}?", lang.pick("Hapus target", "Remove target"));
         if removal_ui(ui, form, i, current[i].is_some(), &question, lang, |ui, form| {
-            field_row(ui, NumberField::new(FieldKind::Value, &label).satuan(&ind.satuan), &mut form.texts[i], &form.errors[i], lang)
+            field_row(
+                ui,
+                NumberField::new(FieldKind::Value, &label).satuan(&ind.satuan),
+                &mut form.texts[i],
+                &form.errors[i],
+                lang,
+            )
         }) {
             removal = current[i].map(|old| (*y, old));
         }
@@ -212,7 +218,13 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     let mut removal = None;
     for i in 0..2 {
         if removal_ui(ui, form, i, stored[i].is_some(), &questions[i], lang, |ui, form| {
-            field_row(ui, NumberField::new(FieldKind::Value, &labels[i]).satuan(&ind.satuan), &mut form.texts[i], &form.errors[i], lang)
+            field_row(
+                ui,
+                NumberField::new(FieldKind::Value, &labels[i]).satuan(&ind.satuan),
+                &mut form.texts[i],
+                &form.errors[i],
+                lang,
+            )
         }) {
             removal = stored[i].map(|old| (i, old));
         }
