@@ -650,8 +650,12 @@ fn the_window_names_no_table_column_or_sql_value() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// `line` names `token` as a whole name (`NumberField::` does not name `Field::`).
+/// `line` names `token`: a token that begins with a letter as a whole name (`NumberField::`
+/// does not name `Field::`), a suffix such as `_sen"` anywhere.
 fn names(line: &str, token: &str) -> bool {
+    if token.starts_with('_') {
+        return line.contains(token);
+    }
     line.match_indices(token)
         .any(|(i, _)| !line[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_'))
 }
