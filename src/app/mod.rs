@@ -282,7 +282,8 @@ impl Session {
             return Ok(s);
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
         }
         let lock = match take_lock(path) {
             Lock::Taken(f) => f,

@@ -37,7 +37,8 @@ impl Money {
         if normalized.scale() > 2 {
             return Err(MoneyError::TooPrecise);
         }
-        let sen = normalized * Decimal::ONE_HUNDRED;
+        // A Decimal of 28 digits has no room for two more: the product itself must be checked.
+        let sen = normalized.checked_mul(Decimal::ONE_HUNDRED).ok_or(MoneyError::TooLarge)?;
         if sen > Decimal::from(i64::MAX) || sen < Decimal::from(i64::MIN) {
             return Err(MoneyError::TooLarge);
         }

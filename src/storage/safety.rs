@@ -60,9 +60,9 @@ impl Store {
         remove_stale_temporaries(path);
         let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("cadangan.sqlite");
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let made = self.write_verified_copy(&tmp).and_then(|()| {
-            std::fs::rename(&tmp, &target).map_err(|e| format!("{}: {e}", target.display()))
-        });
+        let made = self
+            .write_verified_copy(&tmp)
+            .and_then(|()| std::fs::rename(&tmp, &target).map_err(|e| format!("{}: {e}", target.display())));
         if let Err(e) = made {
             // Nothing half-written stays behind; a temporary file that cannot be removed is
             // skipped by `list_backups` and removed by the next backup.
