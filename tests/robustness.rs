@@ -454,3 +454,54 @@ fn the_shipped_binary_has_no_stress_command() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand 'stress'"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn only_commands_that_write_run_the_full_integrity_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fresh_db(dir.path());
+    let db = path.display().to_string();
+    // Damage no read of the offices touches: the index of the city's top-level budget lines is
+    // pointed at another index's pages, which the integrity check finds.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let root: i64 = conn
+            .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'budget_line_top'", [], |r| r.get(0))
+            .unwrap();
+        let other: i64 = conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_ne!(root, other);
+        conn.execute_batch(&format!(
+            "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET rootpage = {other} WHERE name = 'budget_line_top'; PRAGMA writable_schema = OFF;"
+        ))
+        .unwrap();
+    }
+    assert!(kinerja::storage::check_file(&path).is_err(), "the integrity check sees the damage");
+    let before = std::fs::read(&path).unwrap();
+
+    // Reading commands do not run it …
+    let out = kinerja(&["offices", "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().next().unwrap().split('\t').next(), Some("DISKOPUKM-BKS"));
+    let out = kinerja(&["table", "3.19", "--db", &db]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // … writing ones and the window's open (before it allows editing) do, and write nothing.
+    let dataset = dir.path().join("dataset");
+    std::fs::create_dir_all(&dataset).unwrap();
+    for (name, bytes) in kinerja::embedded::files() {
+        std::fs::write(dataset.join(name), bytes).unwrap();
+    }
+    let out = kinerja(&["import", &dataset.display().to_string(), "--db", &db]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("rusak"), "{err}");
+    assert!(matches!(Session::open(&path), Err(OpenError::Damaged { .. })));
+    let out = kinerja(&["db", "check", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
+}
