@@ -96,6 +96,12 @@ fn broken_datasets_are_refused_with_the_right_message_and_nothing_written() {
             "'delapan miliar' bukan jumlah rupiah",
         ),
         (
+            // 28 digits: a Decimal holds them, Money's i64 sen does not (it panicked).
+            "a 28-digit amount",
+            Box::new(|d: &Path| replace_in(d, "budget_lines.csv", "8771302348", "9999999999999999999999999999")),
+            "'9999999999999999999999999999' bukan jumlah rupiah",
+        ),
+        (
             "unknown indicator",
             Box::new(|d: &Path| replace_in(d, "realisations.csv", "IKU2,2024", "IKU9,2024")),
             "indikator 'IKU9' tidak ditemukan",
