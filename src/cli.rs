@@ -1,6 +1,6 @@
 //! The command line: `kinerja [--db FILE] [COMMAND]`.
 
-use crate::app::{default_db_path, Session};
+use crate::app::{default_db_path, Integrity, Session};
 use crate::calc::check::{check, CheckReport};
 use crate::domain::Year;
 use crate::report::{build_table, to_csv, to_json, TableOptions};
@@ -9,8 +9,56 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Exit code for errors (bad arguments, unknown table, unreadable database).
+/// Exit code for errors: bad arguments or input, an unknown table, a file that is not a Kinerja
+/// database (not SQLite, another program's, a newer schema).
 pub const EXIT_ERROR: u8 = 2;
+/// Exit code when the database is damaged (`kinerja db check` says so with 1).
+pub const EXIT_DAMAGED: u8 = 3;
+/// Exit code when the database is busy: another program holds a lock on it, or another Kinerja
+/// has it open for editing and the command would write.
+pub const EXIT_BUSY: u8 = 4;
+/// Exit code when the command must write but the file, its disk or its folder is read-only.
+pub const EXIT_READ_ONLY: u8 = 5;
+/// Exit code when there is no permission to open the file or to write in its folder.
+pub const EXIT_NO_ACCESS: u8 = 6;
+/// Exit code when `--db` names a folder.
+pub const EXIT_IS_DIRECTORY: u8 = 7;
+
+/// The exit code of a database that could not be opened.
+pub fn open_exit_code(e: &crate::app::OpenError) -> u8 {
+    use crate::app::OpenError;
+    match e {
+        OpenError::Damaged { .. } => EXIT_DAMAGED,
+        OpenError::Storage(s) => storage_exit_code(s),
+        OpenError::Folder { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => EXIT_NO_ACCESS,
+        OpenError::Folder { source, .. } if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem => EXIT_READ_ONLY,
+        _ => EXIT_ERROR,
+    }
+}
+
+/// The exit code of a store error.
+pub fn storage_exit_code(e: &crate::storage::StorageError) -> u8 {
+    use crate::storage::StorageError as S;
+    match e {
+        S::Damaged { .. } => EXIT_DAMAGED,
+        S::Busy { .. } => EXIT_BUSY,
+        S::ReadOnly { .. } | S::NeedsUpgrade { .. } => EXIT_READ_ONLY,
+        S::NoAccess { .. } => EXIT_NO_ACCESS,
+        S::IsDirectory { .. } => EXIT_IS_DIRECTORY,
+        _ => EXIT_ERROR,
+    }
+}
+
+/// Why a writing command cannot write to a session opened read-only, and its exit code.
+fn read_only_failure(ro: crate::app::ReadOnly) -> ExitCode {
+    use crate::app::ReadOnly;
+    let code = match ro {
+        ReadOnly::Locked => EXIT_BUSY,
+        _ => EXIT_READ_ONLY,
+    };
+    eprintln!("kinerja: {} Tidak ada yang ditulis.", ro.message(crate::format::Lang::Id));
+    ExitCode::from(code)
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -197,15 +245,9 @@ pub enum OutputLang {
 #[derive(Subcommand, Debug)]
 pub enum DbCommand {
     /// Run SQLite's integrity check on the database without changing it.
-    /// Exit code 0: sound; 1: damaged; 2: the file does not exist.
+    /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
+    /// 4: busy; 6: no permission; 7: a folder.
     Check,
-    /// Write a long series of small edits, printing `committed N` after each commit
-    /// (used by the crash test).
-    #[command(hide = true)]
-    Stress {
-        #[arg(long, default_value_t = 1000)]
-        count: u32,
-    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -286,21 +328,40 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
         if !db.exists() {
             return fail(format!("{} tidak ada", db.display()));
         }
-        return match crate::storage::check_file(db) {
+        let verdict = crate::storage::inspect(db).and_then(|()| crate::storage::verify_file(db));
+        return match verdict {
             Ok(()) => {
                 let _ = writeln!(out, "{}: baik (integrity_check ok)", db.display());
                 ExitCode::SUCCESS
             }
-            Err(detail) => {
+            Err(crate::storage::StorageError::Damaged { detail, .. }) => {
                 let _ = writeln!(out, "{}: RUSAK — {detail}", db.display());
                 ExitCode::from(1)
             }
+            Err(e) => {
+                eprintln!("kinerja: {}", e.message_id());
+                ExitCode::from(storage_exit_code(&e))
+            }
         };
     }
-    let session = match Session::open_office(db, office) {
-        Ok(s) => s,
-        Err(e) => return fail(e.message_id()),
+    // Commands that only read skip the full integrity check (a city's database spends most of a
+    // read in it); those that write keep it, so that a damaged file is never written.
+    let writes = match &command {
+        Command::Import { .. } => true,
+        Command::ImportBudget(args) => args.apply,
+        _ => false,
     };
+    let integrity = if writes { Integrity::Now } else { Integrity::Skip };
+    let session = match Session::open_office_with(db, office, integrity) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("kinerja: {}", e.message_id());
+            return ExitCode::from(open_exit_code(&e));
+        }
+    };
+    if let Some(ro) = session.read_only.filter(|_| writes) {
+        return read_only_failure(ro);
+    }
     if let Some(code) = office.filter(|c| *c != session.dataset.office.code) {
         let known: Vec<String> = session.store.offices().unwrap_or_default().into_iter().map(|o| o.code).collect();
         return fail(format!("kantor '{code}' tidak ada di basis data; kode yang ada: {}", known.join(", ")));
@@ -500,7 +561,6 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
             }
             Err(e) => fail(e.message_id()),
         },
-        Command::Db { action: DbCommand::Stress { count } } => stress(session, count, out),
         Command::ImportBudget(args) => import_budget(session, &args, out),
         Command::Check { year, format } => {
             if let Some(y) = year {
@@ -577,31 +637,6 @@ fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, out: &m
         }
         Err(e) => fail(e.message_id()),
     }
-}
-
-/// Writes `count` realisations (indicator IKU1, years 3000 + i) one change at a time.
-fn stress(mut session: Session, count: u32, out: &mut dyn Write) -> ExitCode {
-    use crate::app::History;
-    use crate::domain::{Change, IndicatorValue, Op};
-    let mut history = History::default();
-    for i in 0..count {
-        let change = Change {
-            description: format!("uji {i}"),
-            ops: vec![Op::SetValue {
-                value: IndicatorValue::Realisation,
-                indicator: "IKU1".into(),
-                year: 3000 + i as i32,
-                old: None,
-                new: rust_decimal::Decimal::from(i),
-            }],
-        };
-        if let Err(e) = session.apply(&mut history, change, "uji") {
-            return fail(e);
-        }
-        let _ = writeln!(out, "committed {i}");
-        let _ = out.flush();
-    }
-    ExitCode::SUCCESS
 }
 
 /// The dataset as it leaves the office: telephone numbers masked unless `show_phone`.

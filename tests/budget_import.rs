@@ -84,6 +84,36 @@ fn realisation_2024_xlsx() -> Vec<u8> {
     ])
 }
 
+/// A heading in A1 and one number in the last cell Excel has, XFD1048576: 7 KB on disk, but a
+/// reader that allocates the used range would need 2^34 cells (549 GB).
+fn far_cell_xlsx() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("LRA").unwrap();
+    ws.write_string(0, 0, "Kode").unwrap();
+    ws.write_number(1_048_575, 16_383, 1.0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// The workbook with its shared-strings part left out (the cells still refer to it).
+fn without_shared_strings(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut part = from.by_index(i).unwrap();
+        let name = part.name().to_string();
+        if name == "xl/sharedStrings.xml" {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        to.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        to.write_all(&bytes).unwrap();
+    }
+    to.finish().unwrap().into_inner()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -357,6 +387,27 @@ fn broken_files_are_explained_and_write_nothing() {
             "tidak dapat dibaca",
             "cannot be read",
         ),
+        (
+            "28-angka.csv",
+            format!("{header}1;Program;8.771.302.348;9999999999999999999999999999\n").into_bytes(),
+            |k| matches!(k, SheetProblemKind::AmountTooLarge(v) if v == "9999999999999999999999999999"),
+            "28-angka.csv, baris 2, kolom D 'Realisasi': '9999999999999999999999999999' terlalu besar",
+            "'9999999999999999999999999999' is too large",
+        ),
+        (
+            "jauh.xlsx",
+            far_cell_xlsx(),
+            |k| matches!(k, SheetProblemKind::SheetTooLarge { sheet, range, limit: 1_000_000, .. } if sheet == "LRA" && range == "A1:XFD1048576"),
+            "lembar 'LRA' mencakup A1:XFD1048576 (17179869184 sel); paling banyak 1000000 sel",
+            "sheet 'LRA' spans A1:XFD1048576 (17179869184 cells); at most 1000000 cells",
+        ),
+        (
+            "tanpa-sharedstrings.xlsx",
+            without_shared_strings(&realisation_2024_xlsx()),
+            |k| matches!(k, SheetProblemKind::WorkbookDamaged(_)),
+            "buku kerja rusak atau jenisnya tidak dapat dibaca",
+            "the workbook is damaged or of a kind that cannot be read",
+        ),
     ];
     for (name, bytes, kind, id, en) in cases {
         let path = write(dir.path(), name, &bytes);
@@ -390,6 +441,7 @@ fn broken_files_are_explained_and_write_nothing() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert!(err.contains(id), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: no backtrace: {err}");
         assert_eq!(load(), before, "{name}: nothing written");
     }
 }

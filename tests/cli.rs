@@ -93,13 +93,26 @@ fn version_and_help() {
 }
 
 #[test]
-fn refuses_a_damaged_database_with_exit_2() {
+fn refuses_a_file_that_is_not_sqlite_with_exit_2_and_a_damaged_one_with_exit_3() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.sqlite");
     std::fs::write(&path, b"this is not a database at all, just some text that fills a page").unwrap();
     let out = kinerja(&["table", "3.19", "--db", &path.display().to_string()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("rusak"), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bukan basis data Kinerja") && !err.contains("rusak"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"this is not a database at all, just some text that fills a page");
+
+    // A Kinerja database cut to a third of its length is damaged.
+    let db = db(dir.path());
+    assert_eq!(kinerja(&["offices", "--db", &db]).status.code(), Some(0));
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 3]).unwrap();
+    let _ = std::fs::remove_file(format!("{db}-wal"));
+    let out = kinerja(&["check", "--db", &db]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("rusak"), "{err}");
 }
 
 #[test]

@@ -96,6 +96,12 @@ fn broken_datasets_are_refused_with_the_right_message_and_nothing_written() {
             "'delapan miliar' bukan jumlah rupiah",
         ),
         (
+            // 28 digits: a Decimal holds them, Money's i64 sen does not (it panicked).
+            "a 28-digit amount",
+            Box::new(|d: &Path| replace_in(d, "budget_lines.csv", "8771302348", "9999999999999999999999999999")),
+            "'9999999999999999999999999999' bukan jumlah rupiah",
+        ),
+        (
             "unknown indicator",
             Box::new(|d: &Path| replace_in(d, "realisations.csv", "IKU2,2024", "IKU9,2024")),
             "indikator 'IKU9' tidak ditemukan",
@@ -134,4 +140,140 @@ fn broken_datasets_are_refused_with_the_right_message_and_nothing_written() {
         assert!(stderr.contains(expected), "{what}: {stderr}");
         assert_eq!(before, after, "{what}: nothing written");
     }
+}
+
+/// How one cell of the dataset workbook is written instead of as text.
+#[derive(Clone, Copy)]
+enum Typed {
+    /// A number typed in the cell (fine).
+    Number,
+    /// A date (Excel turned what was typed into one).
+    Date,
+    /// A formula with its stored result.
+    Formula,
+    /// A formula whose result is an error.
+    ErrorValue,
+}
+
+/// The embedded dataset as a workbook, every value as text as `write_workbook` writes it,
+/// except the pagu_murni of the first budget line (row 2), written as `typed`.
+fn dataset_workbook(typed: Typed) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+    let mut book = Workbook::new();
+    for (file, bytes) in kinerja::embedded::files() {
+        let ws = book.add_worksheet();
+        ws.set_name(file.trim_end_matches(".csv")).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(*bytes);
+        for (r, record) in reader.records().enumerate() {
+            for (c, value) in record.unwrap().iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if *file == "budget_lines.csv" && r == 1 && c == 6 {
+                    assert_eq!(value, "9271302348");
+                    match typed {
+                        Typed::Number => ws.write_number(r, c, 9_271_302_348.0).map(|_| ()),
+                        Typed::Date => ws
+                            .write_datetime_with_format(
+                                r,
+                                c,
+                                ExcelDateTime::from_ymd(2024, 3, 1).unwrap(),
+                                &Format::new().set_num_format("dd/mm/yyyy"),
+                            )
+                            .map(|_| ()),
+                        Typed::Formula => {
+                            ws.write_formula(r, c, Formula::new("=9271302348*1").set_result("9271302348")).map(|_| ())
+                        }
+                        Typed::ErrorValue => {
+                            ws.write_formula(r, c, Formula::new("=1/0").set_result("#DIV/0!")).map(|_| ())
+                        }
+                    }
+                    .unwrap();
+                } else if !value.is_empty() {
+                    ws.write_string(r, c, value).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// Imports the workbook `bytes` into a database holding the embedded office renamed, and returns
+/// the exit code, stderr, and whether the database is byte-identical afterwards.
+fn import_workbook(bytes: &[u8]) -> (Option<i32>, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite");
+    assert_eq!(kinerja(&["offices", "--db", &s(&db)]).status.code(), Some(0));
+    let book = dir.path().join("dataset.xlsx");
+    std::fs::write(&book, bytes).unwrap();
+    let read = |p: &Path| std::fs::read(p).unwrap_or_default();
+    let wal = dir.path().join("k.sqlite-wal");
+    let before = (read(&db), read(&wal));
+    let out = kinerja(&["import", &s(&book), "--db", &s(&db)]);
+    let same = (read(&db), read(&wal)) == before;
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), same)
+}
+
+#[test]
+fn a_date_formula_or_error_in_a_money_column_is_refused_with_its_place() {
+    let cases = [
+        (Typed::Date, "sel G2 berisi tanggal/waktu", "cell G2 holds a date or time"),
+        (Typed::Formula, "sel G2 berisi rumus", "cell G2 holds a formula"),
+        (Typed::ErrorValue, "sel G2 berisi galat rumus", "cell G2 holds a formula error"),
+    ];
+    for (typed, id, en) in cases {
+        let (code, err, same) = import_workbook(&dataset_workbook(typed));
+        assert_eq!(code, Some(2), "{err}");
+        assert!(err.contains("budget_lines.csv, baris 2, kolom 'pagu_murni'"), "{err}");
+        assert!(err.contains(id) && err.contains(en), "{err}");
+        assert!(same, "nothing written");
+    }
+    // A number typed in the cell is the number.
+    let (code, err, _) = import_workbook(&dataset_workbook(Typed::Number));
+    assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn hostile_workbooks_are_refused_with_a_message_and_exit_2() {
+    use std::io::{Read, Write};
+    // One heading in A1 and one number in XFD1048576: 7 KB, but 2^34 cells as a range.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("office").unwrap();
+    ws.write_string(0, 0, "code").unwrap();
+    ws.write_number(1_048_575, 16_383, 1.0).unwrap();
+    let far = book.save_to_buffer().unwrap();
+    assert!(far.len() < 10_000);
+    let (code, err, same) = import_workbook(&far);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("lembar 'office' mencakup A1:XFD1048576 (17179869184 sel); paling banyak 5000000 sel"),
+        "{err}"
+    );
+    assert!(err.contains("sheet 'office' spans A1:XFD1048576"), "{err}");
+    assert!(same);
+
+    // The dataset workbook without its shared strings: the cells refer to strings that are not
+    // there, on which the reader library panics.
+    let whole = kinerja::interchange::write_workbook(
+        &kinerja::interchange::write_dataset(&kinerja::embedded::dataset().unwrap()),
+        false,
+    )
+    .unwrap();
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(&whole)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..from.len() {
+        let mut part = from.by_index(i).unwrap();
+        let name = part.name().to_string();
+        if name != "xl/sharedStrings.xml" {
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            to.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            to.write_all(&bytes).unwrap();
+        }
+    }
+    let stripped = to.finish().unwrap().into_inner();
+    let (code, err, same) = import_workbook(&stripped);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("buku kerja rusak atau jenisnya tidak dapat dibaca"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "no backtrace: {err}");
+    assert!(same);
 }

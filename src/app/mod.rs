@@ -31,6 +31,43 @@ impl OpenError {
         OpenError::Damaged { path: path.display().to_string(), detail, backups: crate::storage::list_backups(path) }
     }
 
+    /// A store error of the file at `path`; damage found by SQLite is reported like damage found
+    /// by the integrity check, with the backups.
+    pub fn of_store(path: &Path, e: StorageError) -> OpenError {
+        match e {
+            StorageError::Damaged { detail, .. } => OpenError::damaged(path, detail),
+            other => OpenError::Storage(other),
+        }
+    }
+
+    /// Whether the error could come from damage the integrity check would find: not for a file
+    /// already told apart (another program's, not SQLite, busy, read-only, …).
+    fn may_be_damage(&self) -> bool {
+        matches!(
+            self,
+            OpenError::Empty(_)
+                | OpenError::Storage(StorageError::Sqlite(_) | StorageError::Corrupt(_) | StorageError::NoOffice(_))
+        )
+    }
+
+    /// The message in the user's language.
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        match lang {
+            crate::format::Lang::Id => self.message_id(),
+            crate::format::Lang::En => match self {
+                OpenError::Damaged { path, detail, backups } => format!(
+                    "The database {path} is damaged ({detail}). The file was not changed. {}",
+                    match backups.first() {
+                        None => "There is no backup; choose another file.".to_string(),
+                        Some(b) => format!("Latest backup: {}", b.display()),
+                    }
+                ),
+                OpenError::Storage(e) => e.to_string(),
+                other => other.to_string(),
+            },
+        }
+    }
+
     /// The message in Indonesian.
     pub fn message_id(&self) -> String {
         match self {
@@ -67,6 +104,11 @@ pub enum ReadOnly {
     /// The integrity check of the file is still running (in the background); editing waits
     /// for it, so that a damaged file is never written.
     Checking,
+    /// The folder of the database cannot be written (a read-only disk, or no permission), so
+    /// its editing lock cannot be taken.
+    FolderReadOnly,
+    /// Opened by a command that only reads, without the integrity check.
+    Unchecked,
 }
 
 impl ReadOnly {
@@ -84,6 +126,14 @@ impl ReadOnly {
                 "Memeriksa keutuhan basis data… penyuntingan tersedia sesudah pemeriksaan selesai.",
                 "Checking the database's integrity… editing is available once the check is done.",
             ),
+            ReadOnly::FolderReadOnly => lang.pick(
+                "Folder basis data tidak dapat ditulis (disk hanya-baca atau tanpa izin); di sini hanya dapat dibaca.",
+                "The database's folder cannot be written (a read-only disk or no permission); here it can only be read.",
+            ),
+            ReadOnly::Unchecked => lang.pick(
+                "Dibuka hanya untuk dibaca, tanpa pemeriksaan keutuhan.",
+                "Opened for reading only, without the integrity check.",
+            ),
         }
     }
 }
@@ -97,6 +147,10 @@ pub enum Integrity {
     /// ([`ReadOnly::Checking`]); a file that must be upgraded is still checked first. The window
     /// does this: a city's database of a million budget lines takes a second to check.
     Later,
+    /// Never, because the caller only reads: the file is opened read-only
+    /// ([`ReadOnly::Unchecked`]) after the cheap look of [`crate::storage::inspect`]. A file that
+    /// must be upgraded or filled is checked first and opened as with [`Integrity::Now`].
+    Skip,
 }
 
 /// An open database with the office being worked on, loaded.
@@ -122,12 +176,24 @@ fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(format!("{}.lock", db.display()))
 }
 
-/// Takes the editing lock of `db`; `None` when another process holds it.
-fn take_lock(db: &Path) -> Option<std::fs::File> {
-    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db)).ok()?;
+/// The editing lock of a database, or why it was not taken.
+enum Lock {
+    Taken(std::fs::File),
+    /// Another process holds it.
+    Held,
+    /// The lock file cannot be created: the folder is on a read-only disk or not writable.
+    Unwritable(std::io::Error),
+}
+
+/// Takes the editing lock of `db`.
+fn take_lock(db: &Path) -> Lock {
+    let file = match std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(db)) {
+        Ok(f) => f,
+        Err(e) => return Lock::Unwritable(e),
+    };
     match file.try_lock() {
-        Ok(()) => Some(file),
-        Err(_) => None,
+        Ok(()) => Lock::Taken(file),
+        Err(_) => Lock::Held,
     }
 }
 
@@ -150,10 +216,10 @@ impl Session<Store> {
         match opened {
             // A file that fails to open without the check is checked now, so that damage is
             // reported as such (with the backups) rather than as a read error.
-            Err(e) if integrity == Integrity::Later && path.exists() && !matches!(e, OpenError::Damaged { .. }) => {
-                match crate::storage::check_file(path) {
-                    Err(detail) => Err(OpenError::damaged(path, detail)),
-                    Ok(()) => Err(e),
+            Err(e) if integrity != Integrity::Now && path.exists() && e.may_be_damage() => {
+                match crate::storage::verify_file(path) {
+                    Err(StorageError::Damaged { detail, .. }) => Err(OpenError::damaged(path, detail)),
+                    _ => Err(e),
                 }
             }
             other => other,
@@ -161,37 +227,54 @@ impl Session<Store> {
     }
 
     fn open_inner(path: &Path, office: Option<&str>, integrity: Integrity) -> Result<Session, OpenError> {
+        let of_store = |e: StorageError| OpenError::of_store(path, e);
+        if path.is_dir() {
+            return Err(StorageError::IsDirectory { path: path.display().to_string() }.into());
+        }
         let existed = path.exists();
-        let check_later = integrity == Integrity::Later
-            && existed
-            && crate::storage::schema_version_of(path) == Some(crate::storage::SCHEMA_VERSION);
         if existed {
-            if let Some(Err(detail)) = (!check_later).then(|| crate::storage::check_file(path)) {
-                return Err(OpenError::damaged(path, detail));
+            // Another program's file, one that is not SQLite, a newer schema or a lock held
+            // elsewhere are told apart before the integrity check, which calls them all damaged.
+            crate::storage::inspect(path).map_err(of_store)?;
+        }
+        let current = existed && crate::storage::schema_version_of(path) == Some(crate::storage::SCHEMA_VERSION);
+        if integrity == Integrity::Skip && current {
+            let store = Store::open_read_only(path).map_err(of_store)?;
+            if !store.offices().map_err(of_store)?.is_empty() {
+                let mut s = Self::from_store(store, false, office)?;
+                s.read_only = Some(ReadOnly::Unchecked);
+                return Ok(s);
+            }
+            // An empty file is about to be filled: opened below, checked first.
+        }
+        let check_later = integrity == Integrity::Later && current;
+        if existed {
+            if !check_later {
+                crate::storage::verify_file(path).map_err(of_store)?;
             }
             let file_read_only = std::fs::metadata(path).map(|m| m.permissions().readonly()).unwrap_or(false);
-            let lock = if file_read_only { None } else { take_lock(path) };
-            let read_only = match (file_read_only, &lock) {
-                (true, _) => Some(ReadOnly::FileReadOnly),
-                (false, None) => Some(ReadOnly::Locked),
-                (false, Some(_)) => None,
+            let (lock, read_only) = match (file_read_only, take_lock(path)) {
+                (true, _) => (None, Some(ReadOnly::FileReadOnly)),
+                (false, Lock::Taken(f)) => (Some(f), None),
+                (false, Lock::Held) => (None, Some(ReadOnly::Locked)),
+                (false, Lock::Unwritable(_)) => (None, Some(ReadOnly::FolderReadOnly)),
             };
             if read_only.is_some() {
-                let store = Store::open_read_only(path)?;
+                let store = Store::open_read_only(path).map_err(of_store)?;
                 let mut s = Self::from_store(store, false, office)?;
                 s.read_only = read_only;
                 s.integrity_pending = check_later;
                 return Ok(s);
             }
-            let mut store = Store::open(path)?;
+            let mut store = Store::open(path).map_err(of_store)?;
             // An existing file without any office (empty, or only its schema) starts like a new one.
-            let created = store.offices()?.is_empty();
+            let created = store.offices().map_err(of_store)?.is_empty();
             if created {
                 // About to write: a file not yet checked is checked first.
-                if let Some(Err(detail)) = check_later.then(|| crate::storage::check_file(path)) {
-                    return Err(OpenError::damaged(path, detail));
+                if check_later {
+                    crate::storage::verify_file(path).map_err(of_store)?;
                 }
-                store.save_dataset(&crate::embedded::dataset()?)?;
+                store.save_dataset(&crate::embedded::dataset()?).map_err(of_store)?;
             }
             let mut s = Self::from_store(store, created, office)?;
             s._lock = lock;
@@ -201,23 +284,26 @@ impl Session<Store> {
             }
             return Ok(s);
         }
-        if !existed {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
-            }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| OpenError::Folder { path: dir.display().to_string(), source })?;
         }
-        let lock = take_lock(path);
-        let mut store = Store::open(path)?;
+        let lock = match take_lock(path) {
+            Lock::Taken(f) => f,
+            // Another Kinerja is creating this very file right now.
+            Lock::Held => return Err(StorageError::Busy { path: path.display().to_string() }.into()),
+            Lock::Unwritable(e) => return Err(StorageError::from_io(&e, path).into()),
+        };
+        let mut store = Store::open(path).map_err(of_store)?;
         let mut created = false;
         // A database without any office (new, or only its schema created) gets the embedded dataset.
-        if store.offices()?.is_empty() {
+        if store.offices().map_err(of_store)?.is_empty() {
             let dataset = crate::embedded::dataset()?;
-            store.save_dataset(&dataset)?;
+            store.save_dataset(&dataset).map_err(of_store)?;
             created = true;
         }
         let mut s = Self::from_store(store, created, office)?;
-        s._lock = lock;
+        s._lock = Some(lock);
         Ok(s)
     }
 

@@ -37,7 +37,7 @@ impl Money {
         if normalized.scale() > 2 {
             return Err(MoneyError::TooPrecise);
         }
-        // A decimal of 27 or more digits overflows when multiplied: too large as well.
+        // A Decimal of 28 digits has no room for two more: the product itself must be checked.
         let sen = normalized.checked_mul(Decimal::ONE_HUNDRED).ok_or(MoneyError::TooLarge)?;
         if sen > Decimal::from(i64::MAX) || sen < Decimal::from(i64::MIN) {
             return Err(MoneyError::TooLarge);

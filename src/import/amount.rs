@@ -142,6 +142,21 @@ mod tests {
         // never misread as a thousand times less.
         assert_eq!(money_from_text("1,234"), Err(AmountError::TooPrecise("1,234".into())));
         assert_eq!(money_from_text("99999999999999999999"), Err(AmountError::TooLarge("99999999999999999999".into())));
+        // 28 digits: as many as a Decimal holds, far more than Money's i64 sen.
+        let huge = "9999999999999999999999999999";
+        assert_eq!(money_from_text(huge), Err(AmountError::TooLarge(huge.into())));
+        assert_eq!(
+            money_from_text("Rp 9.999.999.999.999.999.999.999.999.999"),
+            Err(AmountError::TooLarge("Rp 9.999.999.999.999.999.999.999.999.999".into()))
+        );
+        assert!(matches!(
+            money_from_text("99999999999999999999999999999"),
+            Err(AmountError::TooLarge(_) | AmountError::NotAmount(_))
+        ));
+        assert_eq!(
+            money_from_text("9999999999999999999999999999,99"),
+            Err(AmountError::TooLarge("9999999999999999999999999999,99".into()))
+        );
     }
 
     #[test]

@@ -60,6 +60,15 @@ pub enum SheetProblemKind {
     NotWorkbook(String),
     /// Larger than [`super::MAX_FILE_BYTES`].
     TooLarge(u64),
+    /// A worksheet whose used range spans more than [`super::sheet::MAX_SHEET_CELLS`] cells.
+    SheetTooLarge {
+        sheet: String,
+        range: String,
+        cells: u64,
+        limit: u64,
+    },
+    /// The reader library stopped on the workbook: damaged or of an unsupported kind.
+    WorkbookDamaged(String),
     NoKodeColumn,
     NoAmountColumn,
     /// Two targets read the same column.
@@ -119,6 +128,14 @@ impl SheetProblemKind {
             (NotUtf8, Lang::En) => "the text is not UTF-8; in Excel save it as 'CSV UTF-8 (comma delimited)'".into(),
             (NotWorkbook(e), Lang::Id) => format!("tampak seperti buku kerja tetapi tidak dapat dibaca ({e}); buka di Excel dan simpan lagi sebagai .xlsx"),
             (NotWorkbook(e), Lang::En) => format!("looks like a workbook but cannot be read ({e}); open it in Excel and save it again as .xlsx"),
+            (SheetTooLarge { sheet, range, cells, limit }, Lang::Id) => format!(
+                "lembar '{sheet}' mencakup {range} ({cells} sel); paling banyak {limit} sel yang dibaca — hapus isi di luar data lalu simpan lagi"
+            ),
+            (SheetTooLarge { sheet, range, cells, limit }, Lang::En) => format!(
+                "sheet '{sheet}' spans {range} ({cells} cells); at most {limit} cells are read — delete what lies beyond the data and save again"
+            ),
+            (WorkbookDamaged(e), Lang::Id) => format!("buku kerja rusak atau jenisnya tidak dapat dibaca ({e}); buka di Excel dan simpan lagi sebagai .xlsx"),
+            (WorkbookDamaged(e), Lang::En) => format!("the workbook is damaged or of a kind that cannot be read ({e}); open it in Excel and save it again as .xlsx"),
             (TooLarge(bytes), Lang::Id) => format!(
                 "berkas terlalu besar ({} MB); batasnya {} MB — apakah ini berkas realisasi anggaran?",
                 bytes / 1_000_000,

@@ -1,5 +1,4 @@
-//! Reading a spreadsheet file into rows of cells: a workbook (XLSX, and whatever else calamine
-//! reads: XLS, ODS) or CSV text (UTF-8 with or without BOM; `,`, `;` or tab between fields).
+//! Reading a spreadsheet file into rows of cells: a workbook (XLSX or XLS) or CSV text (UTF-8 with or without BOM; `,`, `;` or tab between fields).
 //!
 //! Rows and columns keep the positions Excel shows: `rows[0]` is row 1 and `rows[r][0]` is
 //! column A, so every problem can name the cell the user will look at.
@@ -11,6 +10,11 @@ use std::path::Path;
 /// Files larger than this are refused before they are read: a budget realisation of even a
 /// large office is well under a megabyte.
 pub const MAX_FILE_BYTES: u64 = 20_000_000;
+
+/// A worksheet spanning more cells than this (rows × columns of its used range, from A1) is
+/// refused before it is read into memory: a budget realisation has a few thousand rows of a few
+/// dozen columns.
+pub const MAX_SHEET_CELLS: u64 = 1_000_000;
 
 /// Columns beyond this are ignored (a sheet with formatting far to the right would otherwise
 /// produce thousands of empty columns).
@@ -108,9 +112,9 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SheetProblems>
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(whole(SheetProblemKind::TooLarge(bytes.len() as u64)));
     }
-    // A workbook is recognised by its signature, not its name: ZIP (XLSX, ODS) or OLE (XLS).
+    // A workbook is recognised by its signature, not its name: ZIP (XLSX) or OLE (XLS).
     let sheets = if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        read_workbook(bytes).map_err(|e| whole(SheetProblemKind::NotWorkbook(e)))?
+        read_workbook(bytes).map_err(whole)?
     } else {
         read_csv(bytes).map_err(whole)?
     };
@@ -142,13 +146,43 @@ fn trim_row(mut row: Vec<Cell>) -> Vec<Cell> {
     row
 }
 
-fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+/// An XLSX workbook is read cell by cell, so that a lone cell far away costs nothing and a
+/// sheet beyond [`MAX_SHEET_CELLS`] is refused before it is allocated; an XLS workbook (its
+/// format holds at most 65 536 × 256 cells) through calamine's ranges. A panic of the reader
+/// library is a message, never a crash.
+fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, SheetProblemKind> {
+    use crate::interchange::WorkbookError;
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return read_xls(bytes);
+    }
+    let streamed = crate::interchange::read_xlsx_cells(bytes, MAX_SHEET_CELLS, false).map_err(|e| match e {
+        WorkbookError::Unreadable(m) => SheetProblemKind::NotWorkbook(m),
+        WorkbookError::Damaged(m) => SheetProblemKind::WorkbookDamaged(m),
+        WorkbookError::SheetTooLarge { sheet, range, cells, limit } => {
+            SheetProblemKind::SheetTooLarge { sheet, range, cells, limit }
+        }
+    })?;
+    let mut sheets = Vec::new();
+    for s in streamed {
+        let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); s.rows as usize];
+        for ((r, c), data) in &s.cells {
+            let col = *c as usize;
+            let Some(row) = rows.get_mut(*r as usize).filter(|_| col < MAX_COLUMNS) else { continue };
+            if row.len() <= col {
+                row.resize(col + 1, Cell::Empty);
+            }
+            row[col] = workbook_cell(data);
+        }
+        sheets.push(Sheet { source: SheetSource::Worksheet(s.name), rows: rows.into_iter().map(trim_row).collect() });
+    }
+    Ok(sheets)
+}
+
+fn read_xls(bytes: &[u8]) -> Result<Vec<Sheet>, SheetProblemKind> {
     use calamine::Reader;
     let bytes = bytes.to_vec();
-    // calamine parses untrusted input; should it ever panic on a malformed file, the user gets a
-    // message instead of losing the window.
-    let outcome = std::panic::catch_unwind(move || -> Result<Vec<Sheet>, String> {
-        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let outcome = crate::interchange::catch_quietly(move || -> Result<Vec<Sheet>, String> {
+        let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
         let mut sheets = Vec::new();
         for name in book.sheet_names() {
             let range = book.worksheet_range(&name).map_err(|e| format!("{name}: {e}"))?;
@@ -165,8 +199,8 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
         Ok(sheets)
     });
     match outcome {
-        Ok(result) => result,
-        Err(_) => Err("calamine".into()),
+        Ok(result) => result.map_err(SheetProblemKind::NotWorkbook),
+        Err(panic) => Err(SheetProblemKind::WorkbookDamaged(panic)),
     }
 }
 

@@ -33,13 +33,29 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of every Kinerja database: the ASCII bytes `KNRJ`. A file with
+/// another non-zero id was made by another program and is refused before anything is written.
+pub const APPLICATION_ID: i32 = 0x4B4E_524A;
+
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("database {path} was written by a newer Kinerja (schema {found}, this version knows up to {known}); it was not changed — update Kinerja to open it")]
     NewerSchema { path: String, found: i64, known: i64 },
-    #[error("{path} is not a Kinerja database (not SQLite, or damaged)")]
+    #[error("{path} is not a Kinerja database: it is not an SQLite database file; it was not changed")]
     NotADatabase { path: String },
+    #[error("{path} is not a Kinerja database: it is an SQLite database made by another program; it was not changed — choose a Kinerja database or a new file name")]
+    Foreign { path: String },
+    #[error("the database {path} is damaged: {detail}")]
+    Damaged { path: String, detail: String },
+    #[error("the database {path} is in use: another program holds a lock on it; nothing was changed — try again when that program is done")]
+    Busy { path: String },
+    #[error("{path} cannot be written: the file or its disk is read-only; nothing was changed")]
+    ReadOnly { path: String },
+    #[error("no permission to open {path} or to write in its folder ({detail}); nothing was changed")]
+    NoAccess { path: String, detail: String },
+    #[error("{path} is a folder, not a database file; give the path of a file")]
+    IsDirectory { path: String },
     #[error("office {0} not found in the database")]
     NoOffice(String),
     #[error("the database holds a value it cannot read: {0}")]
@@ -48,6 +64,8 @@ pub enum StorageError {
     NeedsUpgrade { path: String, found: i64 },
     #[error("{0}")]
     Io(String),
+    #[error("the backup could not be made, so the change was not written: {0}")]
+    Backup(String),
     #[error("cancelled; nothing was changed")]
     Cancelled,
     #[error(transparent)]
@@ -70,7 +88,23 @@ impl StorageError {
                 "Basis data {path} dibuat oleh Kinerja yang lebih baru (skema {found}, versi ini mengenal sampai {known}); basis data tidak diubah — perbarui Kinerja untuk membukanya."
             ),
             StorageError::NotADatabase { path } => {
-                format!("{path} bukan basis data Kinerja (bukan SQLite, atau rusak).")
+                format!("{path} bukan basis data Kinerja: berkas ini bukan basis data SQLite; berkas tidak diubah.")
+            }
+            StorageError::Foreign { path } => format!(
+                "{path} bukan basis data Kinerja: berkas ini basis data SQLite buatan program lain; berkas tidak diubah — pilih basis data Kinerja atau nama berkas baru."
+            ),
+            StorageError::Damaged { path, detail } => format!("Basis data {path} rusak: {detail}"),
+            StorageError::Busy { path } => format!(
+                "Basis data {path} sedang dipakai: program lain memegang kuncinya; tidak ada yang diubah — coba lagi setelah program itu selesai."
+            ),
+            StorageError::ReadOnly { path } => {
+                format!("{path} tidak dapat ditulis: berkas atau disknya hanya-baca; tidak ada yang diubah.")
+            }
+            StorageError::NoAccess { path, detail } => format!(
+                "Tidak ada izin untuk membuka {path} atau menulis di foldernya ({detail}); tidak ada yang diubah."
+            ),
+            StorageError::IsDirectory { path } => {
+                format!("{path} adalah folder, bukan berkas basis data; sebutkan jalur sebuah berkas.")
             }
             StorageError::NoOffice(code) => format!("Kantor {code} tidak ada di basis data."),
             StorageError::Corrupt(what) => format!("Basis data berisi nilai yang tidak dapat dibaca: {what}"),
@@ -78,8 +112,57 @@ impl StorageError {
                 "Basis data {path} perlu ditingkatkan (skema {found}) tetapi hanya dapat dibaca; buka berkas yang dapat ditulis."
             ),
             StorageError::Io(e) => format!("Kesalahan berkas: {e}"),
+            StorageError::Backup(e) => {
+                format!("Cadangan tidak dapat dibuat, jadi perubahan tidak ditulis: {e}")
+            }
             StorageError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
+        }
+    }
+
+    /// What SQLite's error means for the file at `path`: busy, read-only, damaged, not a
+    /// database, a folder, no permission — each its own error, so that a sound file is never
+    /// called damaged.
+    pub fn classify(e: rusqlite::Error, path: &Path) -> StorageError {
+        use rusqlite::ErrorCode as C;
+        let shown = path.display().to_string();
+        let rusqlite::Error::SqliteFailure(f, detail) = &e else { return StorageError::Sqlite(e) };
+        match f.code {
+            C::NotADatabase => StorageError::NotADatabase { path: shown },
+            C::DatabaseCorrupt => StorageError::Damaged {
+                path: shown,
+                detail: detail.clone().unwrap_or_else(|| "database disk image is malformed".into()),
+            },
+            C::DatabaseBusy | C::DatabaseLocked => StorageError::Busy { path: shown },
+            C::ReadOnly => StorageError::ReadOnly { path: shown },
+            C::PermissionDenied => StorageError::NoAccess { path: shown, detail: e.to_string() },
+            C::CannotOpen => {
+                if path.is_dir() {
+                    return StorageError::IsDirectory { path: shown };
+                }
+                // SQLite does not say why it could not open; the file system does.
+                match std::fs::OpenOptions::new().read(true).open(path) {
+                    Err(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                        StorageError::NoAccess { path: shown, detail: io.to_string() }
+                    }
+                    Err(io) if io.kind() == std::io::ErrorKind::ReadOnlyFilesystem => {
+                        StorageError::ReadOnly { path: shown }
+                    }
+                    _ => StorageError::Io(format!("{shown}: {e}")),
+                }
+            }
+            _ => StorageError::Sqlite(e),
+        }
+    }
+
+    /// The same for an error of the file system.
+    pub fn from_io(e: &std::io::Error, path: &Path) -> StorageError {
+        let shown = path.display().to_string();
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied => StorageError::NoAccess { path: shown, detail: e.to_string() },
+            std::io::ErrorKind::ReadOnlyFilesystem => StorageError::ReadOnly { path: shown },
+            std::io::ErrorKind::IsADirectory => StorageError::IsDirectory { path: shown },
+            _ => StorageError::Io(format!("{shown}: {e}")),
         }
     }
 }
@@ -95,13 +178,21 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
-    /// A database of a newer schema is refused before anything is written to it.
+    /// A database of a newer schema, a file that is not SQLite and an SQLite file of another
+    /// program are refused before anything is written to them.
     pub fn open(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
+        if path.is_dir() {
+            return Err(StorageError::IsDirectory { path: shown });
+        }
+        if path.exists() {
+            inspect(path)?;
+        }
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        )
+        .map_err(|e| StorageError::classify(e, path))?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.prepare(&shown, true)?;
         Ok(store)
@@ -115,30 +206,31 @@ impl Store {
     }
 
     fn prepare(&mut self, shown: &str, wal: bool) -> Result<()> {
-        let not_db = |e: rusqlite::Error| match e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if matches!(f.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) =>
-            {
-                StorageError::NotADatabase { path: shown.to_string() }
-            }
-            other => StorageError::Sqlite(other),
-        };
+        let at = PathBuf::from(shown);
+        let classify = |e: rusqlite::Error| StorageError::classify(e, &at);
         // Read the version before any pragma that could write to the file.
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(not_db)?;
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
         if version > SCHEMA_VERSION {
             return Err(StorageError::NewerSchema { path: shown.to_string(), found: version, known: SCHEMA_VERSION });
         }
         self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        self.conn.pragma_update(None, "foreign_keys", true).map_err(not_db)?;
+        self.conn.pragma_update(None, "foreign_keys", true).map_err(classify)?;
         if wal {
-            self.conn.pragma_update(None, "journal_mode", "WAL").map_err(not_db)?;
-            self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(not_db)?;
+            self.conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(classify)?;
         }
         if version > 0 && version < SCHEMA_VERSION && self.path.is_some() {
             // An existing database is copied before its schema changes.
             self.backup(&format!("sebelum-migrasi-{version}"))?;
         }
-        self.migrate(version).map_err(not_db)
+        self.migrate(version).map_err(classify)?;
+        // New files and those of earlier versions (id 0, already recognised as Kinerja's by
+        // `inspect`) are marked as Kinerja's.
+        let id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
+        if id != APPLICATION_ID {
+            self.conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(classify)?;
+        }
+        Ok(())
     }
 
     /// Applies the migrations after `from`, each in its own transaction with its version bump.
@@ -192,6 +284,7 @@ impl Store {
 
     /// Opens a database at an older schema version, for upgrade tests.
     #[doc(hidden)]
+    /// Like the versions before the application id, it leaves the id at 0.
     pub fn create_at_version(path: &Path, version: i64) -> Result<()> {
         let mut conn = Connection::open(path)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().take(version as usize) {
@@ -201,5 +294,46 @@ impl Store {
             tx.commit()?;
         }
         Ok(())
+    }
+}
+
+/// What an existing file is, read without writing a byte: `Ok` for a Kinerja database (of this
+/// or an earlier schema) and for an empty one (0 bytes, or SQLite without tables), otherwise why
+/// it is not one.
+///
+/// Files of versions before the application id have id 0; they are Kinerja's when their schema
+/// version is at least 1 and they hold Kinerja's `office` table and its `budget_line` or
+/// `audit_log` table.
+pub fn inspect(path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(StorageError::IsDirectory { path: shown });
+    }
+    let classify = |e: rusqlite::Error| StorageError::classify(e, path);
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(classify)?;
+    conn.busy_timeout(std::time::Duration::from_secs(2)).map_err(classify)?;
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
+    if id != 0 && id != APPLICATION_ID {
+        return Err(StorageError::Foreign { path: shown });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StorageError::NewerSchema { path: shown, found: version, known: SCHEMA_VERSION });
+    }
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(classify)?;
+    let has = |t: &str| tables.iter().any(|n| n == t);
+    let empty = tables.is_empty() && version == 0;
+    let earlier_kinerja = version >= 1 && has("office") && (has("budget_line") || has("audit_log"));
+    if empty || earlier_kinerja {
+        Ok(())
+    } else {
+        Err(StorageError::Foreign { path: shown })
     }
 }
