@@ -501,6 +501,7 @@ impl KinerjaApp {
             return;
         }
         let db = self.db_path.clone();
+        let user = self.state.user_name.trim().to_string();
         self.import_path = None;
         self.job = Some(jobs::Job::spawn(jobs::JobKind::Import, move |p| {
             if !p.report(0.05, &source.display().to_string()) {
@@ -513,8 +514,13 @@ impl KinerjaApp {
             if !p.report(0.5, T::Storing.get(lang)) {
                 return jobs::Outcome::Cancelled;
             }
-            let saved = crate::storage::Store::open(&db)
-                .and_then(|mut store| store.save_dataset_cancellable(&dataset, &|| !p.cancelled()));
+            let saved = crate::storage::Store::open(&db).and_then(|mut store| {
+                // Replacing an office's data: the database is copied first.
+                if store.office_id(&dataset.office.code)?.is_some() {
+                    store.backup("sebelum-impor")?;
+                }
+                store.import_dataset(&dataset, &user, &|| !p.cancelled())
+            });
             match saved {
                 Ok(_) => {
                     jobs::Outcome::Imported { code: dataset.office.code.clone(), name: dataset.office.name.clone() }
