@@ -171,12 +171,8 @@ impl Store {
     ) -> std::result::Result<(), E> {
         let tx = self.conn.transaction().map_err(StorageError::from)?;
         {
-            let sql = insert_sql::<P>();
-            let mut store_row = |row: &P| -> Result<()> {
-                let mut stmt = tx.prepare_cached(&sql)?;
-                insert_row(&mut stmt, office, row)?;
-                Ok(())
-            };
+            let mut stmt = tx.prepare_cached(&insert_sql::<P>()).map_err(StorageError::from)?;
+            let mut store_row = |row: &P| -> Result<()> { Ok(insert_row(&mut stmt, office, row)?) };
             fill(&mut store_row)?;
         }
         tx.commit().map_err(StorageError::from)?;
