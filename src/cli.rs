@@ -474,7 +474,8 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 Ok(None) => {}
                 Err(e) => return fail(e.message_id()),
             }
-            let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+            let user =
+                std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
             match store.import_dataset(&imported, &user, &|| true) {
                 Ok(done) => {
                     let replaced = match done.replaced_rows {

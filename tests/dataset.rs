@@ -247,7 +247,9 @@ fn wide_budget(n: usize) -> Dataset {
     };
     let kegiatan = 100;
     let mut lines: Vec<BudgetLine> = (0..n)
-        .map(|i| line(format!("9.{}.{i}", i % kegiatan), Some(format!("9.{}", i % kegiatan)), BudgetLevel::SubKegiatan, i))
+        .map(|i| {
+            line(format!("9.{}.{i}", i % kegiatan), Some(format!("9.{}", i % kegiatan)), BudgetLevel::SubKegiatan, i)
+        })
         .collect();
     lines.extend((0..kegiatan).map(|k| line(format!("9.{k}"), Some("9".into()), BudgetLevel::Kegiatan, k)));
     lines.push(line("9".into(), None, BudgetLevel::Program, 99));

@@ -38,12 +38,12 @@ impl Entity for Office {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(Office {
-            code: c.next()?,
-            name: c.next()?,
-            short_name: c.next()?,
-            government: c.next()?,
-            address: c.next()?,
-            legal_basis: c.next()?,
+            code: c.take()?,
+            name: c.take()?,
+            short_name: c.take()?,
+            government: c.take()?,
+            address: c.take()?,
+            legal_basis: c.take()?,
         })
     }
 }
@@ -64,7 +64,7 @@ impl Entity for Unit {
         cells![self.code, self.parent, self.position, self.kind, self.name]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Unit { code: c.next()?, parent: c.next()?, position: c.next()?, kind: c.next()?, name: c.next()? })
+        Ok(Unit { code: c.take()?, parent: c.take()?, position: c.take()?, kind: c.take()?, name: c.take()? })
     }
 }
 part!(Unit, units);
@@ -87,12 +87,12 @@ impl Entity for UnitDuty {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(UnitDuty {
-            unit: c.next()?,
-            position: c.next()?,
-            level: c.next()?,
-            label: c.next()?,
-            kind: c.next()?,
-            text: c.next()?,
+            unit: c.take()?,
+            position: c.take()?,
+            level: c.take()?,
+            label: c.take()?,
+            kind: c.take()?,
+            text: c.take()?,
         })
     }
 }
@@ -115,11 +115,11 @@ impl Entity for StaffCount {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(StaffCount {
-            year: c.next()?,
-            position: c.next()?,
-            education: c.next()?,
-            status: c.next()?,
-            count: c.next()?,
+            year: c.take()?,
+            position: c.take()?,
+            education: c.take()?,
+            status: c.take()?,
+            count: c.take()?,
         })
     }
 }
@@ -157,15 +157,15 @@ impl Entity for AssetItem {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(AssetItem {
-            year: c.next()?,
-            code: c.next()?,
-            parent: c.next()?,
-            position: c.next()?,
-            label: c.next()?,
-            name: c.next()?,
-            count: c.next()?,
-            value: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            code: c.take()?,
+            parent: c.take()?,
+            position: c.take()?,
+            label: c.take()?,
+            name: c.take()?,
+            count: c.take()?,
+            value: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -188,11 +188,11 @@ impl Entity for RenstraPeriod {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(RenstraPeriod {
-            code: c.next()?,
-            start_year: c.next()?,
-            end_year: c.next()?,
-            name: c.next()?,
-            basis: c.next()?,
+            code: c.take()?,
+            start_year: c.take()?,
+            end_year: c.take()?,
+            name: c.take()?,
+            basis: c.take()?,
         })
     }
 }
@@ -209,7 +209,7 @@ impl Entity for Strategy {
         cells![self.period, self.position, self.text]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Strategy { period: c.next()?, position: c.next()?, text: c.next()? })
+        Ok(Strategy { period: c.take()?, position: c.take()?, text: c.take()? })
     }
 }
 part!(Strategy, strategies);
@@ -229,7 +229,7 @@ impl Entity for Tujuan {
         cells![self.period, self.code, self.position, self.name]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Tujuan { period: c.next()?, code: c.next()?, position: c.next()?, name: c.next()? })
+        Ok(Tujuan { period: c.take()?, code: c.take()?, position: c.take()?, name: c.take()? })
     }
 }
 part!(Tujuan, tujuan);
@@ -249,7 +249,7 @@ impl Entity for Sasaran {
         cells![self.tujuan, self.code, self.position, self.name]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Sasaran { tujuan: c.next()?, code: c.next()?, position: c.next()?, name: c.next()? })
+        Ok(Sasaran { tujuan: c.take()?, code: c.take()?, position: c.take()?, name: c.take()? })
     }
 }
 part!(Sasaran, sasaran);
@@ -338,26 +338,26 @@ impl Entity for Indicator {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(Indicator {
-            code: c.next()?,
-            period: c.next()?,
-            level: c.next()?,
-            parent: c.next()?,
-            position: c.next()?,
-            name: c.next()?,
-            satuan: c.next()?,
-            polarity: c.next()?,
-            capaian_rule: c.next()?,
-            formula: c.next()?,
-            formula_text: c.next()?,
-            definition: c.next()?,
-            alasan: c.next()?,
-            data_source: c.next()?,
-            responsible: c.next()?,
-            iku: c.next()?,
-            predecessor: c.next()?,
-            comparable: c.next()?,
-            quarter_rule: c.next()?,
-            note: c.next()?,
+            code: c.take()?,
+            period: c.take()?,
+            level: c.take()?,
+            parent: c.take()?,
+            position: c.take()?,
+            name: c.take()?,
+            satuan: c.take()?,
+            polarity: c.take()?,
+            capaian_rule: c.take()?,
+            formula: c.take()?,
+            formula_text: c.take()?,
+            definition: c.take()?,
+            alasan: c.take()?,
+            data_source: c.take()?,
+            responsible: c.take()?,
+            iku: c.take()?,
+            predecessor: c.take()?,
+            comparable: c.take()?,
+            quarter_rule: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -380,10 +380,10 @@ impl Entity for Target {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(Target {
-            indicator: c.next()?,
-            year: c.next()?,
-            value: TargetValue { target: c.next()?, target_high: c.next()? },
-            note: c.next()?,
+            indicator: c.take()?,
+            year: c.take()?,
+            value: TargetValue { target: c.take()?, target_high: c.take()? },
+            note: c.take()?,
         })
     }
 }
@@ -406,10 +406,10 @@ impl Entity for AgreementTarget {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(AgreementTarget {
-            year: c.next()?,
-            indicator: c.next()?,
-            value: TargetValue { target: c.next()?, target_high: c.next()? },
-            note: c.next()?,
+            year: c.take()?,
+            indicator: c.take()?,
+            value: TargetValue { target: c.take()?, target_high: c.take()? },
+            note: c.take()?,
         })
     }
 }
@@ -434,13 +434,13 @@ impl Entity for AgreementProgram {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(AgreementProgram {
-            year: c.next()?,
-            program: c.next()?,
-            position: c.next()?,
-            name: c.next()?,
-            pagu_murni: c.next()?,
-            pagu_perubahan: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            program: c.take()?,
+            position: c.take()?,
+            name: c.take()?,
+            pagu_murni: c.take()?,
+            pagu_perubahan: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -449,19 +449,15 @@ part!(AgreementProgram, agreement_programs);
 impl Entity for Realisation {
     const FILE: &'static str = "realisations.csv";
     const TABLE: &'static str = "realisation";
-    const COLUMNS: &'static [Column] = &[
-        col("indicator", "indicator_code", Required),
-        same("year", Year),
-        same("realisasi", Dec),
-        same("note", Text),
-    ];
+    const COLUMNS: &'static [Column] =
+        &[col("indicator", "indicator_code", Required), same("year", Year), same("realisasi", Dec), same("note", Text)];
     const KEY: &'static [&'static str] = &["indicator_code", "year"];
     const EDITABLE: &'static [&'static str] = &["realisasi"];
     fn to_cells(&self) -> Vec<Cell> {
         cells![self.indicator, self.year, self.realisasi, self.note]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Realisation { indicator: c.next()?, year: c.next()?, realisasi: c.next()?, note: c.next()? })
+        Ok(Realisation { indicator: c.take()?, year: c.take()?, realisasi: c.take()?, note: c.take()? })
     }
 }
 part!(Realisation, realisations);
@@ -484,12 +480,12 @@ impl Entity for RawFigure {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(RawFigure {
-            indicator: c.next()?,
-            year: c.next()?,
-            role: c.next()?,
-            value: c.next()?,
-            label: c.next()?,
-            note: c.next()?,
+            indicator: c.take()?,
+            year: c.take()?,
+            role: c.take()?,
+            value: c.take()?,
+            label: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -528,16 +524,16 @@ impl Entity for BudgetLine {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(BudgetLine {
-            year: c.next()?,
-            kode: c.next()?,
-            parent: c.next()?,
-            level: c.next()?,
-            position: c.next()?,
-            name: c.next()?,
-            pagu_murni: c.next()?,
-            pagu_perubahan: c.next()?,
-            realisasi: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            kode: c.take()?,
+            parent: c.take()?,
+            level: c.take()?,
+            position: c.take()?,
+            name: c.take()?,
+            pagu_murni: c.take()?,
+            pagu_perubahan: c.take()?,
+            realisasi: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -554,7 +550,7 @@ impl Entity for ProgramSupport {
         cells![self.program, self.indicator]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(ProgramSupport { program: c.next()?, indicator: c.next()? })
+        Ok(ProgramSupport { program: c.take()?, indicator: c.take()? })
     }
 }
 part!(ProgramSupport, program_support);
@@ -579,14 +575,14 @@ impl Entity for PrintedFigure {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(PrintedFigure {
-            year: c.next()?,
-            table: c.next()?,
-            place: c.next()?,
-            subject: c.next()?,
-            field: c.next()?,
-            printed: c.next()?,
-            value: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            table: c.take()?,
+            place: c.take()?,
+            subject: c.take()?,
+            field: c.take()?,
+            printed: c.take()?,
+            value: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -608,7 +604,7 @@ impl Entity for Note {
         cells![self.year, self.subject, self.kind, self.position, self.text]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Note { year: c.next()?, subject: c.next()?, kind: c.next()?, position: c.next()?, text: c.next()? })
+        Ok(Note { year: c.take()?, subject: c.take()?, kind: c.take()?, position: c.take()?, text: c.take()? })
     }
 }
 part!(Note, notes);
@@ -624,7 +620,7 @@ impl Entity for Award {
         cells![self.year, self.position, self.giver, self.description]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(Award { year: c.next()?, position: c.next()?, giver: c.next()?, description: c.next()? })
+        Ok(Award { year: c.take()?, position: c.take()?, giver: c.take()?, description: c.take()? })
     }
 }
 part!(Award, awards);
@@ -662,16 +658,16 @@ impl Entity for AkipEvaluation {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(AkipEvaluation {
-            year: c.next()?,
-            score: c.next()?,
-            predicate: c.next()?,
-            perencanaan: c.next()?,
-            pengukuran: c.next()?,
-            pelaporan: c.next()?,
-            evaluasi: c.next()?,
-            evaluator: c.next()?,
-            indicator: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            score: c.take()?,
+            predicate: c.take()?,
+            perencanaan: c.take()?,
+            pengukuran: c.take()?,
+            pelaporan: c.take()?,
+            evaluasi: c.take()?,
+            evaluator: c.take()?,
+            indicator: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -694,11 +690,11 @@ impl Entity for AkipRecommendation {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(AkipRecommendation {
-            evaluation_year: c.next()?,
-            followup_year: c.next()?,
-            position: c.next()?,
-            recommendation: c.next()?,
-            follow_up: c.next()?,
+            evaluation_year: c.take()?,
+            followup_year: c.take()?,
+            position: c.take()?,
+            recommendation: c.take()?,
+            follow_up: c.take()?,
         })
     }
 }
@@ -737,16 +733,16 @@ impl Entity for Benchmark {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(Benchmark {
-            year: c.next()?,
-            indicator: c.next()?,
-            position: c.next()?,
-            name: c.next()?,
-            source: c.next()?,
-            benchmark_year: c.next()?,
-            satuan: c.next()?,
-            target: c.next()?,
-            realisasi: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            indicator: c.take()?,
+            position: c.take()?,
+            name: c.take()?,
+            source: c.take()?,
+            benchmark_year: c.take()?,
+            satuan: c.take()?,
+            target: c.take()?,
+            realisasi: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -785,16 +781,16 @@ impl Entity for UmkmUpgrade {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(UmkmUpgrade {
-            year: c.next()?,
-            position: c.next()?,
-            owner: c.next()?,
-            address: c.next()?,
-            business: c.next()?,
-            phone: c.next()?,
-            from_class: c.next()?,
-            to_class: c.next()?,
-            annual_sales: c.next()?,
-            capital: c.next()?,
+            year: c.take()?,
+            position: c.take()?,
+            owner: c.take()?,
+            address: c.take()?,
+            business: c.take()?,
+            phone: c.take()?,
+            from_class: c.take()?,
+            to_class: c.take()?,
+            annual_sales: c.take()?,
+            capital: c.take()?,
         })
     }
 }
@@ -819,13 +815,13 @@ impl Entity for ReportTable {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(ReportTable {
-            year: c.next()?,
-            id: c.next()?,
-            kind: c.next()?,
-            subject: c.next()?,
-            title: c.next()?,
-            source: c.next()?,
-            note: c.next()?,
+            year: c.take()?,
+            id: c.take()?,
+            kind: c.take()?,
+            subject: c.take()?,
+            title: c.take()?,
+            source: c.take()?,
+            note: c.take()?,
         })
     }
 }
@@ -848,11 +844,11 @@ impl Entity for QuarterProgress {
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
         Ok(QuarterProgress {
-            indicator: c.next()?,
-            year: c.next()?,
-            quarter: c.next()?,
-            target: c.next()?,
-            realisasi: c.next()?,
+            indicator: c.take()?,
+            year: c.take()?,
+            quarter: c.take()?,
+            target: c.take()?,
+            realisasi: c.take()?,
         })
     }
 }
@@ -861,19 +857,15 @@ part!(QuarterProgress, quarters);
 impl Entity for BudgetQuarter {
     const FILE: &'static str = "budget_quarters.csv";
     const TABLE: &'static str = "budget_quarter";
-    const COLUMNS: &'static [Column] = &[
-        same("year", Year),
-        same("kode", Required),
-        same("quarter", Int),
-        col("realisasi", "realisasi_sen", Money),
-    ];
+    const COLUMNS: &'static [Column] =
+        &[same("year", Year), same("kode", Required), same("quarter", Int), col("realisasi", "realisasi_sen", Money)];
     const KEY: &'static [&'static str] = &["year", "kode", "quarter"];
     const EDITABLE: &'static [&'static str] = &["realisasi_sen"];
     fn to_cells(&self) -> Vec<Cell> {
         cells![self.year, self.kode, self.quarter, self.realisasi]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
-        Ok(BudgetQuarter { year: c.next()?, kode: c.next()?, quarter: c.next()?, realisasi: c.next()? })
+        Ok(BudgetQuarter { year: c.take()?, kode: c.take()?, quarter: c.take()?, realisasi: c.take()? })
     }
 }
 part!(BudgetQuarter, budget_quarters);

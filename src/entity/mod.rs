@@ -287,11 +287,7 @@ pub struct CellError {
 
 impl fmt::Display for CellError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}.{}: expected {}, found {}",
-            self.table, self.column, self.mismatch.expected, self.mismatch.found
-        )
+        write!(f, "{}.{}: expected {}, found {}", self.table, self.column, self.mismatch.expected, self.mismatch.found)
     }
 }
 
@@ -311,7 +307,7 @@ impl Cells {
     }
 
     /// The next column's value.
-    pub fn next<V: CellValue>(&mut self) -> Result<V, CellError> {
+    pub fn take<V: CellValue>(&mut self) -> Result<V, CellError> {
         let column = self.columns.get(self.at).map_or("?", |c| c.sql);
         self.at += 1;
         let cell = self.cells.next().ok_or_else(|| CellError {
@@ -353,7 +349,7 @@ pub trait Entity: Sized {
     fn file_cells(&self) -> Vec<Cell> {
         self.to_cells()
     }
-    /// The record from its columns' values, taken in order with [`Cells::next`].
+    /// The record from its columns' values, taken in order with [`Cells::take`].
     fn from_cells(cells: &mut Cells) -> Result<Self, CellError>;
 
     /// [`Entity::from_cells`] on a whole row, which must hold exactly the declared columns.

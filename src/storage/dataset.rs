@@ -255,7 +255,8 @@ fn replaced_tables(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
 fn count_rows(tx: &Transaction, tables: &[String], office: i64) -> rusqlite::Result<u64> {
     let mut n = 0u64;
     for t in tables {
-        let c: i64 = tx.query_row(&format!("SELECT count(*) FROM \"{t}\" WHERE office_id = ?1"), [office], |r| r.get(0))?;
+        let c: i64 =
+            tx.query_row(&format!("SELECT count(*) FROM \"{t}\" WHERE office_id = ?1"), [office], |r| r.get(0))?;
         n += c.unsigned_abs();
     }
     Ok(n)
@@ -278,7 +279,8 @@ fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool
                 }
                 tx.execute(&format!("DELETE FROM \"{t}\" WHERE office_id = ?1"), [id])?;
             }
-            let set: Vec<String> = office_columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+            let set: Vec<String> =
+                office_columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
             let sql = format!("UPDATE office SET {} WHERE id = ?1", set.join(", "));
             let args: Vec<&dyn ToSql> =
                 std::iter::once(&id as &dyn ToSql).chain(office_cells.iter().map(|c| c as &dyn ToSql)).collect();
