@@ -399,3 +399,104 @@ fn load_scope(conn: &rusqlite::Connection, scope: Scope, parts: Parts) -> rusqli
     each_part(&mut Loader { conn, scope, parts, out: &mut out })?;
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Differences between the declarations and the tables of the newest schema.
+    struct Schema<'a> {
+        conn: &'a rusqlite::Connection,
+        problems: Vec<String>,
+    }
+
+    impl Schema<'_> {
+        fn check<E: Entity>(&mut self) {
+            let columns: Vec<(String, String, bool)> = self
+                .conn
+                .prepare(&format!("SELECT name, type, \"notnull\" FROM pragma_table_info('{}')", E::TABLE))
+                .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+                .unwrap_or_default();
+            if columns.is_empty() {
+                self.problems.push(format!("no table {}", E::TABLE));
+            }
+            for c in E::COLUMNS {
+                let Some((_, ty, not_null)) = columns.iter().find(|(n, _, _)| n == c.sql) else {
+                    self.problems.push(format!("{}.{}: no such column", E::TABLE, c.sql));
+                    continue;
+                };
+                let (want_ty, nullable) = match c.kind {
+                    Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) | Kind::Dec => ("TEXT", false),
+                    Kind::OptText | Kind::OptDec => ("TEXT", true),
+                    Kind::Int | Kind::IntOrZero | Kind::Year | Kind::Money | Kind::Bool => ("INTEGER", false),
+                    Kind::OptInt | Kind::OptMoney => ("INTEGER", true),
+                };
+                if ty != want_ty || *not_null == nullable {
+                    self.problems.push(format!(
+                        "{}.{}: {ty}{} in the schema, {:?} declared",
+                        E::TABLE,
+                        c.sql,
+                        if *not_null { " NOT NULL" } else { " (may be NULL)" },
+                        c.kind
+                    ));
+                }
+            }
+            // Every column of the table is declared (besides the row id and the office).
+            for (name, _, _) in &columns {
+                let known = name == "id" || (name == "office_id" && E::TABLE != "office");
+                if !known && !E::COLUMNS.iter().any(|c| c.sql == name) {
+                    self.problems.push(format!("{}.{name}: not declared", E::TABLE));
+                }
+            }
+        }
+    }
+
+    impl PartVisitor for Schema<'_> {
+        type Error = std::convert::Infallible;
+        fn visit<P: Part>(&mut self) -> std::result::Result<(), Self::Error> {
+            self.check::<P>();
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_declarations_match_the_schema() {
+        let store = Store::open_in_memory().expect("a new database");
+        let mut s = Schema { conn: store.connection(), problems: Vec::new() };
+        s.check::<Office>();
+        let Ok(()) = each_part(&mut s);
+        assert!(s.problems.is_empty(), "{}", s.problems.join("\n"));
+    }
+
+    #[test]
+    fn a_cancelled_replacement_keeps_everything() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let id = store.save_dataset(&d).expect("saved");
+        let mut changed = d.clone();
+        changed.budget_lines.clear();
+        changed.budget_quarters.clear();
+        let calls = std::cell::Cell::new(0);
+        let r = store.import_dataset(&changed, "Siti", &|| {
+            calls.set(calls.get() + 1);
+            calls.get() < 3
+        });
+        assert!(matches!(r, Err(StorageError::Cancelled)), "{r:?}");
+        assert_eq!(store.load_dataset(id).expect("loaded"), d);
+        assert!(store.audit_log(id, None, 10).expect("read").is_empty());
+    }
+
+    #[test]
+    fn a_damaged_value_is_reported_with_its_table_and_column() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let id = store.save_dataset(&d).expect("saved");
+        store.connection().execute("UPDATE indicator SET polarity = 'naik' WHERE code = 'IKU1'", []).expect("written");
+        match store.load_dataset(id) {
+            Err(StorageError::Corrupt(what)) => {
+                assert!(what.contains("indicator.polarity") && what.contains("'naik'"), "{what}")
+            }
+            other => panic!("expected a damaged value, got {other:?}"),
+        }
+    }
+}
