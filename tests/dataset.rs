@@ -320,7 +320,9 @@ fn reimporting_from_the_window_backs_up_first_and_keeps_the_audit_trail() {
     assert!(msg.starts_with("Dataset diimpor:"), "{msg}");
     drop(h);
 
-    assert_eq!(list_backups(&db).len(), 1, "a backup before the office's data was replaced");
+    let backups = list_backups(&db);
+    assert_eq!(backups.len(), 1, "a backup before the office's data was replaced");
+    assert!(msg.ends_with(&format!("cadangan: {}", backups[0].display())), "the message names it: {msg}");
     let store = Store::open(&db).unwrap();
     let log = store.audit_log(office, None, 10).unwrap();
     let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();

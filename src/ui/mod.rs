@@ -516,15 +516,18 @@ impl KinerjaApp {
             }
             let saved = crate::storage::Store::open(&db).and_then(|mut store| {
                 // Replacing an office's data: the database is copied first.
-                if store.office_id(&dataset.office.code)?.is_some() {
-                    store.backup("sebelum-impor")?;
-                }
-                store.import_dataset(&dataset, &user, &|| !p.cancelled())
+                let backup = match store.office_id(&dataset.office.code)? {
+                    Some(_) => Some(store.backup("sebelum-impor")?),
+                    None => None,
+                };
+                store.import_dataset(&dataset, &user, &|| !p.cancelled()).map(|_| backup)
             });
             match saved {
-                Ok(_) => {
-                    jobs::Outcome::Imported { code: dataset.office.code.clone(), name: dataset.office.name.clone() }
-                }
+                Ok(backup) => jobs::Outcome::Imported {
+                    code: dataset.office.code.clone(),
+                    name: dataset.office.name.clone(),
+                    backup,
+                },
                 Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
                 Err(e) => jobs::Outcome::Failed(e.message(lang)),
             }
@@ -562,11 +565,21 @@ impl KinerjaApp {
                     Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
                 self.saved_path = Some(dir);
             }
-            Outcome::Imported { code, name } => {
+            Outcome::Imported { code, name, backup } => {
                 // Show the office just imported, with the data as it is now in the file.
                 self.state.office = Some(code);
                 self.open_database(self.db_path.clone());
-                self.message = Some(format!("{} {name}", T::Imported.get(lang)));
+                let replaced = backup.map_or_else(String::new, |b| {
+                    format!(
+                        " — {} {}",
+                        lang.pick(
+                            "data lama diganti (jejak audit dan pengaturan tetap); cadangan:",
+                            "its old data replaced (audit trail and settings kept); backup:"
+                        ),
+                        b.display()
+                    )
+                });
+                self.message = Some(format!("{} {name}{replaced}", T::Imported.get(lang)));
             }
             Outcome::CityChecked(result) => {
                 let with = result.iter().filter(|o| o.findings > 0).count();
