@@ -273,6 +273,13 @@ fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool
             // The office keeps its row (and with it its audit trail and settings); its data goes.
             let tables = replaced_tables(tx)?;
             let before = count_rows(tx, &tables, id)?;
+            // An indicator's link to its predecessor is a composite foreign key (office_id,
+            // predecessor_code) with ON DELETE SET NULL, which would empty office_id as well when
+            // a predecessor is deleted before its successor; the links go first.
+            tx.execute(
+                "UPDATE indicator SET predecessor_code = NULL WHERE office_id = ?1 AND predecessor_code IS NOT NULL",
+                [id],
+            )?;
             for t in &tables {
                 if !keep_going() {
                     return Err(StorageError::Cancelled);
@@ -484,6 +491,18 @@ mod tests {
         assert!(matches!(r, Err(StorageError::Cancelled)), "{r:?}");
         assert_eq!(store.load_dataset(id).expect("loaded"), d);
         assert!(store.audit_log(id, None, 10).expect("read").is_empty());
+    }
+
+    #[test]
+    fn an_office_whose_indicators_follow_predecessors_can_be_imported_again() {
+        let spec = crate::demo::DemoSpec { offices: 2, years: 10, lines: 3, ..Default::default() };
+        let d = crate::demo::synthetic_office(&spec, 2).expect("generated");
+        assert!(d.indicators.iter().any(|i| i.predecessor.is_some()), "the second period follows the first");
+        let mut store = Store::open_in_memory().expect("a new database");
+        let id = store.save_dataset(&d).expect("saved");
+        let again = store.import_dataset(&d, "Siti", &|| true).expect("saved again");
+        assert_eq!(again.office_id, id);
+        assert_eq!(store.load_dataset(id).expect("loaded"), d);
     }
 
     #[test]
