@@ -155,7 +155,8 @@ pub enum Command {
         force: bool,
     },
     /// Import a dataset (a folder of CSV files or one XLSX workbook); it is validated
-    /// completely first, and an office with the same code is replaced, never duplicated.
+    /// completely first. An office with the same code has its data replaced, never duplicated,
+    /// after a backup of the database; its audit trail and settings are kept.
     Import {
         /// The folder holding the dataset's CSV files, or the workbook.
         path: PathBuf,
@@ -535,10 +536,34 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 let lang = crate::format::Lang::Id;
                 return fail(format!("{} tidak diimpor; tidak ada yang ditulis. {}", path.display(), e.message(lang)));
             }
-            match store.save_dataset(&imported) {
-                Ok(_) => {
+            // Replacing an office's data: the database is copied first, so that the data as it
+            // was can be restored.
+            match store.office_id(&imported.office.code) {
+                Ok(Some(_)) => match store.backup("sebelum-impor") {
+                    Ok(copy) => eprintln!("kinerja: cadangan dibuat: {}", copy.display()),
+                    Err(e) => {
+                        return fail(format!(
+                            "cadangan sebelum impor tidak dapat dibuat; tidak ada yang ditulis: {}",
+                            e.message_id()
+                        ))
+                    }
+                },
+                Ok(None) => {}
+                Err(e) => return fail(e.message_id()),
+            }
+            let user =
+                std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+            match store.import_dataset(&imported, &user, &|| true) {
+                Ok(done) => {
+                    let replaced = match done.replaced_rows {
+                        Some(n) => format!(
+                            "; {n} baris data lama diganti dengan {} baris, jejak audit dan pengaturan kantor tetap",
+                            done.rows
+                        ),
+                        None => String::new(),
+                    };
                     eprintln!(
-                        "kinerja: {} ({}) diimpor ke {}",
+                        "kinerja: {} ({}) diimpor ke {}{replaced}",
                         imported.office.name,
                         imported.office.code,
                         db.display()

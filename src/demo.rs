@@ -23,8 +23,8 @@
 //! `synchronous=OFF` and an in-memory journal, and renames it into place only when it is
 //! complete; on an error or a cancel the temporary file is deleted and an existing file at the
 //! target is untouched. Office records go through [`Store::save_dataset`]; the budget lines,
-//! which are nearly all of the rows, are inserted year by year by this module (the same
-//! `INSERT` as the store's), so that memory stays small and a cancel is noticed within one
+//! which are nearly all of the rows, are generated year by year and streamed into the store
+//! ([`Store::append_rows`]), so that memory stays small and a cancel is noticed within one
 //! office-year.
 
 mod catalog;
@@ -34,7 +34,6 @@ use crate::domain::*;
 use crate::format::Lang;
 use crate::storage::{StorageError, Store};
 use catalog::{Entry, IkuTemplate, Kind, Sector};
-use rusqlite::params;
 use rust_decimal::Decimal;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
@@ -300,26 +299,11 @@ pub fn synthetic_office(spec: &DemoSpec, number: u32) -> Result<Dataset, DemoErr
     let mut d = plan.core();
     for year in spec.first_year()..=spec.last_year {
         let amounts = plan.amounts(year);
-        d.budget_lines.extend(plan.lines.iter().zip(&amounts).map(|(l, a)| BudgetLine {
-            year,
-            kode: l.kode.clone(),
-            parent: l.parent_kode.clone(),
-            level: l.level,
-            position: l.position,
-            name: l.name.clone(),
-            pagu_murni: Some(Money::from_rupiah(a.murni)),
-            pagu_perubahan: a.perubahan().map(Money::from_rupiah),
-            realisasi: Some(Money::from_rupiah(a.realisasi)),
-            note: String::new(),
-        }));
+        d.budget_lines.extend(plan.lines.iter().zip(&amounts).map(|(l, a)| l.budget_line(year, a)));
     }
     Ok(d)
 }
 
-/// The same statement as the store's (`storage/dataset.rs`).
-const INSERT_BUDGET_LINE: &str = "INSERT INTO budget_line (office_id, year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
-
-/// Writes the whole city into `tmp`; returns the number of budget lines.
 fn write_city(tmp: &Path, spec: &DemoSpec, progress: &mut dyn FnMut(&Progress) -> bool) -> Result<u64, DemoError> {
     let mut store = Store::open(tmp)?;
     // A new file that is thrown away on any failure: no need to survive a power cut midway.
@@ -349,31 +333,16 @@ fn write_city(tmp: &Path, spec: &DemoSpec, progress: &mut dyn FnMut(&Progress) -
         let phase = || Phase::Office { number, of: spec.offices, name: plan.entry.name.clone() };
         report(done, phase())?;
         let office_id = store.save_dataset(&plan.core())?;
-        let conn = store.connection();
-        let tx = conn.unchecked_transaction()?;
-        {
-            let mut insert = tx.prepare_cached(INSERT_BUDGET_LINE)?;
+        store.append_rows::<BudgetLine, DemoError>(office_id, |store_line| {
             for year in spec.first_year()..=spec.last_year {
                 for (l, a) in plan.lines.iter().zip(plan.amounts(year)) {
-                    insert.execute(params![
-                        office_id,
-                        year,
-                        l.kode,
-                        l.parent_kode,
-                        l.level.code(),
-                        l.position,
-                        l.name,
-                        a.murni * 100,
-                        a.perubahan().map(|p| p * 100),
-                        a.realisasi * 100,
-                        ""
-                    ])?;
+                    store_line(&l.budget_line(year, &a))?;
                 }
                 done += plan.lines.len() as u64;
                 report(done, phase())?;
             }
-        }
-        tx.commit()?;
+            Ok(())
+        })?;
     }
     // Leave the file as Kinerja itself makes it.
     store.connection().pragma_update(None, "journal_mode", "WAL")?;
@@ -531,6 +500,24 @@ struct PlanLine {
     name: String,
     /// Pagu murni of a sub-kegiatan in the first year, whole rupiah.
     base: i64,
+}
+
+impl PlanLine {
+    /// The line in `year` with its amounts.
+    fn budget_line(&self, year: Year, a: &Amount) -> BudgetLine {
+        BudgetLine {
+            year,
+            kode: self.kode.clone(),
+            parent: self.parent_kode.clone(),
+            level: self.level,
+            position: self.position,
+            name: self.name.clone(),
+            pagu_murni: Some(Money::from_rupiah(a.murni)),
+            pagu_perubahan: a.perubahan().map(Money::from_rupiah),
+            realisasi: Some(Money::from_rupiah(a.realisasi)),
+            note: String::new(),
+        }
+    }
 }
 
 /// A line's amounts in one year, whole rupiah.

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod embedded;
+pub mod entity;
 pub mod export;
 pub mod format;
 pub mod import;

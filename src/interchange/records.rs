@@ -1,734 +1,145 @@
-use super::row::{dec_text, opt, Row};
+use super::row::{dec_text, Row};
 use super::{Problem, ProblemKind, Problems, Source};
 use crate::domain::*;
+use crate::entity::{each_part, Cell, Column, Entity, Kind, Part, PartVisitor};
 use std::collections::{HashMap, HashSet};
 
-/// One entity of the interchange format: its file, its columns, and how a row maps to it.
-pub trait Record: Sized {
-    const FILE: &'static str;
-    const COLUMNS: &'static [&'static str];
-    fn parse(row: &Row) -> Self;
-    fn write(&self) -> Vec<String>;
+/// An entity as the interchange format reads and writes it: its declaration
+/// ([`crate::entity`]) and the checks of a record that go beyond its cells.
+pub trait Record: Entity {
+    /// Problems of a record whose every cell is valid (`end_year` before `start_year`, …),
+    /// reported on `r`.
+    fn check(&self, _r: &Row) {}
 }
 
-fn s(v: &str) -> String {
-    v.to_string()
-}
-fn n<T: ToString>(v: T) -> String {
-    v.to_string()
-}
-fn parent(v: &Option<String>) -> String {
-    v.clone().unwrap_or_default()
-}
-
-impl Record for Office {
-    const FILE: &'static str = "office.csv";
-    const COLUMNS: &'static [&'static str] = &["code", "name", "short_name", "government", "address", "legal_basis"];
-    fn parse(r: &Row) -> Self {
-        Office {
-            code: r.req_text("code"),
-            name: r.req_text("name"),
-            short_name: r.text("short_name"),
-            government: r.text("government"),
-            address: r.text("address"),
-            legal_basis: r.text("legal_basis"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            s(&self.code),
-            s(&self.name),
-            s(&self.short_name),
-            s(&self.government),
-            s(&self.address),
-            s(&self.legal_basis),
-        ]
-    }
-}
-
-impl Record for Unit {
-    const FILE: &'static str = "units.csv";
-    const COLUMNS: &'static [&'static str] = &["code", "parent", "position", "kind", "name"];
-    fn parse(r: &Row) -> Self {
-        Unit {
-            code: r.req_text("code"),
-            parent: r.opt_text("parent"),
-            position: r.int("position"),
-            kind: r.coded("kind", UnitKind::Division),
-            name: r.req_text("name"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.code), parent(&self.parent), n(self.position), s(self.kind.code()), s(&self.name)]
-    }
-}
-
-impl Record for UnitDuty {
-    const FILE: &'static str = "unit_duties.csv";
-    const COLUMNS: &'static [&'static str] = &["unit", "position", "level", "label", "kind", "text"];
-    fn parse(r: &Row) -> Self {
-        UnitDuty {
-            unit: r.req_text("unit"),
-            position: r.int("position"),
-            level: r.opt_int("level").unwrap_or(0),
-            label: r.text("label"),
-            kind: r.coded("kind", DutyKind::Fungsi),
-            text: r.req_text("text"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.unit), n(self.position), n(self.level), s(&self.label), s(self.kind.code()), s(&self.text)]
-    }
-}
+impl Record for Office {}
+impl Record for Unit {}
+impl Record for UnitDuty {}
+impl Record for AssetItem {}
+impl Record for Strategy {}
+impl Record for Tujuan {}
+impl Record for Sasaran {}
+impl Record for AgreementProgram {}
+impl Record for Realisation {}
+impl Record for RawFigure {}
+impl Record for BudgetLine {}
+impl Record for ProgramSupport {}
+impl Record for PrintedFigure {}
+impl Record for Note {}
+impl Record for Award {}
+impl Record for AkipEvaluation {}
+impl Record for AkipRecommendation {}
+impl Record for Benchmark {}
+impl Record for UmkmUpgrade {}
+impl Record for ReportTable {}
 
 impl Record for StaffCount {
-    const FILE: &'static str = "staff.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "position", "education", "status", "count"];
-    fn parse(r: &Row) -> Self {
-        let count = r.int("count");
-        if count < 0 {
-            r.problem("count", ProblemKind::NotWholeNumber(count.to_string()));
+    fn check(&self, r: &Row) {
+        if self.count < 0 {
+            r.problem("count", ProblemKind::NotWholeNumber(self.count.to_string()));
         }
-        StaffCount {
-            year: r.year("year"),
-            position: r.int("position"),
-            education: r.req_text("education"),
-            status: r.coded("status", StaffStatus::Pns),
-            count,
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![n(self.year), n(self.position), s(&self.education), s(self.status.code()), n(self.count)]
-    }
-}
-
-impl Record for AssetItem {
-    const FILE: &'static str = "assets.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "code", "parent", "position", "label", "name", "count", "value", "note"];
-    fn parse(r: &Row) -> Self {
-        AssetItem {
-            year: r.year("year"),
-            code: r.req_text("code"),
-            parent: r.opt_text("parent"),
-            position: r.int("position"),
-            label: r.text("label"),
-            name: r.req_text("name"),
-            count: r.opt_int("count"),
-            value: r.opt_money("value"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.code),
-            parent(&self.parent),
-            n(self.position),
-            s(&self.label),
-            s(&self.name),
-            opt(&self.count),
-            opt(&self.value),
-            s(&self.note),
-        ]
     }
 }
 
 impl Record for RenstraPeriod {
-    const FILE: &'static str = "periods.csv";
-    const COLUMNS: &'static [&'static str] = &["code", "start_year", "end_year", "name", "basis"];
-    fn parse(r: &Row) -> Self {
-        let p = RenstraPeriod {
-            code: r.req_text("code"),
-            start_year: r.year("start_year"),
-            end_year: r.year("end_year"),
-            name: r.text("name"),
-            basis: r.text("basis"),
-        };
-        if p.end_year < p.start_year {
+    fn check(&self, r: &Row) {
+        if self.end_year < self.start_year {
             r.problem(
                 "end_year",
-                ProblemKind::Invalid(format!("end_year {} < start_year {}", p.end_year, p.start_year)),
+                ProblemKind::Invalid(format!("end_year {} < start_year {}", self.end_year, self.start_year)),
             );
         }
-        p
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.code), n(self.start_year), n(self.end_year), s(&self.name), s(&self.basis)]
     }
 }
 
-impl Record for Strategy {
-    const FILE: &'static str = "strategies.csv";
-    const COLUMNS: &'static [&'static str] = &["period", "position", "text"];
-    fn parse(r: &Row) -> Self {
-        Strategy { period: r.req_text("period"), position: r.int("position"), text: r.req_text("text") }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.period), n(self.position), s(&self.text)]
-    }
-}
+impl Record for Indicator {}
 
-impl Record for Tujuan {
-    const FILE: &'static str = "tujuan.csv";
-    const COLUMNS: &'static [&'static str] = &["period", "code", "position", "name"];
-    fn parse(r: &Row) -> Self {
-        Tujuan {
-            period: r.req_text("period"),
-            code: r.req_text("code"),
-            position: r.int("position"),
-            name: r.req_text("name"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.period), s(&self.code), n(self.position), s(&self.name)]
-    }
-}
-
-impl Record for Sasaran {
-    const FILE: &'static str = "sasaran.csv";
-    const COLUMNS: &'static [&'static str] = &["tujuan", "code", "position", "name"];
-    fn parse(r: &Row) -> Self {
-        Sasaran {
-            tujuan: r.req_text("tujuan"),
-            code: r.req_text("code"),
-            position: r.int("position"),
-            name: r.req_text("name"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.tujuan), s(&self.code), n(self.position), s(&self.name)]
-    }
-}
-
-impl Record for Indicator {
-    const FILE: &'static str = "indicators.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "code",
-        "period",
-        "level",
-        "parent",
-        "position",
-        "name",
-        "satuan",
-        "polarity",
-        "capaian_rule",
-        "formula",
-        "formula_text",
-        "definition",
-        "alasan",
-        "data_source",
-        "responsible",
-        "iku",
-        "predecessor",
-        "comparable",
-        "quarter_rule",
-        "note",
-    ];
-    fn parse(r: &Row) -> Self {
-        Indicator {
-            code: r.req_text("code"),
-            period: r.req_text("period"),
-            level: r.coded("level", IndicatorLevel::Sasaran),
-            parent: r.opt_text("parent"),
-            position: r.int("position"),
-            name: r.req_text("name"),
-            satuan: r.text("satuan"),
-            polarity: r.coded("polarity", Polarity::HigherIsBetter),
-            capaian_rule: r.opt_coded("capaian_rule").unwrap_or_default(),
-            formula: r.opt_coded("formula").unwrap_or(FormulaKind::Value),
-            formula_text: r.text("formula_text"),
-            definition: r.text("definition"),
-            alasan: r.text("alasan"),
-            data_source: r.text("data_source"),
-            responsible: r.text("responsible"),
-            iku: r.bool("iku"),
-            predecessor: r.opt_text("predecessor"),
-            comparable: r.bool("comparable"),
-            quarter_rule: r.opt_coded("quarter_rule").unwrap_or_default(),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            s(&self.code),
-            s(&self.period),
-            s(self.level.code()),
-            parent(&self.parent),
-            n(self.position),
-            s(&self.name),
-            s(&self.satuan),
-            s(self.polarity.code()),
-            s(self.capaian_rule.code()),
-            s(self.formula.code()),
-            s(&self.formula_text),
-            s(&self.definition),
-            s(&self.alasan),
-            s(&self.data_source),
-            s(&self.responsible),
-            n(self.iku),
-            parent(&self.predecessor),
-            if self.predecessor.is_some() { n(self.comparable) } else { String::new() },
-            s(self.quarter_rule.code()),
-            s(&self.note),
-        ]
-    }
-}
-
-fn target_value(r: &Row) -> TargetValue {
-    let v = TargetValue { target: r.dec("target"), target_high: r.opt_dec("target_high") };
+fn check_target(v: &TargetValue, r: &Row) {
     if v.target_high.is_some_and(|h| h < v.target) {
         r.problem("target_high", ProblemKind::Invalid("target_high < target".into()));
     }
-    v
 }
 
 impl Record for Target {
-    const FILE: &'static str = "targets.csv";
-    const COLUMNS: &'static [&'static str] = &["indicator", "year", "target", "target_high", "note"];
-    fn parse(r: &Row) -> Self {
-        Target {
-            indicator: r.req_text("indicator"),
-            year: r.year("year"),
-            value: target_value(r),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            s(&self.indicator),
-            n(self.year),
-            dec_text(&self.value.target),
-            opt(&self.value.target_high),
-            s(&self.note),
-        ]
+    fn check(&self, r: &Row) {
+        check_target(&self.value, r);
     }
 }
 
 impl Record for AgreementTarget {
-    const FILE: &'static str = "agreements.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "indicator", "target", "target_high", "note"];
-    fn parse(r: &Row) -> Self {
-        AgreementTarget {
-            year: r.year("year"),
-            indicator: r.req_text("indicator"),
-            value: target_value(r),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.indicator),
-            dec_text(&self.value.target),
-            opt(&self.value.target_high),
-            s(&self.note),
-        ]
+    fn check(&self, r: &Row) {
+        check_target(&self.value, r);
     }
 }
 
-impl Record for AgreementProgram {
-    const FILE: &'static str = "agreement_programs.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "program", "position", "name", "pagu_murni", "pagu_perubahan", "note"];
-    fn parse(r: &Row) -> Self {
-        AgreementProgram {
-            year: r.year("year"),
-            program: r.req_text("program"),
-            position: r.int("position"),
-            name: r.req_text("name"),
-            pagu_murni: r.opt_money("pagu_murni"),
-            pagu_perubahan: r.opt_money("pagu_perubahan"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.program),
-            n(self.position),
-            s(&self.name),
-            opt(&self.pagu_murni),
-            opt(&self.pagu_perubahan),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for Realisation {
-    const FILE: &'static str = "realisations.csv";
-    const COLUMNS: &'static [&'static str] = &["indicator", "year", "realisasi", "note"];
-    fn parse(r: &Row) -> Self {
-        Realisation {
-            indicator: r.req_text("indicator"),
-            year: r.year("year"),
-            realisasi: r.dec("realisasi"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), dec_text(&self.realisasi), s(&self.note)]
-    }
-}
-
-impl Record for RawFigure {
-    const FILE: &'static str = "raw_figures.csv";
-    const COLUMNS: &'static [&'static str] = &["indicator", "year", "role", "value", "label", "note"];
-    fn parse(r: &Row) -> Self {
-        RawFigure {
-            indicator: r.req_text("indicator"),
-            year: r.year("year"),
-            role: r.coded("role", RawRole::Current),
-            value: r.dec("value"),
-            label: r.text("label"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            s(&self.indicator),
-            n(self.year),
-            s(self.role.code()),
-            dec_text(&self.value),
-            s(&self.label),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for BudgetLine {
-    const FILE: &'static str = "budget_lines.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "kode", "parent", "level", "position", "name", "pagu_murni", "pagu_perubahan", "realisasi", "note"];
-    fn parse(r: &Row) -> Self {
-        BudgetLine {
-            year: r.year("year"),
-            kode: r.req_text("kode"),
-            parent: r.opt_text("parent"),
-            level: r.coded("level", BudgetLevel::Program),
-            position: r.int("position"),
-            name: r.req_text("name"),
-            pagu_murni: r.opt_money("pagu_murni"),
-            pagu_perubahan: r.opt_money("pagu_perubahan"),
-            realisasi: r.opt_money("realisasi"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.kode),
-            parent(&self.parent),
-            s(self.level.code()),
-            n(self.position),
-            s(&self.name),
-            opt(&self.pagu_murni),
-            opt(&self.pagu_perubahan),
-            opt(&self.realisasi),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for ProgramSupport {
-    const FILE: &'static str = "program_support.csv";
-    const COLUMNS: &'static [&'static str] = &["program", "indicator"];
-    fn parse(r: &Row) -> Self {
-        ProgramSupport { program: r.req_text("program"), indicator: r.req_text("indicator") }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.program), s(&self.indicator)]
-    }
-}
-
-impl Record for PrintedFigure {
-    const FILE: &'static str = "printed_figures.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "table", "place", "subject", "field", "printed", "value", "note"];
-    fn parse(r: &Row) -> Self {
-        PrintedFigure {
-            year: r.year("year"),
-            table: r.req_text("table"),
-            place: r.coded("place", Place::Table),
-            subject: r.req_text("subject"),
-            field: r.req_text("field"),
-            printed: r.req_text("printed"),
-            value: r.opt_dec("value"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.table),
-            s(self.place.code()),
-            s(&self.subject),
-            s(&self.field),
-            s(&self.printed),
-            opt(&self.value),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for Note {
-    const FILE: &'static str = "notes.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "subject", "kind", "position", "text"];
-    fn parse(r: &Row) -> Self {
-        Note {
-            year: r.year("year"),
-            subject: r.req_text("subject"),
-            kind: r.req_text("kind"),
-            position: r.int("position"),
-            text: r.req_text("text"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.subject), s(&self.kind), n(self.position), s(&self.text)]
-    }
-}
-
-impl Record for Award {
-    const FILE: &'static str = "awards.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "position", "giver", "description"];
-    fn parse(r: &Row) -> Self {
-        Award {
-            year: r.year("year"),
-            position: r.int("position"),
-            giver: r.text("giver"),
-            description: r.req_text("description"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![n(self.year), n(self.position), s(&self.giver), s(&self.description)]
-    }
-}
-
-impl Record for AkipEvaluation {
-    const FILE: &'static str = "akip_evaluations.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "year",
-        "score",
-        "predicate",
-        "perencanaan",
-        "pengukuran",
-        "pelaporan",
-        "evaluasi",
-        "evaluator",
-        "indicator",
-        "note",
-    ];
-    fn parse(r: &Row) -> Self {
-        AkipEvaluation {
-            year: r.year("year"),
-            score: r.dec("score"),
-            predicate: r.text("predicate"),
-            perencanaan: r.opt_dec("perencanaan"),
-            pengukuran: r.opt_dec("pengukuran"),
-            pelaporan: r.opt_dec("pelaporan"),
-            evaluasi: r.opt_dec("evaluasi"),
-            evaluator: r.text("evaluator"),
-            indicator: r.opt_text("indicator"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            dec_text(&self.score),
-            s(&self.predicate),
-            opt(&self.perencanaan),
-            opt(&self.pengukuran),
-            opt(&self.pelaporan),
-            opt(&self.evaluasi),
-            s(&self.evaluator),
-            parent(&self.indicator),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for AkipRecommendation {
-    const FILE: &'static str = "akip_recommendations.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["evaluation_year", "followup_year", "position", "recommendation", "follow_up"];
-    fn parse(r: &Row) -> Self {
-        AkipRecommendation {
-            evaluation_year: r.year("evaluation_year"),
-            followup_year: r.year("followup_year"),
-            position: r.int("position"),
-            recommendation: r.req_text("recommendation"),
-            follow_up: r.text("follow_up"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.evaluation_year),
-            n(self.followup_year),
-            n(self.position),
-            s(&self.recommendation),
-            s(&self.follow_up),
-        ]
-    }
-}
-
-impl Record for Benchmark {
-    const FILE: &'static str = "benchmarks.csv";
-    const COLUMNS: &'static [&'static str] =
-        &["year", "indicator", "position", "name", "source", "benchmark_year", "satuan", "target", "realisasi", "note"];
-    fn parse(r: &Row) -> Self {
-        Benchmark {
-            year: r.year("year"),
-            indicator: r.req_text("indicator"),
-            position: r.int("position"),
-            name: r.req_text("name"),
-            source: r.text("source"),
-            benchmark_year: r.year("benchmark_year"),
-            satuan: r.text("satuan"),
-            target: r.opt_dec("target"),
-            realisasi: r.opt_dec("realisasi"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.indicator),
-            n(self.position),
-            s(&self.name),
-            s(&self.source),
-            n(self.benchmark_year),
-            s(&self.satuan),
-            opt(&self.target),
-            opt(&self.realisasi),
-            s(&self.note),
-        ]
-    }
-}
-
-impl Record for UmkmUpgrade {
-    const FILE: &'static str = "umkm_upgrades.csv";
-    const COLUMNS: &'static [&'static str] = &[
-        "year",
-        "position",
-        "owner",
-        "address",
-        "business",
-        "phone",
-        "from_class",
-        "to_class",
-        "annual_sales",
-        "capital",
-    ];
-    fn parse(r: &Row) -> Self {
-        UmkmUpgrade {
-            year: r.year("year"),
-            position: r.int("position"),
-            owner: r.req_text("owner"),
-            address: r.text("address"),
-            business: r.text("business"),
-            phone: r.text("phone"),
-            from_class: r.coded("from_class", UmkmClass::Mikro),
-            to_class: r.coded("to_class", UmkmClass::Kecil),
-            annual_sales: r.opt_money("annual_sales"),
-            capital: r.opt_money("capital"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            n(self.position),
-            s(&self.owner),
-            s(&self.address),
-            s(&self.business),
-            s(&self.phone),
-            s(self.from_class.code()),
-            s(self.to_class.code()),
-            opt(&self.annual_sales),
-            opt(&self.capital),
-        ]
-    }
-}
-
-impl Record for ReportTable {
-    const FILE: &'static str = "report_tables.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "id", "kind", "subject", "title", "source", "note"];
-    fn parse(r: &Row) -> Self {
-        ReportTable {
-            year: r.year("year"),
-            id: r.req_text("id"),
-            kind: r.coded("kind", TableKind::Staff),
-            subject: r.text("subject"),
-            title: r.req_text("title"),
-            source: r.text("source"),
-            note: r.text("note"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![
-            n(self.year),
-            s(&self.id),
-            s(self.kind.code()),
-            s(&self.subject),
-            s(&self.title),
-            s(&self.source),
-            s(&self.note),
-        ]
+fn check_quarter(quarter: i64, r: &Row) {
+    if !(1..=4).contains(&quarter) {
+        r.problem(
+            "quarter",
+            ProblemKind::Invalid(format!("triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4")),
+        );
     }
 }
 
 impl Record for QuarterProgress {
-    const FILE: &'static str = "quarters.csv";
-    const COLUMNS: &'static [&'static str] = &["indicator", "year", "quarter", "target", "realisasi"];
-    fn parse(r: &Row) -> Self {
-        let quarter = r.int("quarter");
-        if !(1..=4).contains(&quarter) {
-            r.problem(
-                "quarter",
-                ProblemKind::Invalid(format!(
-                    "triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4"
-                )),
-            );
-        }
-        QuarterProgress {
-            indicator: r.req_text("indicator"),
-            year: r.year("year"),
-            quarter,
-            target: r.opt_dec("target"),
-            realisasi: r.opt_dec("realisasi"),
-        }
-    }
-    fn write(&self) -> Vec<String> {
-        vec![s(&self.indicator), n(self.year), n(self.quarter), opt(&self.target), opt(&self.realisasi)]
+    fn check(&self, r: &Row) {
+        check_quarter(self.quarter, r);
     }
 }
 
 impl Record for BudgetQuarter {
-    const FILE: &'static str = "budget_quarters.csv";
-    const COLUMNS: &'static [&'static str] = &["year", "kode", "quarter", "realisasi"];
-    fn parse(r: &Row) -> Self {
-        let quarter = r.int("quarter");
-        if !(1..=4).contains(&quarter) {
-            r.problem(
-                "quarter",
-                ProblemKind::Invalid(format!(
-                    "triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4"
-                )),
-            );
-        }
-        let realisasi = r.opt_money("realisasi");
-        if realisasi.is_none() && r.text("realisasi").is_empty() {
-            r.problem("realisasi", ProblemKind::Required);
-        }
-        BudgetQuarter {
-            year: r.year("year"),
-            kode: r.req_text("kode"),
-            quarter,
-            realisasi: realisasi.unwrap_or_default(),
-        }
+    fn check(&self, r: &Row) {
+        check_quarter(self.quarter, r);
     }
-    fn write(&self) -> Vec<String> {
-        vec![n(self.year), s(&self.kode), n(self.quarter), n(self.realisasi)]
+}
+
+/// The value of one column of a row as its kind reads it; problems go to `r`.
+fn read_cell(r: &Row, c: &Column) -> Cell {
+    let name = c.csv;
+    let opt = |v: Option<Cell>| v.unwrap_or(Cell::Null);
+    match c.kind {
+        Kind::Text => Cell::Text(r.text(name)),
+        Kind::Required => Cell::Text(r.req_text(name)),
+        Kind::OptText => opt(r.opt_text(name).map(Cell::Text)),
+        Kind::Int => Cell::Int(r.int(name)),
+        Kind::IntOrZero => Cell::Int(r.opt_int(name).unwrap_or(0)),
+        Kind::OptInt => opt(r.opt_int(name).map(Cell::Int)),
+        Kind::Year => Cell::Int(i64::from(r.year(name))),
+        Kind::Dec => Cell::Dec(r.dec(name)),
+        Kind::OptDec => opt(r.opt_dec(name).map(Cell::Dec)),
+        Kind::Money => {
+            let m = r.opt_money(name);
+            if m.is_none() && r.text(name).is_empty() {
+                r.problem(name, ProblemKind::Required);
+            }
+            Cell::Money(m.unwrap_or_default())
+        }
+        Kind::OptMoney => opt(r.opt_money(name).map(Cell::Money)),
+        Kind::Code(codes) | Kind::CodeOr(codes, _) => {
+            let s = r.text(name);
+            match c.kind {
+                Kind::CodeOr(_, default) if s.is_empty() => return Cell::Text(default.to_string()),
+                _ if s.is_empty() => r.problem(name, ProblemKind::Required),
+                _ if !(codes.accepts)(&s) => {
+                    r.problem(name, ProblemKind::UnknownCode { value: s.clone(), expected: (codes.list)() })
+                }
+                _ => {}
+            }
+            Cell::Text(s)
+        }
+        Kind::Bool => Cell::Bool(r.bool(name)),
+    }
+}
+
+/// How a cell is written in a file.
+fn write_cell(cell: Cell) -> String {
+    match cell {
+        Cell::Null => String::new(),
+        Cell::Text(t) => t,
+        Cell::Int(i) => i.to_string(),
+        Cell::Dec(d) => dec_text(&d),
+        Cell::Money(m) => m.to_string(),
+        Cell::Bool(b) => b.to_string(),
     }
 }
 
@@ -764,8 +175,8 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
     };
     let index: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
     let mut header_ok = true;
-    for col in T::COLUMNS {
-        if !index.contains_key(*col) {
+    for col in T::COLUMNS.iter().map(|c| c.csv) {
+        if !index.contains_key(col) {
             header_ok = false;
             problems.push(Problem {
                 file: file.into(),
@@ -778,7 +189,7 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
     // An unknown column is reported, but the known ones are still read so that one misspelt
     // heading does not hide every other problem behind a cascade of missing references.
     for h in headers.iter() {
-        if !h.trim().is_empty() && !T::COLUMNS.contains(&h.trim()) {
+        if !h.trim().is_empty() && !T::COLUMNS.iter().any(|c| c.csv == h.trim()) {
             problems.push(Problem {
                 file: file.into(),
                 line: Some(1),
@@ -809,62 +220,83 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
             continue;
         }
         let row = Row::new(file, line, &index, &record);
-        let value = T::parse(&row);
-        let row_problems = row.into_problems();
-        if row_problems.is_empty() {
-            out.push((line, value));
-        } else {
-            problems.extend(row_problems);
+        let cells: Vec<Cell> = T::COLUMNS.iter().map(|c| read_cell(&row, c)).collect();
+        let cell_problems = row.into_problems();
+        if !cell_problems.is_empty() {
+            problems.extend(cell_problems);
+            continue;
+        }
+        // A record is made only of valid cells, so that its own checks see real values.
+        let row = Row::new(file, line, &index, &record);
+        match T::decode(cells) {
+            Ok(value) => {
+                value.check(&row);
+                let row_problems = row.into_problems();
+                if row_problems.is_empty() {
+                    out.push((line, value));
+                } else {
+                    problems.extend(row_problems);
+                }
+            }
+            // Only a declaration out of step with its conversions gets here; the tests read
+            // every entity.
+            Err(e) => problems.push(Problem {
+                file: file.into(),
+                line: Some(line),
+                column: Some(T::COLUMNS.iter().find(|c| c.sql == e.column).map_or(e.column, |c| c.csv).into()),
+                kind: ProblemKind::Invalid(e.to_string()),
+            }),
         }
     }
     out
 }
 
-fn write_file<T: Record>(rows: &[T]) -> (&'static str, Vec<u8>) {
+fn write_file<T: Entity>(rows: &[T]) -> (&'static str, Vec<u8>) {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     // Writing to a Vec cannot fail.
-    let _ = w.write_record(T::COLUMNS);
+    let _ = w.write_record(T::COLUMNS.iter().map(|c| c.csv));
     for r in rows {
-        let _ = w.write_record(r.write());
+        let _ = w.write_record(r.file_cells().into_iter().map(write_cell));
     }
     (T::FILE, w.into_inner().unwrap_or_default())
 }
 
+/// Every file of a dataset, in order.
+struct Writer<'a> {
+    dataset: &'a Dataset,
+    files: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl PartVisitor for Writer<'_> {
+    type Error = std::convert::Infallible;
+    fn visit<P: Part>(&mut self) -> Result<(), Self::Error> {
+        self.files.push(write_file(P::rows(self.dataset)));
+        Ok(())
+    }
+}
+
 pub(super) fn write_all(d: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
-    vec![
-        write_file(std::slice::from_ref(&d.office)),
-        write_file(&d.units),
-        write_file(&d.unit_duties),
-        write_file(&d.staff),
-        write_file(&d.assets),
-        write_file(&d.periods),
-        write_file(&d.strategies),
-        write_file(&d.tujuan),
-        write_file(&d.sasaran),
-        write_file(&d.indicators),
-        write_file(&d.targets),
-        write_file(&d.agreements),
-        write_file(&d.agreement_programs),
-        write_file(&d.realisations),
-        write_file(&d.raw_figures),
-        write_file(&d.budget_lines),
-        write_file(&d.program_support),
-        write_file(&d.printed_figures),
-        write_file(&d.notes),
-        write_file(&d.awards),
-        write_file(&d.akip_evaluations),
-        write_file(&d.akip_recommendations),
-        write_file(&d.benchmarks),
-        write_file(&d.umkm_upgrades),
-        write_file(&d.report_tables),
-        write_file(&d.quarters),
-        write_file(&d.budget_quarters),
-    ]
+    let mut w = Writer { dataset: d, files: vec![write_file(std::slice::from_ref(&d.office))] };
+    let Ok(()) = each_part(&mut w);
+    w.files
+}
+
+/// The parts' file names.
+struct Names(Vec<&'static str>);
+
+impl PartVisitor for Names {
+    type Error = std::convert::Infallible;
+    fn visit<P: Part>(&mut self) -> Result<(), Self::Error> {
+        self.0.push(P::FILE);
+        Ok(())
+    }
 }
 
 /// All interchange file names, in reading order.
 pub fn file_names() -> Vec<&'static str> {
-    write_all(&Dataset::default()).into_iter().map(|(f, _)| f).collect()
+    let mut names = Names(vec![Office::FILE]);
+    let Ok(()) = each_part(&mut names);
+    names.0
 }
 
 struct Checker<'a> {
@@ -885,9 +317,10 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for (line, r) in rows {
             let k = key(r);
-            let shown = format!("{k:?}");
-            if !seen.insert(k) {
-                self.push(file, *line, column, ProblemKind::Duplicate(shown));
+            if seen.contains(&k) {
+                self.push(file, *line, column, ProblemKind::Duplicate(format!("{k:?}")));
+            } else {
+                seen.insert(k);
             }
         }
         seen

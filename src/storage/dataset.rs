@@ -1,8 +1,11 @@
-//! Saving and loading a whole office dataset.
+//! Saving and loading a whole office dataset, derived from the entity declarations
+//! ([`crate::entity`]): one `INSERT` and one `SELECT` per entity, made from its columns.
 
 use super::{Result, StorageError, Store};
 use crate::domain::*;
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use crate::entity::{each_part, Cell, Column, Entity, Kind, Part, PartVisitor};
+use rusqlite::types::{ToSqlOutput, Value as SqlValue};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql, Transaction};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -15,15 +18,37 @@ pub struct OfficeRef {
     pub name: String,
 }
 
-fn sen(m: Option<Money>) -> Option<i64> {
-    m.map(Money::to_sen)
+/// What [`Store::import_dataset`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub office_id: i64,
+    /// Rows the office had before, when it was already in the database (its data was replaced,
+    /// its audit trail and settings kept).
+    pub replaced_rows: Option<u64>,
+    /// Rows stored now.
+    pub rows: u64,
 }
-fn dtext(d: Decimal) -> String {
-    d.to_string()
-}
-fn odtext(d: Option<Decimal>) -> Option<String> {
-    d.map(dtext)
-}
+
+/// The audit action of a dataset import that replaced an office's data.
+pub const IMPORT_ACTION: &str = "impor";
+
+/// Tables of an office that a re-import keeps: its history and its settings.
+const KEPT_ON_IMPORT: &[&str] = &["audit_log", "office_setting"];
+
+/// The tables the city view reads for every office (capaian and the AKIP predicate).
+const PERFORMANCE_TABLES: &[&str] = &[
+    "renstra_period",
+    "tujuan",
+    "sasaran",
+    "indicator",
+    "indicator_target",
+    "agreement_target",
+    "realisation",
+    "raw_figure",
+    "akip_evaluation",
+    "quarter_progress",
+];
+
 fn corrupt(what: impl Into<String>) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
@@ -31,20 +56,64 @@ fn corrupt(what: impl Into<String>) -> rusqlite::Error {
         Box::new(StorageError::Corrupt(what.into())),
     )
 }
-fn dec(row: &Row, i: usize) -> rusqlite::Result<Decimal> {
-    let s: String = row.get(i)?;
-    Decimal::from_str(&s).map_err(|_| corrupt(format!("'{s}' is not a decimal")))
-}
-fn odec(row: &Row, i: usize) -> rusqlite::Result<Option<Decimal>> {
-    let s: Option<String> = row.get(i)?;
-    s.map(|s| Decimal::from_str(&s).map_err(|_| corrupt(format!("'{s}' is not a decimal")))).transpose()
-}
+
 pub(super) fn money(row: &Row, i: usize) -> rusqlite::Result<Option<Money>> {
     Ok(row.get::<_, Option<i64>>(i)?.map(Money::from_sen))
 }
-fn coded<T: Coded>(row: &Row, i: usize) -> rusqlite::Result<T> {
-    let s: String = row.get(i)?;
-    T::from_code(&s).ok_or_else(|| corrupt(format!("unknown code '{s}'")))
+
+fn decimal(text: String) -> rusqlite::Result<Cell> {
+    Decimal::from_str(&text).map(Cell::Dec).map_err(|_| corrupt(format!("'{text}' is not a decimal")))
+}
+
+/// The cell of column `i` of a row, read as its kind is stored.
+fn sql_cell(row: &Row, i: usize, c: &Column) -> rusqlite::Result<Cell> {
+    let opt = |v: Option<Cell>| v.unwrap_or(Cell::Null);
+    Ok(match c.kind {
+        Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) => Cell::Text(row.get(i)?),
+        Kind::OptText => opt(row.get::<_, Option<String>>(i)?.map(Cell::Text)),
+        Kind::Int | Kind::IntOrZero | Kind::Year => Cell::Int(row.get(i)?),
+        Kind::OptInt => opt(row.get::<_, Option<i64>>(i)?.map(Cell::Int)),
+        Kind::Dec => decimal(row.get(i)?)?,
+        Kind::OptDec => row.get::<_, Option<String>>(i)?.map(decimal).transpose()?.unwrap_or(Cell::Null),
+        Kind::Money => Cell::Money(Money::from_sen(row.get(i)?)),
+        Kind::OptMoney => opt(money(row, i)?.map(Cell::Money)),
+        Kind::Bool => Cell::Bool(row.get(i)?),
+    })
+}
+
+/// A record from the columns of `row` starting at 0.
+fn from_row<E: Entity>(row: &Row) -> rusqlite::Result<E> {
+    let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| sql_cell(row, i, c)).collect::<rusqlite::Result<_>>()?;
+    E::decode(cells).map_err(|e| corrupt(e.to_string()))
+}
+
+/// How a cell is stored: money as INTEGER sen, decimals as exact TEXT, booleans as 0/1.
+struct Stored(Cell);
+
+impl ToSql for Stored {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match &self.0 {
+            Cell::Null => ToSqlOutput::Owned(SqlValue::Null),
+            Cell::Text(t) => ToSqlOutput::from(t.as_str()),
+            Cell::Int(i) => ToSqlOutput::Owned(SqlValue::Integer(*i)),
+            Cell::Dec(d) => ToSqlOutput::Owned(SqlValue::Text(d.to_string())),
+            Cell::Money(m) => ToSqlOutput::Owned(SqlValue::Integer(m.to_sen())),
+            Cell::Bool(b) => ToSqlOutput::Owned(SqlValue::Integer(i64::from(*b))),
+        })
+    }
+}
+
+/// `INSERT INTO table (office_id, columns…) VALUES (?1, …)`.
+fn insert_sql<E: Entity>() -> String {
+    let columns = E::sql_names().join(", ");
+    let marks: Vec<String> = (1..=E::COLUMNS.len() + 1).map(|i| format!("?{i}")).collect();
+    format!("INSERT INTO {} (office_id, {columns}) VALUES ({})", E::TABLE, marks.join(", "))
+}
+
+fn insert_row<E: Entity>(stmt: &mut rusqlite::CachedStatement, office: i64, row: &E) -> rusqlite::Result<()> {
+    let cells = row.to_cells().into_iter().map(Stored);
+    stmt.execute(params_from_iter(std::iter::once(Stored(Cell::Int(office))).chain(cells)))?;
+    Ok(())
 }
 
 fn unwrap_corrupt(e: rusqlite::Error) -> StorageError {
@@ -65,19 +134,49 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Stores a whole dataset in one transaction, replacing the office with the same code if
-    /// there is one (so importing the same data twice does not duplicate it).
+    /// The id of the office with this code, if the database holds it.
+    pub fn office_id(&self, code: &str) -> Result<Option<i64>> {
+        Ok(self.conn.query_row("SELECT id FROM office WHERE code = ?1", [code], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores a whole dataset in one transaction. An office with the same code keeps its row,
+    /// its audit trail and its settings; its data is replaced (so importing the same data twice
+    /// does not duplicate it), and the replacement is recorded in the audit trail.
     pub fn save_dataset(&mut self, d: &Dataset) -> Result<i64> {
-        self.save_dataset_cancellable(d, &|| true)
+        Ok(self.import_dataset(d, "", &|| true)?.office_id)
     }
 
     /// [`Store::save_dataset`] that asks `keep_going` now and then and, when it answers `false`,
     /// rolls everything back and returns [`StorageError::Cancelled`].
     pub fn save_dataset_cancellable(&mut self, d: &Dataset, keep_going: &dyn Fn() -> bool) -> Result<i64> {
+        Ok(self.import_dataset(d, "", keep_going)?.office_id)
+    }
+
+    /// [`Store::save_dataset_cancellable`] that names the user in the audit row of a
+    /// replacement and says what was replaced.
+    pub fn import_dataset(&mut self, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
         let tx = self.conn.transaction()?;
-        let id = save(&tx, d, keep_going)?;
+        let imported = save(&tx, d, user, keep_going)?;
         tx.commit()?;
-        Ok(id)
+        Ok(imported)
+    }
+
+    /// Adds rows of one entity to an office in one transaction, streaming: `fill` is handed a
+    /// function that stores one row (the demo generator's bulk budget lines). Nothing is stored
+    /// when `fill` fails.
+    pub fn append_rows<P: Part, E: From<StorageError>>(
+        &mut self,
+        office: i64,
+        fill: impl FnOnce(&mut dyn FnMut(&P) -> Result<()>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let tx = self.conn.transaction().map_err(StorageError::from)?;
+        {
+            let mut stmt = tx.prepare_cached(&insert_sql::<P>()).map_err(StorageError::from)?;
+            let mut store_row = |row: &P| -> Result<()> { Ok(insert_row(&mut stmt, office, row)?) };
+            fill(&mut store_row)?;
+        }
+        tx.commit().map_err(StorageError::from)?;
+        Ok(())
     }
 
     /// The performance data (Renstra, targets, realisation, AKIP; no budget, organisation or
@@ -95,121 +194,136 @@ impl Store {
     }
 }
 
-fn save(tx: &Transaction, d: &Dataset, keep_going: &dyn Fn() -> bool) -> Result<i64> {
+/// Inserts every part of a dataset for one office.
+struct Inserter<'a, 't> {
+    tx: &'a Transaction<'t>,
+    dataset: &'a Dataset,
+    office: i64,
+    keep_going: &'a dyn Fn() -> bool,
+    rows: u64,
+}
+
+impl PartVisitor for Inserter<'_, '_> {
+    type Error = StorageError;
+    fn visit<P: Part>(&mut self) -> Result<()> {
+        if !(self.keep_going)() {
+            return Err(StorageError::Cancelled);
+        }
+        let mut stmt = self.tx.prepare_cached(&insert_sql::<P>())?;
+        for (i, row) in P::rows(self.dataset).iter().enumerate() {
+            if i % 4096 == 4095 && !(self.keep_going)() {
+                return Err(StorageError::Cancelled);
+            }
+            insert_row(&mut stmt, self.office, row)?;
+            self.rows += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The tables with an `office_id` other than those a re-import keeps, children before their
+/// parents where the declarations know them (so that deleting a parent finds no children left
+/// to cascade to), then any other table of a newer schema.
+fn replaced_tables(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
+    struct Tables(Vec<String>);
+    impl PartVisitor for Tables {
+        type Error = std::convert::Infallible;
+        fn visit<P: Part>(&mut self) -> std::result::Result<(), Self::Error> {
+            self.0.push(P::TABLE.to_string());
+            Ok(())
+        }
+    }
+    let mut declared = Tables(Vec::new());
+    let Ok(()) = each_part(&mut declared);
+    let mut tables = declared.0;
+    tables.reverse();
+    let mut stmt = tx.prepare(
+        "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND p.name = 'office_id' ORDER BY m.name",
+    )?;
+    let with_office: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    tables.retain(|t| with_office.contains(t));
+    for t in with_office {
+        if !tables.contains(&t) && !KEPT_ON_IMPORT.contains(&t.as_str()) {
+            tables.push(t);
+        }
+    }
+    Ok(tables)
+}
+
+/// The office's rows of `tables`, in all.
+fn count_rows(tx: &Transaction, tables: &[String], office: i64) -> rusqlite::Result<u64> {
+    let mut n = 0u64;
+    for t in tables {
+        let c: i64 =
+            tx.query_row(&format!("SELECT count(*) FROM \"{t}\" WHERE office_id = ?1"), [office], |r| r.get(0))?;
+        n += c.unsigned_abs();
+    }
+    Ok(n)
+}
+
+fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
     let o = &d.office;
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM office WHERE code = ?1", [&o.code], |r| r.get(0)).optional()?;
-    if let Some(id) = existing {
-        tx.execute("DELETE FROM office WHERE id = ?1", [id])?;
-    }
-    tx.execute(
-        "INSERT INTO office (code, name, short_name, government, address, legal_basis) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![o.code, o.name, o.short_name, o.government, o.address, o.legal_basis],
-    )?;
-    let id = tx.last_insert_rowid();
-    macro_rules! insert_all {
-        ($sql:expr, $rows:expr, |$r:ident| $params:expr) => {{
-            if !keep_going() {
-                return Err(StorageError::Cancelled);
-            }
-            let mut stmt = tx.prepare($sql)?;
-            for (i, $r) in $rows.iter().enumerate() {
-                if i % 4096 == 4095 && !keep_going() {
+    let office_columns = Office::sql_names();
+    let office_cells: Vec<Stored> = o.to_cells().into_iter().map(Stored).collect();
+    let (id, replaced_rows) = match existing {
+        Some(id) => {
+            // The office keeps its row (and with it its audit trail and settings); its data goes.
+            let tables = replaced_tables(tx)?;
+            let before = count_rows(tx, &tables, id)?;
+            // An indicator's link to its predecessor is a composite foreign key (office_id,
+            // predecessor_code) with ON DELETE SET NULL, which would empty office_id as well when
+            // a predecessor is deleted before its successor; the links go first.
+            tx.execute(
+                "UPDATE indicator SET predecessor_code = NULL WHERE office_id = ?1 AND predecessor_code IS NOT NULL",
+                [id],
+            )?;
+            for t in &tables {
+                if !keep_going() {
                     return Err(StorageError::Cancelled);
                 }
-                stmt.execute($params)?;
+                tx.execute(&format!("DELETE FROM \"{t}\" WHERE office_id = ?1"), [id])?;
             }
-        }};
+            let set: Vec<String> =
+                office_columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+            let sql = format!("UPDATE office SET {} WHERE id = ?1", set.join(", "));
+            let args: Vec<&dyn ToSql> =
+                std::iter::once(&id as &dyn ToSql).chain(office_cells.iter().map(|c| c as &dyn ToSql)).collect();
+            tx.execute(&sql, args.as_slice())?;
+            (id, Some(before))
+        }
+        None => {
+            let marks: Vec<String> = (1..=office_columns.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!("INSERT INTO office ({}) VALUES ({})", office_columns.join(", "), marks.join(", "));
+            tx.execute(&sql, params_from_iter(office_cells.iter()))?;
+            (tx.last_insert_rowid(), None)
+        }
+    };
+    let mut inserter = Inserter { tx, dataset: d, office: id, keep_going, rows: 0 };
+    each_part(&mut inserter)?;
+    let rows = inserter.rows;
+    if let Some(before) = replaced_rows {
+        let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                id,
+                change_id,
+                super::now_text(),
+                user,
+                IMPORT_ACTION,
+                format!("Impor dataset: data {} diganti", o.code),
+                format!("office:{}", o.code),
+                "baris",
+                format!("{before} baris"),
+                format!("{rows} baris"),
+            ],
+        )?;
     }
-    insert_all!(
-        "INSERT INTO unit (office_id, code, parent_code, position, kind, name) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.units,
-        |u| params![id, u.code, u.parent, u.position, u.kind.code(), u.name]
-    );
-    insert_all!("INSERT INTO unit_duty (office_id, unit_code, position, level, label, kind, text) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-        &d.unit_duties, |u| params![id, u.unit, u.position, u.level, u.label, u.kind.code(), u.text]);
-    insert_all!(
-        "INSERT INTO staff_count (office_id, year, position, education, status, count) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.staff,
-        |s| params![id, s.year, s.position, s.education, s.status.code(), s.count]
-    );
-    insert_all!("INSERT INTO asset_item (office_id, year, code, parent_code, position, label, name, count, value_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-        &d.assets, |a| params![id, a.year, a.code, a.parent, a.position, a.label, a.name, a.count, sen(a.value), a.note]);
-    insert_all!(
-        "INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.periods,
-        |p| params![id, p.code, p.start_year, p.end_year, p.name, p.basis]
-    );
-    insert_all!(
-        "INSERT INTO strategy (office_id, period_code, position, text) VALUES (?1,?2,?3,?4)",
-        &d.strategies,
-        |s| params![id, s.period, s.position, s.text]
-    );
-    insert_all!(
-        "INSERT INTO tujuan (office_id, period_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
-        &d.tujuan,
-        |t| params![id, t.period, t.code, t.position, t.name]
-    );
-    insert_all!(
-        "INSERT INTO sasaran (office_id, tujuan_code, code, position, name) VALUES (?1,?2,?3,?4,?5)",
-        &d.sasaran,
-        |s| params![id, s.tujuan, s.code, s.position, s.name]
-    );
-    insert_all!("INSERT INTO indicator (office_id, code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)",
-        &d.indicators, |i| params![id, i.code, i.period, i.level.code(), i.parent, i.position, i.name, i.satuan, i.polarity.code(),
-            i.capaian_rule.code(), i.formula.code(), i.formula_text, i.definition, i.alasan, i.data_source, i.responsible, i.iku,
-            i.predecessor, i.comparable, i.note, i.quarter_rule.code()]);
-    insert_all!("INSERT INTO indicator_target (office_id, indicator_code, year, target, target_high, note) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.targets, |t| params![id, t.indicator, t.year, dtext(t.value.target), odtext(t.value.target_high), t.note]);
-    insert_all!("INSERT INTO agreement_target (office_id, year, indicator_code, target, target_high, note) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.agreements, |t| params![id, t.year, t.indicator, dtext(t.value.target), odtext(t.value.target_high), t.note]);
-    insert_all!("INSERT INTO agreement_program (office_id, year, program_kode, position, name, pagu_murni_sen, pagu_perubahan_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-        &d.agreement_programs, |a| params![id, a.year, a.program, a.position, a.name, sen(a.pagu_murni), sen(a.pagu_perubahan), a.note]);
-    insert_all!(
-        "INSERT INTO realisation (office_id, indicator_code, year, realisasi, note) VALUES (?1,?2,?3,?4,?5)",
-        &d.realisations,
-        |r| params![id, r.indicator, r.year, dtext(r.realisasi), r.note]
-    );
-    insert_all!("INSERT INTO raw_figure (office_id, indicator_code, year, role, value, label, note) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-        &d.raw_figures, |r| params![id, r.indicator, r.year, r.role.code(), dtext(r.value), r.label, r.note]);
-    insert_all!("INSERT INTO budget_line (office_id, year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-        &d.budget_lines, |b| params![id, b.year, b.kode, b.parent, b.level.code(), b.position, b.name, sen(b.pagu_murni), sen(b.pagu_perubahan), sen(b.realisasi), b.note]);
-    insert_all!(
-        "INSERT INTO program_support (office_id, program_kode, indicator_code) VALUES (?1,?2,?3)",
-        &d.program_support,
-        |s| params![id, s.program, s.indicator]
-    );
-    insert_all!("INSERT INTO printed_figure (office_id, year, table_id, place, subject, field, printed, value, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-        &d.printed_figures, |p| params![id, p.year, p.table, p.place.code(), p.subject, p.field, p.printed, odtext(p.value), p.note]);
-    insert_all!(
-        "INSERT INTO note (office_id, year, subject, kind, position, text) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.notes,
-        |n| params![id, n.year, n.subject, n.kind, n.position, n.text]
-    );
-    insert_all!(
-        "INSERT INTO award (office_id, year, position, giver, description) VALUES (?1,?2,?3,?4,?5)",
-        &d.awards,
-        |a| params![id, a.year, a.position, a.giver, a.description]
-    );
-    insert_all!("INSERT INTO akip_evaluation (office_id, year, score, predicate, perencanaan, pengukuran, pelaporan, evaluasi, evaluator, indicator_code, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-        &d.akip_evaluations, |a| params![id, a.year, dtext(a.score), a.predicate, odtext(a.perencanaan), odtext(a.pengukuran),
-            odtext(a.pelaporan), odtext(a.evaluasi), a.evaluator, a.indicator, a.note]);
-    insert_all!("INSERT INTO akip_recommendation (office_id, evaluation_year, followup_year, position, recommendation, follow_up) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.akip_recommendations, |a| params![id, a.evaluation_year, a.followup_year, a.position, a.recommendation, a.follow_up]);
-    insert_all!("INSERT INTO benchmark (office_id, year, indicator_code, position, name, source, benchmark_year, satuan, target, realisasi, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-        &d.benchmarks, |b| params![id, b.year, b.indicator, b.position, b.name, b.source, b.benchmark_year, b.satuan, odtext(b.target), odtext(b.realisasi), b.note]);
-    insert_all!("INSERT INTO umkm_upgrade (office_id, year, position, owner, address, business, phone, from_class, to_class, annual_sales_sen, capital_sen) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-        &d.umkm_upgrades, |u| params![id, u.year, u.position, u.owner, u.address, u.business, u.phone, u.from_class.code(), u.to_class.code(), sen(u.annual_sales), sen(u.capital)]);
-    insert_all!("INSERT INTO report_table (office_id, year, table_id, kind, subject, title, source, note) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-        &d.report_tables, |t| params![id, t.year, t.id, t.kind.code(), t.subject, t.title, t.source, t.note]);
-    insert_all!("INSERT INTO quarter_progress (office_id, indicator_code, year, quarter, target, realisasi) VALUES (?1,?2,?3,?4,?5,?6)",
-        &d.quarters, |q| params![id, q.indicator, q.year, q.quarter, odtext(q.target), odtext(q.realisasi)]);
-    insert_all!(
-        "INSERT INTO budget_quarter (office_id, year, kode, quarter, realisasi_sen) VALUES (?1,?2,?3,?4,?5)",
-        &d.budget_quarters,
-        |q| params![id, q.year, q.kode, q.quarter, q.realisasi.to_sen()]
-    );
-    Ok(id)
+    Ok(Imported { office_id: id, replaced_rows, rows })
 }
 
 /// Which offices a load reads.
@@ -227,340 +341,181 @@ enum Parts {
     Performance,
 }
 
-/// The rows of `table` in scope, each with its office. One query per table whatever the number
-/// of offices (no query per office).
-fn all<T>(
-    conn: &rusqlite::Connection,
-    scope: Scope,
-    columns: &str,
-    table: &str,
-    mut f: impl FnMut(&Row) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<(i64, T)>> {
-    // `office_id` comes last so that the row mappers read their columns from 0.
-    let office_column = columns.split(',').count();
-    let map = |r: &Row| Ok((r.get::<_, i64>(office_column)?, f(r)?));
-    match scope {
-        Scope::One(id) => {
-            let sql = format!("SELECT {columns}, office_id FROM {table} WHERE office_id = ?1 ORDER BY id");
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([id], map)?;
-            rows.collect()
-        }
-        Scope::All => {
-            let sql = format!("SELECT {columns}, office_id FROM {table} ORDER BY office_id, id");
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([], map)?;
-            rows.collect()
-        }
-    }
-}
-
 fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
     load_scope(conn, Scope::One(id), Parts::Everything)?.remove(&id).ok_or(rusqlite::Error::QueryReturnedNoRows)
+}
+
+/// Reads every part in scope into the datasets of its offices, one query per table whatever the
+/// number of offices (no query per office).
+struct Loader<'a> {
+    conn: &'a rusqlite::Connection,
+    scope: Scope,
+    parts: Parts,
+    out: &'a mut BTreeMap<i64, Dataset>,
+}
+
+impl PartVisitor for Loader<'_> {
+    type Error = rusqlite::Error;
+    fn visit<P: Part>(&mut self) -> rusqlite::Result<()> {
+        if self.parts == Parts::Performance && !PERFORMANCE_TABLES.contains(&P::TABLE) {
+            return Ok(());
+        }
+        // `office_id` comes last so that the columns are read from 0.
+        let columns = P::sql_names().join(", ");
+        let office_column = P::COLUMNS.len();
+        let map = |r: &Row| Ok((r.get::<_, i64>(office_column)?, from_row::<P>(r)?));
+        let rows: Vec<(i64, P)> = match self.scope {
+            Scope::One(id) => {
+                let sql = format!("SELECT {columns}, office_id FROM {} WHERE office_id = ?1 ORDER BY id", P::TABLE);
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map([id], map)?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
+            Scope::All => {
+                let sql = format!("SELECT {columns}, office_id FROM {} ORDER BY office_id, id", P::TABLE);
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = stmt.query_map([], map)?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
+        };
+        for (office, row) in rows {
+            if let Some(d) = self.out.get_mut(&office) {
+                P::rows_mut(d).push(row);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The datasets of the offices in scope, by office id.
 fn load_scope(conn: &rusqlite::Connection, scope: Scope, parts: Parts) -> rusqlite::Result<BTreeMap<i64, Dataset>> {
     let mut out = BTreeMap::new();
-    let office_row = |r: &Row| {
-        Ok((
-            r.get::<_, i64>(6)?,
-            Office {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                government: r.get(3)?,
-                address: r.get(4)?,
-                legal_basis: r.get(5)?,
-            },
-        ))
+    let office_column = Office::COLUMNS.len();
+    let office_row = |r: &Row| Ok((r.get::<_, i64>(office_column)?, from_row::<Office>(r)?));
+    let office_sql = format!("SELECT {}, id FROM office", Office::sql_names().join(", "));
+    let offices: Vec<(i64, Office)> = match scope {
+        Scope::One(id) => conn
+            .prepare(&format!("{office_sql} WHERE id = ?1"))?
+            .query_map([id], office_row)?
+            .collect::<rusqlite::Result<_>>()?,
+        Scope::All => conn.prepare(&office_sql)?.query_map([], office_row)?.collect::<rusqlite::Result<_>>()?,
     };
-    let office_sql = "SELECT code, name, short_name, government, address, legal_basis, id FROM office";
-    let offices: rusqlite::Result<Vec<(i64, Office)>> = match scope {
-        Scope::One(id) => conn.prepare(&format!("{office_sql} WHERE id = ?1"))?.query_map([id], office_row)?.collect(),
-        Scope::All => conn.prepare(office_sql)?.query_map([], office_row)?.collect(),
-    };
-    for (id, office) in offices? {
+    for (id, office) in offices {
         out.insert(id, Dataset { office, ..Dataset::default() });
     }
-    macro_rules! table {
-        ($field:ident, $columns:expr, $table:expr, $f:expr) => {
-            for (office, item) in all(conn, scope, $columns, $table, $f)? {
-                if let Some(d) = out.get_mut(&office) {
-                    d.$field.push(item);
+    each_part(&mut Loader { conn, scope, parts, out: &mut out })?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Differences between the declarations and the tables of the newest schema.
+    struct Schema<'a> {
+        conn: &'a rusqlite::Connection,
+        problems: Vec<String>,
+    }
+
+    impl Schema<'_> {
+        fn check<E: Entity>(&mut self) {
+            let columns: Vec<(String, String, bool)> = self
+                .conn
+                .prepare(&format!("SELECT name, type, \"notnull\" FROM pragma_table_info('{}')", E::TABLE))
+                .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+                .unwrap_or_default();
+            if columns.is_empty() {
+                self.problems.push(format!("no table {}", E::TABLE));
+            }
+            for c in E::COLUMNS {
+                let Some((_, ty, not_null)) = columns.iter().find(|(n, _, _)| n == c.sql) else {
+                    self.problems.push(format!("{}.{}: no such column", E::TABLE, c.sql));
+                    continue;
+                };
+                let (want_ty, nullable) = match c.kind {
+                    Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) | Kind::Dec => ("TEXT", false),
+                    Kind::OptText | Kind::OptDec => ("TEXT", true),
+                    Kind::Int | Kind::IntOrZero | Kind::Year | Kind::Money | Kind::Bool => ("INTEGER", false),
+                    Kind::OptInt | Kind::OptMoney => ("INTEGER", true),
+                };
+                if ty != want_ty || *not_null == nullable {
+                    self.problems.push(format!(
+                        "{}.{}: {ty}{} in the schema, {:?} declared",
+                        E::TABLE,
+                        c.sql,
+                        if *not_null { " NOT NULL" } else { " (may be NULL)" },
+                        c.kind
+                    ));
                 }
             }
-        };
-    }
-    let everything = parts == Parts::Everything;
-    if everything {
-        table!(units, "code, parent_code, position, kind, name", "unit", |r| Ok(Unit {
-            code: r.get(0)?,
-            parent: r.get(1)?,
-            position: r.get(2)?,
-            kind: coded(r, 3)?,
-            name: r.get(4)?
-        }));
-    }
-    if everything {
-        table!(unit_duties, "unit_code, position, level, label, kind, text", "unit_duty", |r| Ok(UnitDuty {
-            unit: r.get(0)?,
-            position: r.get(1)?,
-            level: r.get(2)?,
-            label: r.get(3)?,
-            kind: coded(r, 4)?,
-            text: r.get(5)?
-        }));
-    }
-    if everything {
-        table!(staff, "year, position, education, status, count", "staff_count", |r| Ok(StaffCount {
-            year: r.get(0)?,
-            position: r.get(1)?,
-            education: r.get(2)?,
-            status: coded(r, 3)?,
-            count: r.get(4)?
-        }));
-    }
-    if everything {
-        table!(assets, "year, code, parent_code, position, label, name, count, value_sen, note", "asset_item", |r| Ok(
-            AssetItem {
-                year: r.get(0)?,
-                code: r.get(1)?,
-                parent: r.get(2)?,
-                position: r.get(3)?,
-                label: r.get(4)?,
-                name: r.get(5)?,
-                count: r.get(6)?,
-                value: money(r, 7)?,
-                note: r.get(8)?
+            // Every column of the table is declared (besides the row id and the office).
+            for (name, _, _) in &columns {
+                let known = name == "id" || (name == "office_id" && E::TABLE != "office");
+                if !known && !E::COLUMNS.iter().any(|c| c.sql == name) {
+                    self.problems.push(format!("{}.{name}: not declared", E::TABLE));
+                }
             }
-        ));
-    }
-    table!(periods, "code, start_year, end_year, name, basis", "renstra_period", |r| Ok(RenstraPeriod {
-        code: r.get(0)?,
-        start_year: r.get(1)?,
-        end_year: r.get(2)?,
-        name: r.get(3)?,
-        basis: r.get(4)?
-    }));
-    if everything {
-        table!(strategies, "period_code, position, text", "strategy", |r| Ok(Strategy {
-            period: r.get(0)?,
-            position: r.get(1)?,
-            text: r.get(2)?
-        }));
-    }
-    table!(tujuan, "period_code, code, position, name", "tujuan", |r| Ok(Tujuan {
-        period: r.get(0)?,
-        code: r.get(1)?,
-        position: r.get(2)?,
-        name: r.get(3)?
-    }));
-    table!(sasaran, "tujuan_code, code, position, name", "sasaran", |r| Ok(Sasaran {
-        tujuan: r.get(0)?,
-        code: r.get(1)?,
-        position: r.get(2)?,
-        name: r.get(3)?
-    }));
-    table!(indicators, "code, period_code, level, parent_code, position, name, satuan, polarity, capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku, predecessor_code, comparable, note, quarter_rule", "indicator", |r| Ok(Indicator { code: r.get(0)?, period: r.get(1)?, level: coded(r, 2)?, parent: r.get(3)?, position: r.get(4)?, name: r.get(5)?, satuan: r.get(6)?,
-                polarity: coded(r, 7)?, capaian_rule: coded(r, 8)?, formula: coded(r, 9)?, formula_text: r.get(10)?, definition: r.get(11)?, alasan: r.get(12)?,
-                data_source: r.get(13)?, responsible: r.get(14)?, iku: r.get(15)?, predecessor: r.get(16)?, comparable: r.get(17)?, note: r.get(18)?, quarter_rule: coded(r, 19)? }));
-    table!(targets, "indicator_code, year, target, target_high, note", "indicator_target", |r| Ok(Target {
-        indicator: r.get(0)?,
-        year: r.get(1)?,
-        value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? },
-        note: r.get(4)?
-    }));
-    table!(agreements, "year, indicator_code, target, target_high, note", "agreement_target", |r| Ok(
-        AgreementTarget {
-            year: r.get(0)?,
-            indicator: r.get(1)?,
-            value: TargetValue { target: dec(r, 2)?, target_high: odec(r, 3)? },
-            note: r.get(4)?
         }
-    ));
-    if everything {
-        table!(
-            agreement_programs,
-            "year, program_kode, position, name, pagu_murni_sen, pagu_perubahan_sen, note",
-            "agreement_program",
-            |r| Ok(AgreementProgram {
-                year: r.get(0)?,
-                program: r.get(1)?,
-                position: r.get(2)?,
-                name: r.get(3)?,
-                pagu_murni: money(r, 4)?,
-                pagu_perubahan: money(r, 5)?,
-                note: r.get(6)?
-            })
-        );
     }
-    table!(realisations, "indicator_code, year, realisasi, note", "realisation", |r| Ok(Realisation {
-        indicator: r.get(0)?,
-        year: r.get(1)?,
-        realisasi: dec(r, 2)?,
-        note: r.get(3)?
-    }));
-    table!(raw_figures, "indicator_code, year, role, value, label, note", "raw_figure", |r| Ok(RawFigure {
-        indicator: r.get(0)?,
-        year: r.get(1)?,
-        role: coded(r, 2)?,
-        value: dec(r, 3)?,
-        label: r.get(4)?,
-        note: r.get(5)?
-    }));
-    if everything {
-        table!(
-            budget_lines,
-            "year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note",
-            "budget_line",
-            |r| Ok(BudgetLine {
-                year: r.get(0)?,
-                kode: r.get(1)?,
-                parent: r.get(2)?,
-                level: coded(r, 3)?,
-                position: r.get(4)?,
-                name: r.get(5)?,
-                pagu_murni: money(r, 6)?,
-                pagu_perubahan: money(r, 7)?,
-                realisasi: money(r, 8)?,
-                note: r.get(9)?
-            })
-        );
+
+    impl PartVisitor for Schema<'_> {
+        type Error = std::convert::Infallible;
+        fn visit<P: Part>(&mut self) -> std::result::Result<(), Self::Error> {
+            self.check::<P>();
+            Ok(())
+        }
     }
-    if everything {
-        table!(program_support, "program_kode, indicator_code", "program_support", |r| Ok(ProgramSupport {
-            program: r.get(0)?,
-            indicator: r.get(1)?
-        }));
+
+    #[test]
+    fn the_declarations_match_the_schema() {
+        let store = Store::open_in_memory().expect("a new database");
+        let mut s = Schema { conn: store.connection(), problems: Vec::new() };
+        s.check::<Office>();
+        let Ok(()) = each_part(&mut s);
+        assert!(s.problems.is_empty(), "{}", s.problems.join("\n"));
     }
-    if everything {
-        table!(printed_figures, "year, table_id, place, subject, field, printed, value, note", "printed_figure", |r| {
-            Ok(PrintedFigure {
-                year: r.get(0)?,
-                table: r.get(1)?,
-                place: coded(r, 2)?,
-                subject: r.get(3)?,
-                field: r.get(4)?,
-                printed: r.get(5)?,
-                value: odec(r, 6)?,
-                note: r.get(7)?,
-            })
+
+    #[test]
+    fn a_cancelled_replacement_keeps_everything() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let id = store.save_dataset(&d).expect("saved");
+        let mut changed = d.clone();
+        changed.budget_lines.clear();
+        changed.budget_quarters.clear();
+        let calls = std::cell::Cell::new(0);
+        let r = store.import_dataset(&changed, "Siti", &|| {
+            calls.set(calls.get() + 1);
+            calls.get() < 3
         });
+        assert!(matches!(r, Err(StorageError::Cancelled)), "{r:?}");
+        assert_eq!(store.load_dataset(id).expect("loaded"), d);
+        assert!(store.audit_log(id, None, 10).expect("read").is_empty());
     }
-    if everything {
-        table!(notes, "year, subject, kind, position, text", "note", |r| Ok(Note {
-            year: r.get(0)?,
-            subject: r.get(1)?,
-            kind: r.get(2)?,
-            position: r.get(3)?,
-            text: r.get(4)?
-        }));
+
+    #[test]
+    fn an_office_whose_indicators_follow_predecessors_can_be_imported_again() {
+        let spec = crate::demo::DemoSpec { offices: 2, years: 10, lines: 3, ..Default::default() };
+        let d = crate::demo::synthetic_office(&spec, 2).expect("generated");
+        assert!(d.indicators.iter().any(|i| i.predecessor.is_some()), "the second period follows the first");
+        let mut store = Store::open_in_memory().expect("a new database");
+        let id = store.save_dataset(&d).expect("saved");
+        let again = store.import_dataset(&d, "Siti", &|| true).expect("saved again");
+        assert_eq!(again.office_id, id);
+        assert_eq!(store.load_dataset(id).expect("loaded"), d);
     }
-    if everything {
-        table!(awards, "year, position, giver, description", "award", |r| Ok(Award {
-            year: r.get(0)?,
-            position: r.get(1)?,
-            giver: r.get(2)?,
-            description: r.get(3)?
-        }));
-    }
-    table!(
-        akip_evaluations,
-        "year, score, predicate, perencanaan, pengukuran, pelaporan, evaluasi, evaluator, indicator_code, note",
-        "akip_evaluation",
-        |r| Ok(AkipEvaluation {
-            year: r.get(0)?,
-            score: dec(r, 1)?,
-            predicate: r.get(2)?,
-            perencanaan: odec(r, 3)?,
-            pengukuran: odec(r, 4)?,
-            pelaporan: odec(r, 5)?,
-            evaluasi: odec(r, 6)?,
-            evaluator: r.get(7)?,
-            indicator: r.get(8)?,
-            note: r.get(9)?
-        })
-    );
-    if everything {
-        table!(
-            akip_recommendations,
-            "evaluation_year, followup_year, position, recommendation, follow_up",
-            "akip_recommendation",
-            |r| Ok(AkipRecommendation {
-                evaluation_year: r.get(0)?,
-                followup_year: r.get(1)?,
-                position: r.get(2)?,
-                recommendation: r.get(3)?,
-                follow_up: r.get(4)?
-            })
-        );
-    }
-    if everything {
-        table!(
-            benchmarks,
-            "year, indicator_code, position, name, source, benchmark_year, satuan, target, realisasi, note",
-            "benchmark",
-            |r| Ok(Benchmark {
-                year: r.get(0)?,
-                indicator: r.get(1)?,
-                position: r.get(2)?,
-                name: r.get(3)?,
-                source: r.get(4)?,
-                benchmark_year: r.get(5)?,
-                satuan: r.get(6)?,
-                target: odec(r, 7)?,
-                realisasi: odec(r, 8)?,
-                note: r.get(9)?
-            })
-        );
-    }
-    if everything {
-        table!(
-            umkm_upgrades,
-            "year, position, owner, address, business, phone, from_class, to_class, annual_sales_sen, capital_sen",
-            "umkm_upgrade",
-            |r| Ok(UmkmUpgrade {
-                year: r.get(0)?,
-                position: r.get(1)?,
-                owner: r.get(2)?,
-                address: r.get(3)?,
-                business: r.get(4)?,
-                phone: r.get(5)?,
-                from_class: coded(r, 6)?,
-                to_class: coded(r, 7)?,
-                annual_sales: money(r, 8)?,
-                capital: money(r, 9)?
-            })
-        );
-    }
-    if everything {
-        table!(report_tables, "year, table_id, kind, subject, title, source, note", "report_table", |r| Ok(
-            ReportTable {
-                year: r.get(0)?,
-                id: r.get(1)?,
-                kind: coded(r, 2)?,
-                subject: r.get(3)?,
-                title: r.get(4)?,
-                source: r.get(5)?,
-                note: r.get(6)?
+
+    #[test]
+    fn a_damaged_value_is_reported_with_its_table_and_column() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let id = store.save_dataset(&d).expect("saved");
+        store.connection().execute("UPDATE indicator SET polarity = 'naik' WHERE code = 'IKU1'", []).expect("written");
+        match store.load_dataset(id) {
+            Err(StorageError::Corrupt(what)) => {
+                assert!(what.contains("indicator.polarity") && what.contains("'naik'"), "{what}")
             }
-        ));
+            other => panic!("expected a damaged value, got {other:?}"),
+        }
     }
-    table!(quarters, "indicator_code, year, quarter, target, realisasi", "quarter_progress", |r| Ok(QuarterProgress {
-        indicator: r.get(0)?,
-        year: r.get(1)?,
-        quarter: r.get(2)?,
-        target: odec(r, 3)?,
-        realisasi: odec(r, 4)?
-    }));
-    if everything {
-        table!(budget_quarters, "year, kode, quarter, realisasi_sen", "budget_quarter", |r| Ok(BudgetQuarter {
-            year: r.get(0)?,
-            kode: r.get(1)?,
-            quarter: r.get(2)?,
-            realisasi: Money::from_sen(r.get(3)?)
-        }));
-    }
-    Ok(out)
 }

@@ -39,10 +39,12 @@ impl JobKind {
 pub enum Outcome {
     /// Files written into this folder.
     Exported(PathBuf),
-    /// A dataset stored; the office's code and name.
+    /// A dataset stored; the office's code and name, and the backup made first when it replaced
+    /// the office's data.
     Imported {
         code: String,
         name: String,
+        backup: Option<PathBuf>,
     },
     CityChecked(Vec<OfficeCheck>),
     /// A demo database written; its path and a summary.

@@ -509,6 +509,7 @@ impl KinerjaApp {
             return;
         }
         let db = self.db_path.clone();
+        let user = self.state.user_name.trim().to_string();
         self.import_path = None;
         self.job = Some(jobs::Job::spawn(jobs::JobKind::Import, move |p| {
             if !p.report(0.05, &source.display().to_string()) {
@@ -527,12 +528,20 @@ impl KinerjaApp {
             if !p.report(0.5, T::Storing.get(lang)) {
                 return jobs::Outcome::Cancelled;
             }
-            let saved = crate::storage::Store::open(&db)
-                .and_then(|mut store| store.save_dataset_cancellable(&dataset, &|| !p.cancelled()));
+            let saved = crate::storage::Store::open(&db).and_then(|mut store| {
+                // Replacing an office's data: the database is copied first.
+                let backup = match store.office_id(&dataset.office.code)? {
+                    Some(_) => Some(store.backup("sebelum-impor")?),
+                    None => None,
+                };
+                store.import_dataset(&dataset, &user, &|| !p.cancelled()).map(|_| backup)
+            });
             match saved {
-                Ok(_) => {
-                    jobs::Outcome::Imported { code: dataset.office.code.clone(), name: dataset.office.name.clone() }
-                }
+                Ok(backup) => jobs::Outcome::Imported {
+                    code: dataset.office.code.clone(),
+                    name: dataset.office.name.clone(),
+                    backup,
+                },
                 Err(crate::storage::StorageError::Cancelled) => jobs::Outcome::Cancelled,
                 Err(e) => jobs::Outcome::Failed(e.message(lang)),
             }
@@ -570,11 +579,21 @@ impl KinerjaApp {
                     Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
                 self.saved_path = Some(dir);
             }
-            Outcome::Imported { code, name } => {
+            Outcome::Imported { code, name, backup } => {
                 // Show the office just imported, with the data as it is now in the file.
                 self.state.office = Some(code);
                 self.open_database(self.db_path.clone());
-                self.message = Some(format!("{} {name}", T::Imported.get(lang)));
+                let replaced = backup.map_or_else(String::new, |b| {
+                    format!(
+                        " — {} {}",
+                        lang.pick(
+                            "data lama diganti (jejak audit dan pengaturan tetap); cadangan:",
+                            "its old data replaced (audit trail and settings kept); backup:"
+                        ),
+                        b.display()
+                    )
+                });
+                self.message = Some(format!("{} {name}{replaced}", T::Imported.get(lang)));
             }
             Outcome::CityChecked(result) => {
                 let with = result.iter().filter(|o| o.findings > 0).count();
