@@ -3,104 +3,16 @@
 //! The window reads through [`read_number`], [`read_money`] and [`read_count`]: the user's
 //! language decides an ambiguous text (`1.500`), and the reading carries the other reading so
 //! the form can show both (docs/computation.md, "Reading numbers — In the window").
-//! [`parse_number`] reads without a language, for files of other systems: Indonesian form
-//! (`1.234.567,89`, `75,80`), plain form (`1234567.89`, `0.102`), with or without `Rp` and
-//! spaces (`Rp 1.234.567`). Refused: anything else, e.g. `12,5,3`, `abc`, `1.23.4`.
+//! The budget importer reads the finance system's amounts with the same rule in Indonesian
+//! (`import::amount`). Refused: anything else, e.g. `12,5,3`, `abc`, `1.23.4`.
 
 use crate::domain::{Money, MoneyError, Polarity};
 use crate::format::Lang;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-/// What kind of number a field holds; money reads `1.234` as one thousand two hundred
-/// thirty-four rupiah, a value reads it as a decimal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NumberKind {
-    Money,
-    Value,
-}
-
-/// A typed number that could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotANumber(pub String);
-
-impl NotANumber {
-    pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Id => {
-                format!("'{}' bukan angka. Tulis misalnya 1.234.567,89 atau 1234567.89 (boleh diawali Rp).", self.0)
-            }
-            Lang::En => format!("'{}' is not a number. Write e.g. 1.234.567,89 or 1234567.89 (Rp is allowed).", self.0),
-        }
-    }
-}
-
-fn grouped(int: &str) -> bool {
-    let groups: Vec<&str> = int.split('.').collect();
-    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
-    groups.iter().all(|g| digits(g)) && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
-}
-
 fn plain_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Reads a typed number.
-pub fn parse_number(input: &str, kind: NumberKind) -> Result<Decimal, NotANumber> {
-    let err = || NotANumber(input.trim().to_string());
-    let mut s: String = input.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
-    let negative = s.starts_with('-') || s.starts_with('−');
-    if negative {
-        s = s.chars().skip(1).collect();
-    }
-    if let Some(rest) = s.strip_prefix("Rp").or_else(|| s.strip_prefix("rp")).or_else(|| s.strip_prefix("RP")) {
-        s = rest.trim_start_matches('.').to_string();
-    }
-    if s.is_empty() {
-        return Err(err());
-    }
-    let (int, frac) = match s.matches(',').count() {
-        0 => {
-            let dots = s.matches('.').count();
-            if dots == 0 {
-                (s.clone(), String::new())
-            } else if dots > 1 {
-                if !grouped(&s) {
-                    return Err(err());
-                }
-                (s.replace('.', ""), String::new())
-            } else {
-                let (a, b) = s.split_once('.').ok_or_else(err)?;
-                if kind == NumberKind::Money && b.len() == 3 && grouped(&s) {
-                    (format!("{a}{b}"), String::new())
-                } else {
-                    (a.to_string(), b.to_string())
-                }
-            }
-        }
-        1 => {
-            let (a, b) = s.split_once(',').ok_or_else(err)?;
-            if a.contains('.') && !grouped(a) {
-                return Err(err());
-            }
-            (a.replace('.', ""), b.to_string())
-        }
-        _ => return Err(err()),
-    };
-    if !plain_digits(&int) || (!frac.is_empty() && !plain_digits(&frac)) {
-        return Err(err());
-    }
-    let text = if frac.is_empty() { int } else { format!("{int}.{frac}") };
-    let v = Decimal::from_str(&text).map_err(|_| err())?;
-    Ok(if negative { -v } else { v })
-}
-
-/// Reads a typed amount of money (at most two decimals), in either convention as
-/// [`parse_number`] does. The window reads through [`read_money`] instead, whose reading
-/// follows the user's language.
-pub fn parse_money(input: &str) -> Result<Money, NotANumber> {
-    let d = parse_number(input, NumberKind::Money)?;
-    Money::from_decimal(d).map_err(|_| NotANumber(input.trim().to_string()))
 }
 
 /// Why a number typed into the window is not taken.
@@ -423,27 +335,27 @@ mod tests {
 
     #[test]
     fn accepted_forms() {
-        use NumberKind::*;
-        assert_eq!(parse_number("1.234.567,89", Money).unwrap(), d("1234567.89"));
-        assert_eq!(parse_number("1234567.89", Money).unwrap(), d("1234567.89"));
-        assert_eq!(parse_number("Rp 1.234.567", Money).unwrap(), d("1234567"));
-        assert_eq!(parse_number("Rp1.234.567,-".trim_end_matches(",-"), Money).unwrap(), d("1234567"));
-        assert_eq!(parse_number("1.234", Money).unwrap(), d("1234"));
-        assert_eq!(parse_number("1.234", Value).unwrap(), d("1.234"));
-        assert_eq!(parse_number("0.102", Value).unwrap(), d("0.102"));
-        assert_eq!(parse_number("76,25", Value).unwrap(), d("76.25"));
-        assert_eq!(parse_number(" 76 ", Value).unwrap(), d("76"));
-        assert_eq!(parse_number("-5", Value).unwrap(), d("-5"));
-        assert_eq!(parse_number("12 785 258 830", Money).unwrap(), d("12785258830"));
+        // The Indonesian window, as the finance system's spreadsheets write amounts too.
+        let id = |t: &str| read_number(t, Lang::Id).map(|r| r.value);
+        assert_eq!(id("1.234.567,89").unwrap(), d("1234567.89"));
+        assert_eq!(id("1234567.89").unwrap(), d("1234567.89"));
+        assert_eq!(id("Rp 1.234.567").unwrap(), d("1234567"));
+        assert_eq!(id("1.234").unwrap(), d("1234"));
+        assert_eq!(id("0.102").unwrap(), d("0.102"));
+        assert_eq!(id("76,25").unwrap(), d("76.25"));
+        assert_eq!(id(" 76 ").unwrap(), d("76"));
+        assert_eq!(id("-5").unwrap(), d("-5"));
+        assert_eq!(id("12 785 258 830").unwrap(), d("12785258830"));
     }
 
     #[test]
     fn refused_forms() {
         for bad in ["12,5,3", "abc", "", "1.23.4", "1,2.3", "Rp", "12a", "--5", "1..2", "5%"] {
-            assert!(parse_number(bad, NumberKind::Money).is_err(), "{bad}");
+            for lang in [Lang::Id, Lang::En] {
+                assert!(read_number(bad, lang).is_err(), "{bad}");
+            }
         }
-        assert!(parse_money("1,005").is_err(), "fractions of a sen");
-        assert!(NotANumber("abc".into()).message(Lang::Id).contains("bukan angka"));
+        assert!(matches!(read_money("1,005", Lang::Id), Err(NumberError::TooPrecise(_))), "fractions of a sen");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Amounts of rupiah from spreadsheet cells, exact to the sen.
 //!
 //! Text is read as people write it (`Rp 1.234.567,89`, `1.234.567`, `1234567.89`, `Rp 1.500.000,-`;
-//! see [`crate::calc::input::parse_number`]); an empty cell or a lone dash is no value.
+//! read as the Indonesian window reads them, see [`crate::calc::input::read_number`]); an empty cell or a lone dash is no value.
 //!
 //! A number cell of a workbook is an `f64`. It is turned into a decimal through its shortest
 //! round-trip text (`0.1` stays `0.1`, never `0.1000000000000000055…`). When that text has more
@@ -11,8 +11,9 @@
 //! the nearest sen; anything larger is a real fraction of a sen and the cell is refused.
 
 use super::sheet::Cell;
-use crate::calc::input::{parse_number, NumberKind};
+use crate::calc::input::{read_number, NumberError};
 use crate::domain::{Money, MoneyError};
+use crate::format::Lang;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -87,7 +88,10 @@ pub fn money_from_text(text: &str) -> Result<Option<Money>, AmountError> {
         Some(inner) => (true, inner),
         None => (false, t),
     };
-    let d = parse_number(body, NumberKind::Money).map_err(|_| AmountError::NotAmount(text.trim().to_string()))?;
+    let d = read_number(body, Lang::Id).map(|r| r.value).map_err(|e| match e {
+        NumberError::TooLarge(_) => AmountError::TooLarge(text.trim().to_string()),
+        _ => AmountError::NotAmount(text.trim().to_string()),
+    })?;
     let d = if negative { -d } else { d };
     from_decimal(d, text.trim()).map(Some)
 }
