@@ -132,6 +132,9 @@ mod tests {
         assert_eq!(money_from_text("0"), Ok(Some(Money::ZERO)));
         assert_eq!(money_from_text(""), Ok(None));
         assert_eq!(money_from_text(" - "), Ok(None));
+        // English form with one reading: two commas, or both separators with the point last.
+        assert_eq!(money_from_text("1,234,567.89"), Ok(Some(sen(123_456_789))));
+        assert_eq!(money_from_text("1,234,567"), Ok(Some(Money::from_rupiah(1_234_567))));
     }
 
     #[test]
