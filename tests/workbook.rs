@@ -99,7 +99,7 @@ fn broken_datasets_are_refused_with_the_right_message_and_nothing_written() {
             // 28 digits: a Decimal holds them, Money's i64 sen does not (it panicked).
             "a 28-digit amount",
             Box::new(|d: &Path| replace_in(d, "budget_lines.csv", "8771302348", "9999999999999999999999999999")),
-            "'9999999999999999999999999999' bukan jumlah rupiah",
+            "'9999999999999999999999999999' terlalu besar; jumlah rupiah paling banyak 92233720368547758.07",
         ),
         (
             "unknown indicator",

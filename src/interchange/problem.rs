@@ -36,6 +36,12 @@ pub enum ProblemKind {
     },
     Duplicate(String),
     Invalid(String),
+    /// A plain number beyond what the column holds (money: `i64` sen; other numbers: 28
+    /// digits); `money` when the column holds rupiah.
+    TooLarge {
+        value: String,
+        money: bool,
+    },
     /// A number that reads differently with a thousands dot and with a decimal point
     /// (`1.500`); `money` when the column holds rupiah.
     AmbiguousNumber {
@@ -141,6 +147,18 @@ impl ProblemKind {
                  matches it to be kept; write the full number, or export again with --show-phone"
             ),
             (AmbiguousNumber { value, money }, lang) => ambiguous_message(value, *money, lang),
+            (TooLarge { value, money: true }, Lang::Id) => {
+                format!("'{value}' terlalu besar; jumlah rupiah paling banyak 92233720368547758.07")
+            }
+            (TooLarge { value, money: true }, Lang::En) => {
+                format!("'{value}' is too large; an amount of rupiah is at most 92233720368547758.07")
+            }
+            (TooLarge { value, money: false }, Lang::Id) => {
+                format!("'{value}' terlalu besar; angka paling banyak 28 digit")
+            }
+            (TooLarge { value, money: false }, Lang::En) => {
+                format!("'{value}' is too large; a number has at most 28 digits")
+            }
             (TooLong { length, limit }, lang) => {
                 let count = |n: usize| crate::format::number(rust_decimal::Decimal::from(n as u64), 0, lang);
                 match lang {

@@ -1,5 +1,5 @@
 use super::{Problem, ProblemKind};
-use crate::domain::{Coded, Money, Year};
+use crate::domain::{Coded, Money, MoneyError, Year};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -121,6 +121,10 @@ impl<'a> Row<'a> {
         }
         match parse_plain_decimal(&s) {
             Some(d) => Some(d),
+            None if plain_form(&s) => {
+                self.problem(column, ProblemKind::TooLarge { value: s, money: false });
+                None
+            }
             None => {
                 self.problem(column, ProblemKind::NotNumber(s));
                 None
@@ -147,7 +151,9 @@ impl<'a> Row<'a> {
             return None;
         }
         let Some(d) = parse_plain_decimal(&s) else {
-            self.problem(column, ProblemKind::NotMoney(s));
+            let kind =
+                if plain_form(&s) { ProblemKind::TooLarge { value: s, money: true } } else { ProblemKind::NotMoney(s) };
+            self.problem(column, kind);
             return None;
         };
         match Money::from_decimal(d) {
@@ -156,7 +162,11 @@ impl<'a> Row<'a> {
                 None
             }
             Ok(m) => Some(m),
-            Err(_) => {
+            Err(MoneyError::TooLarge) => {
+                self.problem(column, ProblemKind::TooLarge { value: s, money: true });
+                None
+            }
+            Err(MoneyError::TooPrecise) => {
                 self.problem(column, ProblemKind::NotMoney(s));
                 None
             }
@@ -202,15 +212,21 @@ impl<'a> Row<'a> {
 
 /// Parses a plain machine number: optional sign, digits, optional `.` and digits.
 pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let mut parts = body.splitn(2, '.');
-    let int = parts.next()?;
-    let frac = parts.next();
-    let digits_ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) {
+    if !plain_form(s) {
         return None;
     }
     Decimal::from_str(s).ok()
+}
+
+/// Written as a plain machine number (optional sign, digits, optional `.` and digits), whether
+/// or not a decimal can hold it: a plain number that does not parse has too many digits.
+fn plain_form(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let mut parts = body.splitn(2, '.');
+    let int = parts.next().unwrap_or_default();
+    let frac = parts.next();
+    let digits_ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    digits_ok(int) && !frac.is_some_and(|f| !digits_ok(f))
 }
 
 /// Excel's limit for the text of one cell, counted in UTF-16 units as Excel (and
@@ -335,6 +351,27 @@ mod tests {
         let row = Row::new("x.csv", 2, &index, &record);
         read(&row);
         row.into_problems().into_iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn numbers_beyond_their_column_are_too_large_not_misnamed() {
+        // 28 nines fit a decimal but not i64 sen (at most 92233720368547758.07 rupiah); 29
+        // nines fit no decimal at all.
+        let nines28 = "9".repeat(28);
+        let nines29 = "9".repeat(29);
+        let kinds = row_problems(&["a", "b", "c"], &[&nines28, &nines29, "12x"], |r| {
+            assert_eq!(r.opt_money("a"), None);
+            assert_eq!(r.opt_dec("b"), None);
+            assert_eq!(r.opt_dec("c"), None);
+        });
+        assert_eq!(
+            kinds,
+            vec![
+                ProblemKind::TooLarge { value: nines28, money: true },
+                ProblemKind::TooLarge { value: nines29, money: false },
+                ProblemKind::NotNumber("12x".into()),
+            ]
+        );
     }
 
     #[test]
