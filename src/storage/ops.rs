@@ -8,10 +8,11 @@
 //! that still has something under it is refused with a message saying what to do first, because
 //! what hangs under it is the user's to move or remove.
 
-use super::edit::{rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
+use super::dataset::stored;
+use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
 use super::Store;
 use crate::domain::*;
-use rust_decimal::Decimal;
+use crate::entity::Entity;
 
 /// The row-level edits a change was written as, in order.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,23 +42,12 @@ fn int(v: i64) -> Sql {
     Sql::Integer(v)
 }
 
-fn dec(d: Decimal) -> Sql {
-    Sql::Text(d.to_string())
-}
-
-fn opt_dec(d: Option<Decimal>) -> Sql {
-    d.map_or(Sql::Null, dec)
-}
-
-fn opt_text(s: &Option<String>) -> Sql {
-    s.as_deref().map_or(Sql::Null, text)
-}
-
-fn opt_sen(m: Option<Money>) -> Sql {
-    m.map_or(Sql::Null, |m| int(m.to_sen()))
-}
-
 type Row = Vec<(&'static str, Sql)>;
+
+/// A record as a whole row of its table: its declared columns, stored as the store stores them.
+fn row_of<E: Entity>(record: &E) -> Row {
+    E::COLUMNS.iter().map(|c| c.sql).zip(record.to_cells().into_iter().map(stored)).collect()
+}
 
 fn row_value(row: Row) -> Value {
     Value::Row(row.into_iter().map(|(c, v)| (c.to_string(), v)).collect())
@@ -67,14 +57,32 @@ fn value_of(row: Option<Row>) -> Value {
     row.map_or(Value::Null, row_value)
 }
 
-/// A row added (`old` none), replaced or removed (`new` none).
-fn put(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> FieldEdit {
-    FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) }
+fn key_text(key: &[Sql]) -> String {
+    key.iter().map(audit).collect::<Vec<_>>().join(":")
+}
+
+/// A row added (`old` none), replaced or removed (`new` none), found by the key of `table`
+/// read from the rows; `old` and `new` under different keys are refused.
+fn put_row(table: Table, old: Option<Row>, new: Option<Row>) -> Result<FieldEdit, EditError> {
+    let key_of = |row: &Option<Row>| row.as_ref().map(|r| key_in(table.key_columns(), r));
+    let key = match (key_of(&old), key_of(&new)) {
+        (Some(o), Some(n)) if o != n => return Err(mismatch(&format!("{} / {}", key_text(&o), key_text(&n)))),
+        (Some(k), _) | (None, Some(k)) => k,
+        (None, None) => Vec::new(),
+    };
+    Ok(FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) })
+}
+
+/// [`put_row`] of records.
+fn put<E: Entity>(table: Table, old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
+    put_row(table, old.map(row_of), new.map(row_of))
 }
 
 /// One column edit per column in which `new` differs from `old`; the key columns must agree,
 /// and the stored record must be `old` as a whole (a form filled from older data is refused).
-fn diff(batch: &Batch, table: Table, key: Vec<Sql>, old: Row, new: Row) -> Result<Vec<FieldEdit>, EditError> {
+fn diff<E: Entity>(batch: &Batch, table: Table, old: &E, new: &E) -> Result<Vec<FieldEdit>, EditError> {
+    let (old, new) = (row_of(old), row_of(new));
+    let key = key_in(table.key_columns(), &old);
     batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()))?;
     column_edits(table, key, old, new)
 }
@@ -110,182 +118,28 @@ fn mismatch(what: &str) -> EditError {
     )
 }
 
-fn indicator_row(i: &Indicator) -> Row {
-    vec![
-        ("code", text(&i.code)),
-        ("period_code", text(&i.period)),
-        ("level", text(i.level.code())),
-        ("parent_code", opt_text(&i.parent)),
-        ("position", int(i.position)),
-        ("name", text(&i.name)),
-        ("satuan", text(&i.satuan)),
-        ("polarity", text(i.polarity.code())),
-        ("capaian_rule", text(i.capaian_rule.code())),
-        ("formula", text(i.formula.code())),
-        ("formula_text", text(&i.formula_text)),
-        ("definition", text(&i.definition)),
-        ("alasan", text(&i.alasan)),
-        ("data_source", text(&i.data_source)),
-        ("responsible", text(&i.responsible)),
-        ("iku", int(i.iku as i64)),
-        ("predecessor_code", opt_text(&i.predecessor)),
-        ("comparable", int(i.comparable as i64)),
-        ("note", text(&i.note)),
-        ("quarter_rule", text(i.quarter_rule.code())),
-    ]
-}
-
-fn tujuan_row(t: &Tujuan) -> Row {
-    vec![
-        ("code", text(&t.code)),
-        ("period_code", text(&t.period)),
-        ("position", int(t.position)),
-        ("name", text(&t.name)),
-    ]
-}
-
-fn sasaran_row(s: &Sasaran) -> Row {
-    vec![
-        ("code", text(&s.code)),
-        ("tujuan_code", text(&s.tujuan)),
-        ("position", int(s.position)),
-        ("name", text(&s.name)),
-    ]
-}
-
-fn period_row(p: &RenstraPeriod) -> Row {
-    vec![
-        ("code", text(&p.code)),
-        ("start_year", int(p.start_year as i64)),
-        ("end_year", int(p.end_year as i64)),
-        ("name", text(&p.name)),
-        ("basis", text(&p.basis)),
-    ]
-}
-
-fn target_row(indicator: &str, year: Year, v: &TargetValue, note: &str) -> Row {
-    vec![
-        ("indicator_code", text(indicator)),
-        ("year", int(year as i64)),
-        ("target", dec(v.target)),
-        ("target_high", opt_dec(v.target_high)),
-        ("note", text(note)),
-    ]
-}
-
+/// A quarter's figures as their row; none when both are empty (the row exists while it has a
+/// figure).
 fn quarter_row(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> Option<Row> {
     (!f.is_empty()).then(|| {
-        vec![
-            ("indicator_code", text(indicator)),
-            ("year", int(year as i64)),
-            ("quarter", int(quarter)),
-            ("target", opt_dec(f.target)),
-            ("realisasi", opt_dec(f.realisasi)),
-        ]
+        row_of(&QuarterProgress {
+            indicator: indicator.to_string(),
+            year,
+            quarter,
+            target: f.target,
+            realisasi: f.realisasi,
+        })
     })
 }
 
-fn budget_line_row(l: &BudgetLine) -> Row {
-    vec![
-        ("year", int(l.year as i64)),
-        ("kode", text(&l.kode)),
-        ("parent_kode", opt_text(&l.parent)),
-        ("level", text(l.level.code())),
-        ("position", int(l.position)),
-        ("name", text(&l.name)),
-        ("pagu_murni_sen", opt_sen(l.pagu_murni)),
-        ("pagu_perubahan_sen", opt_sen(l.pagu_perubahan)),
-        ("realisasi_sen", opt_sen(l.realisasi)),
-        ("note", text(&l.note)),
-    ]
+/// A budget line's realisation in a quarter as its row.
+fn budget_quarter_row(year: Year, kode: &str, quarter: i64, realisasi: Money) -> Row {
+    row_of(&BudgetQuarter { year, kode: kode.to_string(), quarter, realisasi })
 }
 
-fn budget_quarter_row(year: Year, kode: &str, quarter: i64, m: Money) -> Row {
-    vec![
-        ("year", int(year as i64)),
-        ("kode", text(kode)),
-        ("quarter", int(quarter)),
-        ("realisasi_sen", int(m.to_sen())),
-    ]
-}
-
-fn raw_key(r: &RawFigure) -> Vec<Sql> {
-    vec![text(&r.indicator), int(r.year as i64), text(r.role.code())]
-}
-
-fn raw_row(r: &RawFigure) -> Row {
-    vec![
-        ("indicator_code", text(&r.indicator)),
-        ("year", int(r.year as i64)),
-        ("role", text(r.role.code())),
-        ("value", dec(r.value)),
-        ("label", text(&r.label)),
-        ("note", text(&r.note)),
-    ]
-}
-
-fn note_key(n: &Note) -> Vec<Sql> {
-    vec![int(n.year as i64), text(&n.subject), text(&n.kind), int(n.position)]
-}
-
-fn note_row(n: &Note) -> Row {
-    vec![
-        ("year", int(n.year as i64)),
-        ("subject", text(&n.subject)),
-        ("kind", text(&n.kind)),
-        ("position", int(n.position)),
-        ("text", text(&n.text)),
-    ]
-}
-
-fn staff_key(s: &StaffCount) -> Vec<Sql> {
-    vec![int(s.year as i64), text(&s.education), text(s.status.code())]
-}
-
-fn staff_row(s: &StaffCount) -> Row {
-    vec![
-        ("year", int(s.year as i64)),
-        ("education", text(&s.education)),
-        ("status", text(s.status.code())),
-        ("position", int(s.position)),
-        ("count", int(s.count)),
-    ]
-}
-
-fn asset_key(a: &AssetItem) -> Vec<Sql> {
-    vec![int(a.year as i64), text(&a.code)]
-}
-
-fn asset_row(a: &AssetItem) -> Row {
-    vec![
-        ("year", int(a.year as i64)),
-        ("code", text(&a.code)),
-        ("parent_code", opt_text(&a.parent)),
-        ("position", int(a.position)),
-        ("label", text(&a.label)),
-        ("name", text(&a.name)),
-        ("count", a.count.map_or(Sql::Null, int)),
-        ("value_sen", opt_sen(a.value)),
-        ("note", text(&a.note)),
-    ]
-}
-
+/// A setting as its row: settings are no entity (see `Table::Setting`).
 fn setting_row(key: &str, value: &str) -> Row {
     vec![("key", text(key)), ("value", text(value))]
-}
-
-/// The key shared by `old` and `new` (at least one given); a mismatch is refused.
-fn same_key<T>(old: &Option<T>, new: &Option<T>, key: impl Fn(&T) -> Vec<Sql>) -> Result<Vec<Sql>, EditError> {
-    match (old, new) {
-        (Some(o), Some(n)) if key(o) != key(n) => {
-            Err(mismatch(&format!("{} / {}", key(o).iter().map(audit).collect::<Vec<_>>().join(":"), {
-                key(n).iter().map(audit).collect::<Vec<_>>().join(":")
-            })))
-        }
-        (Some(o), _) => Ok(key(o)),
-        (None, Some(n)) => Ok(key(n)),
-        (None, None) => Ok(Vec::new()),
-    }
 }
 
 /// How many rows the query counts.
@@ -348,18 +202,8 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                 &[text(indicator), int(*year as i64)],
             )?
         }
-        Op::AddRenstraTarget(t) => vec![put(
-            Table::Target,
-            vec![text(&t.indicator), int(t.year as i64)],
-            None,
-            Some(target_row(&t.indicator, t.year, &t.value, &t.note)),
-        )],
-        Op::AddAgreementTarget(t) => vec![put(
-            Table::Agreement,
-            vec![text(&t.indicator), int(t.year as i64)],
-            None,
-            Some(target_row(&t.indicator, t.year, &t.value, &t.note)),
-        )],
+        Op::AddRenstraTarget(t) => vec![put(Table::Target, None, Some(t))?],
+        Op::AddAgreementTarget(t) => vec![put(Table::Agreement, None, Some(t))?],
         Op::SetBudgetAmount { year, kode, column, old, new } => vec![FieldEdit {
             field: Field::BudgetAmount { year: *year, kode: kode.clone(), column: *column },
             old: old.map_or(Value::Null, Value::Money),
@@ -378,26 +222,18 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         Op::RemoveBudgetLine(line) => remove_budget_line(batch, line)?,
         Op::SetBudgetQuarter { year, kode, quarter, old, new } => {
             let row = |m: &Option<Money>| m.map(|m| budget_quarter_row(*year, kode, *quarter, m));
-            vec![put(Table::BudgetQuarter, vec![int(*year as i64), text(kode), int(*quarter)], row(old), row(new))]
+            vec![put_row(Table::BudgetQuarter, row(old), row(new))?]
         }
-        Op::SetQuarter { indicator, year, quarter, old, new } => vec![put(
-            Table::Quarter,
-            vec![text(indicator), int(*year as i64), int(*quarter)],
-            quarter_row(indicator, *year, *quarter, *old),
-            quarter_row(indicator, *year, *quarter, *new),
-        )],
-        Op::SetRawFigure { old, new } => {
-            let key = same_key(old, new, raw_key)?;
-            vec![put(Table::RawFigure, key, old.as_ref().map(raw_row), new.as_ref().map(raw_row))]
+        Op::SetQuarter { indicator, year, quarter, old, new } => {
+            let row = |f: &QuarterFigures| quarter_row(indicator, *year, *quarter, *f);
+            vec![put_row(Table::Quarter, row(old), row(new))?]
         }
-        Op::AddNote(n) => vec![put(Table::Note, note_key(n), None, Some(note_row(n)))],
-        Op::RemoveNote(n) => vec![put(Table::Note, note_key(n), Some(note_row(n)), None)],
-        Op::SetStaffCount { old, new } => {
-            let key = same_key(old, new, staff_key)?;
-            vec![put(Table::Staff, key, old.as_ref().map(staff_row), new.as_ref().map(staff_row))]
-        }
-        Op::UpdateAsset { old, new } => diff(batch, Table::Asset, asset_key(old), asset_row(old), asset_row(new))?,
-        Op::AddAsset(a) => vec![put(Table::Asset, asset_key(a), None, Some(asset_row(a)))],
+        Op::SetRawFigure { old, new } => vec![put(Table::RawFigure, old.as_ref(), new.as_ref())?],
+        Op::AddNote(n) => vec![put(Table::Note, None, Some(n))?],
+        Op::RemoveNote(n) => vec![put(Table::Note, Some(n), None)?],
+        Op::SetStaffCount { old, new } => vec![put(Table::Staff, old.as_ref(), new.as_ref())?],
+        Op::UpdateAsset { old, new } => diff(batch, Table::Asset, old.as_ref(), new.as_ref())?,
+        Op::AddAsset(a) => vec![put(Table::Asset, None, Some(a.as_ref()))?],
         Op::RemoveAsset(a) => {
             let items = count(
                 batch,
@@ -410,19 +246,14 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Asset {} {} still has {items} items under it; remove them first.", a.code, a.name),
                 ));
             }
-            vec![put(Table::Asset, asset_key(a), Some(asset_row(a)), None)]
+            vec![put(Table::Asset, Some(a.as_ref()), None)?]
         }
-        Op::SetSetting { key, old, new } => vec![put(
-            Table::Setting,
-            vec![text(key)],
-            old.as_deref().map(|o| setting_row(key, o)),
-            Some(setting_row(key, new)),
-        )],
-        Op::AddPeriod(p) => vec![put(Table::Period, vec![text(&p.code)], None, Some(period_row(p)))],
-        Op::AddTujuan(t) => vec![put(Table::Tujuan, vec![text(&t.code)], None, Some(tujuan_row(t)))],
-        Op::UpdateTujuan { old, new } => {
-            diff(batch, Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?
+        Op::SetSetting { key, old, new } => {
+            vec![put_row(Table::Setting, old.as_deref().map(|o| setting_row(key, o)), Some(setting_row(key, new)))?]
         }
+        Op::AddPeriod(p) => vec![put(Table::Period, None, Some(p))?],
+        Op::AddTujuan(t) => vec![put(Table::Tujuan, None, Some(t))?],
+        Op::UpdateTujuan { old, new } => diff(batch, Table::Tujuan, old, new)?,
         Op::RemoveTujuan(t) => {
             let under = count(
                 batch,
@@ -439,12 +270,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Tujuan {} still has {under} sasaran or indicators; move or remove them first.", t.code),
                 ));
             }
-            vec![put(Table::Tujuan, vec![text(&t.code)], Some(tujuan_row(t)), None)]
+            vec![put(Table::Tujuan, Some(t), None)?]
         }
-        Op::AddSasaran(s) => vec![put(Table::Sasaran, vec![text(&s.code)], None, Some(sasaran_row(s)))],
-        Op::UpdateSasaran { old, new } => {
-            diff(batch, Table::Sasaran, vec![text(&old.code)], sasaran_row(old), sasaran_row(new))?
-        }
+        Op::AddSasaran(s) => vec![put(Table::Sasaran, None, Some(s))?],
+        Op::UpdateSasaran { old, new } => diff(batch, Table::Sasaran, old, new)?,
         Op::RemoveSasaran(s) => {
             let under = count(
                 batch,
@@ -457,12 +286,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Sasaran {} still has {under} indicators; move or remove them first.", s.code),
                 ));
             }
-            vec![put(Table::Sasaran, vec![text(&s.code)], Some(sasaran_row(s)), None)]
+            vec![put(Table::Sasaran, Some(s), None)?]
         }
-        Op::AddIndicator(i) => vec![put(Table::Indicator, vec![text(&i.code)], None, Some(indicator_row(i)))],
-        Op::UpdateIndicator { old, new } => {
-            diff(batch, Table::Indicator, vec![text(&old.code)], indicator_row(old), indicator_row(new))?
-        }
+        Op::AddIndicator(i) => vec![put(Table::Indicator, None, Some(i.as_ref()))?],
+        Op::UpdateIndicator { old, new } => diff(batch, Table::Indicator, old.as_ref(), new.as_ref())?,
         Op::RemoveIndicator(i) => remove_indicator(batch, i)?,
     })
 }
@@ -507,7 +334,7 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
         _ => false,
     };
     edits.extend(remove_rows(batch, Table::Report, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
-    edits.push(put(Table::Indicator, vec![text(&ind.code)], Some(indicator_row(ind)), None));
+    edits.push(put(Table::Indicator, Some(ind), None)?);
     Ok(edits)
 }
 
@@ -557,7 +384,7 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
         }
     }
     let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year.clone(), kode.clone()])?;
-    edits.push(put(Table::BudgetLine, vec![year, kode], Some(budget_line_row(line)), None));
+    edits.push(put(Table::BudgetLine, Some(line), None)?);
     Ok(edits)
 }
 
@@ -611,18 +438,19 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn only_changed_columns_are_written_and_another_key_is_refused() {
         let old = Tujuan { period: "P".into(), code: "T1".into(), position: 1, name: "Lama".into() };
         let new = Tujuan { name: "Baru".into(), ..old.clone() };
-        let edits = column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&new)).unwrap();
+        let edits = column_edits(Table::Tujuan, vec![text("T1")], row_of(&old), row_of(&new)).unwrap();
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].field.name(), "name");
         assert_eq!((edits[0].old.audit_text(), edits[0].new.audit_text()), ("Lama".into(), "Baru".into()));
         let other = Tujuan { code: "T2".into(), ..old.clone() };
         assert!(matches!(
-            column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&other)),
+            column_edits(Table::Tujuan, vec![text("T1")], row_of(&old), row_of(&other)),
             Err(EditError::Refused { .. })
         ));
     }
