@@ -739,3 +739,109 @@ pub fn now_text() -> String {
     let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{each_part, Part, PartVisitor};
+
+    /// The SQL columns and key of the entity stored in a table, found by the table's name among
+    /// the declarations (not through `Table::shape`).
+    fn declaration_of(table: &str) -> Option<(Vec<&'static str>, &'static [&'static str], &'static [&'static str])> {
+        struct Find<'a>(&'a str, Option<(Vec<&'static str>, &'static [&'static str], &'static [&'static str])>);
+        impl PartVisitor for Find<'_> {
+            type Error = std::convert::Infallible;
+            fn visit<P: Part>(&mut self) -> Result<(), Self::Error> {
+                if P::TABLE == self.0 {
+                    self.1 = Some((P::sql_names(), P::KEY, P::EDITABLE));
+                }
+                Ok(())
+            }
+        }
+        let mut find = Find(table, None);
+        let Ok(()) = each_part(&mut find);
+        find.1
+    }
+
+    #[test]
+    fn every_table_reads_and_writes_its_entitys_columns() {
+        let mut seen = Vec::new();
+        for table in Table::ALL {
+            assert!(!seen.contains(&table.sql()), "{} twice", table.sql());
+            seen.push(table.sql());
+            if table == Table::Setting {
+                // Not an entity: its name and value, no row id.
+                assert_eq!(table.columns(), ["key", "value"]);
+                assert_eq!(table.key_columns(), ["key"]);
+                continue;
+            }
+            let (columns, key, _) = declaration_of(table.sql()).unwrap_or_else(|| panic!("{table:?}: no entity"));
+            let mut whole_row = columns;
+            whole_row.push("id");
+            assert_eq!(table.columns(), whole_row, "{table:?}");
+            if table == Table::Benchmark {
+                // Known by its row id: benchmarks have no natural key.
+                assert_eq!(table.key_columns(), ["id"]);
+            } else {
+                assert_eq!(table.key_columns(), key, "{table:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_column_whitelist_is_the_editable_columns_and_the_cleared_links() {
+        for table in Table::ALL {
+            let shape = table.shape();
+            let columns = table.columns();
+            for c in shape.editable.iter().chain(shape.links) {
+                assert!(columns.contains(c), "{table:?}: {c} is not a column");
+                assert!(!table.key_columns().contains(c) && *c != "id", "{table:?}: {c} is part of the key");
+                assert!(table.writable(c), "{table:?}: {c}");
+            }
+            let declared_editable = declaration_of(table.sql()).map_or(&[][..], |(_, _, editable)| editable);
+            for c in columns {
+                let expected = declared_editable.contains(&c)
+                    || shape.links.contains(&c)
+                    || (table == Table::Setting && c == "value");
+                assert_eq!(table.writable(c), expected, "{table:?}.{c}");
+            }
+        }
+        // What storage clears when an indicator goes, whether a user may edit it or not.
+        assert!(Table::Indicator.writable("predecessor_code"));
+        assert!(Table::AkipEvaluation.writable("indicator_code"));
+        assert!(!Table::AkipEvaluation.writable("score"));
+        assert!(!Table::Realisation.writable("note"));
+        assert!(!Table::Indicator.writable("code"));
+    }
+
+    #[test]
+    fn every_budget_amount_is_an_editable_column_of_the_budget_line() {
+        let columns: Vec<&str> = BudgetColumn::ALL.iter().map(|c| budget_column_sql(*c).expect("declared")).collect();
+        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"]);
+        assert!(columns.iter().all(|c| Table::BudgetLine.writable(c)));
+        assert!(Table::BudgetLine.writable(BUDGET_NAME));
+    }
+
+    #[test]
+    fn a_column_outside_the_whitelist_is_not_written() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let office = store.save_dataset(&d).expect("saved");
+        let score = d.akip_evaluations.iter().find(|e| e.year == 2023).expect("the embedded AKIP 2023").score;
+        let batch = store.batch(office, "Siti", "ubah", "skor").expect("a batch");
+        let edit = FieldEdit {
+            field: Field::Column { table: Table::AkipEvaluation, key: vec![Sql::Integer(2023)], column: "score" },
+            old: Value::Sql(Sql::Text(score.to_string())),
+            new: Value::Sql(Sql::Text("99".into())),
+        };
+        let r = batch.write(&edit);
+        assert!(
+            matches!(&r, Err(EditError::Storage(StorageError::Sqlite(rusqlite::Error::InvalidColumnName(c)))) if c == "akip_evaluation.score"),
+            "{r:?}"
+        );
+        drop(batch);
+        let after = store.load_dataset(office).expect("loaded");
+        assert_eq!(after.akip_evaluations, d.akip_evaluations);
+        assert!(store.audit_log(office, None, 10).expect("read").is_empty());
+    }
+}

@@ -61,21 +61,22 @@ fn key_text(key: &[Sql]) -> String {
     key.iter().map(audit).collect::<Vec<_>>().join(":")
 }
 
-/// A row added (`old` none), replaced or removed (`new` none), found by the key of `table`
-/// read from the rows; `old` and `new` under different keys are refused.
-fn put_row(table: Table, old: Option<Row>, new: Option<Row>) -> Result<FieldEdit, EditError> {
+/// A row added (`old` none), replaced or removed (`new` none).
+fn put_row(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> FieldEdit {
+    FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) }
+}
+
+/// [`put_row`] of records, under the key of `table` read from their rows; `old` and `new` under
+/// different keys are refused.
+fn put<E: Entity>(table: Table, old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
+    let (old, new) = (old.map(row_of), new.map(row_of));
     let key_of = |row: &Option<Row>| row.as_ref().map(|r| key_in(table.key_columns(), r));
     let key = match (key_of(&old), key_of(&new)) {
         (Some(o), Some(n)) if o != n => return Err(mismatch(&format!("{} / {}", key_text(&o), key_text(&n)))),
         (Some(k), _) | (None, Some(k)) => k,
         (None, None) => Vec::new(),
     };
-    Ok(FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) })
-}
-
-/// [`put_row`] of records.
-fn put<E: Entity>(table: Table, old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
-    put_row(table, old.map(row_of), new.map(row_of))
+    Ok(put_row(table, key, old, new))
 }
 
 /// One column edit per column in which `new` differs from `old`; the key columns must agree,
@@ -118,23 +119,15 @@ fn mismatch(what: &str) -> EditError {
     )
 }
 
+/// The Rencana Aksi of an indicator in a quarter as its record.
+fn quarter_record(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> QuarterProgress {
+    QuarterProgress { indicator: indicator.to_string(), year, quarter, target: f.target, realisasi: f.realisasi }
+}
+
 /// A quarter's figures as their row; none when both are empty (the row exists while it has a
 /// figure).
 fn quarter_row(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> Option<Row> {
-    (!f.is_empty()).then(|| {
-        row_of(&QuarterProgress {
-            indicator: indicator.to_string(),
-            year,
-            quarter,
-            target: f.target,
-            realisasi: f.realisasi,
-        })
-    })
-}
-
-/// A budget line's realisation in a quarter as its row.
-fn budget_quarter_row(year: Year, kode: &str, quarter: i64, realisasi: Money) -> Row {
-    row_of(&BudgetQuarter { year, kode: kode.to_string(), quarter, realisasi })
+    (!f.is_empty()).then(|| row_of(&quarter_record(indicator, year, quarter, f)))
 }
 
 /// A setting as its row: settings are no entity (see `Table::Setting`).
@@ -221,12 +214,17 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         }],
         Op::RemoveBudgetLine(line) => remove_budget_line(batch, line)?,
         Op::SetBudgetQuarter { year, kode, quarter, old, new } => {
-            let row = |m: &Option<Money>| m.map(|m| budget_quarter_row(*year, kode, *quarter, m));
-            vec![put_row(Table::BudgetQuarter, row(old), row(new))?]
+            let record = |realisasi| BudgetQuarter { year: *year, kode: kode.clone(), quarter: *quarter, realisasi };
+            // The key is the quarter's, whatever its amount (also when neither side has one).
+            let key = key_in(Table::BudgetQuarter.key_columns(), &row_of(&record(Money::ZERO)));
+            let row = |m: &Option<Money>| m.map(|m| row_of(&record(m)));
+            vec![put_row(Table::BudgetQuarter, key, row(old), row(new))]
         }
         Op::SetQuarter { indicator, year, quarter, old, new } => {
+            let empty = quarter_record(indicator, *year, *quarter, QuarterFigures::default());
+            let key = key_in(Table::Quarter.key_columns(), &row_of(&empty));
             let row = |f: &QuarterFigures| quarter_row(indicator, *year, *quarter, *f);
-            vec![put_row(Table::Quarter, row(old), row(new))?]
+            vec![put_row(Table::Quarter, key, row(old), row(new))]
         }
         Op::SetRawFigure { old, new } => vec![put(Table::RawFigure, old.as_ref(), new.as_ref())?],
         Op::AddNote(n) => vec![put(Table::Note, None, Some(n))?],
@@ -249,7 +247,8 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             vec![put(Table::Asset, Some(a.as_ref()), None)?]
         }
         Op::SetSetting { key, old, new } => {
-            vec![put_row(Table::Setting, old.as_deref().map(|o| setting_row(key, o)), Some(setting_row(key, new)))?]
+            let row = |value: &str| setting_row(key, value);
+            vec![put_row(Table::Setting, vec![text(key)], old.as_deref().map(row), Some(row(new)))]
         }
         Op::AddPeriod(p) => vec![put(Table::Period, None, Some(p))?],
         Op::AddTujuan(t) => vec![put(Table::Tujuan, None, Some(t))?],
@@ -462,5 +461,40 @@ mod tests {
         let row = quarter_row("IKU1", 2025, 1, f).unwrap();
         assert_eq!(row[3], ("target", Sql::Null));
         assert_eq!(row[4], ("realisasi", text("3")));
+    }
+
+    /// Setting a quarter from nothing to nothing writes nothing but its audit row, found by the
+    /// quarter's key even though neither side is a row (other quarters of the office exist).
+    #[test]
+    fn a_quarter_with_nothing_on_either_side_is_known_by_its_key() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let office = store.save_dataset(&d).expect("saved");
+        let line = d.budget_lines.first().expect("the embedded budget");
+        let (year, kode) = (line.year, line.kode.clone());
+        let three = QuarterFigures { target: None, realisasi: Some(Decimal::from(3)) };
+        let empty = QuarterFigures::default();
+        let first = Change {
+            description: "Triwulan I".into(),
+            ops: vec![
+                Op::SetQuarter { indicator: "IKU1".into(), year: 2024, quarter: 1, old: empty, new: three },
+                Op::SetBudgetQuarter { year, kode: kode.clone(), quarter: 1, old: None, new: Some(Money::ZERO) },
+            ],
+        };
+        store.apply_change(office, &first, "Siti").expect("written");
+        let nothing = Change {
+            description: "Triwulan II".into(),
+            ops: vec![
+                Op::SetQuarter { indicator: "IKU1".into(), year: 2024, quarter: 2, old: empty, new: empty },
+                Op::SetBudgetQuarter { year, kode: kode.clone(), quarter: 2, old: None, new: None },
+            ],
+        };
+        let applied = store.apply_change(office, &nothing, "Siti").expect("nothing to conflict with");
+        assert_eq!(
+            applied.records(),
+            [format!("quarter_progress:IKU1:2024:2 baris"), format!("budget_quarter:{year}:{kode}:2 baris")]
+        );
+        let after = store.load_dataset(office).expect("loaded");
+        assert_eq!((after.quarters.len(), after.budget_quarters.len()), (1, 1));
     }
 }
