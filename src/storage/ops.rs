@@ -66,9 +66,10 @@ fn put_row(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> F
     FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) }
 }
 
-/// [`put_row`] of records, under the key of `table` read from their rows; `old` and `new` under
-/// different keys are refused.
-fn put<E: Entity>(table: Table, old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
+/// [`put_row`] of records into their table, under the key read from their rows; `old` and
+/// `new` under different keys are refused.
+fn put<E: Entity>(old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
+    let table = Table::of::<E>()?;
     let (old, new) = (old.map(row_of), new.map(row_of));
     let key_of = |row: &Option<Row>| row.as_ref().map(|r| key_in(table.key_columns(), r));
     let key = match (key_of(&old), key_of(&new)) {
@@ -81,7 +82,8 @@ fn put<E: Entity>(table: Table, old: Option<&E>, new: Option<&E>) -> Result<Fiel
 
 /// One column edit per column in which `new` differs from `old`; the key columns must agree,
 /// and the stored record must be `old` as a whole (a form filled from older data is refused).
-fn diff<E: Entity>(batch: &Batch, table: Table, old: &E, new: &E) -> Result<Vec<FieldEdit>, EditError> {
+fn diff<E: Entity>(batch: &Batch, old: &E, new: &E) -> Result<Vec<FieldEdit>, EditError> {
+    let table = Table::of::<E>()?;
     let (old, new) = (row_of(old), row_of(new));
     let key = key_in(table.key_columns(), &old);
     batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()))?;
@@ -195,8 +197,8 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                 &[text(indicator), int(*year as i64)],
             )?
         }
-        Op::AddRenstraTarget(t) => vec![put(Table::Target, None, Some(t))?],
-        Op::AddAgreementTarget(t) => vec![put(Table::Agreement, None, Some(t))?],
+        Op::AddRenstraTarget(t) => vec![put(None, Some(t))?],
+        Op::AddAgreementTarget(t) => vec![put(None, Some(t))?],
         Op::SetBudgetAmount { year, kode, column, old, new } => vec![FieldEdit {
             field: Field::BudgetAmount { year: *year, kode: kode.clone(), column: *column },
             old: old.map_or(Value::Null, Value::Money),
@@ -226,12 +228,12 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             let row = |f: &QuarterFigures| quarter_row(indicator, *year, *quarter, *f);
             vec![put_row(Table::Quarter, key, row(old), row(new))]
         }
-        Op::SetRawFigure { old, new } => vec![put(Table::RawFigure, old.as_ref(), new.as_ref())?],
-        Op::AddNote(n) => vec![put(Table::Note, None, Some(n))?],
-        Op::RemoveNote(n) => vec![put(Table::Note, Some(n), None)?],
-        Op::SetStaffCount { old, new } => vec![put(Table::Staff, old.as_ref(), new.as_ref())?],
-        Op::UpdateAsset { old, new } => diff(batch, Table::Asset, old.as_ref(), new.as_ref())?,
-        Op::AddAsset(a) => vec![put(Table::Asset, None, Some(a.as_ref()))?],
+        Op::SetRawFigure { old, new } => vec![put(old.as_ref(), new.as_ref())?],
+        Op::AddNote(n) => vec![put(None, Some(n))?],
+        Op::RemoveNote(n) => vec![put(Some(n), None)?],
+        Op::SetStaffCount { old, new } => vec![put(old.as_ref(), new.as_ref())?],
+        Op::UpdateAsset { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
+        Op::AddAsset(a) => vec![put(None, Some(a.as_ref()))?],
         Op::RemoveAsset(a) => {
             let items = count(
                 batch,
@@ -244,15 +246,15 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Asset {} {} still has {items} items under it; remove them first.", a.code, a.name),
                 ));
             }
-            vec![put(Table::Asset, Some(a.as_ref()), None)?]
+            vec![put(Some(a.as_ref()), None)?]
         }
         Op::SetSetting { key, old, new } => {
             let row = |value: &str| setting_row(key, value);
             vec![put_row(Table::Setting, vec![text(key)], old.as_deref().map(row), Some(row(new)))]
         }
-        Op::AddPeriod(p) => vec![put(Table::Period, None, Some(p))?],
-        Op::AddTujuan(t) => vec![put(Table::Tujuan, None, Some(t))?],
-        Op::UpdateTujuan { old, new } => diff(batch, Table::Tujuan, old, new)?,
+        Op::AddPeriod(p) => vec![put(None, Some(p))?],
+        Op::AddTujuan(t) => vec![put(None, Some(t))?],
+        Op::UpdateTujuan { old, new } => diff(batch, old, new)?,
         Op::RemoveTujuan(t) => {
             let under = count(
                 batch,
@@ -269,10 +271,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Tujuan {} still has {under} sasaran or indicators; move or remove them first.", t.code),
                 ));
             }
-            vec![put(Table::Tujuan, Some(t), None)?]
+            vec![put(Some(t), None)?]
         }
-        Op::AddSasaran(s) => vec![put(Table::Sasaran, None, Some(s))?],
-        Op::UpdateSasaran { old, new } => diff(batch, Table::Sasaran, old, new)?,
+        Op::AddSasaran(s) => vec![put(None, Some(s))?],
+        Op::UpdateSasaran { old, new } => diff(batch, old, new)?,
         Op::RemoveSasaran(s) => {
             let under = count(
                 batch,
@@ -285,10 +287,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Sasaran {} still has {under} indicators; move or remove them first.", s.code),
                 ));
             }
-            vec![put(Table::Sasaran, Some(s), None)?]
+            vec![put(Some(s), None)?]
         }
-        Op::AddIndicator(i) => vec![put(Table::Indicator, None, Some(i.as_ref()))?],
-        Op::UpdateIndicator { old, new } => diff(batch, Table::Indicator, old.as_ref(), new.as_ref())?,
+        Op::AddIndicator(i) => vec![put(None, Some(i.as_ref()))?],
+        Op::UpdateIndicator { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
         Op::RemoveIndicator(i) => remove_indicator(batch, i)?,
     })
 }
@@ -333,7 +335,7 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
         _ => false,
     };
     edits.extend(remove_rows(batch, Table::Report, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
-    edits.push(put(Table::Indicator, Some(ind), None)?);
+    edits.push(put(Some(ind), None)?);
     Ok(edits)
 }
 
@@ -383,7 +385,7 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
         }
     }
     let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year.clone(), kode.clone()])?;
-    edits.push(put(Table::BudgetLine, Some(line), None)?);
+    edits.push(put(Some(line), None)?);
     Ok(edits)
 }
 
