@@ -494,7 +494,7 @@ mod tests {
         let applied = store.apply_change(office, &nothing, "Siti").expect("nothing to conflict with");
         assert_eq!(
             applied.records(),
-            [format!("quarter_progress:IKU1:2024:2 baris"), format!("budget_quarter:{year}:{kode}:2 baris")]
+            ["quarter_progress:IKU1:2024:2 baris".to_string(), format!("budget_quarter:{year}:{kode}:2 baris")]
         );
         let after = store.load_dataset(office).expect("loaded");
         assert_eq!((after.quarters.len(), after.budget_quarters.len()), (1, 1));
