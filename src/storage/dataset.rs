@@ -4,7 +4,7 @@
 use super::{Result, StorageError, Store};
 use crate::domain::*;
 use crate::entity::{each_part, Cell, Column, Entity, Kind, Part, PartVisitor};
-use rusqlite::types::{ToSqlOutput, Value as SqlValue};
+use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql, Transaction};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -82,37 +82,38 @@ fn sql_cell(row: &Row, i: usize, c: &Column) -> rusqlite::Result<Cell> {
 }
 
 /// A record from the columns of `row` starting at 0.
-fn from_row<E: Entity>(row: &Row) -> rusqlite::Result<E> {
+pub(super) fn from_row<E: Entity>(row: &Row) -> rusqlite::Result<E> {
     let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| sql_cell(row, i, c)).collect::<rusqlite::Result<_>>()?;
     E::decode(cells).map_err(|e| corrupt(e.to_string()))
 }
 
-/// How a cell is stored: money as INTEGER sen, decimals as exact TEXT, booleans as 0/1.
-struct Stored(Cell);
-
-impl ToSql for Stored {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(match &self.0 {
-            Cell::Null => ToSqlOutput::Owned(SqlValue::Null),
-            Cell::Text(t) => ToSqlOutput::from(t.as_str()),
-            Cell::Int(i) => ToSqlOutput::Owned(SqlValue::Integer(*i)),
-            Cell::Dec(d) => ToSqlOutput::Owned(SqlValue::Text(d.to_string())),
-            Cell::Money(m) => ToSqlOutput::Owned(SqlValue::Integer(m.to_sen())),
-            Cell::Bool(b) => ToSqlOutput::Owned(SqlValue::Integer(i64::from(*b))),
-        })
+/// How a cell is stored: money as INTEGER sen, decimals as exact TEXT, booleans as 0/1. The one
+/// conversion of the store: saving a dataset and the edits' rows (`ops.rs`) both use it.
+pub(super) fn stored(cell: Cell) -> SqlValue {
+    match cell {
+        Cell::Null => SqlValue::Null,
+        Cell::Text(t) => SqlValue::Text(t),
+        Cell::Int(i) => SqlValue::Integer(i),
+        Cell::Dec(d) => SqlValue::Text(d.to_string()),
+        Cell::Money(m) => SqlValue::Integer(m.to_sen()),
+        Cell::Bool(b) => SqlValue::Integer(i64::from(b)),
     }
 }
 
 /// `INSERT INTO table (office_id, columns…) VALUES (?1, …)`.
-fn insert_sql<E: Entity>() -> String {
+pub(super) fn insert_sql<E: Entity>() -> String {
     let columns = E::sql_names().join(", ");
     let marks: Vec<String> = (1..=E::COLUMNS.len() + 1).map(|i| format!("?{i}")).collect();
     format!("INSERT INTO {} (office_id, {columns}) VALUES ({})", E::TABLE, marks.join(", "))
 }
 
-fn insert_row<E: Entity>(stmt: &mut rusqlite::CachedStatement, office: i64, row: &E) -> rusqlite::Result<()> {
-    let cells = row.to_cells().into_iter().map(Stored);
-    stmt.execute(params_from_iter(std::iter::once(Stored(Cell::Int(office))).chain(cells)))?;
+pub(super) fn insert_row<E: Entity>(
+    stmt: &mut rusqlite::CachedStatement,
+    office: i64,
+    row: &E,
+) -> rusqlite::Result<()> {
+    let cells = row.to_cells().into_iter().map(stored);
+    stmt.execute(params_from_iter(std::iter::once(SqlValue::Integer(office)).chain(cells)))?;
     Ok(())
 }
 
@@ -267,7 +268,7 @@ fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool
     let existing: Option<i64> =
         tx.query_row("SELECT id FROM office WHERE code = ?1", [&o.code], |r| r.get(0)).optional()?;
     let office_columns = Office::sql_names();
-    let office_cells: Vec<Stored> = o.to_cells().into_iter().map(Stored).collect();
+    let office_cells: Vec<SqlValue> = o.to_cells().into_iter().map(stored).collect();
     let (id, replaced_rows) = match existing {
         Some(id) => {
             // The office keeps its row (and with it its audit trail and settings); its data goes.

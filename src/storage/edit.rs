@@ -5,8 +5,10 @@
 //!
 //! Private to the store: nothing outside `storage` names a table, a column or an SQL value.
 
+use super::dataset::{from_row, insert_row, insert_sql};
 use super::{StorageError, Store};
-use crate::domain::{BudgetColumn, BudgetLevel, BudgetLine, Coded, Money, Year};
+use crate::domain::*;
+use crate::entity::{same as same_column, Column, Entity, Kind};
 use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -111,121 +113,116 @@ pub(crate) enum Table {
     BudgetLine,
 }
 
+/// What the edit path knows of a table: its SQL name, its columns, the key that finds a row of
+/// an office, the columns a column edit may write, and whether rows carry a row id.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    sql: &'static str,
+    columns: &'static [Column],
+    key: &'static [&'static str],
+    /// Columns a user may change (the declaration's `EDITABLE`).
+    editable: &'static [&'static str],
+    /// Columns that refer to a record elsewhere, which storage itself clears when that record is
+    /// removed (see `ops.rs`), whether or not a user may edit them.
+    links: &'static [&'static str],
+    row_id: bool,
+}
+
+/// The shape of the table an entity is stored in, from its declaration.
+const fn declared<E: Entity>() -> Shape {
+    Shape { sql: E::TABLE, columns: E::COLUMNS, key: E::KEY, editable: E::EDITABLE, links: &[], row_id: true }
+}
+
+/// The office's settings: not an entity of a dataset (they are not in the interchange files),
+/// so not declared in `entity`; a name and its value, found by the name, without a row id
+/// (they load by name).
+const SETTING: Shape = Shape {
+    sql: "office_setting",
+    columns: &[same_column("key", Kind::Required), same_column("value", Kind::Text)],
+    key: &["key"],
+    editable: &["value"],
+    links: &[],
+    row_id: false,
+};
+
 impl Table {
-    fn sql(self) -> &'static str {
+    /// Every table.
+    const ALL: [Table; 19] = [
+        Table::Period,
+        Table::Tujuan,
+        Table::Sasaran,
+        Table::Indicator,
+        Table::Target,
+        Table::Agreement,
+        Table::RawFigure,
+        Table::Note,
+        Table::Staff,
+        Table::Asset,
+        Table::ProgramSupport,
+        Table::Quarter,
+        Table::BudgetQuarter,
+        Table::Setting,
+        Table::Realisation,
+        Table::Benchmark,
+        Table::Report,
+        Table::AkipEvaluation,
+        Table::BudgetLine,
+    ];
+
+    /// The table's entity declaration; what the declarations do not say is here, explicit.
+    fn shape(self) -> Shape {
         match self {
-            Table::Period => "renstra_period",
-            Table::Tujuan => "tujuan",
-            Table::Sasaran => "sasaran",
-            Table::Indicator => "indicator",
-            Table::Target => "indicator_target",
-            Table::Agreement => "agreement_target",
-            Table::RawFigure => "raw_figure",
-            Table::Note => "note",
-            Table::Staff => "staff_count",
-            Table::Asset => "asset_item",
-            Table::ProgramSupport => "program_support",
-            Table::Quarter => "quarter_progress",
-            Table::BudgetQuarter => "budget_quarter",
-            Table::Setting => "office_setting",
-            Table::Realisation => "realisation",
-            Table::Benchmark => "benchmark",
-            Table::Report => "report_table",
-            Table::AkipEvaluation => "akip_evaluation",
-            Table::BudgetLine => "budget_line",
+            Table::Period => declared::<RenstraPeriod>(),
+            Table::Tujuan => declared::<Tujuan>(),
+            Table::Sasaran => declared::<Sasaran>(),
+            // Removing an indicator clears the link of the indicator that follows it.
+            Table::Indicator => Shape { links: &["predecessor_code"], ..declared::<Indicator>() },
+            Table::Target => declared::<Target>(),
+            Table::Agreement => declared::<AgreementTarget>(),
+            Table::RawFigure => declared::<RawFigure>(),
+            Table::Note => declared::<Note>(),
+            Table::Staff => declared::<StaffCount>(),
+            Table::Asset => declared::<AssetItem>(),
+            Table::ProgramSupport => declared::<ProgramSupport>(),
+            Table::Quarter => declared::<QuarterProgress>(),
+            Table::BudgetQuarter => declared::<BudgetQuarter>(),
+            Table::Setting => SETTING,
+            Table::Realisation => declared::<Realisation>(),
+            // Benchmarks have no natural key; the row id restores a removed one exactly.
+            Table::Benchmark => Shape { key: &["id"], ..declared::<Benchmark>() },
+            Table::Report => declared::<ReportTable>(),
+            // Removing an indicator clears an evaluation's reference to it; nobody edits it.
+            Table::AkipEvaluation => Shape { links: &["indicator_code"], ..declared::<AkipEvaluation>() },
+            Table::BudgetLine => declared::<BudgetLine>(),
         }
+    }
+    fn sql(self) -> &'static str {
+        self.shape().sql
+    }
+    /// The table a record of `E` is written to; an error for an entity the window does not edit
+    /// (a mistake of `ops.rs`, which the tests of every operation would show).
+    pub(crate) fn of<E: Entity>() -> rusqlite::Result<Table> {
+        Table::ALL
+            .into_iter()
+            .find(|t| t.sql() == E::TABLE)
+            .ok_or_else(|| rusqlite::Error::InvalidParameterName(format!("{} is not edited", E::TABLE)))
     }
     /// Key columns (after `office_id`).
     pub(crate) fn key_columns(self) -> &'static [&'static str] {
-        match self {
-            Table::Period | Table::Tujuan | Table::Sasaran | Table::Indicator => &["code"],
-            Table::Target | Table::Agreement => &["indicator_code", "year"],
-            Table::RawFigure => &["indicator_code", "year", "role"],
-            Table::Note => &["year", "subject", "kind", "position"],
-            Table::Staff => &["year", "education", "status"],
-            Table::Asset => &["year", "code"],
-            Table::ProgramSupport => &["program_kode", "indicator_code"],
-            Table::Quarter => &["indicator_code", "year", "quarter"],
-            Table::BudgetQuarter => &["year", "kode", "quarter"],
-            Table::Setting => &["key"],
-            Table::Realisation => &["indicator_code", "year"],
-            // Benchmarks have no natural key; the row id restores a removed one exactly.
-            Table::Benchmark => &["id"],
-            Table::Report => &["year", "table_id"],
-            Table::AkipEvaluation => &["year"],
-            Table::BudgetLine => &["year", "kode"],
-        }
+        self.shape().key
     }
-    /// Columns a generic edit may write (besides the key).
-    fn writable(self) -> &'static [&'static str] {
-        match self {
-            Table::Period => &["start_year", "end_year", "name", "basis"],
-            Table::Tujuan => &["period_code", "position", "name"],
-            Table::Sasaran => &["tujuan_code", "position", "name"],
-            Table::Indicator => &[
-                "period_code",
-                "level",
-                "parent_code",
-                "position",
-                "name",
-                "satuan",
-                "polarity",
-                "capaian_rule",
-                "formula",
-                "formula_text",
-                "definition",
-                "alasan",
-                "data_source",
-                "responsible",
-                "iku",
-                "predecessor_code",
-                "comparable",
-                "note",
-                "quarter_rule",
-            ],
-            Table::Target | Table::Agreement => &["target", "target_high", "note"],
-            Table::RawFigure => &["value", "label", "note"],
-            Table::Note => &["text"],
-            Table::Staff => &["position", "count"],
-            Table::Asset => &["parent_code", "position", "label", "name", "count", "value_sen", "note"],
-            Table::ProgramSupport => &[],
-            Table::Quarter => &["target", "realisasi"],
-            Table::BudgetQuarter => &["realisasi_sen"],
-            Table::Setting => &["value"],
-            Table::Realisation => &["realisasi", "note"],
-            Table::Benchmark => &[
-                "year",
-                "indicator_code",
-                "position",
-                "name",
-                "source",
-                "benchmark_year",
-                "satuan",
-                "target",
-                "realisasi",
-                "note",
-            ],
-            Table::Report => &["kind", "subject", "title", "source", "note"],
-            // Only the reference to an indicator is ever written (cleared when it is removed).
-            Table::AkipEvaluation => &["indicator_code"],
-            Table::BudgetLine => &[
-                "parent_kode",
-                "level",
-                "position",
-                "name",
-                "pagu_murni_sen",
-                "pagu_perubahan_sen",
-                "realisasi_sen",
-                "note",
-            ],
-        }
+    /// Whether a column edit may write `column`: a column a user may edit, or a link storage
+    /// clears.
+    fn writable(self, column: &str) -> bool {
+        let shape = self.shape();
+        shape.editable.contains(&column) || shape.links.contains(&column)
     }
-    /// Every column a whole-row edit reads and writes: the key, the writable columns and the row
-    /// id, so that a removed row comes back in its place (the office's records load in id order).
+    /// Every column a whole-row edit reads and writes: the declared columns and the row id, so
+    /// that a removed row comes back in its place (the office's records load in id order).
     pub(crate) fn columns(self) -> Vec<&'static str> {
-        let mut cols: Vec<&'static str> = self.key_columns().iter().chain(self.writable()).copied().collect();
-        // Settings have no row id (their key is the office and the name) and load by name.
-        if !cols.contains(&"id") && self != Table::Setting {
+        let shape = self.shape();
+        let mut cols: Vec<&'static str> = shape.columns.iter().map(|c| c.sql).collect();
+        if shape.row_id {
             cols.push("id");
         }
         cols
@@ -253,13 +250,39 @@ fn sql_text(v: &Sql) -> String {
     }
 }
 
-/// The column of a budget line's amount.
-fn budget_column_sql(column: BudgetColumn) -> &'static str {
-    match column {
-        BudgetColumn::PaguMurni => "pagu_murni_sen",
-        BudgetColumn::PaguPerubahan => "pagu_perubahan_sen",
-        BudgetColumn::Realisasi => "realisasi_sen",
-    }
+/// `UPDATE table SET column = new` of the row with this key, when the column may be written.
+fn set_column(
+    tx: &Transaction,
+    office: i64,
+    table: Table,
+    key: &[Sql],
+    column: &str,
+    new: Sql,
+) -> rusqlite::Result<()> {
+    check_writable(table, column)?;
+    let base = format!("UPDATE {} SET {column} = ?{}", table.sql(), key.len() + 2);
+    let (sql, mut args) = keyed(table, &base, office, key);
+    args.push(new);
+    tx.execute(&sql, rusqlite::params_from_iter(args))?;
+    Ok(())
+}
+
+/// The column of a budget line's name.
+const BUDGET_NAME: &str = "name";
+
+/// The key of a budget line.
+fn budget_key(year: Year, kode: &str) -> Vec<Sql> {
+    vec![Sql::Integer(i64::from(year)), Sql::Text(kode.to_string())]
+}
+
+/// The column of a budget line's amount: the declared column whose file heading is the
+/// amount's name (`pagu_murni` is stored in `pagu_murni_sen`).
+fn budget_column_sql(column: BudgetColumn) -> rusqlite::Result<&'static str> {
+    BudgetLine::COLUMNS
+        .iter()
+        .find(|c| c.csv == column.code())
+        .map(|c| c.sql)
+        .ok_or_else(|| rusqlite::Error::InvalidColumnName(column.code().to_string()))
 }
 
 impl Field {
@@ -360,74 +383,77 @@ pub struct AuditEntry {
     pub new: String,
 }
 
-fn value_table(field: &Field) -> Option<(&'static str, &str, Year)> {
+/// The table, column and key of a yearly value of an indicator.
+fn value_table(field: &Field) -> Option<(Table, &'static str, Vec<Sql>)> {
+    let key = |indicator: &str, year: Year| vec![Sql::Text(indicator.to_string()), Sql::Integer(i64::from(year))];
     match field {
-        Field::Target { indicator, year } => Some(("indicator_target", indicator, *year)),
-        Field::AgreementTarget { indicator, year } => Some(("agreement_target", indicator, *year)),
-        Field::Realisation { indicator, year } => Some(("realisation", indicator, *year)),
+        Field::Target { indicator, year } => Some((Table::Target, "target", key(indicator, *year))),
+        Field::AgreementTarget { indicator, year } => Some((Table::Agreement, "target", key(indicator, *year))),
+        Field::Realisation { indicator, year } => Some((Table::Realisation, "realisasi", key(indicator, *year))),
         _ => None,
     }
 }
 
+/// A new yearly value as its record (no upper bound, an empty note), inserted.
+fn insert_value(tx: &Transaction, office: i64, field: &Field, value: Decimal) -> rusqlite::Result<()> {
+    let target = TargetValue { target: value, target_high: None };
+    match field {
+        Field::Target { indicator, year } => insert_one(
+            tx,
+            office,
+            &Target { indicator: indicator.clone(), year: *year, value: target, note: String::new() },
+        ),
+        Field::AgreementTarget { indicator, year } => insert_one(
+            tx,
+            office,
+            &AgreementTarget { indicator: indicator.clone(), year: *year, value: target, note: String::new() },
+        ),
+        Field::Realisation { indicator, year } => insert_one(
+            tx,
+            office,
+            &Realisation { indicator: indicator.clone(), year: *year, realisasi: value, note: String::new() },
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn insert_one<E: Entity>(tx: &Transaction, office: i64, record: &E) -> rusqlite::Result<()> {
+    insert_row(&mut tx.prepare_cached(&insert_sql::<E>())?, office, record)
+}
+
+/// Refuses a column a column edit may not write (see [`Table::writable`]).
+fn check_writable(table: Table, column: &str) -> rusqlite::Result<()> {
+    if table.writable(column) {
+        Ok(())
+    } else {
+        Err(rusqlite::Error::InvalidColumnName(format!("{}.{column}", table.sql())))
+    }
+}
+
 fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Value> {
-    if let Some((table, indicator, year)) = value_table(field) {
-        let col = if table == "realisation" { "realisasi" } else { "target" };
-        let v: Option<String> = tx
-            .query_row(
-                &format!("SELECT {col} FROM {table} WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"),
-                params![office, indicator, year],
-                |r| r.get(0),
-            )
-            .optional()?;
+    if let Some((table, column, key)) = value_table(field) {
+        let (sql, args) = keyed(table, &format!("SELECT {column} FROM {}", table.sql()), office, &key);
+        let v: Option<String> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
         return Ok(v.and_then(|s| Decimal::from_str(&s).ok()).map_or(Value::Null, Value::Dec));
     }
     match field {
         Field::BudgetAmount { year, kode, column } => {
-            let v: Option<Option<i64>> = tx
-                .query_row(
-                    &format!(
-                        "SELECT {} FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                        budget_column_sql(*column)
-                    ),
-                    params![office, year, kode],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let select = format!("SELECT {} FROM {}", budget_column_sql(*column)?, Table::BudgetLine.sql());
+            let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
+            let v: Option<Option<i64>> =
+                tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
             Ok(v.flatten().map_or(Value::Null, |s| Value::Money(Money::from_sen(s))))
         }
         Field::BudgetName { year, kode } => {
-            let v: Option<String> = tx
-                .query_row(
-                    "SELECT name FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    params![office, year, kode],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let select = format!("SELECT {BUDGET_NAME} FROM {}", Table::BudgetLine.sql());
+            let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
+            let v: Option<String> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
             Ok(v.map_or(Value::Null, Value::Text))
         }
         Field::BudgetLine { year, kode } => {
-            let v = tx
-                .query_row(
-                    "SELECT parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note
-                     FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    params![office, year, kode],
-                    |r| {
-                        let level: String = r.get(1)?;
-                        Ok(BudgetLine {
-                            year: *year,
-                            kode: kode.clone(),
-                            parent: r.get(0)?,
-                            level: BudgetLevel::from_code(&level).unwrap_or(BudgetLevel::SubKegiatan),
-                            position: r.get(2)?,
-                            name: r.get(3)?,
-                            pagu_murni: r.get::<_, Option<i64>>(4)?.map(Money::from_sen),
-                            pagu_perubahan: r.get::<_, Option<i64>>(5)?.map(Money::from_sen),
-                            realisasi: r.get::<_, Option<i64>>(6)?.map(Money::from_sen),
-                            note: r.get(7)?,
-                        })
-                    },
-                )
-                .optional()?;
+            let select = format!("SELECT {} FROM {}", BudgetLine::sql_names().join(", "), BudgetLine::TABLE);
+            let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
+            let v = tx.query_row(&sql, rusqlite::params_from_iter(args), from_row::<BudgetLine>).optional()?;
             Ok(v.map_or(Value::Null, |l| Value::Line(Box::new(l))))
         }
         Field::Column { table, key, column } => {
@@ -471,9 +497,14 @@ pub(crate) fn rows_where(
             .enumerate()
             .map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?)))
             .collect::<rusqlite::Result<_>>()?;
-        Ok((row[..keys.len()].iter().map(|(_, v)| v.clone()).collect(), row))
+        Ok((key_in(keys, &row), row))
     })?;
     rows.collect()
+}
+
+/// The values of the `key` columns of a whole row, in key order (`Null` for one it lacks).
+pub(crate) fn key_in<C: AsRef<str>>(key: &[&str], row: &[(C, Sql)]) -> Vec<Sql> {
+    key.iter().map(|k| row.iter().find(|(c, _)| c.as_ref() == *k).map_or(Sql::Null, |(_, v)| v.clone())).collect()
 }
 
 /// `base WHERE office_id = ? AND k1 = ? AND …` with its arguments.
@@ -488,48 +519,39 @@ fn keyed(table: Table, base: &str, office: i64, key: &[Sql]) -> (String, Vec<Sql
 }
 
 fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()> {
-    if let Some((table, indicator, year)) = value_table(&edit.field) {
-        let col = if table == "realisation" { "realisasi" } else { "target" };
+    if let Some((table, column, key)) = value_table(&edit.field) {
         match (&edit.old, &edit.new) {
             (_, Value::Null) => {
-                tx.execute(
-                    &format!("DELETE FROM {table} WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"),
-                    params![office, indicator, year],
-                )?;
+                let (sql, args) = keyed(table, &format!("DELETE FROM {}", table.sql()), office, &key);
+                tx.execute(&sql, rusqlite::params_from_iter(args))?;
             }
-            (Value::Null, Value::Dec(d)) => {
-                tx.execute(
-                    &format!("INSERT INTO {table} (office_id, indicator_code, year, {col}, note) VALUES (?1, ?2, ?3, ?4, '')"),
-                    params![office, indicator, year, d.to_string()],
-                )?;
-            }
-            (_, Value::Dec(d)) => {
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET {col} = ?4 WHERE office_id = ?1 AND indicator_code = ?2 AND year = ?3"
-                    ),
-                    params![office, indicator, year, d.to_string()],
-                )?;
-            }
+            (Value::Null, Value::Dec(d)) => insert_value(tx, office, &edit.field, *d)?,
+            (_, Value::Dec(d)) => set_column(tx, office, table, &key, column, Sql::Text(d.to_string()))?,
             _ => {}
         }
         return Ok(());
     }
     match &edit.field {
         Field::BudgetAmount { year, kode, column } => {
-            tx.execute(
-                &format!(
-                    "UPDATE budget_line SET {} = ?4 WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    budget_column_sql(*column)
-                ),
-                params![office, year, kode, edit.new.money().map(Money::to_sen)],
+            let column = budget_column_sql(*column)?;
+            set_column(
+                tx,
+                office,
+                Table::BudgetLine,
+                &budget_key(*year, kode),
+                column,
+                edit.new.money().map_or(Sql::Null, |m| Sql::Integer(m.to_sen())),
             )?;
         }
         Field::BudgetName { year, kode } => {
             if let Value::Text(name) = &edit.new {
-                tx.execute(
-                    "UPDATE budget_line SET name = ?4 WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    params![office, year, kode, name],
+                set_column(
+                    tx,
+                    office,
+                    Table::BudgetLine,
+                    &budget_key(*year, kode),
+                    BUDGET_NAME,
+                    Sql::Text(name.clone()),
                 )?;
             }
         }
@@ -540,44 +562,19 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                 )));
             }
             Value::Null => {
-                tx.execute(
-                    "DELETE FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-                    params![office, year, kode],
-                )?;
+                let delete = format!("DELETE FROM {}", Table::BudgetLine.sql());
+                let (sql, args) = keyed(Table::BudgetLine, &delete, office, &budget_key(*year, kode));
+                tx.execute(&sql, rusqlite::params_from_iter(args))?;
             }
-            Value::Line(l) => {
-                tx.execute(
-                    "INSERT INTO budget_line (office_id, year, kode, parent_kode, level, position, name, pagu_murni_sen, pagu_perubahan_sen, realisasi_sen, note)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    params![
-                        office,
-                        l.year,
-                        l.kode,
-                        l.parent,
-                        l.level.code(),
-                        l.position,
-                        l.name,
-                        l.pagu_murni.map(Money::to_sen),
-                        l.pagu_perubahan.map(Money::to_sen),
-                        l.realisasi.map(Money::to_sen),
-                        l.note
-                    ],
-                )?;
-            }
+            Value::Line(l) => insert_row(&mut tx.prepare_cached(&insert_sql::<BudgetLine>())?, office, l.as_ref())?,
             _ => {}
         },
         Field::Column { table, key, column } => {
-            if !table.writable().contains(column) {
-                return Err(rusqlite::Error::InvalidColumnName(column.to_string()));
-            }
             let new = match &edit.new {
                 Value::Sql(v) => v.clone(),
                 _ => Sql::Null,
             };
-            let base = format!("UPDATE {} SET {column} = ?{}", table.sql(), table.key_columns().len() + 2);
-            let (sql, mut args) = keyed(*table, &base, office, key);
-            args.push(new);
-            tx.execute(&sql, rusqlite::params_from_iter(args))?;
+            set_column(tx, office, *table, key, column, new)?;
         }
         Field::Row { table, key } => match &edit.new {
             Value::Null => {
@@ -748,4 +745,120 @@ pub fn now_text() -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{each_part, Part, PartVisitor};
+
+    /// The SQL columns and key of the entity stored in a table, found by the table's name among
+    /// the declarations (not through `Table::shape`).
+    fn declaration_of(table: &str) -> Option<(Vec<&'static str>, &'static [&'static str], &'static [&'static str])> {
+        struct Find<'a>(&'a str, Option<(Vec<&'static str>, &'static [&'static str], &'static [&'static str])>);
+        impl PartVisitor for Find<'_> {
+            type Error = std::convert::Infallible;
+            fn visit<P: Part>(&mut self) -> Result<(), Self::Error> {
+                if P::TABLE == self.0 {
+                    self.1 = Some((P::sql_names(), P::KEY, P::EDITABLE));
+                }
+                Ok(())
+            }
+        }
+        let mut find = Find(table, None);
+        let Ok(()) = each_part(&mut find);
+        find.1
+    }
+
+    #[test]
+    fn every_table_reads_and_writes_its_entitys_columns() {
+        let mut seen = Vec::new();
+        for table in Table::ALL {
+            assert!(!seen.contains(&table.sql()), "{} twice", table.sql());
+            seen.push(table.sql());
+            if table == Table::Setting {
+                // Not an entity: its name and value, no row id.
+                assert_eq!(table.columns(), ["key", "value"]);
+                assert_eq!(table.key_columns(), ["key"]);
+                continue;
+            }
+            let (columns, key, _) = declaration_of(table.sql()).unwrap_or_else(|| panic!("{table:?}: no entity"));
+            let mut whole_row = columns;
+            whole_row.push("id");
+            assert_eq!(table.columns(), whole_row, "{table:?}");
+            if table == Table::Benchmark {
+                // Known by its row id: benchmarks have no natural key.
+                assert_eq!(table.key_columns(), ["id"]);
+            } else {
+                assert_eq!(table.key_columns(), key, "{table:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_column_whitelist_is_the_editable_columns_and_the_cleared_links() {
+        for table in Table::ALL {
+            let shape = table.shape();
+            let columns = table.columns();
+            for c in shape.editable.iter().chain(shape.links) {
+                assert!(columns.contains(c), "{table:?}: {c} is not a column");
+                assert!(!table.key_columns().contains(c) && *c != "id", "{table:?}: {c} is part of the key");
+                assert!(table.writable(c), "{table:?}: {c}");
+            }
+            let declared_editable = declaration_of(table.sql()).map_or(&[][..], |(_, _, editable)| editable);
+            for c in columns {
+                let expected = declared_editable.contains(&c)
+                    || shape.links.contains(&c)
+                    || (table == Table::Setting && c == "value");
+                assert_eq!(table.writable(c), expected, "{table:?}.{c}");
+            }
+        }
+        // What storage clears when an indicator goes, whether a user may edit it or not.
+        assert!(Table::Indicator.writable("predecessor_code"));
+        assert!(Table::AkipEvaluation.writable("indicator_code"));
+        assert!(!Table::AkipEvaluation.writable("score"));
+        assert!(!Table::Realisation.writable("note"));
+        assert!(!Table::Indicator.writable("code"));
+    }
+
+    #[test]
+    fn a_record_is_written_to_its_entitys_table() {
+        assert!(matches!(Table::of::<Target>(), Ok(Table::Target)));
+        assert!(matches!(Table::of::<AgreementTarget>(), Ok(Table::Agreement)));
+        assert!(matches!(Table::of::<QuarterProgress>(), Ok(Table::Quarter)));
+        assert!(matches!(Table::of::<Benchmark>(), Ok(Table::Benchmark)));
+        // Awards are not edited in the window.
+        assert!(Table::of::<Award>().is_err());
+    }
+
+    #[test]
+    fn every_budget_amount_is_an_editable_column_of_the_budget_line() {
+        let columns: Vec<&str> = BudgetColumn::ALL.iter().map(|c| budget_column_sql(*c).expect("declared")).collect();
+        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"]);
+        assert!(columns.iter().all(|c| Table::BudgetLine.writable(c)));
+        assert!(Table::BudgetLine.writable(BUDGET_NAME));
+    }
+
+    #[test]
+    fn a_column_outside_the_whitelist_is_not_written() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let office = store.save_dataset(&d).expect("saved");
+        let score = d.akip_evaluations.iter().find(|e| e.year == 2023).expect("the embedded AKIP 2023").score;
+        let batch = store.batch(office, "Siti", "ubah", "skor").expect("a batch");
+        let edit = FieldEdit {
+            field: Field::Column { table: Table::AkipEvaluation, key: vec![Sql::Integer(2023)], column: "score" },
+            old: Value::Sql(Sql::Text(score.to_string())),
+            new: Value::Sql(Sql::Text("99".into())),
+        };
+        let r = batch.write(&edit);
+        assert!(
+            matches!(&r, Err(EditError::Storage(StorageError::Sqlite(rusqlite::Error::InvalidColumnName(c)))) if c == "akip_evaluation.score"),
+            "{r:?}"
+        );
+        drop(batch);
+        let after = store.load_dataset(office).expect("loaded");
+        assert_eq!(after.akip_evaluations, d.akip_evaluations);
+        assert!(store.audit_log(office, None, 10).expect("read").is_empty());
+    }
 }

@@ -8,10 +8,11 @@
 //! that still has something under it is refused with a message saying what to do first, because
 //! what hangs under it is the user's to move or remove.
 
-use super::edit::{rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
+use super::dataset::stored;
+use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
 use super::Store;
 use crate::domain::*;
-use rust_decimal::Decimal;
+use crate::entity::Entity;
 
 /// The row-level edits a change was written as, in order.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,23 +42,12 @@ fn int(v: i64) -> Sql {
     Sql::Integer(v)
 }
 
-fn dec(d: Decimal) -> Sql {
-    Sql::Text(d.to_string())
-}
-
-fn opt_dec(d: Option<Decimal>) -> Sql {
-    d.map_or(Sql::Null, dec)
-}
-
-fn opt_text(s: &Option<String>) -> Sql {
-    s.as_deref().map_or(Sql::Null, text)
-}
-
-fn opt_sen(m: Option<Money>) -> Sql {
-    m.map_or(Sql::Null, |m| int(m.to_sen()))
-}
-
 type Row = Vec<(&'static str, Sql)>;
+
+/// A record as a whole row of its table: its declared columns, stored as the store stores them.
+fn row_of<E: Entity>(record: &E) -> Row {
+    E::COLUMNS.iter().map(|c| c.sql).zip(record.to_cells().into_iter().map(stored)).collect()
+}
 
 fn row_value(row: Row) -> Value {
     Value::Row(row.into_iter().map(|(c, v)| (c.to_string(), v)).collect())
@@ -67,14 +57,35 @@ fn value_of(row: Option<Row>) -> Value {
     row.map_or(Value::Null, row_value)
 }
 
+fn key_text(key: &[Sql]) -> String {
+    key.iter().map(audit).collect::<Vec<_>>().join(":")
+}
+
 /// A row added (`old` none), replaced or removed (`new` none).
-fn put(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> FieldEdit {
+fn put_row(table: Table, key: Vec<Sql>, old: Option<Row>, new: Option<Row>) -> FieldEdit {
     FieldEdit { field: Field::Row { table, key }, old: value_of(old), new: value_of(new) }
+}
+
+/// [`put_row`] of records into their table, under the key read from their rows; `old` and
+/// `new` under different keys are refused.
+fn put<E: Entity>(old: Option<&E>, new: Option<&E>) -> Result<FieldEdit, EditError> {
+    let table = Table::of::<E>()?;
+    let (old, new) = (old.map(row_of), new.map(row_of));
+    let key_of = |row: &Option<Row>| row.as_ref().map(|r| key_in(table.key_columns(), r));
+    let key = match (key_of(&old), key_of(&new)) {
+        (Some(o), Some(n)) if o != n => return Err(mismatch(&format!("{} / {}", key_text(&o), key_text(&n)))),
+        (Some(k), _) | (None, Some(k)) => k,
+        (None, None) => Vec::new(),
+    };
+    Ok(put_row(table, key, old, new))
 }
 
 /// One column edit per column in which `new` differs from `old`; the key columns must agree,
 /// and the stored record must be `old` as a whole (a form filled from older data is refused).
-fn diff(batch: &Batch, table: Table, key: Vec<Sql>, old: Row, new: Row) -> Result<Vec<FieldEdit>, EditError> {
+fn diff<E: Entity>(batch: &Batch, old: &E, new: &E) -> Result<Vec<FieldEdit>, EditError> {
+    let table = Table::of::<E>()?;
+    let (old, new) = (row_of(old), row_of(new));
+    let key = key_in(table.key_columns(), &old);
     batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()))?;
     column_edits(table, key, old, new)
 }
@@ -110,182 +121,20 @@ fn mismatch(what: &str) -> EditError {
     )
 }
 
-fn indicator_row(i: &Indicator) -> Row {
-    vec![
-        ("code", text(&i.code)),
-        ("period_code", text(&i.period)),
-        ("level", text(i.level.code())),
-        ("parent_code", opt_text(&i.parent)),
-        ("position", int(i.position)),
-        ("name", text(&i.name)),
-        ("satuan", text(&i.satuan)),
-        ("polarity", text(i.polarity.code())),
-        ("capaian_rule", text(i.capaian_rule.code())),
-        ("formula", text(i.formula.code())),
-        ("formula_text", text(&i.formula_text)),
-        ("definition", text(&i.definition)),
-        ("alasan", text(&i.alasan)),
-        ("data_source", text(&i.data_source)),
-        ("responsible", text(&i.responsible)),
-        ("iku", int(i.iku as i64)),
-        ("predecessor_code", opt_text(&i.predecessor)),
-        ("comparable", int(i.comparable as i64)),
-        ("note", text(&i.note)),
-        ("quarter_rule", text(i.quarter_rule.code())),
-    ]
+/// The Rencana Aksi of an indicator in a quarter as its record.
+fn quarter_record(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> QuarterProgress {
+    QuarterProgress { indicator: indicator.to_string(), year, quarter, target: f.target, realisasi: f.realisasi }
 }
 
-fn tujuan_row(t: &Tujuan) -> Row {
-    vec![
-        ("code", text(&t.code)),
-        ("period_code", text(&t.period)),
-        ("position", int(t.position)),
-        ("name", text(&t.name)),
-    ]
-}
-
-fn sasaran_row(s: &Sasaran) -> Row {
-    vec![
-        ("code", text(&s.code)),
-        ("tujuan_code", text(&s.tujuan)),
-        ("position", int(s.position)),
-        ("name", text(&s.name)),
-    ]
-}
-
-fn period_row(p: &RenstraPeriod) -> Row {
-    vec![
-        ("code", text(&p.code)),
-        ("start_year", int(p.start_year as i64)),
-        ("end_year", int(p.end_year as i64)),
-        ("name", text(&p.name)),
-        ("basis", text(&p.basis)),
-    ]
-}
-
-fn target_row(indicator: &str, year: Year, v: &TargetValue, note: &str) -> Row {
-    vec![
-        ("indicator_code", text(indicator)),
-        ("year", int(year as i64)),
-        ("target", dec(v.target)),
-        ("target_high", opt_dec(v.target_high)),
-        ("note", text(note)),
-    ]
-}
-
+/// A quarter's figures as their row; none when both are empty (the row exists while it has a
+/// figure).
 fn quarter_row(indicator: &str, year: Year, quarter: i64, f: QuarterFigures) -> Option<Row> {
-    (!f.is_empty()).then(|| {
-        vec![
-            ("indicator_code", text(indicator)),
-            ("year", int(year as i64)),
-            ("quarter", int(quarter)),
-            ("target", opt_dec(f.target)),
-            ("realisasi", opt_dec(f.realisasi)),
-        ]
-    })
+    (!f.is_empty()).then(|| row_of(&quarter_record(indicator, year, quarter, f)))
 }
 
-fn budget_line_row(l: &BudgetLine) -> Row {
-    vec![
-        ("year", int(l.year as i64)),
-        ("kode", text(&l.kode)),
-        ("parent_kode", opt_text(&l.parent)),
-        ("level", text(l.level.code())),
-        ("position", int(l.position)),
-        ("name", text(&l.name)),
-        ("pagu_murni_sen", opt_sen(l.pagu_murni)),
-        ("pagu_perubahan_sen", opt_sen(l.pagu_perubahan)),
-        ("realisasi_sen", opt_sen(l.realisasi)),
-        ("note", text(&l.note)),
-    ]
-}
-
-fn budget_quarter_row(year: Year, kode: &str, quarter: i64, m: Money) -> Row {
-    vec![
-        ("year", int(year as i64)),
-        ("kode", text(kode)),
-        ("quarter", int(quarter)),
-        ("realisasi_sen", int(m.to_sen())),
-    ]
-}
-
-fn raw_key(r: &RawFigure) -> Vec<Sql> {
-    vec![text(&r.indicator), int(r.year as i64), text(r.role.code())]
-}
-
-fn raw_row(r: &RawFigure) -> Row {
-    vec![
-        ("indicator_code", text(&r.indicator)),
-        ("year", int(r.year as i64)),
-        ("role", text(r.role.code())),
-        ("value", dec(r.value)),
-        ("label", text(&r.label)),
-        ("note", text(&r.note)),
-    ]
-}
-
-fn note_key(n: &Note) -> Vec<Sql> {
-    vec![int(n.year as i64), text(&n.subject), text(&n.kind), int(n.position)]
-}
-
-fn note_row(n: &Note) -> Row {
-    vec![
-        ("year", int(n.year as i64)),
-        ("subject", text(&n.subject)),
-        ("kind", text(&n.kind)),
-        ("position", int(n.position)),
-        ("text", text(&n.text)),
-    ]
-}
-
-fn staff_key(s: &StaffCount) -> Vec<Sql> {
-    vec![int(s.year as i64), text(&s.education), text(s.status.code())]
-}
-
-fn staff_row(s: &StaffCount) -> Row {
-    vec![
-        ("year", int(s.year as i64)),
-        ("education", text(&s.education)),
-        ("status", text(s.status.code())),
-        ("position", int(s.position)),
-        ("count", int(s.count)),
-    ]
-}
-
-fn asset_key(a: &AssetItem) -> Vec<Sql> {
-    vec![int(a.year as i64), text(&a.code)]
-}
-
-fn asset_row(a: &AssetItem) -> Row {
-    vec![
-        ("year", int(a.year as i64)),
-        ("code", text(&a.code)),
-        ("parent_code", opt_text(&a.parent)),
-        ("position", int(a.position)),
-        ("label", text(&a.label)),
-        ("name", text(&a.name)),
-        ("count", a.count.map_or(Sql::Null, int)),
-        ("value_sen", opt_sen(a.value)),
-        ("note", text(&a.note)),
-    ]
-}
-
+/// A setting as its row: settings are no entity (see `Table::Setting`).
 fn setting_row(key: &str, value: &str) -> Row {
     vec![("key", text(key)), ("value", text(value))]
-}
-
-/// The key shared by `old` and `new` (at least one given); a mismatch is refused.
-fn same_key<T>(old: &Option<T>, new: &Option<T>, key: impl Fn(&T) -> Vec<Sql>) -> Result<Vec<Sql>, EditError> {
-    match (old, new) {
-        (Some(o), Some(n)) if key(o) != key(n) => {
-            Err(mismatch(&format!("{} / {}", key(o).iter().map(audit).collect::<Vec<_>>().join(":"), {
-                key(n).iter().map(audit).collect::<Vec<_>>().join(":")
-            })))
-        }
-        (Some(o), _) => Ok(key(o)),
-        (None, Some(n)) => Ok(key(n)),
-        (None, None) => Ok(Vec::new()),
-    }
 }
 
 /// How many rows the query counts.
@@ -348,18 +197,8 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                 &[text(indicator), int(*year as i64)],
             )?
         }
-        Op::AddRenstraTarget(t) => vec![put(
-            Table::Target,
-            vec![text(&t.indicator), int(t.year as i64)],
-            None,
-            Some(target_row(&t.indicator, t.year, &t.value, &t.note)),
-        )],
-        Op::AddAgreementTarget(t) => vec![put(
-            Table::Agreement,
-            vec![text(&t.indicator), int(t.year as i64)],
-            None,
-            Some(target_row(&t.indicator, t.year, &t.value, &t.note)),
-        )],
+        Op::AddRenstraTarget(t) => vec![put(None, Some(t))?],
+        Op::AddAgreementTarget(t) => vec![put(None, Some(t))?],
         Op::SetBudgetAmount { year, kode, column, old, new } => vec![FieldEdit {
             field: Field::BudgetAmount { year: *year, kode: kode.clone(), column: *column },
             old: old.map_or(Value::Null, Value::Money),
@@ -377,27 +216,24 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         }],
         Op::RemoveBudgetLine(line) => remove_budget_line(batch, line)?,
         Op::SetBudgetQuarter { year, kode, quarter, old, new } => {
-            let row = |m: &Option<Money>| m.map(|m| budget_quarter_row(*year, kode, *quarter, m));
-            vec![put(Table::BudgetQuarter, vec![int(*year as i64), text(kode), int(*quarter)], row(old), row(new))]
+            let record = |realisasi| BudgetQuarter { year: *year, kode: kode.clone(), quarter: *quarter, realisasi };
+            // The key is the quarter's, whatever its amount (also when neither side has one).
+            let key = key_in(Table::BudgetQuarter.key_columns(), &row_of(&record(Money::ZERO)));
+            let row = |m: &Option<Money>| m.map(|m| row_of(&record(m)));
+            vec![put_row(Table::BudgetQuarter, key, row(old), row(new))]
         }
-        Op::SetQuarter { indicator, year, quarter, old, new } => vec![put(
-            Table::Quarter,
-            vec![text(indicator), int(*year as i64), int(*quarter)],
-            quarter_row(indicator, *year, *quarter, *old),
-            quarter_row(indicator, *year, *quarter, *new),
-        )],
-        Op::SetRawFigure { old, new } => {
-            let key = same_key(old, new, raw_key)?;
-            vec![put(Table::RawFigure, key, old.as_ref().map(raw_row), new.as_ref().map(raw_row))]
+        Op::SetQuarter { indicator, year, quarter, old, new } => {
+            let empty = quarter_record(indicator, *year, *quarter, QuarterFigures::default());
+            let key = key_in(Table::Quarter.key_columns(), &row_of(&empty));
+            let row = |f: &QuarterFigures| quarter_row(indicator, *year, *quarter, *f);
+            vec![put_row(Table::Quarter, key, row(old), row(new))]
         }
-        Op::AddNote(n) => vec![put(Table::Note, note_key(n), None, Some(note_row(n)))],
-        Op::RemoveNote(n) => vec![put(Table::Note, note_key(n), Some(note_row(n)), None)],
-        Op::SetStaffCount { old, new } => {
-            let key = same_key(old, new, staff_key)?;
-            vec![put(Table::Staff, key, old.as_ref().map(staff_row), new.as_ref().map(staff_row))]
-        }
-        Op::UpdateAsset { old, new } => diff(batch, Table::Asset, asset_key(old), asset_row(old), asset_row(new))?,
-        Op::AddAsset(a) => vec![put(Table::Asset, asset_key(a), None, Some(asset_row(a)))],
+        Op::SetRawFigure { old, new } => vec![put(old.as_ref(), new.as_ref())?],
+        Op::AddNote(n) => vec![put(None, Some(n))?],
+        Op::RemoveNote(n) => vec![put(Some(n), None)?],
+        Op::SetStaffCount { old, new } => vec![put(old.as_ref(), new.as_ref())?],
+        Op::UpdateAsset { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
+        Op::AddAsset(a) => vec![put(None, Some(a.as_ref()))?],
         Op::RemoveAsset(a) => {
             let items = count(
                 batch,
@@ -410,19 +246,15 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Asset {} {} still has {items} items under it; remove them first.", a.code, a.name),
                 ));
             }
-            vec![put(Table::Asset, asset_key(a), Some(asset_row(a)), None)]
+            vec![put(Some(a.as_ref()), None)?]
         }
-        Op::SetSetting { key, old, new } => vec![put(
-            Table::Setting,
-            vec![text(key)],
-            old.as_deref().map(|o| setting_row(key, o)),
-            Some(setting_row(key, new)),
-        )],
-        Op::AddPeriod(p) => vec![put(Table::Period, vec![text(&p.code)], None, Some(period_row(p)))],
-        Op::AddTujuan(t) => vec![put(Table::Tujuan, vec![text(&t.code)], None, Some(tujuan_row(t)))],
-        Op::UpdateTujuan { old, new } => {
-            diff(batch, Table::Tujuan, vec![text(&old.code)], tujuan_row(old), tujuan_row(new))?
+        Op::SetSetting { key, old, new } => {
+            let row = |value: &str| setting_row(key, value);
+            vec![put_row(Table::Setting, vec![text(key)], old.as_deref().map(row), Some(row(new)))]
         }
+        Op::AddPeriod(p) => vec![put(None, Some(p))?],
+        Op::AddTujuan(t) => vec![put(None, Some(t))?],
+        Op::UpdateTujuan { old, new } => diff(batch, old, new)?,
         Op::RemoveTujuan(t) => {
             let under = count(
                 batch,
@@ -439,12 +271,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Tujuan {} still has {under} sasaran or indicators; move or remove them first.", t.code),
                 ));
             }
-            vec![put(Table::Tujuan, vec![text(&t.code)], Some(tujuan_row(t)), None)]
+            vec![put(Some(t), None)?]
         }
-        Op::AddSasaran(s) => vec![put(Table::Sasaran, vec![text(&s.code)], None, Some(sasaran_row(s)))],
-        Op::UpdateSasaran { old, new } => {
-            diff(batch, Table::Sasaran, vec![text(&old.code)], sasaran_row(old), sasaran_row(new))?
-        }
+        Op::AddSasaran(s) => vec![put(None, Some(s))?],
+        Op::UpdateSasaran { old, new } => diff(batch, old, new)?,
         Op::RemoveSasaran(s) => {
             let under = count(
                 batch,
@@ -457,12 +287,10 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Sasaran {} still has {under} indicators; move or remove them first.", s.code),
                 ));
             }
-            vec![put(Table::Sasaran, vec![text(&s.code)], Some(sasaran_row(s)), None)]
+            vec![put(Some(s), None)?]
         }
-        Op::AddIndicator(i) => vec![put(Table::Indicator, vec![text(&i.code)], None, Some(indicator_row(i)))],
-        Op::UpdateIndicator { old, new } => {
-            diff(batch, Table::Indicator, vec![text(&old.code)], indicator_row(old), indicator_row(new))?
-        }
+        Op::AddIndicator(i) => vec![put(None, Some(i.as_ref()))?],
+        Op::UpdateIndicator { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
         Op::RemoveIndicator(i) => remove_indicator(batch, i)?,
     })
 }
@@ -507,7 +335,7 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
         _ => false,
     };
     edits.extend(remove_rows(batch, Table::Report, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
-    edits.push(put(Table::Indicator, vec![text(&ind.code)], Some(indicator_row(ind)), None));
+    edits.push(put(Some(ind), None)?);
     Ok(edits)
 }
 
@@ -557,7 +385,7 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
         }
     }
     let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year.clone(), kode.clone()])?;
-    edits.push(put(Table::BudgetLine, vec![year, kode], Some(budget_line_row(line)), None));
+    edits.push(put(Some(line), None)?);
     Ok(edits)
 }
 
@@ -611,18 +439,19 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn only_changed_columns_are_written_and_another_key_is_refused() {
         let old = Tujuan { period: "P".into(), code: "T1".into(), position: 1, name: "Lama".into() };
         let new = Tujuan { name: "Baru".into(), ..old.clone() };
-        let edits = column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&new)).unwrap();
+        let edits = column_edits(Table::Tujuan, vec![text("T1")], row_of(&old), row_of(&new)).unwrap();
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].field.name(), "name");
         assert_eq!((edits[0].old.audit_text(), edits[0].new.audit_text()), ("Lama".into(), "Baru".into()));
         let other = Tujuan { code: "T2".into(), ..old.clone() };
         assert!(matches!(
-            column_edits(Table::Tujuan, vec![text("T1")], tujuan_row(&old), tujuan_row(&other)),
+            column_edits(Table::Tujuan, vec![text("T1")], row_of(&old), row_of(&other)),
             Err(EditError::Refused { .. })
         ));
     }
@@ -634,5 +463,40 @@ mod tests {
         let row = quarter_row("IKU1", 2025, 1, f).unwrap();
         assert_eq!(row[3], ("target", Sql::Null));
         assert_eq!(row[4], ("realisasi", text("3")));
+    }
+
+    /// Setting a quarter from nothing to nothing writes nothing but its audit row, found by the
+    /// quarter's key even though neither side is a row (other quarters of the office exist).
+    #[test]
+    fn a_quarter_with_nothing_on_either_side_is_known_by_its_key() {
+        let mut store = Store::open_in_memory().expect("a new database");
+        let d = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let office = store.save_dataset(&d).expect("saved");
+        let line = d.budget_lines.first().expect("the embedded budget");
+        let (year, kode) = (line.year, line.kode.clone());
+        let three = QuarterFigures { target: None, realisasi: Some(Decimal::from(3)) };
+        let empty = QuarterFigures::default();
+        let first = Change {
+            description: "Triwulan I".into(),
+            ops: vec![
+                Op::SetQuarter { indicator: "IKU1".into(), year: 2024, quarter: 1, old: empty, new: three },
+                Op::SetBudgetQuarter { year, kode: kode.clone(), quarter: 1, old: None, new: Some(Money::ZERO) },
+            ],
+        };
+        store.apply_change(office, &first, "Siti").expect("written");
+        let nothing = Change {
+            description: "Triwulan II".into(),
+            ops: vec![
+                Op::SetQuarter { indicator: "IKU1".into(), year: 2024, quarter: 2, old: empty, new: empty },
+                Op::SetBudgetQuarter { year, kode: kode.clone(), quarter: 2, old: None, new: None },
+            ],
+        };
+        let applied = store.apply_change(office, &nothing, "Siti").expect("nothing to conflict with");
+        assert_eq!(
+            applied.records(),
+            ["quarter_progress:IKU1:2024:2 baris".to_string(), format!("budget_quarter:{year}:{kode}:2 baris")]
+        );
+        let after = store.load_dataset(office).expect("loaded");
+        assert_eq!((after.quarters.len(), after.budget_quarters.len()), (1, 1));
     }
 }
