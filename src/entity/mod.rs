@@ -415,36 +415,6 @@ pub fn each_part<V: PartVisitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<BudgetQuarter>()
 }
 
-/// The key and the editable columns of the entity stored in an SQL table, for an edit
-/// whitelist that knows tables by name; `None` for a table no entity declares.
-pub fn table_columns(table: &str) -> Option<TableColumns> {
-    struct Find<'a>(&'a str, Option<TableColumns>);
-    impl PartVisitor for Find<'_> {
-        type Error = std::convert::Infallible;
-        fn visit<P: Part>(&mut self) -> Result<(), Self::Error> {
-            if P::TABLE == self.0 {
-                self.1 = Some(TableColumns { key: P::KEY, editable: P::EDITABLE });
-            }
-            Ok(())
-        }
-    }
-    if table == Office::TABLE {
-        return Some(TableColumns { key: Office::KEY, editable: Office::EDITABLE });
-    }
-    let mut find = Find(table, None);
-    let Ok(()) = each_part(&mut find);
-    find.1
-}
-
-/// What [`table_columns`] finds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TableColumns {
-    /// SQL columns that identify a row within an office.
-    pub key: &'static [&'static str],
-    /// SQL columns a user may change.
-    pub editable: &'static [&'static str],
-}
-
 /// The cells of a list of fields, for [`Entity::to_cells`].
 macro_rules! cells {
     ($($v:expr),* $(,)?) => {

@@ -188,13 +188,3 @@ fn a_cell_of_the_wrong_type_names_the_column() {
     ];
     assert!(Unit::decode(extra).is_err(), "a cell too many");
 }
-
-#[test]
-fn tables_are_found_by_name() {
-    let indicator = table_columns("indicator").expect("declared");
-    assert_eq!(indicator.key, ["code"]);
-    assert!(indicator.editable.contains(&"quarter_rule") && !indicator.editable.contains(&"code"));
-    assert_eq!(table_columns("indicator_target").map(|t| t.editable), Some(&["target", "target_high", "note"][..]));
-    assert_eq!(table_columns("office").map(|t| t.key), Some(&["code"][..]));
-    assert_eq!(table_columns("audit_log"), None);
-}
