@@ -4,7 +4,7 @@
 mod common;
 use common::{click_row, harness_of, text_field, type_into, type_into_field, type_into_first, wait_for_job};
 
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
