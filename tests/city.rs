@@ -144,6 +144,26 @@ fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
     }
 }
 
+/// *Impor dataset…* from the top bar: type the path into the dialog's field, click *Impor*, and
+/// wait for the background import.
+fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &Path) {
+    h.get_by_label("Impor dataset…").click_accesskit();
+    h.run_steps(2);
+    type_into(h, "Berkas", &path.display().to_string());
+    h.get_by_label("Impor").click_accesskit();
+    h.run_steps(1);
+    wait_for_job(h);
+}
+
+/// Chooses `year` in the top bar's year selector: open it, click the year.
+fn choose_year(h: &mut Harness<'static, KinerjaApp>, year: i32) {
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Tahun").click_accesskit();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, &year.to_string()).click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.year, Some(year), "the year chosen");
+}
+
 #[test]
 fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     let dir = tempfile::tempdir().unwrap();
@@ -152,11 +172,7 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     assert!(h.query_by_label("Kota").is_none(), "one office: no city tab");
 
     // Import from the menu; it runs in the background.
-    h.get_by_label("Impor dataset…").click_accesskit();
-    h.run_steps(2);
-    *h.state_mut().import_path.as_mut().unwrap() = contoh().display().to_string();
-    h.get_by_label("Impor").click_accesskit();
-    wait_for_job(&mut h);
+    import_from_the_menu(&mut h, &contoh());
     assert!(
         h.query_all_by_label_contains("Dataset diimpor: Dinas Lingkungan Hidup Kota Contoh").next().is_some(),
         "{:?}",
@@ -165,15 +181,13 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
     assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
     // Importing the same office again replaces it.
-    h.state_mut().send(kinerja::ui::Command::ImportDataset(contoh()));
-    h.run_steps(1);
-    wait_for_job(&mut h);
+    import_from_the_menu(&mut h, &contoh());
     assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
 
     // The city view lists both; the city check runs in the background and adds a column.
-    h.state_mut().state.year = Some(2024);
     h.get_by_label("Kota").click_accesskit();
     h.run_steps(3);
+    choose_year(&mut h, 2024);
     assert!(h.query_all_by_label("Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi").next().is_some());
     assert!(h.query_all_by_label("Rp 12.785.258.830").next().is_some(), "the city total of 2024");
     h.get_by_label("Periksa semua perangkat daerah").click_accesskit();
@@ -202,6 +216,18 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
     assert!(!h.state().history.can_undo());
     assert!(h.state().data.as_ref().unwrap().session.dataset.budget_lines.iter().all(|b| b.year == 2025));
+    // Its year is its own, 2025 (its only report year: budget_lines.csv of dinas-contoh).
+    assert_eq!(h.state().state.year, Some(2025));
+
+    // Kota offers the other office's 2024; leaving Kota for this office's tabs brings back
+    // this office's year.
+    h.get_by_label("Kota").click_accesskit();
+    h.run_steps(3);
+    choose_year(&mut h, 2024);
+    assert!(h.query_all_by_label("Rp 12.785.258.830").next().is_some(), "the city total of 2024");
+    h.get_by_label("Ringkasan").click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.year, Some(2025));
 }
 
 #[test]
@@ -211,9 +237,7 @@ fn a_broken_import_from_the_window_says_why_and_writes_nothing() {
     let broken = dir.path().join("rusak.xlsx");
     std::fs::write(&broken, b"bukan buku kerja").unwrap();
     let mut h = harness_of(KinerjaApp::new(db.clone(), UiState::default()));
-    h.state_mut().send(kinerja::ui::Command::ImportDataset(broken));
-    h.run_steps(1);
-    wait_for_job(&mut h);
+    import_from_the_menu(&mut h, &broken);
     let msg = h.state().message.clone().unwrap_or_default();
     assert!(msg.starts_with("Impor gagal; tidak ada yang diubah"), "{msg}");
     assert_eq!(Store::open(&db).unwrap().offices().unwrap().len(), 1);
@@ -262,22 +286,16 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     h.run_steps(2);
     h.get_by_label("Buat kota contoh…").click_accesskit();
     h.run_steps(2);
-    {
-        let d = h.state_mut().demo_dialog.as_mut().expect("dialog open");
-        d.offices = "tiga".into();
-        d.path = target.display().to_string();
-    }
+    type_into(&mut h, "Jumlah perangkat daerah", "tiga");
+    type_into(&mut h, "Berkas", &target.display().to_string());
     h.get_by_label("Buat").click_accesskit();
     h.run_steps(2);
     let err = h.state().demo_dialog.as_ref().unwrap().error.clone().unwrap_or_default();
     assert!(err.contains("harus bilangan bulat"), "{err}");
     assert!(!target.exists(), "bad input writes nothing");
-    {
-        let d = h.state_mut().demo_dialog.as_mut().unwrap();
-        d.offices = "3".into();
-        d.years = "2".into();
-        d.lines = "30".into();
-    }
+    type_into(&mut h, "Jumlah perangkat daerah", "3");
+    type_into(&mut h, "Jumlah tahun", "2");
+    type_into(&mut h, "Baris anggaran per perangkat daerah per tahun", "30");
     h.get_by_label("Buat").click_accesskit();
     h.run_steps(1);
     wait_for_job(&mut h);

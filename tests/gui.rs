@@ -2,9 +2,9 @@
 //! its key figures by label.
 
 mod common;
-use common::{harness_of, wait_for_job};
+use common::{click_row, harness_of, text_field, type_into, type_into_field, type_into_first, wait_for_job};
 
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
@@ -22,47 +22,12 @@ fn has_part(h: &Harness<'static, KinerjaApp>, part: &str) {
     assert!(h.query_all_by_label_contains(part).next().is_some(), "no node containing '{part}'");
 }
 
-/// The text field named `label` (its `labelled_by` labels); where several forms show a field
-/// of that name, the one that shows `holding`, as a person finds it on the screen.
-fn text_field<'h>(
-    h: &'h Harness<'static, KinerjaApp>,
-    label: &'h str,
-    holding: Option<&'h str>,
-) -> egui_kittest::Node<'h> {
-    let mut fields = h
-        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
-        .filter(|f| holding.is_none_or(|v| f.value().as_deref() == Some(v)));
-    let field = fields.next().unwrap_or_else(|| panic!("no text field '{label}' holding {holding:?}"));
-    assert!(fields.next().is_none(), "more than one text field '{label}' holding {holding:?}");
-    field
-}
-
-/// Types `text` into a text field, replacing what it held, as a person does: focus the field,
-/// select all, type.
-fn type_into_field(h: &mut Harness<'static, KinerjaApp>, label: &str, holding: Option<&str>, text: &str) {
-    let id = text_field(h, label, holding).accesskit_node().locate().0;
-    fn find<'h>(
-        h: &'h Harness<'static, KinerjaApp>,
-        label: &'h str,
-        id: egui::accesskit::NodeId,
-    ) -> egui_kittest::Node<'h> {
-        h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
-            .find(|f| f.accesskit_node().locate().0 == id)
-            .unwrap_or_else(|| panic!("the text field '{label}' is gone"))
-    }
-    find(h, label, id).focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    assert!(find(h, label, id).is_focused(), "the field '{label}' has the focus");
-    find(h, label, id).type_text(text);
-    h.run_steps(2);
-    assert_eq!(find(h, label, id).value().as_deref(), Some(text), "the field '{label}' holds what was typed");
-}
-
-/// Types `text` into the only text field named `label`.
-fn type_into(h: &mut Harness<'static, KinerjaApp>, label: &str, text: &str) {
-    type_into_field(h, label, None, text);
+/// Selects the budget line `kode` in the Anggaran tree as a user does: narrows the tree with
+/// its filter (the first table of the tab) to the code, then clicks the row.
+fn select_budget_line(h: &mut Harness<'static, KinerjaApp>, kode: &str) {
+    type_into_first(h, "Saring", kode);
+    click_row(h, kode);
+    assert_eq!(h.state().budget_selected.as_deref(), Some(kode), "the click selected the line");
 }
 
 fn open_tab(h: &mut Harness<'static, KinerjaApp>, label: &str) {
@@ -177,15 +142,12 @@ fn settings_edit_validates_and_saves() {
         ..Default::default()
     });
     has(&h, "Simpan pengaturan");
-    {
-        let form = h.state_mut().settings_form.as_mut().expect("form shown in Sunting");
-        form.cap = "abc".into();
-    }
+    type_into(&mut h, "Batas atas capaian (%)", "abc");
     h.get_by_label("Simpan pengaturan").click_accesskit();
     h.run_steps(3);
     has_part(&h, "Batas atas capaian harus angka");
     assert_eq!(h.state().data.as_ref().unwrap().session.settings.capaian_cap, None, "nothing saved");
-    h.state_mut().settings_form.as_mut().unwrap().cap = "120".into();
+    type_into(&mut h, "Batas atas capaian (%)", "120");
     h.get_by_label("Simpan pengaturan").click_accesskit();
     h.run_steps(3);
     let cap = h.state().data.as_ref().unwrap().session.settings.capaian_cap;
@@ -248,7 +210,7 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     h.run_steps(3);
     // The user's name is asked once.
     has(&h, "Siapa yang menyunting?");
-    h.state_mut().name_prompt.as_mut().unwrap().0 = "Perencana".into();
+    type_into(&mut h, "Nama Anda (dicatat di riwayat setiap perubahan)", "Perencana");
     h.get_by_label("Lanjutkan").click_accesskit();
     h.run_steps(3);
     let target = |h: &Harness<'static, KinerjaApp>| {
@@ -293,8 +255,7 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
 fn a_bad_pagu_shows_a_message_and_changes_nothing() {
     let mut h =
         harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
-    h.state_mut().budget_selected = Some("1.4.5".into());
-    h.run_steps(3);
+    select_budget_line(&mut h, "1.4.5");
     has_part(&h, "Sunting baris anggaran");
     let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
     for bad in ["12,5,3", "abc", "-5"] {
@@ -381,8 +342,7 @@ fn a_negative_percentage_target_is_refused() {
 fn a_28_digit_pagu_is_refused_beside_the_field_and_nothing_is_written() {
     let mut h =
         harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
-    h.state_mut().budget_selected = Some("1.4.5".into());
-    h.run_steps(3);
+    select_budget_line(&mut h, "1.4.5");
     let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
     let digits = "1234567890123456789012345678";
     assert_eq!(digits.len(), 28);
@@ -480,16 +440,14 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     let data = |h: &Harness<'static, KinerjaApp>| h.state().data.as_ref().unwrap().session.dataset.clone();
 
     // A new kegiatan under program 2, and the quarterly realisation of a line.
-    h.state_mut().budget_selected = Some("2".into());
-    h.run_steps(3);
+    select_budget_line(&mut h, "2");
     type_into(&mut h, "Tambah kegiatan nama", "Kegiatan Baru");
     h.get_by_label("Tambahkan kegiatan").click_accesskit();
     h.run_steps(3);
     let d = data(&h);
     let added = d.budget_line(2024, "2.2").expect("new kegiatan 2.2");
     assert_eq!((added.name.as_str(), added.level), ("Kegiatan Baru", kinerja::domain::BudgetLevel::Kegiatan));
-    h.state_mut().budget_selected = Some("2.1.1".into());
-    h.run_steps(3);
+    select_budget_line(&mut h, "2.1.1");
     type_into(&mut h, "Realisasi triwulan I", "20.000.000");
     type_into(&mut h, "Realisasi triwulan II", "51.250.000");
     has(&h, "= Rp 51.250.000");
@@ -532,8 +490,9 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     assert_eq!(slta.count, 7);
 
     // An asset line's count and value.
-    h.state_mut().asset_selected = Some("1.2.6.2".into());
-    h.run_steps(3);
+    // Asset 1.2.6.2 is the row "Camera Digital" (assets.csv: no label of its own).
+    click_row(&mut h, "Camera Digital");
+    assert_eq!(h.state().asset_selected.as_deref(), Some("1.2.6.2"));
     type_into(&mut h, "Nilai (Rp)", "17.500.000,50");
     has(&h, "= Rp 17.500.000,50");
     h.get_by_label("Simpan aset").click_accesskit();
@@ -556,11 +515,9 @@ fn save_as_writes_tables_charts_and_the_whole_export() {
     buttons[0].click_accesskit();
     h.run_steps(3);
     let target = dir.path().join("Tabel-3.18-2024.xlsx");
-    {
-        let d = h.state_mut().save_dialog.as_mut().expect("dialog open");
-        assert!(d.path.ends_with("Tabel-3.18-2024.xlsx"), "sensible default name: {}", d.path);
-        d.path = target.display().to_string();
-    }
+    let default = text_field(&h, "Berkas", None).value().unwrap_or_default();
+    assert!(default.ends_with("Tabel-3.18-2024.xlsx"), "sensible default name: {default}");
+    type_into(&mut h, "Berkas", &target.display().to_string());
     h.get_by_label("Simpan").click_accesskit();
     h.run_steps(3);
     assert!(target.exists());
@@ -571,9 +528,45 @@ fn save_as_writes_tables_charts_and_the_whole_export() {
     h.get_by_label("Ekspor LKIP…").click_accesskit();
     h.run_steps(2);
     let out = dir.path().join("lkip");
-    h.state_mut().save_dialog.as_mut().unwrap().path = out.display().to_string();
+    type_into(&mut h, "Folder", &out.display().to_string());
     h.get_by_label("Simpan").click_accesskit();
     wait_for_job(&mut h);
     assert!(out.join("LKIP-2024-tabel.pdf").exists() && out.join("LKIP-2024-tabel.xlsx").exists());
     has_part(&h, "Ekspor LKIP selesai");
+}
+
+/// A table row is selected by a mouse click on its text, by one beside its text in the cell,
+/// and by an AccessKit click on any of its cells, a figure's too.
+#[test]
+fn a_row_is_selected_by_a_click_on_its_text_beside_it_or_through_accesskit() {
+    let mut h = harness(UiState { tab: Tab::Anggaran, ..Default::default() });
+    let selected = |h: &Harness<'static, KinerjaApp>| h.state().budget_selected.clone();
+    // The tree is the tab's first table: its first cell "1" is programme 1's code.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Label, "1").next().expect("programme 1").click();
+    h.run_steps(3);
+    assert_eq!(selected(&h).as_deref(), Some("1"), "a click on the text");
+
+    // The code column is 70 points wide and "1.1" far narrower: 15 points to the right of the
+    // text is still the row's cell, not its text.
+    let text = h.get_all_by_role_and_label(egui::accesskit::Role::Label, "1.1").next().expect("kegiatan 1.1").rect();
+    let beside = egui::pos2(text.right() + 15.0, text.center().y);
+    h.event(egui::Event::PointerMoved(beside));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: beside,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+    }
+    h.run_steps(3);
+    assert_eq!(selected(&h).as_deref(), Some("1.1"), "a click beside the text");
+
+    // 1.4.5's realisasi is 127.019.891 (budget_lines.csv), shown in its figure cell only.
+    type_into_first(&mut h, "Saring", "1.4.5");
+    let figures: Vec<_> = h.get_all_by_label_contains("127.019.891").collect();
+    assert_eq!(figures.len(), 1, "one cell shows 1.4.5's realisasi");
+    figures[0].click_accesskit();
+    h.run_steps(3);
+    assert_eq!(selected(&h).as_deref(), Some("1.4.5"), "an AccessKit click on a figure");
 }

@@ -298,9 +298,21 @@ impl KinerjaApp {
             if self.state.tab == Tab::Kota && !l.is_city() {
                 self.state.tab = Tab::Ringkasan;
             }
-            if !self.state.year.is_some_and(|y| l.years.contains(&y)) {
-                self.state.year = l.session.dataset.latest_report_year().or(l.years.last().copied());
-            }
+        }
+        self.keep_year_of_office();
+    }
+
+    /// Outside Kota the year is one of the open office's; Kota offers every office's years (the
+    /// top bar lists them), so there any chosen year stays.
+    fn keep_year_of_office(&mut self) {
+        let Ok(l) = &self.data else { return };
+        let kept = match self.state.year {
+            Some(_) if self.state.tab == Tab::Kota => true,
+            Some(y) => l.years.contains(&y),
+            None => false,
+        };
+        if !kept {
+            self.state.year = l.session.dataset.latest_report_year().or(l.years.last().copied());
         }
     }
 
@@ -312,7 +324,10 @@ impl KinerjaApp {
     pub fn handle(&mut self) {
         for c in std::mem::take(&mut self.commands) {
             match c {
-                Command::SetTab(t) => self.state.tab = t,
+                Command::SetTab(t) => {
+                    self.state.tab = t;
+                    self.keep_year_of_office();
+                }
                 Command::SetYear(y) => self.state.year = Some(y),
                 Command::SetLang(l) => {
                     // A form's texts are written in the old language's convention: read in
@@ -862,8 +877,15 @@ impl KinerjaApp {
             ui.separator();
             if let Ok(l) = &self.data {
                 let current = self.state.year.unwrap_or_default();
+                // The city view covers the years of every office, not only the open one's.
+                let mut years = l.years.clone();
+                if let (Tab::Kota, Some(Ok(city))) = (self.state.tab, &l.city) {
+                    years.extend(city.by_year.iter().map(|y| y.year));
+                    years.sort_unstable();
+                    years.dedup();
+                }
                 egui::ComboBox::new("year", T::Year.get(lang)).selected_text(current.to_string()).show_ui(ui, |ui| {
-                    for y in l.years.iter().rev() {
+                    for y in years.iter().rev() {
                         if ui.selectable_label(*y == current, y.to_string()).clicked() {
                             self.commands.push(Command::SetYear(*y));
                         }

@@ -2,6 +2,7 @@
 //! background work.
 #![allow(dead_code)]
 
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use kinerja::ui::KinerjaApp;
 
@@ -36,4 +37,75 @@ pub fn wait_for_job(h: &mut Harness<'static, KinerjaApp>) {
 /// Runs frames until the integrity check of the open file has finished.
 pub fn wait_for_integrity_check(h: &mut Harness<'static, KinerjaApp>) {
     wait_until(h, "the integrity check", |app| app.integrity_job.is_none());
+}
+
+/// The text field named `label` (its `labelled_by` labels); where several forms show a field
+/// of that name, the one that shows `holding`, as a person finds it on the screen.
+pub fn text_field<'h>(
+    h: &'h Harness<'static, KinerjaApp>,
+    label: &'h str,
+    holding: Option<&'h str>,
+) -> egui_kittest::Node<'h> {
+    let mut fields = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .filter(|f| holding.is_none_or(|v| f.value().as_deref() == Some(v)));
+    let field = fields.next().unwrap_or_else(|| panic!("no text field '{label}' holding {holding:?}"));
+    assert!(fields.next().is_none(), "more than one text field '{label}' holding {holding:?}");
+    field
+}
+
+/// Types `text` into a text field, replacing what it held, as a person does: focus the field,
+/// select all, type.
+pub fn type_into_field(h: &mut Harness<'static, KinerjaApp>, label: &str, holding: Option<&str>, text: &str) {
+    let id = text_field(h, label, holding).accesskit_node().locate().0;
+    type_into_node(h, label, id, text);
+}
+
+/// Types `text` into the first text field named `label` in the window's order (top to bottom):
+/// the table filter of the first table of a tab, say.
+pub fn type_into_first(h: &mut Harness<'static, KinerjaApp>, label: &str, text: &str) {
+    let id = h
+        .get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .next()
+        .unwrap_or_else(|| panic!("no text field '{label}'"))
+        .accesskit_node()
+        .locate()
+        .0;
+    type_into_node(h, label, id, text);
+}
+
+fn type_into_node(h: &mut Harness<'static, KinerjaApp>, label: &str, id: egui::accesskit::NodeId, text: &str) {
+    fn find<'h>(
+        h: &'h Harness<'static, KinerjaApp>,
+        label: &'h str,
+        id: egui::accesskit::NodeId,
+    ) -> egui_kittest::Node<'h> {
+        h.get_all_by_role_and_label(egui::accesskit::Role::TextInput, label)
+            .find(|f| f.accesskit_node().locate().0 == id)
+            .unwrap_or_else(|| panic!("the text field '{label}' is gone"))
+    }
+    find(h, label, id).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    assert!(find(h, label, id).is_focused(), "the field '{label}' has the focus");
+    find(h, label, id).type_text(text);
+    h.run_steps(2);
+    assert_eq!(find(h, label, id).value().as_deref(), Some(text), "the field '{label}' holds what was typed");
+}
+
+/// Types `text` into the only text field named `label`.
+pub fn type_into(h: &mut Harness<'static, KinerjaApp>, label: &str, text: &str) {
+    type_into_field(h, label, None, text);
+}
+
+/// Clicks, through AccessKit, the table row that shows `text` in one of its cells (the row's
+/// code, say), as a screen reader user does; where several tables show it, the first in the
+/// window's order (top to bottom).
+pub fn click_row(h: &mut Harness<'static, KinerjaApp>, text: &str) {
+    h.get_all_by_role_and_label(egui::accesskit::Role::Label, text)
+        .next()
+        .unwrap_or_else(|| panic!("no cell shows '{text}'"))
+        .click_accesskit();
+    h.run_steps(3);
 }

@@ -188,10 +188,14 @@ pub fn table_view_ui(
                 let has_children =
                     is_tree && table.rows.get(visible[index] + 1).is_some_and(|next| next.level > r.level);
                 for (ci, (cell, col)) in r.cells.iter().zip(&table.columns).enumerate() {
+                    // A click on a cell's text selects the row as a click beside it does: the
+                    // text senses the click itself so that AccessKit, which names the row by
+                    // its text, can click it too.
+                    let mut text_clicked = false;
                     let (_, resp) = row.col(|ui| {
                         if col.kind != ColumnKind::Text {
                             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                figure_cell_ui(ui, cell, col.kind, r.kind, lang)
+                                text_clicked = figure_cell_ui(ui, cell, col.kind, r.kind, lang)
                             });
                         } else {
                             if ci == first_text_col(table) && is_tree {
@@ -211,11 +215,10 @@ pub fn table_view_ui(
                             if r.kind != RowKind::Normal {
                                 text = text.strong();
                             }
-                            // Not selectable: a click on the text selects the row.
-                            ui.add(egui::Label::new(text).wrap().selectable(false));
+                            text_clicked = cell_label(ui, text, true).clicked();
                         }
                     });
-                    if resp.clicked() && !r.subject.is_empty() {
+                    if (resp.clicked() || text_clicked) && !r.subject.is_empty() {
                         state.selected = Some(r.subject.clone());
                         clicked = Some(r.subject.clone());
                     }
@@ -288,14 +291,16 @@ fn first_text_col(table: &TableView) -> usize {
     table.columns.iter().position(|c| c.kind == ColumnKind::Text && c.key != "no" && c.key != "kode").unwrap_or(0)
 }
 
-/// A cell's text; not selectable, so that a click on it selects the row.
-fn cell_label(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
-    ui.add(egui::Label::new(text).selectable(false))
+/// A cell's text: not selectable, sensing a click that selects the row.
+fn cell_label(ui: &mut egui::Ui, text: egui::RichText, wrap: bool) -> egui::Response {
+    let label = egui::Label::new(text).selectable(false).sense(egui::Sense::click());
+    ui.add(if wrap { label.wrap() } else { label })
 }
 
 /// A number cell: the printed figure, red with the recomputation on hover where they disagree;
 /// a recomputed figure where nothing was printed.
-fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind, lang: Lang) {
+/// Returns whether its text was clicked.
+fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind, lang: Lang) -> bool {
     let mut text = egui::RichText::new(cell_text(cell, kind, lang));
     if row != RowKind::Normal {
         text = text.strong();
@@ -306,18 +311,17 @@ fn figure_cell_ui(ui: &mut egui::Ui, cell: &Cell, kind: ColumnKind, row: RowKind
                 .get(lang)
                 .replace("{r}", &figure_text(*r, kind, lang))
                 .replace("{c}", &figure_text(c.round_dp(2), kind, lang));
-            cell_label(ui, text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
-            cell_label(ui, egui::RichText::new("⚠").color(ui.visuals().error_fg_color));
+            let figure = cell_label(ui, text.color(ui.visuals().error_fg_color), false).on_hover_text(hover);
+            let warning = cell_label(ui, egui::RichText::new("⚠").color(ui.visuals().error_fg_color), false);
+            figure.clicked() || warning.clicked()
         }
         Cell::Verdict { reported: Some(r), computed: Some(c) } if r != c => {
             let hover = T::ReportedVsComputed.get(lang).replace("{r}", r).replace("{c}", c);
-            cell_label(ui, text.color(ui.visuals().error_fg_color)).on_hover_text(hover);
+            cell_label(ui, text.color(ui.visuals().error_fg_color), false).on_hover_text(hover).clicked()
         }
         Cell::Figure { reported: None, computed: Some(_) } => {
-            cell_label(ui, text.italics().weak()).on_hover_text(T::ComputedOnly.get(lang));
+            cell_label(ui, text.italics().weak(), false).on_hover_text(T::ComputedOnly.get(lang)).clicked()
         }
-        _ => {
-            cell_label(ui, text);
-        }
+        _ => cell_label(ui, text, false).clicked(),
     }
 }
