@@ -265,10 +265,7 @@ pub fn output_lang(flag: Option<OutputLang>, env: Option<&str>) -> Result<Lang, 
     match env.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
         None | Some("") | Some("id") => Ok(Lang::Id),
         Some("en") => Ok(Lang::En),
-        Some(_) => Err(format!(
-            "KINERJA_LANG='{}': tulis id atau en / write id or en",
-            env.unwrap_or_default()
-        )),
+        Some(_) => Err(format!("KINERJA_LANG='{}': tulis id atau en / write id or en", env.unwrap_or_default())),
     }
 }
 
@@ -333,13 +330,7 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 
 /// Runs a command against the database at `db` (on `office`, by code, when given), writing its
 /// output to `out` and its messages in `lang`.
-pub fn run(
-    command: Command,
-    db: &std::path::Path,
-    office: Option<&str>,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> ExitCode {
+pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
     let write_error = |e: &crate::export::WriteError| error_message(lang, || e.message_id(), e);
     if let Command::Template { out: file, force } = &command {
         let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
@@ -354,7 +345,10 @@ pub fn run(
         return match crate::interchange::write_workbook(&headers, true) {
             Ok(bytes) => match crate::export::write_file(file, &bytes, *force) {
                 Ok(()) => {
-                    eprintln!("kinerja: {}", tr!(lang, "templat ditulis ke {}", "template written to {}", file.display()));
+                    eprintln!(
+                        "kinerja: {}",
+                        tr!(lang, "templat ditulis ke {}", "template written to {}", file.display())
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(write_error(&e)),
@@ -461,7 +455,9 @@ pub fn run(
                 }
                 (TableFormat::Xlsx, Some(_)) => match crate::export::tables_xlsx(std::slice::from_ref(&t)) {
                     Ok(b) => b,
-                    Err(e) => return fail(tr!(lang, "XLSX tidak dapat dibuat: {e}", "the XLSX could not be made: {e}")),
+                    Err(e) => {
+                        return fail(tr!(lang, "XLSX tidak dapat dibuat: {e}", "the XLSX could not be made: {e}"))
+                    }
                 },
             };
             match file {
@@ -469,7 +465,12 @@ pub fn run(
                     Ok(()) => {
                         eprintln!(
                             "kinerja: {}",
-                            tr!(lang, "Tabel {id} {year} ditulis ke {}", "Table {id} {year} written to {}", path.display())
+                            tr!(
+                                lang,
+                                "Tabel {id} {year} ditulis ke {}",
+                                "Table {id} {year} written to {}",
+                                path.display()
+                            )
                         );
                         ExitCode::SUCCESS
                     }
@@ -616,7 +617,9 @@ pub fn run(
             );
             ExitCode::SUCCESS
         }
-        Command::Export { .. } => fail(lang.pick("sebutkan --out DIR atau --dataset DIR", "name --out DIR or --dataset DIR")),
+        Command::Export { .. } => {
+            fail(lang.pick("sebutkan --out DIR atau --dataset DIR", "name --out DIR or --dataset DIR"))
+        }
         // Handled before the database is opened.
         Command::Template { .. } => ExitCode::SUCCESS,
         Command::Import { path } => {
@@ -727,13 +730,7 @@ pub fn run(
 }
 
 /// `kinerja demo`: progress on stderr every five percent, the summary on `out`.
-fn demo(
-    db: &std::path::Path,
-    spec: &crate::demo::DemoSpec,
-    force: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> ExitCode {
+fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, lang: Lang, out: &mut dyn Write) -> ExitCode {
     use crate::format::number;
     if db == default_db_path() {
         return fail(tr!(
@@ -808,12 +805,7 @@ fn leaving(d: &crate::domain::Dataset, show_phone: bool) -> std::borrow::Cow<'_,
 
 /// Writes the interchange files into `dir`; nothing is overwritten without `force`, and each
 /// file is written to a temporary name first, then renamed.
-fn export_dataset(
-    d: &crate::domain::Dataset,
-    dir: &std::path::Path,
-    force: bool,
-    lang: Lang,
-) -> Result<usize, String> {
+fn export_dataset(d: &crate::domain::Dataset, dir: &std::path::Path, force: bool, lang: Lang) -> Result<usize, String> {
     std::fs::create_dir_all(dir).map_err(|e| {
         tr!(lang, "tidak dapat membuat folder {}: {e}", "cannot create the folder {}: {e}", dir.display())
     })?;
@@ -826,9 +818,9 @@ fn export_dataset(
     }
     for (name, bytes) in &files {
         let tmp = dir.join(format!(".{name}.tmp"));
-        std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, dir.join(name))).map_err(|e| {
-            tr!(lang, "tidak dapat menulis {}: {e}", "cannot write {}: {e}", dir.join(name).display())
-        })?;
+        std::fs::write(&tmp, bytes)
+            .and_then(|_| std::fs::rename(&tmp, dir.join(name)))
+            .map_err(|e| tr!(lang, "tidak dapat menulis {}: {e}", "cannot write {}: {e}", dir.join(name).display()))?;
     }
     Ok(files.len())
 }

@@ -90,5 +90,9 @@ fn settings_change_the_computation() {
     let r = check(&d, &s, Some(2024));
     // Sasaran 2: average capaian 103 vs average serapan 90.55 is within ±15: "cukup efisien",
     // which disagrees with the printed "efisien".
-    assert!(r.findings.iter().any(|f| f.subject == "sasaran:S2" && text::field(&f.field, f.place, Lang::Id) == "efisiensi"), "{:#?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.subject == "sasaran:S2" && text::field(&f.field, f.place, Lang::Id) == "efisiensi"),
+        "{:#?}",
+        r.findings
+    );
 }

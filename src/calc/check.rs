@@ -308,7 +308,8 @@ fn asset_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport)
         let table = table_id(d, item.year, TableKind::Assets, "");
         let subject = format!("asset:{}", item.code);
         if let Some(count) = item.count {
-            let uncounted: Vec<String> = children.iter().filter(|c| c.count.is_none()).map(|c| c.name.clone()).collect();
+            let uncounted: Vec<String> =
+                children.iter().filter(|c| c.count.is_none()).map(|c| c.name.clone()).collect();
             if !uncounted.is_empty() {
                 r.findings.push(Finding {
                     year: item.year,
@@ -624,8 +625,9 @@ mod tests {
             "80 is BB, not A: {codes:?}"
         );
         assert!(
-            r.findings.iter().any(|f| f.issue
-                == Issue::UmkmClass { recorded: UmkmClass::Kecil, computed: UmkmClass::Mikro }),
+            r.findings
+                .iter()
+                .any(|f| f.issue == Issue::UmkmClass { recorded: UmkmClass::Kecil, computed: UmkmClass::Mikro }),
             "sales of Rp 1,5 miliar are still mikro: {codes:?}"
         );
     }

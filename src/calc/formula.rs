@@ -112,7 +112,9 @@ mod tests {
         let vol =
             RawValues { current: Some(d("689182105987")), previous: Some(d("682085344919")), ..Default::default() };
         let alts = alternatives(&vol);
-        assert!(alts.iter().any(|(a, v)| a.without_hundred && a.kind == FormulaKind::RatioPct && v.round_dp(2) == d("1.01")));
+        assert!(alts
+            .iter()
+            .any(|(a, v)| a.without_hundred && a.kind == FormulaKind::RatioPct && v.round_dp(2) == d("1.01")));
     }
 
     #[test]

@@ -52,24 +52,47 @@ pub enum Formula {
     None,
     /// An indicator's realisation from its raw figures: `kind` over `a` and `b` (Vn and Vn−1,
     /// or part and whole).
-    Raw { kind: FormulaKind, a: Decimal, b: Decimal },
-    Capaian { polarity: Polarity, rule: CapaianRule, realisasi: Decimal, target: Decimal, target_high: Option<Decimal> },
+    Raw {
+        kind: FormulaKind,
+        a: Decimal,
+        b: Decimal,
+    },
+    Capaian {
+        polarity: Polarity,
+        rule: CapaianRule,
+        realisasi: Decimal,
+        target: Decimal,
+        target_high: Option<Decimal>,
+    },
     AvgCapaian(Vec<Decimal>),
     AvgSerapan(Vec<Decimal>),
-    Efficiency { capaian: Decimal, serapan: Decimal, rule: EfficiencyRule },
+    Efficiency {
+        capaian: Decimal,
+        serapan: Decimal,
+        rule: EfficiencyRule,
+    },
     /// The sasaran that are efficient by the rule, counted.
     EfficientSasaran(EfficiencyRule),
     /// Staff of one status (its code), or of all (`None`).
     StaffCount(Option<String>),
     FundedPrograms,
-    Sum { amount: Amount, over: Over },
-    Serapan { realisasi: Option<Money>, pagu: Option<Money> },
+    Sum {
+        amount: Amount,
+        over: Over,
+    },
+    Serapan {
+        realisasi: Option<Money>,
+        pagu: Option<Money>,
+    },
     /// The programs supporting an indicator (its code), counted.
     SupportPrograms(String),
     FundedKegiatan,
     FundedSubkegiatan,
     /// Program indicators with capaian ≥ 100 (or > 100 when `exceeded`), out of `of`.
-    ProgramIndicators { exceeded: bool, of: usize },
+    ProgramIndicators {
+        exceeded: bool,
+        of: usize,
+    },
     Target,
     RecordedRealisasi,
     /// A raw figure as recorded, with its label from the data.
@@ -124,10 +147,22 @@ impl Formula {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Need {
     Indicator(String),
-    Realisasi { indicator: String, year: Year },
-    Target { indicator: String, year: Year },
-    Program { kode: String, year: Year },
-    BudgetLine { kode: String, year: Year },
+    Realisasi {
+        indicator: String,
+        year: Year,
+    },
+    Target {
+        indicator: String,
+        year: Year,
+    },
+    Program {
+        kode: String,
+        year: Year,
+    },
+    BudgetLine {
+        kode: String,
+        year: Year,
+    },
     /// The indicators of a sasaran (its code).
     SasaranIndicators(String),
     /// The programs supporting a sasaran (its code).
@@ -137,7 +172,10 @@ pub enum Need {
     Amount(Amount),
     Staff(Year),
     AgreementBudget(Year),
-    RawFigure { indicator: String, year: Year },
+    RawFigure {
+        indicator: String,
+        year: Year,
+    },
     /// A raw figure of the indicator's formula.
     Raw(RawRole),
     /// The indicator's realisation is entered as it is: there is no formula to apply.
@@ -147,7 +185,10 @@ pub enum Need {
     BenchmarkTarget,
     BenchmarkRealisasi,
     /// A field the subject does not have.
-    Field { subject: String, field: String },
+    Field {
+        subject: String,
+        field: String,
+    },
 }
 
 impl Need {

@@ -101,8 +101,7 @@ pub fn quarter_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Option<(De
 /// Capaian of an indicator in a year.
 pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R {
     let ind = d.indicator(code).ok_or_else(|| missing(Need::Indicator(code.into())))?;
-    let target =
-        d.target(code, year).ok_or_else(|| missing(Need::Target { indicator: code.into(), year }))?;
+    let target = d.target(code, year).ok_or_else(|| missing(Need::Target { indicator: code.into(), year }))?;
     let real = effective_realisasi(d, ind, year)?;
     let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.capaian_cap)?;
     num(
@@ -235,8 +234,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             amounts_field(&year_total(d, year), subject, field, Over::AllPrograms)
         }
         ("budget", _) => {
-            let line =
-                d.budget_line(year, key).ok_or_else(|| missing(Need::BudgetLine { kode: key.into(), year }))?;
+            let line = d.budget_line(year, key).ok_or_else(|| missing(Need::BudgetLine { kode: key.into(), year }))?;
             match field {
                 "serapan_pct" => {
                     let v = serapan(line.pagu(), line.realisasi)?;
@@ -308,8 +306,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             match field {
                 "capaian_pct" => indicator_capaian(d, s, key, year),
                 "target" => {
-                    let t =
-                        d.target(key, year).ok_or_else(|| missing(Need::Target { indicator: key.into(), year }))?;
+                    let t = d.target(key, year).ok_or_else(|| missing(Need::Target { indicator: key.into(), year }))?;
                     num(t.target, Formula::Target)
                 }
                 "realisasi" => {

@@ -131,7 +131,8 @@ pub fn lkip_pdf(
         // The LKIP is an Indonesian document: its appendix is Indonesian whatever the window shows.
         let lang = crate::format::Lang::Id;
         doc.push(
-            Paragraph::new(format!("{}. {}", i + 1, crate::text::finding(f, lang))).styled(Style::new().with_font_size(8)),
+            Paragraph::new(format!("{}. {}", i + 1, crate::text::finding(f, lang)))
+                .styled(Style::new().with_font_size(8)),
         );
         doc.push(
             Paragraph::new(format!("    Cara hitung: {}", crate::text::formula(&f.formula, lang)))

@@ -1,6 +1,8 @@
 //! The checker's findings in words, and the check's text and JSON output.
 
-use super::{field, figure, formula, item, num, predicate, raw_formula, raw_formula_without_hundred, umkm_class, verdict};
+use super::{
+    field, figure, formula, item, num, predicate, raw_formula, raw_formula_without_hundred, umkm_class, verdict,
+};
 use crate::calc::check::{CheckReport, Finding, Issue, Unverified};
 use crate::calc::how::Formula;
 use crate::format::Lang;
@@ -78,7 +80,9 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             if en {
                 format!("Table {t}: {what} of '{name}' is printed as {p}; by the indicator's formula ({by}) it is {c}.{explained}")
             } else {
-                format!("Tabel {t}: {what} '{name}' dicetak {p}, menurut rumus indikator ({by}) hasilnya {c}.{explained}")
+                format!(
+                    "Tabel {t}: {what} '{name}' dicetak {p}, menurut rumus indikator ({by}) hasilnya {c}.{explained}"
+                )
             }
         }
         Issue::IndicatorQuarters => {
@@ -220,7 +224,9 @@ fn formula_args(f: &Formula) -> Value {
     };
     let money = |m: &Option<crate::domain::Money>| m.map_or(Value::Null, |m| decimal_value(m.decimal()));
     match f {
-        Formula::Raw { kind, a, b } => json!({ "formula": kind.code(), "a": decimal_value(*a), "b": decimal_value(*b) }),
+        Formula::Raw { kind, a, b } => {
+            json!({ "formula": kind.code(), "a": decimal_value(*a), "b": decimal_value(*b) })
+        }
         Formula::Capaian { polarity, rule, realisasi, target, target_high } => json!({
             "polarity": polarity.code(),
             "rule": rule.code(),

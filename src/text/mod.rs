@@ -239,7 +239,9 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
                 num(*realisasi, lang)
             )
         }
-        Formula::AvgCapaian(v) => format!("{} ({})", lang.pick("rata-rata capaian", "average achievement"), list(v, lang)),
+        Formula::AvgCapaian(v) => {
+            format!("{} ({})", lang.pick("rata-rata capaian", "average achievement"), list(v, lang))
+        }
         Formula::AvgSerapan(v) => format!(
             "{} ({})",
             lang.pick("rata-rata serapan program", "average absorption of the programmes"),
@@ -254,7 +256,11 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
             efficiency_rule(*rule, lang)
         ),
         Formula::EfficientSasaran(rule) => {
-            format!("{}; {}", lang.pick("sasaran yang efisien", "sasaran that are efficient"), efficiency_rule(*rule, lang))
+            format!(
+                "{}; {}",
+                lang.pick("sasaran yang efisien", "sasaran that are efficient"),
+                efficiency_rule(*rule, lang)
+            )
         }
         Formula::StaffCount(status) => {
             let who = status.as_deref().unwrap_or("PNS + TKK");
@@ -296,7 +302,10 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
             }
         }
         Formula::FundedKegiatan => lang
-            .pick("kegiatan ber-pagu di bawah program pendukung", "kegiatan with a pagu under the supporting programmes")
+            .pick(
+                "kegiatan ber-pagu di bawah program pendukung",
+                "kegiatan with a pagu under the supporting programmes",
+            )
             .into(),
         Formula::FundedSubkegiatan => lang
             .pick(
@@ -312,9 +321,9 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
                 format!("indikator program dengan capaian {op} 100 (dari {of})")
             }
         }
-        Formula::Target => {
-            lang.pick("target Perjanjian Kinerja (atau Renstra)", "target of the Perjanjian Kinerja (or the Renstra)").into()
-        }
+        Formula::Target => lang
+            .pick("target Perjanjian Kinerja (atau Renstra)", "target of the Perjanjian Kinerja (or the Renstra)")
+            .into(),
         Formula::RecordedRealisasi => lang.pick("realisasi yang dicatat", "the recorded actual").into(),
         Formula::RawFigure(label) => format!("{}: {label}", lang.pick("data dasar", "raw figure")),
         Formula::ChildrenSum(a) => {
@@ -336,8 +345,12 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
                 "PP 7/2021: annual sales (or business capital without land and buildings)",
             )
             .into(),
-        Formula::BudgetPagu => lang.pick("pagu program pada data anggaran", "the programme's pagu in the budget data").into(),
-        Formula::RenstraTarget => lang.pick("target Renstra tahun yang sama", "the Renstra target of the same year").into(),
+        Formula::BudgetPagu => {
+            lang.pick("pagu program pada data anggaran", "the programme's pagu in the budget data").into()
+        }
+        Formula::RenstraTarget => {
+            lang.pick("target Renstra tahun yang sama", "the Renstra target of the same year").into()
+        }
         Formula::AkipIndicator => {
             lang.pick("realisasi indikator nilai AKIP", "actual of the indicator that records the AKIP score").into()
         }

@@ -87,7 +87,14 @@ fn indicator_header_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Ye
                         .strong()
                         .color(color),
                 );
-                ui.label(egui::RichText::new(format!("{}: {}", T::Formula.get(lang), crate::text::formula(&c.formula, lang))).weak());
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {}",
+                        T::Formula.get(lang),
+                        crate::text::formula(&c.formula, lang)
+                    ))
+                    .weak(),
+                );
             }
             Err(e) => {
                 ui.label(format!("{}: {} ({})", T::Capaian.get(lang), T::NotComputable.get(lang), e.message(lang)));

@@ -34,39 +34,41 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     tables.dedup();
     for table in tables {
         let group: Vec<_> = findings.iter().filter(|f| f.table == table).collect();
-        egui::CollapsingHeader::new(egui::RichText::new(format!("{} {table} ({})", T::Table.get(lang), group.len())).strong())
-            .id_salt(("findings", table))
-            .default_open(true)
-            .show(ui, |ui| {
-                for f in group {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
-                            if ui.button(T::Open.get(lang)).clicked() {
-                                if f.year != year {
-                                    cmds.push(Command::SetYear(f.year));
-                                }
-                                cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("{} {table} ({})", T::Table.get(lang), group.len())).strong(),
+        )
+        .id_salt(("findings", table))
+        .default_open(true)
+        .show(ui, |ui| {
+            for f in group {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        if ui.button(T::Open.get(lang)).clicked() {
+                            if f.year != year {
+                                cmds.push(Command::SetYear(f.year));
                             }
-                            ui.label(egui::RichText::new(text::item(&f.item, lang)).strong());
-                            ui.label(format!("· {} · {}", text::field(&f.field, f.place, lang), f.year));
-                        });
-                        ui.add(egui::Label::new(text::finding(f, lang)).wrap());
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(format!(
-                                    "{}: {}",
-                                    T::HowComputed.get(lang),
-                                    text::formula(&f.formula, lang)
-                                ))
-                                    .small()
-                                    .weak(),
-                            )
-                            .wrap(),
-                        );
+                            cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
+                        }
+                        ui.label(egui::RichText::new(text::item(&f.item, lang)).strong());
+                        ui.label(format!("· {} · {}", text::field(&f.field, f.place, lang), f.year));
                     });
-                }
-            });
+                    ui.add(egui::Label::new(text::finding(f, lang)).wrap());
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "{}: {}",
+                                T::HowComputed.get(lang),
+                                text::formula(&f.formula, lang)
+                            ))
+                            .small()
+                            .weak(),
+                        )
+                        .wrap(),
+                    );
+                });
+            }
+        });
     }
     if !l.check.unverified.is_empty() {
         ui.add_space(8.0);
@@ -119,7 +121,11 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             ui.end_row();
             ui.label(T::Efficiency.get(lang));
             ui.vertical(|ui| {
-                ui.radio_value(&mut form.margin_rule, false, text::efficiency_rule(EfficiencyRule::CapaianAboveSerapan, lang));
+                ui.radio_value(
+                    &mut form.margin_rule,
+                    false,
+                    text::efficiency_rule(EfficiencyRule::CapaianAboveSerapan, lang),
+                );
                 ui.horizontal(|ui| {
                     let radio = ui.radio_value(
                         &mut form.margin_rule,

@@ -3,10 +3,10 @@
 
 use super::strings::T;
 use super::KinerjaApp;
-use crate::text::capaian_formula;
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
 use crate::domain::{Polarity, TableKind, Year};
 use crate::format::{self, Lang};
+use crate::text::capaian_formula;
 
 pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
