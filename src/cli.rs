@@ -1,9 +1,11 @@
 //! The command line: `kinerja [--db FILE] [COMMAND]`.
 
 use crate::app::{default_db_path, Integrity, Session};
-use crate::calc::check::{check, CheckReport};
+use crate::calc::check::check;
 use crate::domain::Year;
+use crate::format::Lang;
 use crate::report::{build_table, to_csv, to_json, TableOptions};
+use crate::text::{error_message, tr};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,13 +52,13 @@ pub fn storage_exit_code(e: &crate::storage::StorageError) -> u8 {
 }
 
 /// Why a writing command cannot write to a session opened read-only, and its exit code.
-fn read_only_failure(ro: crate::app::ReadOnly) -> ExitCode {
+fn read_only_failure(ro: crate::app::ReadOnly, lang: Lang) -> ExitCode {
     use crate::app::ReadOnly;
     let code = match ro {
         ReadOnly::Locked => EXIT_BUSY,
         _ => EXIT_READ_ONLY,
     };
-    eprintln!("kinerja: {} Tidak ada yang ditulis.", ro.message(crate::format::Lang::Id));
+    eprintln!("kinerja: {} {}", ro.message(lang), lang.pick("Tidak ada yang ditulis.", "Nothing was written."));
     ExitCode::from(code)
 }
 
@@ -76,6 +78,10 @@ pub struct Cli {
     /// office by name (the window remembers the last one chosen).
     #[arg(long, global = true, value_name = "CODE")]
     pub office: Option<String>,
+    /// Language of every message and of `check`'s findings: id (Indonesian, the default) or en;
+    /// also from the environment variable KINERJA_LANG. The PDF and XLSX stay Indonesian.
+    #[arg(long, global = true, value_enum, value_name = "id|en")]
+    pub lang: Option<OutputLang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -231,16 +237,36 @@ pub struct ImportBudgetArgs {
     /// Write the changes (without it only the preview is printed).
     #[arg(long)]
     pub apply: bool,
-    /// Language of the output.
-    #[arg(long, value_enum, default_value = "id")]
-    pub lang: OutputLang,
 }
 
-/// The language of a command's output.
-#[derive(Clone, Copy, Debug, ValueEnum)]
+/// The language of the command line's output (`--lang`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputLang {
     Id,
     En,
+}
+
+impl From<OutputLang> for Lang {
+    fn from(l: OutputLang) -> Lang {
+        match l {
+            OutputLang::Id => Lang::Id,
+            OutputLang::En => Lang::En,
+        }
+    }
+}
+
+/// The language of the output: `--lang`, otherwise `KINERJA_LANG`, otherwise Indonesian. A
+/// `KINERJA_LANG` that is neither `id` nor `en` is refused (in both languages, since which one
+/// is meant is unknown).
+pub fn output_lang(flag: Option<OutputLang>, env: Option<&str>) -> Result<Lang, String> {
+    if let Some(l) = flag {
+        return Ok(l.into());
+    }
+    match env.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") | Some("id") => Ok(Lang::Id),
+        Some("en") => Ok(Lang::En),
+        Some(_) => Err(format!("KINERJA_LANG='{}': tulis id atau en / write id or en", env.unwrap_or_default())),
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -274,6 +300,11 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let env = std::env::var("KINERJA_LANG").ok();
+    let lang = match output_lang(cli.lang, env.as_deref()) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     match cli.command {
         None => match crate::ui::run(db, cli.office) {
@@ -285,7 +316,7 @@ pub fn main() -> ExitCode {
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            let code = run(command, &db, cli.office.as_deref(), &mut out);
+            let code = run(command, &db, cli.office.as_deref(), lang, &mut out);
             let _ = out.flush();
             code
         }
@@ -298,8 +329,9 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 /// Runs a command against the database at `db` (on `office`, by code, when given), writing its
-/// output to `out`.
-pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &mut dyn Write) -> ExitCode {
+/// output to `out` and its messages in `lang`.
+pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    let write_error = |e: &crate::export::WriteError| error_message(lang, || e.message_id(), e);
     if let Command::Template { out: file, force } = &command {
         let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
         // The empty dataset's office row is not a real office: the template keeps headers only.
@@ -313,34 +345,37 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
         return match crate::interchange::write_workbook(&headers, true) {
             Ok(bytes) => match crate::export::write_file(file, &bytes, *force) {
                 Ok(()) => {
-                    eprintln!("kinerja: templat ditulis ke {}", file.display());
+                    eprintln!(
+                        "kinerja: {}",
+                        tr!(lang, "templat ditulis ke {}", "template written to {}", file.display())
+                    );
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(e.message_id()),
+                Err(e) => fail(write_error(&e)),
             },
-            Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
+            Err(e) => fail(tr!(lang, "XLSX tidak dapat dibuat: {e}", "the XLSX could not be made: {e}")),
         };
     }
     if let Command::Demo { offices, years, lines, seed, force } = command {
         let spec = crate::demo::DemoSpec { offices, years, lines, seed, ..Default::default() };
-        return demo(db, &spec, force, out);
+        return demo(db, &spec, force, lang, out);
     }
     if let Command::Db { action: DbCommand::Check } = command {
         if !db.exists() {
-            return fail(format!("{} tidak ada", db.display()));
+            return fail(tr!(lang, "{} tidak ada", "{} does not exist", db.display()));
         }
         let verdict = crate::storage::inspect(db).and_then(|()| crate::storage::verify_file(db));
         return match verdict {
             Ok(()) => {
-                let _ = writeln!(out, "{}: baik (integrity_check ok)", db.display());
+                let _ = writeln!(out, "{}: {} (integrity_check ok)", db.display(), lang.pick("baik", "sound"));
                 ExitCode::SUCCESS
             }
             Err(crate::storage::StorageError::Damaged { detail, .. }) => {
-                let _ = writeln!(out, "{}: RUSAK — {detail}", db.display());
+                let _ = writeln!(out, "{}: {} — {detail}", db.display(), lang.pick("RUSAK", "DAMAGED"));
                 ExitCode::from(1)
             }
             Err(e) => {
-                eprintln!("kinerja: {}", e.message_id());
+                eprintln!("kinerja: {}", e.message(lang));
                 ExitCode::from(storage_exit_code(&e))
             }
         };
@@ -356,35 +391,57 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
     let session = match Session::open_office_with(db, office, integrity) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("kinerja: {}", e.message_id());
+            eprintln!("kinerja: {}", e.message(lang));
             return ExitCode::from(open_exit_code(&e));
         }
     };
     if let Some(ro) = session.read_only.filter(|_| writes) {
-        return read_only_failure(ro);
+        return read_only_failure(ro, lang);
     }
     if let Some(code) = office.filter(|c| *c != session.dataset.office.code) {
         let known: Vec<String> = session.store.offices().unwrap_or_default().into_iter().map(|o| o.code).collect();
-        return fail(format!("kantor '{code}' tidak ada di basis data; kode yang ada: {}", known.join(", ")));
+        return fail(tr!(
+            lang,
+            "kantor '{code}' tidak ada di basis data; kode yang ada: {}",
+            "office '{code}' is not in the database; the codes there: {}",
+            known.join(", ")
+        ));
     }
 
     if session.created {
-        eprintln!("kinerja: basis data baru dibuat dari dataset bawaan: {}", db.display());
+        eprintln!(
+            "kinerja: {}",
+            tr!(
+                lang,
+                "basis data baru dibuat dari dataset bawaan: {}",
+                "new database created from the embedded dataset: {}",
+                db.display()
+            )
+        );
     }
     let d = &session.dataset;
     let latest = d.latest_report_year();
+    let no_years = || fail(lang.pick("basis data belum berisi data tahunan", "the database holds no yearly data yet"));
+    let unknown_year = |year: Year| {
+        let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
+        fail(tr!(
+            lang,
+            "tidak ada data untuk tahun {year}; tahun yang ada: {}",
+            "no data for {year}; the years with data: {}",
+            years.join(", ")
+        ))
+    };
     match command {
         Command::Table { id, year, format, show_phone, out: file, force, excel_id } => {
             let Some(year) = year.or(latest) else {
-                return fail("basis data belum berisi data tahunan");
+                return no_years();
             };
             if !d.all_years().contains(&year) {
-                let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
-                return fail(format!("tidak ada data untuk tahun {year}; tahun yang ada: {}", years.join(", ")));
+                return unknown_year(year);
             }
             let t = match build_table(d, &session.settings, &id, year, TableOptions { show_phone }) {
                 Ok(t) => t,
-                Err(e) => return fail(e.message_id()),
+                Err(e) => return fail(error_message(lang, || e.message_id(), &e)),
             };
             let bytes = match (format, &file) {
                 (TableFormat::Csv, None) => to_csv(&t).into_bytes(),
@@ -393,19 +450,31 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                     if excel_id { crate::export::CsvDialect::Indonesian } else { crate::export::CsvDialect::Plain },
                 ),
                 (TableFormat::Json, _) => (to_json(&t) + "\n").into_bytes(),
-                (TableFormat::Xlsx, None) => return fail("XLSX perlu --out FILE.xlsx"),
+                (TableFormat::Xlsx, None) => {
+                    return fail(lang.pick("XLSX perlu --out FILE.xlsx", "XLSX needs --out FILE.xlsx"))
+                }
                 (TableFormat::Xlsx, Some(_)) => match crate::export::tables_xlsx(std::slice::from_ref(&t)) {
                     Ok(b) => b,
-                    Err(e) => return fail(format!("XLSX tidak dapat dibuat: {e}")),
+                    Err(e) => {
+                        return fail(tr!(lang, "XLSX tidak dapat dibuat: {e}", "the XLSX could not be made: {e}"))
+                    }
                 },
             };
             match file {
                 Some(path) => match crate::export::write_file(&path, &bytes, force) {
                     Ok(()) => {
-                        eprintln!("kinerja: Tabel {id} {year} ditulis ke {}", path.display());
+                        eprintln!(
+                            "kinerja: {}",
+                            tr!(
+                                lang,
+                                "Tabel {id} {year} ditulis ke {}",
+                                "Table {id} {year} written to {}",
+                                path.display()
+                            )
+                        );
                         ExitCode::SUCCESS
                     }
-                    Err(e) => fail(e.message_id()),
+                    Err(e) => fail(write_error(&e)),
                 },
                 None => {
                     if out.write_all(&bytes).is_err() {
@@ -417,37 +486,56 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
         }
         Command::Chart { name, list, out: file, year, width, height, scale, force } => {
             let Some(year) = year.or(latest) else {
-                return fail("basis data belum berisi data tahunan");
+                return no_years();
             };
-            let lang = crate::format::Lang::Id;
-            let charts = crate::report::charts::all_charts(d, &session.settings, year, lang);
             if list {
-                for c in &charts {
+                // The list is a message: in the output's language.
+                for c in &crate::report::charts::all_charts(d, &session.settings, year, lang) {
                     let _ = writeln!(out, "{}\t{}", c.id, c.title);
                 }
                 return ExitCode::SUCCESS;
             }
+            // The drawn charts belong with the LKIP documents, which are Indonesian.
+            let doc_lang = Lang::Id;
+            let charts = crate::report::charts::all_charts(d, &session.settings, year, doc_lang);
             let names = charts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ");
             let Some(name) = name else {
-                return fail(format!("sebutkan nama grafik: {names}"));
+                return fail(tr!(lang, "sebutkan nama grafik: {names}", "name a chart: {names}"));
             };
             let Some(chart) = charts.iter().find(|c| c.id == name) else {
-                return fail(format!("grafik '{name}' tidak dikenal; grafik yang ada: {names}"));
+                return fail(tr!(
+                    lang,
+                    "grafik '{name}' tidak dikenal; grafik yang ada: {names}",
+                    "unknown chart '{name}'; the charts: {names}"
+                ));
             };
             let Some(path) = file else {
-                return fail("sebutkan berkas tujuan: --out FILE.png atau FILE.svg");
+                return fail(lang.pick(
+                    "sebutkan berkas tujuan: --out FILE.png atau FILE.svg",
+                    "name the file to write: --out FILE.png or FILE.svg",
+                ));
             };
             let ext = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
             let bytes = match ext.as_deref() {
-                Some("png") => crate::export::chart_png(chart, width, height, scale, lang).map_err(|e| e.to_string()),
-                Some("svg") => crate::export::chart_svg(chart, width, height, lang)
+                Some("png") => {
+                    crate::export::chart_png(chart, width, height, scale, doc_lang).map_err(|e| e.to_string())
+                }
+                Some("svg") => crate::export::chart_svg(chart, width, height, doc_lang)
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string()),
-                _ => Err(format!("{}: akhiran berkas harus .png atau .svg", path.display())),
+                _ => Err(tr!(
+                    lang,
+                    "{}: akhiran berkas harus .png atau .svg",
+                    "{}: the file must end in .png or .svg",
+                    path.display()
+                )),
             };
-            match bytes.map(|b| crate::export::write_file(&path, &b, force).map_err(|e| e.message_id())) {
+            match bytes.map(|b| crate::export::write_file(&path, &b, force).map_err(|e| write_error(&e))) {
                 Ok(Ok(())) => {
-                    eprintln!("kinerja: grafik {name} ditulis ke {}", path.display());
+                    eprintln!(
+                        "kinerja: {}",
+                        tr!(lang, "grafik {name} ditulis ke {}", "chart {name} written to {}", path.display())
+                    );
                     ExitCode::SUCCESS
                 }
                 Ok(Err(e)) | Err(e) => fail(e),
@@ -460,27 +548,35 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
             let too_long = crate::interchange::too_long_for_workbook(&files);
             if !too_long.is_empty() {
                 let problems = crate::interchange::Problems(too_long);
-                return fail(format!(
+                return fail(tr!(
+                    lang,
                     "{} tidak ditulis:\n{}",
+                    "{} not written:\n{}",
                     dataset.display(),
-                    problems.render(crate::format::Lang::Id)
+                    problems.render(lang)
                 ));
             }
             match crate::interchange::write_workbook(&files, false) {
                 Ok(bytes) => match crate::export::write_file(&dataset, &bytes, force) {
                     Ok(()) => {
-                        eprintln!("kinerja: dataset ditulis ke {}", dataset.display());
+                        eprintln!(
+                            "kinerja: {}",
+                            tr!(lang, "dataset ditulis ke {}", "dataset written to {}", dataset.display())
+                        );
                         ExitCode::SUCCESS
                     }
-                    Err(e) => fail(e.message_id()),
+                    Err(e) => fail(write_error(&e)),
                 },
-                Err(e) => fail(format!("XLSX tidak dapat dibuat: {e}")),
+                Err(e) => fail(tr!(lang, "XLSX tidak dapat dibuat: {e}", "the XLSX could not be made: {e}")),
             }
         }
         Command::Export { dataset: Some(dataset), force, show_phone, .. } => {
-            match export_dataset(&leaving(d, show_phone), &dataset, force) {
+            match export_dataset(&leaving(d, show_phone), &dataset, force, lang) {
                 Ok(n) => {
-                    eprintln!("kinerja: {n} berkas ditulis ke {}", dataset.display());
+                    eprintln!(
+                        "kinerja: {}",
+                        tr!(lang, "{n} berkas ditulis ke {}", "{n} files written to {}", dataset.display())
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(e),
@@ -488,7 +584,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
         }
         Command::Export { out: Some(dir), year, show_phone, force, .. } => {
             let Some(year) = year.or(latest) else {
-                return fail("basis data belum berisi data tahunan");
+                return no_years();
             };
             let files =
                 match crate::export::lkip_files(d, &session.settings, year, TableOptions { show_phone }, &mut |_, _| {
@@ -501,76 +597,101 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 let existing: Vec<&str> =
                     files.iter().map(|(n, _)| n.as_str()).filter(|n| dir.join(n).exists()).collect();
                 if !existing.is_empty() {
-                    return fail(format!(
-                        "{} sudah berisi {}; gunakan --force untuk menimpa",
-                        dir.display(),
-                        existing.join(", ")
-                    ));
+                    return fail(already_there(dir.display(), &existing, lang));
                 }
             }
             for (name, bytes) in &files {
                 if let Err(e) = crate::export::write_file(&dir.join(name), bytes, true) {
-                    return fail(e.message_id());
+                    return fail(write_error(&e));
                 }
             }
-            eprintln!("kinerja: {} berkas LKIP {year} ditulis ke {}", files.len(), dir.display());
+            eprintln!(
+                "kinerja: {}",
+                tr!(
+                    lang,
+                    "{} berkas LKIP {year} ditulis ke {}",
+                    "{} LKIP {year} files written to {}",
+                    files.len(),
+                    dir.display()
+                )
+            );
             ExitCode::SUCCESS
         }
-        Command::Export { .. } => fail("sebutkan --out DIR atau --dataset DIR"),
+        Command::Export { .. } => {
+            fail(lang.pick("sebutkan --out DIR atau --dataset DIR", "name --out DIR or --dataset DIR"))
+        }
         // Handled before the database is opened.
         Command::Template { .. } => ExitCode::SUCCESS,
         Command::Import { path } => {
             let mut imported = match crate::interchange::read_path(&path) {
                 Ok(d) => d,
                 Err(problems) => {
-                    return fail(format!(
+                    return fail(tr!(
+                        lang,
                         "{} tidak diimpor; tidak ada yang ditulis. {} masalah:\n{}",
+                        "{} not imported; nothing was written. {} problem(s):\n{}",
                         path.display(),
                         problems.0.len(),
-                        problems.render(crate::format::Lang::Id)
+                        problems.render(lang)
                     ))
                 }
             };
             let mut store = session.store;
             if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
-                let lang = crate::format::Lang::Id;
-                return fail(format!("{} tidak diimpor; tidak ada yang ditulis. {}", path.display(), e.message(lang)));
+                return fail(tr!(
+                    lang,
+                    "{} tidak diimpor; tidak ada yang ditulis. {}",
+                    "{} not imported; nothing was written. {}",
+                    path.display(),
+                    e.message(lang)
+                ));
             }
             // Replacing an office's data: the database is copied first, so that the data as it
             // was can be restored.
             match store.office_id(&imported.office.code) {
                 Ok(Some(_)) => match store.backup("sebelum-impor") {
-                    Ok(copy) => eprintln!("kinerja: cadangan dibuat: {}", copy.display()),
+                    Ok(copy) => {
+                        eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", copy.display()))
+                    }
                     Err(e) => {
-                        return fail(format!(
+                        return fail(tr!(
+                            lang,
                             "cadangan sebelum impor tidak dapat dibuat; tidak ada yang ditulis: {}",
-                            e.message_id()
+                            "the backup before the import could not be made; nothing was written: {}",
+                            e.message(lang)
                         ))
                     }
                 },
                 Ok(None) => {}
-                Err(e) => return fail(e.message_id()),
+                Err(e) => return fail(e.message(lang)),
             }
             let user =
                 std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
             match store.import_dataset(&imported, &user, &|| true) {
                 Ok(done) => {
                     let replaced = match done.replaced_rows {
-                        Some(n) => format!(
+                        Some(n) => tr!(
+                            lang,
                             "; {n} baris data lama diganti dengan {} baris, jejak audit dan pengaturan kantor tetap",
+                            "; {n} old rows replaced with {} rows, the audit trail and the office's settings kept",
                             done.rows
                         ),
                         None => String::new(),
                     };
                     eprintln!(
-                        "kinerja: {} ({}) diimpor ke {}{replaced}",
-                        imported.office.name,
-                        imported.office.code,
-                        db.display()
+                        "kinerja: {}",
+                        tr!(
+                            lang,
+                            "{} ({}) diimpor ke {}{replaced}",
+                            "{} ({}) imported into {}{replaced}",
+                            imported.office.name,
+                            imported.office.code,
+                            db.display()
+                        )
                     );
                     ExitCode::SUCCESS
                 }
-                Err(e) => fail(e.message_id()),
+                Err(e) => fail(e.message(lang)),
             }
         }
         // Handled before the database is opened.
@@ -584,20 +705,17 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
                 }
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(e.message_id()),
+            Err(e) => fail(e.message(lang)),
         },
-        Command::ImportBudget(args) => import_budget(session, &args, out),
+        Command::ImportBudget(args) => import_budget(session, &args, lang, out),
         Command::Check { year, format } => {
-            if let Some(y) = year {
-                if !d.all_years().contains(&y) {
-                    let years: Vec<String> = d.all_years().iter().map(|y| y.to_string()).collect();
-                    return fail(format!("tidak ada data untuk tahun {y}; tahun yang ada: {}", years.join(", ")));
-                }
+            if let Some(y) = year.filter(|y| !d.all_years().contains(y)) {
+                return unknown_year(y);
             }
             let report = check(d, &session.settings, year);
             let text = match format {
-                CheckFormat::Json => check_json(&report),
-                CheckFormat::Text => check_text(&report),
+                CheckFormat::Json => crate::text::check_json(&report, lang),
+                CheckFormat::Text => crate::text::check_text(&report, lang),
             };
             if out.write_all(text.as_bytes()).is_err() {
                 return ExitCode::from(EXIT_ERROR);
@@ -612,33 +730,40 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, out: &m
 }
 
 /// `kinerja demo`: progress on stderr every five percent, the summary on `out`.
-fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, out: &mut dyn Write) -> ExitCode {
-    use crate::format::{number, Lang};
+fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    use crate::format::number;
     if db == default_db_path() {
-        return fail(format!(
+        return fail(tr!(
+            lang,
             "kinerja demo menulis kota sintetis dan tidak memakai basis data utama ({}); sebutkan berkas tujuan dengan --db FILE",
+            "kinerja demo writes a synthetic city and does not use the main database ({}); name the file to write with --db FILE",
             db.display()
         ));
     }
     if let Err(e) = spec.validate() {
-        return fail(e.message_id());
+        return fail(error_message(lang, || e.message_id(), &e));
     }
-    let int = |n: u64| number(n.into(), 0, Lang::Id);
+    let int = |n: u64| number(n.into(), 0, lang);
     eprintln!(
-        "kinerja: membuat kota demo di {}: {} kantor ({} sintetis × {} tahun × {} baris anggaran), benih {}",
-        db.display(),
-        spec.offices,
-        spec.offices - 1,
-        spec.years,
-        int(spec.lines.into()),
-        spec.seed
+        "kinerja: {}",
+        tr!(
+            lang,
+            "membuat kota demo di {}: {} kantor ({} sintetis × {} tahun × {} baris anggaran), benih {}",
+            "generating a demo city in {}: {} offices ({} synthetic × {} years × {} budget lines), seed {}",
+            db.display(),
+            spec.offices,
+            spec.offices - 1,
+            spec.years,
+            int(spec.lines.into()),
+            spec.seed
+        )
     );
     let mut shown = None;
     let mut progress = |p: &crate::demo::Progress| {
         let step = p.percent() / 5 * 5;
         if shown.is_none_or(|s| step > s) || p.phase == crate::demo::Phase::Finishing {
             shown = Some(step);
-            eprintln!("kinerja: {step:>3} % — {}", p.phase.text(Lang::Id));
+            eprintln!("kinerja: {step:>3} % — {}", p.phase.text(lang));
         }
         true
     };
@@ -648,19 +773,24 @@ fn demo(db: &std::path::Path, spec: &crate::demo::DemoSpec, force: bool, out: &m
             let seconds = rust_decimal::Decimal::from(s.elapsed.as_millis() as u64) / rust_decimal::Decimal::from(1000);
             let _ = writeln!(
                 out,
-                "Kota demo ditulis ke {}: {} kantor, {} tahun ({}–{}), {} baris anggaran, {} MB, {} detik.",
-                s.path.display(),
-                s.offices,
-                spec.years,
-                s.first_year,
-                s.last_year,
-                int(s.budget_lines),
-                number(mb, 1, Lang::Id),
-                number(seconds, 1, Lang::Id)
+                "{}",
+                tr!(
+                    lang,
+                    "Kota demo ditulis ke {}: {} kantor, {} tahun ({}–{}), {} baris anggaran, {} MB, {} detik.",
+                    "Demo city written to {}: {} offices, {} years ({}–{}), {} budget lines, {} MB, {} seconds.",
+                    s.path.display(),
+                    s.offices,
+                    spec.years,
+                    s.first_year,
+                    s.last_year,
+                    int(s.budget_lines),
+                    number(mb, 1, lang),
+                    number(seconds, 1, lang)
+                )
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(e.message_id()),
+        Err(e) => fail(error_message(lang, || e.message_id(), &e)),
     }
 }
 
@@ -675,67 +805,40 @@ fn leaving(d: &crate::domain::Dataset, show_phone: bool) -> std::borrow::Cow<'_,
 
 /// Writes the interchange files into `dir`; nothing is overwritten without `force`, and each
 /// file is written to a temporary name first, then renamed.
-fn export_dataset(d: &crate::domain::Dataset, dir: &std::path::Path, force: bool) -> Result<usize, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("tidak dapat membuat folder {}: {e}", dir.display()))?;
+fn export_dataset(d: &crate::domain::Dataset, dir: &std::path::Path, force: bool, lang: Lang) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        tr!(lang, "tidak dapat membuat folder {}: {e}", "cannot create the folder {}: {e}", dir.display())
+    })?;
     let files = crate::interchange::write_dataset(d);
     if !force {
         let existing: Vec<&str> = files.iter().map(|(n, _)| *n).filter(|n| dir.join(n).exists()).collect();
         if !existing.is_empty() {
-            return Err(format!(
-                "{} sudah berisi {}; gunakan --force untuk menimpa",
-                dir.display(),
-                existing.join(", ")
-            ));
+            return Err(already_there(dir.display(), &existing, lang));
         }
     }
     for (name, bytes) in &files {
         let tmp = dir.join(format!(".{name}.tmp"));
         std::fs::write(&tmp, bytes)
             .and_then(|_| std::fs::rename(&tmp, dir.join(name)))
-            .map_err(|e| format!("tidak dapat menulis {}: {e}", dir.join(name).display()))?;
+            .map_err(|e| tr!(lang, "tidak dapat menulis {}: {e}", "cannot write {}: {e}", dir.join(name).display()))?;
     }
     Ok(files.len())
 }
 
-/// `{"findings": [...], "unverified": [...]}`.
-pub fn check_json(r: &CheckReport) -> String {
-    serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
-}
-
-/// One finding per paragraph, then the figures that could not be verified.
-pub fn check_text(r: &CheckReport) -> String {
-    let mut s = String::new();
-    if r.findings.is_empty() {
-        s.push_str("Tidak ada temuan: setiap angka tercetak sesuai dengan hasil hitung ulang.\n");
-    } else {
-        s.push_str(&format!("{} temuan:\n\n", r.findings.len()));
-        for f in &r.findings {
-            s.push_str(&format!("[{} / {}] {}\n    cara hitung: {}\n", f.table, f.year, f.message, f.formula));
-        }
-    }
-    if !r.unverified.is_empty() {
-        s.push_str(&format!(
-            "\n{} angka tercetak tidak dapat diperiksa karena datanya tidak ada:\n",
-            r.unverified.len()
-        ));
-        for u in &r.unverified {
-            s.push_str(&format!(
-                "[{} / {}] {} — {}: '{}' ({})\n",
-                u.table, u.year, u.item, u.field, u.printed, u.reason
-            ));
-        }
-    }
-    s
+/// Files of that name are in the folder already.
+fn already_there(dir: std::path::Display<'_>, existing: &[&str], lang: Lang) -> String {
+    tr!(
+        lang,
+        "{dir} sudah berisi {}; gunakan --force untuk menimpa",
+        "{dir} already holds {}; use --force to overwrite them",
+        existing.join(", ")
+    )
 }
 
 /// `kinerja import-budget`: the mapping and the preview on `out`, problems on stderr; writes only
 /// with `apply`.
-fn import_budget(mut session: Session, args: &ImportBudgetArgs, out: &mut dyn Write) -> ExitCode {
+fn import_budget(mut session: Session, args: &ImportBudgetArgs, lang: Lang, out: &mut dyn Write) -> ExitCode {
     use crate::import::{level_label, BudgetSheet, PlanOptions, RowStatus, Target};
-    let lang = match args.lang {
-        OutputLang::Id => crate::format::Lang::Id,
-        OutputLang::En => crate::format::Lang::En,
-    };
     let (file, year, map, apply) = (&args.file, args.year, &args.map, args.apply);
     let pick = |id: &'static str, en: &'static str| lang.pick(id, en);
     if !(1900..=2200).contains(&year) {

@@ -1379,7 +1379,7 @@ mod tests {
             let report = check(&d, &Settings::default(), None);
             assert_eq!(report.findings.len(), 1, "{}: {:#?}", d.office.name, report.findings);
             let f = &report.findings[0];
-            assert_eq!((f.year, f.field.as_str()), (2024, "% serapan"));
+            assert_eq!((f.year, f.field.as_str()), (2024, "serapan_pct"));
             assert!(f.subject.starts_with("budget:"));
             assert!(report.unverified.is_empty(), "{:#?}", report.unverified);
             // IKU: 4–10 per period, mostly higher-is-better, at least one lower-is-better.

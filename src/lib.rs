@@ -2,7 +2,7 @@
 //! government office.
 //!
 //! Layers, each depending only on those before it: [`domain`] (plain types), [`calc`] (pure
-//! computation), [`storage`] (SQLite), [`interchange`], [`import`] and [`export`] (files),
+//! computation), [`text`] (every message in Indonesian or English), [`storage`] (SQLite), [`interchange`], [`import`] and [`export`] (files),
 //! [`report`] (the LKIP tables as data), [`app`] (state and commands), `ui` (egui) and [`cli`].
 
 pub mod app;
@@ -20,4 +20,5 @@ pub mod interchange;
 pub mod report;
 pub mod startup;
 pub mod storage;
+pub mod text;
 pub mod ui;

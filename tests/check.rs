@@ -3,6 +3,8 @@
 
 use kinerja::calc::check::{check, FindingKind};
 use kinerja::calc::Settings;
+use kinerja::format::Lang;
+use kinerja::text;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -14,8 +16,14 @@ fn dec(s: &str) -> Decimal {
 fn finds_exactly_the_reference_reports_slips() {
     let d = kinerja::embedded::dataset().unwrap();
     let report = check(&d, &Settings::default(), None);
-    let found: Vec<(&str, &str, &str, FindingKind)> =
-        report.findings.iter().map(|f| (f.table.as_str(), f.subject.as_str(), f.field.as_str(), f.kind)).collect();
+    // The column as the Indonesian window and command line name it.
+    let fields: Vec<String> = report.findings.iter().map(|f| text::field(&f.field, f.place, Lang::Id)).collect();
+    let found: Vec<(&str, &str, &str, FindingKind)> = report
+        .findings
+        .iter()
+        .zip(&fields)
+        .map(|(f, field)| (f.table.as_str(), f.subject.as_str(), field.as_str(), f.kind))
+        .collect();
     use FindingKind::*;
     let expected = vec![
         // Tabel 1.2: subtotals that are not the sum of their rows, and rows without a count.
@@ -54,11 +62,13 @@ fn finds_exactly_the_reference_reports_slips() {
     let slip = report.findings.iter().find(|f| f.subject == "budget:1.4.5").unwrap();
     assert_eq!(slip.reported, Some(dec("7.39")));
     assert_eq!(slip.computed.unwrap().round_dp(2), dec("79.39"));
-    assert!(slip.formula.contains("127.019.891"));
-    assert!(slip.message.contains("7,39") && slip.message.contains("79,39"));
+    assert!(text::formula(&slip.formula, Lang::Id).contains("127.019.891"));
+    let message = text::finding(slip, Lang::Id);
+    assert!(message.contains("7,39") && message.contains("79,39"), "{message}");
 
     let formula = report.findings.iter().find(|f| f.subject == "indicator:IKU3" && f.field == "realisasi").unwrap();
-    assert!(formula.message.contains("tanpa × 100"), "explains how the printed number was made: {}", formula.message);
+    let message = text::finding(formula, Lang::Id);
+    assert!(message.contains("tanpa × 100"), "explains how the printed number was made: {message}");
 
     // Printed figures without the data to check them are listed apart, not as findings.
     assert_eq!(report.unverified.len(), 2);
@@ -80,5 +90,9 @@ fn settings_change_the_computation() {
     let r = check(&d, &s, Some(2024));
     // Sasaran 2: average capaian 103 vs average serapan 90.55 is within ±15: "cukup efisien",
     // which disagrees with the printed "efisien".
-    assert!(r.findings.iter().any(|f| f.subject == "sasaran:S2" && f.field == "efisiensi"), "{:#?}", r.findings);
+    assert!(
+        r.findings.iter().any(|f| f.subject == "sasaran:S2" && text::field(&f.field, f.place, Lang::Id) == "efisiensi"),
+        "{:#?}",
+        r.findings
+    );
 }

@@ -149,3 +149,176 @@ fn export_then_import_round_trip() {
     let after: i64 = conn.query_row("SELECT count(*) FROM budget_line", [], |r| r.get(0)).unwrap();
     assert_eq!(before, after);
 }
+
+/// Indonesian words that must not appear in English output (names from the data aside).
+const INDONESIAN_MARKERS: [&str; 14] = [
+    "dicetak",
+    "jumlah",
+    "tidak",
+    "baris",
+    "hasil hitung",
+    "cara hitung",
+    "temuan",
+    "Tabel ",
+    "narasi",
+    "rinciannya",
+    "menurut",
+    "tanpa",
+    "angka",
+    "tersedia",
+];
+
+fn kinerja_env(args: &[&str], lang_env: Option<&str>) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kinerja"));
+    c.args(args).env_remove("KINERJA_LANG");
+    if let Some(l) = lang_env {
+        c.env("KINERJA_LANG", l);
+    }
+    c.output().expect("kinerja runs")
+}
+
+#[test]
+fn check_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    let en = kinerja_env(&["--lang", "en", "check", "--db", &db], None);
+    assert_eq!(en.status.code(), Some(1), "{}", String::from_utf8_lossy(&en.stderr));
+    let text = String::from_utf8(en.stdout).unwrap();
+    assert!(text.starts_with("21 findings:\n"), "{text}");
+    // Tabel 3.16's narrative prints a serapan of 98,46 % for the programs supporting IKU3, whose
+    // realisasi and pagu (Tabel 3.16) give 2.851.712.240 ÷ 3.079.221.482 × 100 = 92,61 %.
+    assert!(
+        text.contains(
+            "[3.16 / 2024] Table 3.16: absorption (%) (narrative) of 'Programmes supporting Persentase Peningkatan \
+             Volume Usaha UMKM' is printed as 98.46; recomputed it is 92.61.\n    how computed: actual ÷ pagu × 100 \
+             = 2,851,712,240 ÷ 3,079,221,482 × 100\n"
+        ),
+        "{text}"
+    );
+    // Tabel 3.6: 127.019.891 ÷ 160.000.000 × 100 = 79,39, printed 7,39.
+    assert!(text.contains("Table 3.6: absorption (%) of 'Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD' is printed as 7.39; recomputed it is 79.39."), "{text}");
+    // The two figures the data cannot check, with their reason.
+    assert!(text.contains("2 printed figures cannot be checked"), "{text}");
+    assert!(text.contains("(a figure is missing: budget line 1 2022)"), "{text}");
+    for marker in INDONESIAN_MARKERS {
+        assert!(!text.contains(marker), "'{marker}' in the English output:\n{text}");
+    }
+
+    // The same through the environment; --lang wins over it.
+    let env = kinerja_env(&["check", "--db", &db], Some("en"));
+    assert_eq!(String::from_utf8(env.stdout).unwrap(), text);
+    let id = kinerja_env(&["check", "--db", &db, "--lang", "id"], Some("en"));
+    let id_text = String::from_utf8(id.stdout).unwrap();
+    assert!(id_text.starts_with("21 temuan:\n"), "{id_text}");
+    assert!(
+        id_text.contains(
+            "[3.16 / 2024] Tabel 3.16: % serapan (narasi) 'Program pendukung Persentase Peningkatan Volume Usaha UMKM' \
+             dicetak 98,46, hasil hitung 92,61.\n    cara hitung: realisasi ÷ pagu × 100 = 2.851.712.240 ÷ \
+             3.079.221.482 × 100\n"
+        ),
+        "{id_text}"
+    );
+    // Without either, Indonesian.
+    let default = kinerja_env(&["check", "--db", &db], None);
+    assert_eq!(String::from_utf8(default.stdout).unwrap(), id_text);
+
+    // A language that is neither: refused in both languages, nothing run.
+    let bad = kinerja_env(&["check", "--db", &db], Some("fr"));
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("KINERJA_LANG='fr'") && err.contains("tulis id atau en") && err.contains("write id or en"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+    let bad = kinerja_env(&["--lang", "fr", "check", "--db", &db], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn check_json_keeps_its_codes_and_numbers_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    let json = |lang: &str| -> serde_json::Value {
+        let out = kinerja_env(&["check", "--format", "json", "--lang", lang, "--db", &db], None);
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let (id, en) = (json("id"), json("en"));
+    assert_eq!((id["lang"].as_str(), en["lang"].as_str()), (Some("id"), Some("en")));
+    let slip = |v: &serde_json::Value| {
+        v["findings"].as_array().unwrap().iter().find(|f| f["table"] == "3.6").cloned().unwrap()
+    };
+    let (f_id, f_en) = (slip(&id), slip(&en));
+    assert_eq!(f_id["code"], "printed_mismatch");
+    assert_eq!(f_id["kind"], "mismatch");
+    assert_eq!(f_id["field"], "serapan_pct");
+    assert_eq!(f_id["place"], "table");
+    assert_eq!(f_id["subject"], "budget:1.4.5");
+    assert_eq!(f_id["formula"]["code"], "serapan");
+    assert_eq!(f_id["formula"]["args"]["realisasi"].to_string(), "127019891");
+    assert_eq!(f_id["formula"]["args"]["pagu"].to_string(), "160000000");
+    assert_eq!(
+        f_id["message"],
+        "Tabel 3.6: % serapan 'Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD' dicetak 7,39, hasil hitung 79,39."
+    );
+    assert_eq!(f_en["message"], "Table 3.6: absorption (%) of 'Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD' is printed as 7.39; recomputed it is 79.39.");
+    assert_eq!(
+        (f_id["field_label"].as_str(), f_en["field_label"].as_str()),
+        (Some("% serapan"), Some("absorption (%)"))
+    );
+    // The missing unit counts of Tabel 1.2 have their own code.
+    let codes: Vec<&str> = id["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes.iter().filter(|c| **c == "subtotal_rows_uncounted").count(), 2, "{codes:?}");
+    assert_eq!(id["unverified"][0]["reason"]["code"], "missing");
+    assert_eq!(id["unverified"][0]["reason"]["need"], "budget_line");
+
+    // Apart from the words, the two documents are the same.
+    let strip = |mut v: serde_json::Value| {
+        v["lang"] = serde_json::Value::Null;
+        for list in ["findings", "unverified"] {
+            for f in v[list].as_array_mut().unwrap() {
+                for human in ["item", "field_label", "message", "formula_text"] {
+                    f.as_object_mut().unwrap().remove(human);
+                }
+            }
+        }
+        v
+    };
+    assert_eq!(strip(id), strip(en));
+}
+
+#[test]
+fn every_command_line_message_follows_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    let created = kinerja_env(&["--lang", "en", "offices", "--db", &db], None);
+    assert_eq!(created.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&created.stderr);
+    assert!(err.contains("new database created from the embedded dataset"), "{err}");
+
+    let cases: [(&[&str], &str); 4] = [
+        (&["table", "3.19", "--year", "2031"], "no data for 2031; the years with data: 2023, 2024"),
+        (&["check", "--year", "2031"], "no data for 2031"),
+        (&["table", "3.19", "--office", "XYZ"], "office 'XYZ' is not in the database"),
+        (&["chart", "nope"], "unknown chart 'nope'"),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["--db", db.as_str(), "--lang", "en"];
+        all.extend_from_slice(args);
+        let out = kinerja_env(&all, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        for marker in ["tidak", "tahun", "kantor", "grafik"] {
+            assert!(!err.contains(marker), "'{marker}' in {err}");
+        }
+    }
+    // A file that is not a database: the storage layer's English message.
+    let text = dir.path().join("text.sqlite");
+    std::fs::write(&text, b"this is not a database at all, just some text that fills a page").unwrap();
+    let out = kinerja_env(&["--lang", "en", "offices", "--db", &text.display().to_string()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("bukan basis data") && !err.contains("tidak"), "{err}");
+}

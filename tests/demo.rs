@@ -246,7 +246,7 @@ fn the_checker_finds_only_the_documented_slip() {
         let report = check(&d, &Settings::default(), None);
         assert_eq!(report.findings.len(), 1, "{}: {:#?}", office.name, report.findings);
         let f = &report.findings[0];
-        assert_eq!((f.year, f.field.as_str(), f.kind), (2024, "% serapan", FindingKind::Mismatch));
+        assert_eq!((f.year, f.field.as_str(), f.kind), (2024, "serapan_pct", FindingKind::Mismatch));
         let kode = f.subject.strip_prefix("budget:").unwrap();
         // The program with the largest pagu, its serapan printed without the tens digit.
         let programs = d.budget_children(2024, None);

@@ -34,8 +34,11 @@ fn made_up_office_end_to_end() {
     assert_eq!(cap("IKC"), Decimal::from(125));
 
     let report = check(&d, &s, None);
-    let found: Vec<(String, String, FindingKind)> =
-        report.findings.iter().map(|f| (f.subject.clone(), f.field.clone(), f.kind)).collect();
+    let found: Vec<(String, String, FindingKind)> = report
+        .findings
+        .iter()
+        .map(|f| (f.subject.clone(), kinerja::text::field_label(&f.field, kinerja::format::Lang::Id), f.kind))
+        .collect();
     assert_eq!(
         found,
         vec![
@@ -63,8 +66,11 @@ fn made_up_office_end_to_end() {
     let mut off = d.clone();
     off.realisations.iter_mut().find(|r| r.indicator == "IKC").unwrap().realisasi = Decimal::from(9);
     off.budget_quarters[0].realisasi = kinerja::domain::Money::from_rupiah(1);
-    let fields: Vec<String> =
-        check(&off, &s, None).findings.iter().map(|f| format!("{} {}", f.subject, f.field)).collect();
+    let fields: Vec<String> = check(&off, &s, None)
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.subject, kinerja::text::field_label(&f.field, kinerja::format::Lang::Id)))
+        .collect();
     assert!(fields.contains(&"indicator:IKC realisasi (triwulan)".to_string()), "{fields:?}");
     assert!(fields.contains(&"budget:1 realisasi (triwulan)".to_string()), "{fields:?}");
 

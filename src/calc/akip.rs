@@ -53,7 +53,7 @@ impl Predicate {
 /// (exactly 90 is A, just above 90 is AA).
 pub fn predicate(score: Decimal) -> Result<Predicate, CannotCompute> {
     if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
-        return Err(CannotCompute::OutOfRange(format!("nilai AKIP {score} (0–100)")));
+        return Err(CannotCompute::OutOfRange(super::how::Range::AkipScore(score)));
     }
     for (p, lo, _) in BANDS {
         if score > Decimal::from(lo) {
@@ -71,7 +71,7 @@ pub fn weighted_total(components: [Decimal; 4]) -> Computed {
     let mut total = Decimal::ZERO;
     for (value, weight) in components.iter().zip(WEIGHTS) {
         if *value < Decimal::ZERO || *value > Decimal::ONE_HUNDRED {
-            return Err(CannotCompute::OutOfRange(format!("komponen {value} (0–100)")));
+            return Err(CannotCompute::OutOfRange(super::how::Range::AkipComponent(*value)));
         }
         total = value
             .checked_mul(Decimal::from(weight))

@@ -49,8 +49,9 @@ impl Amounts {
 
 /// Serapan (absorption) in percent: realisasi ÷ pagu × 100.
 pub fn serapan(pagu: Option<Money>, realisasi: Option<Money>) -> Computed {
-    let pagu = pagu.ok_or_else(|| super::CannotCompute::Missing("pagu".into()))?;
-    let realisasi = realisasi.ok_or_else(|| super::CannotCompute::Missing("realisasi".into()))?;
+    let pagu = pagu.ok_or(super::CannotCompute::Missing(super::how::Need::Amount(super::how::Amount::Pagu)))?;
+    let realisasi =
+        realisasi.ok_or(super::CannotCompute::Missing(super::how::Need::Amount(super::how::Amount::Realisasi)))?;
     percent_of(realisasi.decimal(), pagu.decimal())
 }
 

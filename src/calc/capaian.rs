@@ -81,26 +81,6 @@ fn lower(rule: CapaianRule, target: Decimal, realisasi: Decimal) -> Computed {
     }
 }
 
-/// The formula in words, in Indonesian, for display beside the figure.
-pub fn formula_text(polarity: Polarity, rule: CapaianRule) -> &'static str {
-    match (polarity, rule) {
-        (Polarity::HigherIsBetter, _) => "realisasi ÷ target × 100",
-        (Polarity::LowerIsBetter, CapaianRule::Standard) => "(2 − realisasi ÷ target) × 100",
-        (Polarity::LowerIsBetter, CapaianRule::Inverse) => "target ÷ realisasi × 100",
-        (Polarity::Range, _) => "100 di dalam rentang; di luar: terhadap batas terdekat",
-    }
-}
-
-/// The same in English.
-pub fn formula_text_en(polarity: Polarity, rule: CapaianRule) -> &'static str {
-    match (polarity, rule) {
-        (Polarity::HigherIsBetter, _) => "actual ÷ target × 100",
-        (Polarity::LowerIsBetter, CapaianRule::Standard) => "(2 − actual ÷ target) × 100",
-        (Polarity::LowerIsBetter, CapaianRule::Inverse) => "target ÷ actual × 100",
-        (Polarity::Range, _) => "100 inside the range; outside: against the nearer bound",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

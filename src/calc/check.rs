@@ -6,18 +6,18 @@
 //! places that disagree, and (5) unreadable or missing figures. Differences within the printed
 //! precision are not findings (see [`super::tolerance`]).
 
+use super::akip::Predicate;
 use super::budget::{children_sum, Amounts};
-use super::resolve::{self, computed_realisasi, field_label, raw_values, subject_label, Value};
+use super::efficiency::Verdict;
+use super::how::{Alternative, Amount, Formula, Item};
+use super::resolve::{self, computed_realisasi, raw_values, subject_item, Value};
 use super::tolerance::agrees;
-use super::{akip, formula, Settings};
+use super::{akip, formula, CannotCompute, Settings};
 use crate::domain::*;
-use crate::format::{decimal, Lang};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// What kind of disagreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FindingKind {
     /// The printed figure differs from the recomputation.
     Mismatch,
@@ -27,48 +27,119 @@ pub enum FindingKind {
     Missing,
 }
 
-/// One place where the data disagrees with itself.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+impl FindingKind {
+    /// Stable machine code.
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::Mismatch => "mismatch",
+            FindingKind::Unreadable => "unreadable",
+            FindingKind::Missing => "missing",
+        }
+    }
+}
+
+/// Which check found a finding, with what it needs beyond the finding's common fields.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Issue {
+    /// A printed derived figure differs from its recomputation.
+    Printed,
+    /// A printed verdict (efisien …) differs from the computed one.
+    PrintedVerdict { printed: String, computed: Verdict },
+    /// A printed figure is not a readable number.
+    Unreadable { printed: String },
+    /// A subtotal is not the sum of the rows under it.
+    Subtotal,
+    /// A subtotal's count cannot be checked: these rows under it have no count.
+    SubtotalUncounted { rows: Vec<String> },
+    /// A realisation does not follow from its raw figures by the indicator's formula;
+    /// `explained` is another way of computing that gives the printed number.
+    RawFormula { kind: FormulaKind, explained: Option<(Alternative, Decimal)> },
+    /// A realisation differs from what its quarters give.
+    IndicatorQuarters,
+    /// A budget line's realisasi differs from the sum of its quarters.
+    BudgetQuarters,
+    /// A recorded UMKM class differs from the class of PP 7/2021.
+    UmkmClass { recorded: UmkmClass, computed: UmkmClass },
+    /// A pagu in the Perjanjian Kinerja differs from the budget data.
+    AgreementBudget,
+    /// A target in the Perjanjian Kinerja differs from the Renstra.
+    AgreementTarget,
+    /// An agreed indicator of a report year has no realisation.
+    RealisasiMissing,
+    /// The AKIP score differs from the realisation of the indicator that records it.
+    AkipIndicator,
+    /// The AKIP score differs from the weighted sum of its components.
+    AkipWeighted,
+    /// The AKIP predicate does not belong to the score.
+    AkipPredicate { printed: String, computed: Predicate },
+}
+
+impl Issue {
+    /// Stable machine code (documented in `docs/findings.md`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Issue::Printed => "printed_mismatch",
+            Issue::PrintedVerdict { .. } => "printed_verdict_mismatch",
+            Issue::Unreadable { .. } => "printed_unreadable",
+            Issue::Subtotal => "subtotal_mismatch",
+            Issue::SubtotalUncounted { .. } => "subtotal_rows_uncounted",
+            Issue::RawFormula { .. } => "raw_formula_mismatch",
+            Issue::IndicatorQuarters => "indicator_quarters_mismatch",
+            Issue::BudgetQuarters => "budget_quarters_mismatch",
+            Issue::UmkmClass { .. } => "umkm_class_mismatch",
+            Issue::AgreementBudget => "agreement_budget_mismatch",
+            Issue::AgreementTarget => "agreement_target_mismatch",
+            Issue::RealisasiMissing => "realisasi_missing",
+            Issue::AkipIndicator => "akip_score_indicator_mismatch",
+            Issue::AkipWeighted => "akip_score_weighted_mismatch",
+            Issue::AkipPredicate { .. } => "akip_predicate_mismatch",
+        }
+    }
+}
+
+/// One place where the data disagrees with itself: data only; `crate::text` words it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub year: Year,
     /// Table number (or chapter) where the figure is printed.
     pub table: String,
-    /// Row label.
-    pub item: String,
-    /// Column.
+    /// The row.
+    pub item: Item,
+    /// The column, by its machine code (`serapan_pct`, `pagu`, `realisasi_quarters` …).
     pub field: String,
+    /// Where the figure is printed: the table, the narrative or a worked calculation.
+    pub place: Place,
     pub kind: FindingKind,
+    pub issue: Issue,
     pub reported: Option<Decimal>,
     pub computed: Option<Decimal>,
-    /// One sentence, Indonesian.
-    pub message: String,
+    /// Whether `reported` and `computed` are amounts of money.
+    pub money: bool,
     /// How the computed value was obtained.
-    pub formula: String,
+    pub formula: Formula,
     /// The record the finding is about (`budget:1.4.5`, `asset:1.2.1`, `indicator:IKU2`), for
     /// jumping to it.
     pub subject: String,
 }
 
 /// A printed figure that could not be checked because the data behind it is not recorded.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unverified {
     pub year: Year,
     pub table: String,
-    pub item: String,
+    pub item: Item,
     pub field: String,
+    pub place: Place,
     pub printed: String,
-    pub reason: String,
+    pub reason: CannotCompute,
+    pub subject: String,
 }
 
 /// The checker's result.
-#[derive(Clone, Debug, PartialEq, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckReport {
     pub findings: Vec<Finding>,
     pub unverified: Vec<Unverified>,
-}
-
-fn id(d: Decimal) -> String {
-    decimal(d, Lang::Id)
 }
 
 /// The table number the report uses for a kind of table (about `subject`), in `year`.
@@ -103,85 +174,49 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
 
 fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for p in d.printed_figures.iter().filter(|p| in_year(p.year)) {
-        let item = subject_label(d, p.year, &p.subject);
-        let place = match p.place {
-            Place::Table => "",
-            Place::Narrative => " (narasi)",
-            Place::Calculation => " (perhitungan)",
-        };
-        let field = format!("{}{place}", field_label(&p.field));
+        let item = subject_item(d, p.year, &p.subject);
         let computed = resolve::resolve(d, s, p.year, &p.subject, &p.field);
+        let finding = |kind, issue, reported, computed, formula| Finding {
+            year: p.year,
+            table: p.table.clone(),
+            item: item.clone(),
+            field: p.field.clone(),
+            place: p.place,
+            kind,
+            issue,
+            reported,
+            computed,
+            money: false,
+            formula,
+            subject: p.subject.clone(),
+        };
         match (computed, p.value) {
             (Err(reason), _) => r.unverified.push(Unverified {
                 year: p.year,
                 table: p.table.clone(),
-                item,
-                field,
+                item: item.clone(),
+                field: p.field.clone(),
+                place: p.place,
                 printed: p.printed.clone(),
-                reason: reason.message_id(),
+                reason,
+                subject: p.subject.clone(),
             }),
             (Ok(c), _) if matches!(c.value, Value::Verdict(_)) => {
                 let Value::Verdict(v) = c.value else { continue };
-                let printed = super::efficiency::Verdict::parse(&p.printed);
-                if printed != Some(v) {
-                    r.findings.push(Finding {
-                        year: p.year,
-                        table: p.table.clone(),
-                        message: format!(
-                            "Tabel {}: {} '{}' dicetak '{}', hasil hitung '{}'.",
-                            p.table,
-                            field,
-                            item,
-                            p.printed,
-                            v.text()
-                        ),
-                        item,
-                        field,
-                        kind: FindingKind::Mismatch,
-                        reported: None,
-                        computed: None,
-                        formula: c.formula,
-                        subject: p.subject.clone(),
-                    });
+                if Verdict::parse(&p.printed) != Some(v) {
+                    let issue = Issue::PrintedVerdict { printed: p.printed.clone(), computed: v };
+                    r.findings.push(finding(FindingKind::Mismatch, issue, None, None, c.formula));
                 }
             }
-            (Ok(c), None) => r.findings.push(Finding {
-                year: p.year,
-                table: p.table.clone(),
-                message: format!(
-                    "Tabel {}: {} '{}' tercetak '{}' yang tidak terbaca sebagai angka.",
-                    p.table, field, item, p.printed
-                ),
-                item,
-                field,
-                kind: FindingKind::Unreadable,
-                reported: None,
-                computed: c.value.number(),
-                formula: c.formula,
-                subject: p.subject.clone(),
-            }),
+            (Ok(c), None) => {
+                let issue = Issue::Unreadable { printed: p.printed.clone() };
+                r.findings.push(finding(FindingKind::Unreadable, issue, None, c.value.number(), c.formula));
+            }
             (Ok(c), Some(printed)) => {
                 let computed = c.value.number().unwrap_or_default();
                 if !agrees(printed, computed) {
-                    r.findings.push(Finding {
-                        year: p.year,
-                        table: p.table.clone(),
-                        message: format!(
-                            "Tabel {}: {} '{}' dicetak {}, hasil hitung {}.",
-                            p.table,
-                            field,
-                            item,
-                            id(printed),
-                            id(computed.round_dp(printed.scale().max(2)))
-                        ),
-                        item,
-                        field,
-                        kind: FindingKind::Mismatch,
-                        reported: Some(printed),
-                        computed: Some(computed.round_dp(4)),
-                        formula: c.formula,
-                        subject: p.subject.clone(),
-                    });
+                    let shown = Some(computed.round_dp(4));
+                    r.findings.push(finding(FindingKind::Mismatch, Issue::Printed, Some(printed), shown, c.formula));
                 }
             }
         }
@@ -208,35 +243,57 @@ fn budget_table(d: &Dataset, line: &BudgetLine) -> String {
     iku_table.unwrap_or_else(|| table_id(d, line.year, TableKind::BudgetRealisation, ""))
 }
 
+/// A mismatch of two amounts of money (or counts) on a row of the data.
+#[allow(clippy::too_many_arguments)]
+fn amount_finding(
+    year: Year,
+    table: String,
+    item: &str,
+    field: &str,
+    issue: Issue,
+    (reported, computed): (Decimal, Decimal),
+    money: bool,
+    formula: Formula,
+    subject: String,
+) -> Finding {
+    Finding {
+        year,
+        table,
+        item: Item::Named(item.into()),
+        field: field.into(),
+        place: Place::Table,
+        kind: FindingKind::Mismatch,
+        issue,
+        reported: Some(reported),
+        computed: Some(computed),
+        money,
+        formula,
+        subject,
+    }
+}
+
 fn budget_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for line in d.budget_lines.iter().filter(|b| in_year(b.year)) {
         let Some(sum) = children_sum(d, line.year, &line.kode) else { continue };
         let own = Amounts::own(line);
         let checks = [
-            ("pagu murni", line.pagu_murni, sum.pagu_murni),
-            ("pagu", own.pagu, sum.pagu),
-            ("realisasi", own.realisasi, sum.realisasi),
+            (Amount::PaguMurni, line.pagu_murni, sum.pagu_murni),
+            (Amount::Pagu, own.pagu, sum.pagu),
+            (Amount::Realisasi, own.realisasi, sum.realisasi),
         ];
-        for (field, printed, computed) in checks {
-            if let Some((p, c)) = money_mismatch(printed, computed) {
-                let table = budget_table(d, line);
-                r.findings.push(Finding {
-                    year: line.year,
-                    message: format!(
-                        "Tabel {table}: {field} '{}' dicetak {}, jumlah rinciannya {}.",
-                        line.name,
-                        id(p),
-                        id(c)
-                    ),
-                    table,
-                    item: line.name.clone(),
-                    field: field.into(),
-                    kind: FindingKind::Mismatch,
-                    reported: Some(p),
-                    computed: Some(c),
-                    formula: format!("jumlah {field} baris di bawahnya"),
-                    subject: format!("budget:{}", line.kode),
-                });
+        for (amount, printed, computed) in checks {
+            if let Some(pc) = money_mismatch(printed, computed) {
+                r.findings.push(amount_finding(
+                    line.year,
+                    budget_table(d, line),
+                    &line.name,
+                    amount.code(),
+                    Issue::Subtotal,
+                    pc,
+                    true,
+                    Formula::ChildrenSum(amount),
+                    format!("budget:{}", line.kode),
+                ));
             }
         }
     }
@@ -250,65 +307,55 @@ fn asset_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport)
         }
         let table = table_id(d, item.year, TableKind::Assets, "");
         let subject = format!("asset:{}", item.code);
-        let mut push = |field: &str, kind, p: Option<Decimal>, c: Option<Decimal>, message: String, formula: &str| {
-            r.findings.push(Finding {
-                year: item.year,
-                table: table.clone(),
-                item: item.name.clone(),
-                field: field.into(),
-                kind,
-                reported: p,
-                computed: c,
-                message,
-                formula: formula.into(),
-                subject: subject.clone(),
-            })
-        };
         if let Some(count) = item.count {
-            let uncounted: Vec<&str> = children.iter().filter(|c| c.count.is_none()).map(|c| c.name.as_str()).collect();
+            let uncounted: Vec<String> =
+                children.iter().filter(|c| c.count.is_none()).map(|c| c.name.clone()).collect();
             if !uncounted.is_empty() {
-                push(
-                    "jumlah",
-                    FindingKind::Missing,
-                    Some(Decimal::from(count)),
-                    None,
-                    format!(
-                        "Tabel {table}: jumlah '{}' dicetak {count}, tetapi rinciannya tanpa jumlah unit ({}).",
-                        item.name,
-                        uncounted.join(", ")
-                    ),
-                    "jumlah unit baris di bawahnya",
-                );
+                r.findings.push(Finding {
+                    year: item.year,
+                    table: table.clone(),
+                    item: Item::Named(item.name.clone()),
+                    field: "count".into(),
+                    place: Place::Table,
+                    kind: FindingKind::Missing,
+                    issue: Issue::SubtotalUncounted { rows: uncounted },
+                    reported: Some(Decimal::from(count)),
+                    computed: None,
+                    money: false,
+                    formula: Formula::ChildrenSum(Amount::Units),
+                    subject: subject.clone(),
+                });
             } else {
                 let sum: i64 = children.iter().filter_map(|c| c.count).sum();
                 if sum != count {
-                    push(
-                        "jumlah",
-                        FindingKind::Mismatch,
-                        Some(Decimal::from(count)),
-                        Some(Decimal::from(sum)),
-                        format!("Tabel {table}: jumlah '{}' dicetak {count}, jumlah rinciannya {sum}.", item.name),
-                        "jumlah unit baris di bawahnya",
-                    );
+                    r.findings.push(amount_finding(
+                        item.year,
+                        table.clone(),
+                        &item.name,
+                        "count",
+                        Issue::Subtotal,
+                        (Decimal::from(count), Decimal::from(sum)),
+                        false,
+                        Formula::ChildrenSum(Amount::Units),
+                        subject.clone(),
+                    ));
                 }
             }
         }
         if let Some(value) = item.value {
             let sum = children.iter().filter_map(|c| c.value).try_fold(Money::ZERO, |acc, v| acc.checked_add(v));
-            if let Some((p, c)) = money_mismatch(Some(value), sum) {
-                push(
-                    "nilai",
-                    FindingKind::Mismatch,
-                    Some(p),
-                    Some(c),
-                    format!(
-                        "Tabel {table}: nilai '{}' dicetak Rp {}, jumlah rinciannya Rp {}.",
-                        item.name,
-                        crate::format::number(p, 2, Lang::Id),
-                        crate::format::number(c, 2, Lang::Id)
-                    ),
-                    "jumlah nilai baris di bawahnya",
-                );
+            if let Some(pc) = money_mismatch(Some(value), sum) {
+                r.findings.push(amount_finding(
+                    item.year,
+                    table.clone(),
+                    &item.name,
+                    "value",
+                    Issue::Subtotal,
+                    pc,
+                    true,
+                    Formula::ChildrenSum(Amount::Value),
+                    subject.clone(),
+                ));
             }
         }
     }
@@ -329,8 +376,7 @@ fn raw_realisations(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRe
         let explained = formula::alternatives(&raw)
             .into_iter()
             .find(|(_, v)| agrees(real.realisasi, *v))
-            .map(|(name, v)| format!(" Angka cetak sama dengan {name} = {}.", id(v.round_dp(4))))
-            .unwrap_or_default();
+            .map(|(how, v)| (how, v.round_dp(4)));
         let table = if ind.level == IndicatorLevel::Program {
             d.program_support
                 .iter()
@@ -340,24 +386,17 @@ fn raw_realisations(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRe
         } else {
             table_id(d, real.year, TableKind::Capaian, "")
         };
-        r.findings.push(Finding {
-            year: real.year,
-            message: format!(
-                "Tabel {table}: realisasi '{}' dicetak {}, menurut rumus indikator ({}) hasilnya {}.{explained}",
-                ind.name,
-                id(real.realisasi),
-                formula::formula_text(ind.formula),
-                id(computed.round_dp(2))
-            ),
+        r.findings.push(amount_finding(
+            real.year,
             table,
-            item: ind.name.clone(),
-            field: "realisasi".into(),
-            kind: FindingKind::Mismatch,
-            reported: Some(real.realisasi),
-            computed: Some(computed.round_dp(4)),
-            formula: c.formula,
-            subject: format!("indicator:{}", ind.code),
-        });
+            &ind.name,
+            "realisasi",
+            Issue::RawFormula { kind: ind.formula, explained },
+            (real.realisasi, computed.round_dp(4)),
+            false,
+            c.formula,
+            format!("indicator:{}", ind.code),
+        ));
     }
 }
 
@@ -366,29 +405,17 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
         let Some(ind) = d.indicator(&real.indicator) else { continue };
         let Some((from_quarters, last)) = super::resolve::quarter_realisasi(d, ind, real.year) else { continue };
         if last == 4 && !agrees(real.realisasi, from_quarters) {
-            let table = table_id(d, real.year, TableKind::Capaian, "");
-            let rule = match ind.quarter_rule {
-                QuarterRule::Cumulative => "realisasi triwulan IV (kumulatif)",
-                QuarterRule::Sum => "jumlah realisasi triwulan I–IV",
-            };
-            r.findings.push(Finding {
-                year: real.year,
-                message: format!(
-                    "Realisasi '{}' {} dicatat {}, menurut Rencana Aksi ({rule}) {}.",
-                    ind.name,
-                    real.year,
-                    id(real.realisasi),
-                    id(from_quarters)
-                ),
-                table,
-                item: ind.name.clone(),
-                field: "realisasi (triwulan)".into(),
-                kind: FindingKind::Mismatch,
-                reported: Some(real.realisasi),
-                computed: Some(from_quarters),
-                formula: rule.into(),
-                subject: format!("indicator:{}", ind.code),
-            });
+            r.findings.push(amount_finding(
+                real.year,
+                table_id(d, real.year, TableKind::Capaian, ""),
+                &ind.name,
+                "realisasi_quarters",
+                Issue::IndicatorQuarters,
+                (real.realisasi, from_quarters),
+                false,
+                Formula::Quarters(ind.quarter_rule),
+                format!("indicator:{}", ind.code),
+            ));
         }
     }
     for line in d.budget_lines.iter().filter(|b| in_year(b.year)) {
@@ -398,47 +425,35 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
             continue;
         }
         let sum = quarters.iter().try_fold(Money::ZERO, |acc, q| acc.checked_add(q.realisasi));
-        if let Some((p, c)) = money_mismatch(line.realisasi, sum) {
-            let table = budget_table(d, line);
-            r.findings.push(Finding {
-                year: line.year,
-                message: format!(
-                    "Realisasi '{}' {} dicatat {}, jumlah realisasi per triwulan {}.",
-                    line.name,
-                    line.year,
-                    id(p),
-                    id(c)
-                ),
-                table,
-                item: line.name.clone(),
-                field: "realisasi (triwulan)".into(),
-                kind: FindingKind::Mismatch,
-                reported: Some(p),
-                computed: Some(c),
-                formula: "jumlah realisasi triwulan I–IV".into(),
-                subject: format!("budget:{}", line.kode),
-            });
+        if let Some(pc) = money_mismatch(line.realisasi, sum) {
+            r.findings.push(amount_finding(
+                line.year,
+                budget_table(d, line),
+                &line.name,
+                "realisasi_quarters",
+                Issue::BudgetQuarters,
+                pc,
+                true,
+                Formula::Quarters(QuarterRule::Sum),
+                format!("budget:{}", line.kode),
+            ));
         }
     }
     for u in d.umkm_upgrades.iter().filter(|u| in_year(u.year)) {
         let Some(class) = super::umkm::classify(u.annual_sales, u.capital) else { continue };
         if class != u.to_class {
-            let table = table_id(d, u.year, TableKind::UmkmUpgrades, "");
             r.findings.push(Finding {
                 year: u.year,
-                message: format!(
-                    "Tabel {table}: '{}' dicatat naik ke kelas {}, menurut PP 7/2021 hasil penjualan/modalnya termasuk kelas {}.",
-                    u.business,
-                    u.to_class.code(),
-                    class.code()
-                ),
-                table,
-                item: u.business.clone(),
-                field: "kelas usaha".into(),
+                table: table_id(d, u.year, TableKind::UmkmUpgrades, ""),
+                item: Item::Named(u.business.clone()),
+                field: "umkm_class".into(),
+                place: Place::Table,
                 kind: FindingKind::Mismatch,
+                issue: Issue::UmkmClass { recorded: u.to_class, computed: class },
                 reported: None,
                 computed: None,
-                formula: "PP 7/2021: hasil penjualan tahunan (atau modal usaha tanpa tanah dan bangunan)".into(),
+                money: false,
+                formula: Formula::UmkmClass,
                 subject: format!("umkm:{}", u.position),
             });
         }
@@ -446,119 +461,101 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
     for a in d.agreement_programs.iter().filter(|a| in_year(a.year)) {
         let Some(line) = d.budget_line(a.year, &a.program) else { continue };
         let table = table_id(d, a.year, TableKind::Agreement, "");
-        for (field, pk, budget) in
-            [("pagu murni", a.pagu_murni, line.pagu_murni), ("pagu perubahan", a.pagu_perubahan, line.pagu_perubahan)]
-        {
-            if let Some((p, c)) = money_mismatch(pk, budget) {
-                r.findings.push(Finding {
-                    year: a.year,
-                    message: format!(
-                        "Tabel {table}: {field} '{}' dalam Perjanjian Kinerja {}, dalam data anggaran {}.",
-                        a.name,
-                        id(p),
-                        id(c)
-                    ),
-                    table: table.clone(),
-                    item: a.name.clone(),
-                    field: field.into(),
-                    kind: FindingKind::Mismatch,
-                    reported: Some(p),
-                    computed: Some(c),
-                    formula: "pagu program pada data anggaran".into(),
-                    subject: format!("budget:{}", a.program),
-                });
+        for (amount, pk, budget) in [
+            (Amount::PaguMurni, a.pagu_murni, line.pagu_murni),
+            (Amount::PaguPerubahan, a.pagu_perubahan, line.pagu_perubahan),
+        ] {
+            if let Some(pc) = money_mismatch(pk, budget) {
+                r.findings.push(amount_finding(
+                    a.year,
+                    table.clone(),
+                    &a.name,
+                    amount.code(),
+                    Issue::AgreementBudget,
+                    pc,
+                    true,
+                    Formula::BudgetPagu,
+                    format!("budget:{}", a.program),
+                ));
             }
         }
     }
     for a in d.agreements.iter().filter(|a| in_year(a.year)) {
-        let Some(t) = d.renstra_target(&a.indicator, a.year) else { continue };
-        if t.target != a.value.target {
-            let name = d.indicator(&a.indicator).map_or(a.indicator.clone(), |i| i.name.clone());
-            let table = table_id(d, a.year, TableKind::Agreement, "");
-            r.findings.push(Finding {
-                year: a.year,
-                message: format!(
-                    "Tabel {table}: target '{name}' dalam Perjanjian Kinerja {}, dalam Renstra {}.",
-                    id(a.value.target),
-                    id(t.target)
-                ),
-                table,
-                item: name,
-                field: "target".into(),
-                kind: FindingKind::Mismatch,
-                reported: Some(a.value.target),
-                computed: Some(t.target),
-                formula: "target Renstra tahun yang sama".into(),
-                subject: format!("indicator:{}", a.indicator),
-            });
+        let name = || d.indicator(&a.indicator).map_or(a.indicator.clone(), |i| i.name.clone());
+        if let Some(t) = d.renstra_target(&a.indicator, a.year) {
+            if t.target != a.value.target {
+                r.findings.push(amount_finding(
+                    a.year,
+                    table_id(d, a.year, TableKind::Agreement, ""),
+                    &name(),
+                    "target",
+                    Issue::AgreementTarget,
+                    (a.value.target, t.target),
+                    false,
+                    Formula::RenstraTarget,
+                    format!("indicator:{}", a.indicator),
+                ));
+            }
         }
         if d.report_years().contains(&a.year) && d.realisation(&a.indicator, a.year).is_none() {
             let ind = d.indicator(&a.indicator);
             let computable = ind.is_some_and(|i| computed_realisasi(d, i, a.year).is_ok());
             if !computable {
-                let name = ind.map_or(a.indicator.clone(), |i| i.name.clone());
-                let table = table_id(d, a.year, TableKind::Capaian, "");
                 r.findings.push(Finding {
                     year: a.year,
-                    message: format!(
-                        "Tabel {table}: '{name}' punya target {} tetapi realisasinya belum dicatat.",
-                        a.year
-                    ),
-                    table,
-                    item: name,
+                    table: table_id(d, a.year, TableKind::Capaian, ""),
+                    item: Item::Named(name()),
                     field: "realisasi".into(),
+                    place: Place::Table,
                     kind: FindingKind::Missing,
+                    issue: Issue::RealisasiMissing,
                     reported: None,
                     computed: None,
-                    formula: String::new(),
+                    money: false,
+                    formula: Formula::None,
                     subject: format!("indicator:{}", a.indicator),
                 });
             }
         }
     }
     for e in d.akip_evaluations.iter().filter(|e| in_year(e.year)) {
+        let akip = |item: Item, field: &str, issue, values: Option<(Decimal, Decimal)>, formula, subject| Finding {
+            year: e.year,
+            table: "AKIP".into(),
+            item,
+            field: field.into(),
+            place: Place::Table,
+            kind: FindingKind::Mismatch,
+            issue,
+            reported: values.map(|v| v.0),
+            computed: values.map(|v| v.1),
+            money: false,
+            formula,
+            subject,
+        };
         if let Some(real) = e.indicator.as_deref().and_then(|i| d.realisation(i, e.year)) {
             if real.realisasi != e.score {
-                r.findings.push(Finding {
-                    year: e.year,
-                    table: "AKIP".into(),
-                    item: format!("Nilai AKIP {}", e.year),
-                    field: "nilai".into(),
-                    kind: FindingKind::Mismatch,
-                    reported: Some(e.score),
-                    computed: Some(real.realisasi),
-                    message: format!(
-                        "Nilai AKIP {} hasil evaluasi {}, sedangkan realisasi indikatornya {}.",
-                        e.year,
-                        id(e.score),
-                        id(real.realisasi)
-                    ),
-                    formula: "realisasi indikator nilai AKIP".into(),
-                    subject: format!("indicator:{}", real.indicator),
-                });
+                r.findings.push(akip(
+                    Item::AkipScore(e.year),
+                    "score",
+                    Issue::AkipIndicator,
+                    Some((e.score, real.realisasi)),
+                    Formula::AkipIndicator,
+                    format!("indicator:{}", real.indicator),
+                ));
             }
         }
         if let (Some(a), Some(b), Some(c), Some(dd)) = (e.perencanaan, e.pengukuran, e.pelaporan, e.evaluasi) {
             if let Ok(total) = akip::weighted_total([a, b, c, dd]) {
                 if !agrees(e.score, total) {
-                    r.findings.push(Finding {
-                        year: e.year,
-                        table: "AKIP".into(),
-                        item: format!("Nilai AKIP {}", e.year),
-                        field: "nilai".into(),
-                        kind: FindingKind::Mismatch,
-                        reported: Some(e.score),
-                        computed: Some(total),
-                        message: format!(
-                            "Nilai AKIP {} dicatat {}, jumlah tertimbang komponennya {}.",
-                            e.year,
-                            id(e.score),
-                            id(total.round_dp(2))
-                        ),
-                        formula: "perencanaan × 30% + pengukuran × 30% + pelaporan × 15% + evaluasi internal × 25%"
-                            .into(),
-                        subject: format!("akip:{}", e.year),
-                    });
+                    r.findings.push(akip(
+                        Item::AkipScore(e.year),
+                        "score",
+                        Issue::AkipWeighted,
+                        Some((e.score, total)),
+                        Formula::AkipWeighted,
+                        format!("akip:{}", e.year),
+                    ));
                 }
             }
         }
@@ -566,22 +563,15 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
             if let Ok(p) = akip::predicate(e.score) {
                 if p.code() != e.predicate.trim() {
                     r.findings.push(Finding {
-                        year: e.year,
-                        table: "AKIP".into(),
-                        item: format!("Predikat AKIP {}", e.year),
-                        field: "predikat".into(),
-                        kind: FindingKind::Mismatch,
-                        reported: None,
-                        computed: None,
-                        message: format!(
-                            "Predikat AKIP {} dicetak {}, untuk nilai {} seharusnya {}.",
-                            e.year,
-                            e.predicate,
-                            id(e.score),
-                            p.code()
-                        ),
-                        formula: "PermenPAN-RB 88/2021".into(),
-                        subject: format!("akip:{}", e.year),
+                        reported: Some(e.score),
+                        ..akip(
+                            Item::AkipPredicate(e.year),
+                            "predicate",
+                            Issue::AkipPredicate { printed: e.predicate.clone(), computed: p },
+                            None,
+                            Formula::AkipPredicate,
+                            format!("akip:{}", e.year),
+                        )
                     });
                 }
             }
@@ -626,10 +616,19 @@ mod tests {
             capital: None,
         });
         let r = check(&d, &Settings::default(), None);
-        let fields: Vec<&str> = r.findings.iter().map(|f| f.field.as_str()).collect();
+        let codes: Vec<&str> = r.findings.iter().map(|f| f.issue.code()).collect();
         // The components weigh 24 + 21 + 13.5 + 15 = 73.5, not the recorded 80.
-        assert!(fields.contains(&"nilai"), "{fields:?}");
-        assert!(fields.contains(&"predikat"), "80 is BB, not A: {fields:?}");
-        assert!(fields.contains(&"kelas usaha"), "sales of Rp 1,5 miliar are still mikro: {fields:?}");
+        let weighted = r.findings.iter().find(|f| f.issue == Issue::AkipWeighted).expect("weighted total");
+        assert_eq!((weighted.reported, weighted.computed), (Some(dec("80")), Some(dec("73.5"))));
+        assert!(
+            r.findings.iter().any(|f| f.issue == Issue::AkipPredicate { printed: "A".into(), computed: Predicate::BB }),
+            "80 is BB, not A: {codes:?}"
+        );
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.issue == Issue::UmkmClass { recorded: UmkmClass::Kecil, computed: UmkmClass::Mikro }),
+            "sales of Rp 1,5 miliar are still mikro: {codes:?}"
+        );
     }
 }

@@ -68,16 +68,6 @@ pub fn verdict(rule: EfficiencyRule, avg_capaian: Decimal, avg_serapan: Decimal)
     })
 }
 
-/// The rule in words (Indonesian).
-pub fn rule_text(rule: EfficiencyRule) -> String {
-    match rule {
-        EfficiencyRule::CapaianAboveSerapan => "efisien bila rata-rata capaian > rata-rata serapan anggaran".into(),
-        EfficiencyRule::Margin(m) => {
-            format!("efisien bila capaian − serapan > {m} poin; cukup efisien dalam ±{m}; tidak efisien di bawahnya")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

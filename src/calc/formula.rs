@@ -1,5 +1,6 @@
 //! Realisation of an indicator computed from its raw figures.
 
+use super::how::{Alternative, Need};
 use super::{percent_of, CannotCompute, Computed, HUNDRED};
 use crate::domain::{FormulaKind, RawRole};
 use rust_decimal::Decimal;
@@ -35,55 +36,41 @@ impl RawValues {
     }
 }
 
-fn need(v: Option<Decimal>, what: &str) -> Computed {
-    v.ok_or_else(|| CannotCompute::Missing(what.to_string()))
+fn need(v: Option<Decimal>, role: RawRole) -> Computed {
+    v.ok_or(CannotCompute::Missing(Need::Raw(role)))
 }
 
 /// Computes the realisation by `kind`; `FormulaKind::Value` has nothing to compute.
 pub fn realisation(kind: FormulaKind, raw: &RawValues) -> Computed {
     match kind {
-        FormulaKind::Value => Err(CannotCompute::Missing("rumus nilai langsung".into())),
+        FormulaKind::Value => Err(CannotCompute::Missing(Need::DirectValue)),
         FormulaKind::GrowthPct => {
-            let now = need(raw.current, "Vn")?;
-            let before = need(raw.previous, "Vn−1")?;
+            let now = need(raw.current, RawRole::Current)?;
+            let before = need(raw.previous, RawRole::Previous)?;
             percent_of(now.checked_sub(before).ok_or(CannotCompute::Overflow)?, before)
         }
         FormulaKind::RatioPct => {
-            let now = need(raw.current, "Vn")?;
-            let before = need(raw.previous, "Vn−1")?;
+            let now = need(raw.current, RawRole::Current)?;
+            let before = need(raw.previous, RawRole::Previous)?;
             percent_of(now, before)
         }
         FormulaKind::SharePct => {
-            let part = need(raw.part, "bagian")?;
-            let whole = need(raw.whole, "keseluruhan")?;
+            let part = need(raw.part, RawRole::Part)?;
+            let whole = need(raw.whole, RawRole::Whole)?;
             percent_of(part, whole)
         }
     }
 }
 
-/// The formula in words (Indonesian).
-pub fn formula_text(kind: FormulaKind) -> &'static str {
-    match kind {
-        FormulaKind::Value => "nilai langsung",
-        FormulaKind::GrowthPct => "(Vn − Vn−1) ÷ Vn−1 × 100",
-        FormulaKind::RatioPct => "Vn ÷ Vn−1 × 100",
-        FormulaKind::SharePct => "bagian ÷ keseluruhan × 100",
-    }
-}
-
 /// Ways of computing a printed number from the raw figures, used to explain a disagreement:
 /// the documented formulas and the common slip of leaving out `× 100`.
-pub fn alternatives(raw: &RawValues) -> Vec<(&'static str, Decimal)> {
+pub fn alternatives(raw: &RawValues) -> Vec<(Alternative, Decimal)> {
     let mut out = Vec::new();
     for kind in [FormulaKind::GrowthPct, FormulaKind::RatioPct, FormulaKind::SharePct] {
         if let Ok(v) = realisation(kind, raw) {
-            out.push((formula_text(kind), v));
+            out.push((Alternative { kind, without_hundred: false }, v));
             out.push((
-                match kind {
-                    FormulaKind::GrowthPct => "(Vn − Vn−1) ÷ Vn−1 tanpa × 100",
-                    FormulaKind::RatioPct => "Vn ÷ Vn−1 tanpa × 100",
-                    _ => "bagian ÷ keseluruhan tanpa × 100",
-                },
+                Alternative { kind, without_hundred: true },
                 // Dividing by 100 only shrinks the value; the fallback is never taken.
                 v.checked_div(HUNDRED).unwrap_or(v),
             ));
@@ -125,7 +112,9 @@ mod tests {
         let vol =
             RawValues { current: Some(d("689182105987")), previous: Some(d("682085344919")), ..Default::default() };
         let alts = alternatives(&vol);
-        assert!(alts.iter().any(|(name, v)| name.contains("tanpa") && v.round_dp(2) == d("1.01")));
+        assert!(alts
+            .iter()
+            .any(|(a, v)| a.without_hundred && a.kind == FormulaKind::RatioPct && v.round_dp(2) == d("1.01")));
     }
 
     #[test]

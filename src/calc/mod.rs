@@ -8,6 +8,7 @@ pub mod capaian;
 pub mod check;
 pub mod efficiency;
 pub mod formula;
+pub mod how;
 pub mod input;
 pub mod layout;
 pub mod resolve;
@@ -31,28 +32,15 @@ pub enum CannotCompute {
     NonPositiveTarget,
     #[error("the denominator is zero")]
     ZeroDenominator,
-    #[error("a figure is missing: {0}")]
-    Missing(String),
-    #[error("value outside the allowed range: {0}")]
-    OutOfRange(String),
+    #[error("a figure is missing: {0:?}")]
+    Missing(how::Need),
+    #[error("value outside the allowed range: {0:?}")]
+    OutOfRange(how::Range),
     #[error("number too large")]
     Overflow,
 }
 
-impl CannotCompute {
-    /// The reason in Indonesian.
-    pub fn message_id(&self) -> String {
-        match self {
-            CannotCompute::ZeroTarget => "target nol".into(),
-            CannotCompute::NonPositiveRealisation => "realisasi nol atau negatif sebagai pembagi".into(),
-            CannotCompute::NonPositiveTarget => "target harus positif untuk rumus ini".into(),
-            CannotCompute::ZeroDenominator => "pembagi nol".into(),
-            CannotCompute::Missing(what) => format!("angka tidak tersedia: {what}"),
-            CannotCompute::OutOfRange(what) => format!("nilai di luar rentang: {what}"),
-            CannotCompute::Overflow => "angka terlalu besar".into(),
-        }
-    }
-}
+// Its words, in Indonesian and English, are in `crate::text` (`CannotCompute::message`).
 
 pub type Computed = Result<Decimal, CannotCompute>;
 

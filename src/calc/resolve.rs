@@ -8,9 +8,9 @@
 use super::budget::{programs_total, serapan, year_total, Amounts};
 use super::efficiency::{self, Verdict};
 use super::formula::{self, RawValues};
+use super::how::{Amount, Formula, Item, Need, Over};
 use super::{capaian, mean, CannotCompute, Settings};
 use crate::domain::*;
-use crate::format::{decimal, number, Lang};
 use rust_decimal::Decimal;
 
 /// A computed value: a number or a verdict text.
@@ -29,29 +29,21 @@ impl Value {
     }
 }
 
-/// A computed figure with how it was computed (Indonesian).
+/// A computed figure with how it was computed (`crate::text::formula` words it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
     pub value: Value,
-    pub formula: String,
+    pub formula: Formula,
 }
 
 type R = Result<Resolved, CannotCompute>;
 
-fn num(value: Decimal, formula: impl Into<String>) -> R {
-    Ok(Resolved { value: Value::Number(value), formula: formula.into() })
+fn num(value: Decimal, formula: Formula) -> R {
+    Ok(Resolved { value: Value::Number(value), formula })
 }
 
-fn missing(what: impl Into<String>) -> CannotCompute {
-    CannotCompute::Missing(what.into())
-}
-
-fn rp(m: Money) -> String {
-    crate::format::number(m.decimal(), if m.decimal().fract().is_zero() { 0 } else { 2 }, Lang::Id)
-}
-
-fn pct(d: Decimal) -> String {
-    number(d, 2, Lang::Id)
+fn missing(need: Need) -> CannotCompute {
+    CannotCompute::Missing(need)
 }
 
 /// The raw figures of an indicator in a year.
@@ -67,19 +59,11 @@ pub fn raw_values(d: &Dataset, indicator: &str, year: Year) -> RawValues {
 pub fn computed_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> R {
     let raw = raw_values(d, &ind.code, year);
     let v = formula::realisation(ind.formula, &raw)?;
-    let operands = match ind.formula {
-        FormulaKind::SharePct => format!(
-            "{} ÷ {}",
-            decimal(raw.part.unwrap_or_default(), Lang::Id),
-            decimal(raw.whole.unwrap_or_default(), Lang::Id)
-        ),
-        _ => format!(
-            "{} ÷ {}",
-            decimal(raw.current.unwrap_or_default(), Lang::Id),
-            decimal(raw.previous.unwrap_or_default(), Lang::Id)
-        ),
+    let (a, b) = match ind.formula {
+        FormulaKind::SharePct => (raw.part, raw.whole),
+        _ => (raw.current, raw.previous),
     };
-    num(v, format!("{} ({operands})", formula::formula_text(ind.formula)))
+    num(v, Formula::Raw { kind: ind.formula, a: a.unwrap_or_default(), b: b.unwrap_or_default() })
 }
 
 /// The realisation used for capaian: the recorded one, otherwise the one computed from raw
@@ -92,7 +76,7 @@ pub fn effective_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Result<D
         .ok()
         .and_then(|r| r.value.number())
         .or_else(|| quarter_realisasi(d, ind, year).map(|(v, _)| v))
-        .ok_or_else(|| missing(format!("realisasi {} {year}", ind.code)))
+        .ok_or_else(|| missing(Need::Realisasi { indicator: ind.code.clone(), year }))
 }
 
 /// The year's realisation from its quarters by the indicator's rule, with the last quarter
@@ -116,23 +100,19 @@ pub fn quarter_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Option<(De
 
 /// Capaian of an indicator in a year.
 pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R {
-    let ind = d.indicator(code).ok_or_else(|| missing(format!("indikator {code}")))?;
-    let target = d.target(code, year).ok_or_else(|| missing(format!("target {code} {year}")))?;
+    let ind = d.indicator(code).ok_or_else(|| missing(Need::Indicator(code.into())))?;
+    let target = d.target(code, year).ok_or_else(|| missing(Need::Target { indicator: code.into(), year }))?;
     let real = effective_realisasi(d, ind, year)?;
     let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.capaian_cap)?;
-    let t = match target.target_high {
-        Some(h) => format!("{}–{}", decimal(target.target, Lang::Id), decimal(h, Lang::Id)),
-        None => decimal(target.target, Lang::Id),
-    };
     num(
         value,
-        format!(
-            "{}: realisasi {} , target {}",
-            capaian::formula_text(ind.polarity, ind.capaian_rule),
-            decimal(real, Lang::Id),
-            t
-        )
-        .replace(" ,", ","),
+        Formula::Capaian {
+            polarity: ind.polarity,
+            rule: ind.capaian_rule,
+            realisasi: real,
+            target: target.target,
+            target_high: target.target_high,
+        },
     )
 }
 
@@ -141,7 +121,7 @@ fn supporting_serapan(d: &Dataset, programs: &[&str], year: Year) -> Result<Vec<
     programs
         .iter()
         .map(|k| {
-            let line = d.budget_line(year, k).ok_or_else(|| missing(format!("program {k} {year}")))?;
+            let line = d.budget_line(year, k).ok_or_else(|| missing(Need::Program { kode: k.to_string(), year }))?;
             Amounts::own(line).serapan()
         })
         .collect()
@@ -178,16 +158,16 @@ pub fn sasaran_avg_capaian(d: &Dataset, s: &Settings, sasaran: &str, year: Year)
     for i in &inds {
         values.push(indicator_capaian(d, s, &i.code, year)?.value.number().unwrap_or_default());
     }
-    let avg = average(&values, || missing(format!("indikator sasaran {sasaran}")))?;
-    num(avg, format!("rata-rata capaian ({})", values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")))
+    let avg = average(&values, || missing(Need::SasaranIndicators(sasaran.into())))?;
+    num(avg, Formula::AvgCapaian(values))
 }
 
 /// Average serapan of a sasaran's supporting programs.
 pub fn sasaran_avg_serapan(d: &Dataset, sasaran: &str, year: Year) -> R {
     let programs = sasaran_programs(d, sasaran);
     let values = supporting_serapan(d, &programs, year)?;
-    let avg = average(&values, || missing(format!("program pendukung sasaran {sasaran}")))?;
-    num(avg, format!("rata-rata serapan program ({})", values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")))
+    let avg = average(&values, || missing(Need::SasaranPrograms(sasaran.into())))?;
+    num(avg, Formula::AvgSerapan(values))
 }
 
 /// Efficiency verdict of a sasaran.
@@ -197,12 +177,7 @@ pub fn sasaran_efficiency(d: &Dataset, s: &Settings, sasaran: &str, year: Year) 
     let v = efficiency::verdict(s.efficiency, c, a)?;
     Ok(Resolved {
         value: Value::Verdict(v),
-        formula: format!(
-            "rata-rata capaian {} vs rata-rata serapan {}; {}",
-            pct(c),
-            pct(a),
-            efficiency::rule_text(s.efficiency)
-        ),
+        formula: Formula::Efficiency { capaian: c, serapan: a, rule: s.efficiency },
     })
 }
 
@@ -215,38 +190,27 @@ fn average(values: &[Decimal], none: impl FnOnce() -> CannotCompute) -> Result<D
     mean(values).ok_or(CannotCompute::Overflow)
 }
 
-fn count(n: usize, formula: impl Into<String>) -> R {
+fn count(n: usize, formula: Formula) -> R {
     num(Decimal::from(n), formula)
 }
 
-fn amounts_field(a: &Amounts, field: &str, what: &str) -> R {
+fn amounts_field(a: &Amounts, subject: &str, field: &str, over: Over) -> R {
     if a.overflow {
         return Err(CannotCompute::Overflow);
     }
-    match field {
-        "pagu" => {
-            a.pagu.map(|m| num(m.decimal(), format!("jumlah pagu {what}"))).unwrap_or_else(|| Err(missing("pagu")))
-        }
-        "pagu_murni" => a
-            .pagu_murni
-            .map(|m| num(m.decimal(), format!("jumlah pagu murni {what}")))
-            .unwrap_or_else(|| Err(missing("pagu murni"))),
-        "realisasi" => a
-            .realisasi
-            .map(|m| num(m.decimal(), format!("jumlah realisasi {what}")))
-            .unwrap_or_else(|| Err(missing("realisasi"))),
+    let amount = match field {
+        "pagu" => (a.pagu, Amount::Pagu),
+        "pagu_murni" => (a.pagu_murni, Amount::PaguMurni),
+        "realisasi" => (a.realisasi, Amount::Realisasi),
         "serapan_pct" => {
             let v = a.serapan()?;
-            num(
-                v,
-                format!(
-                    "realisasi ÷ pagu × 100 = {} ÷ {} × 100",
-                    a.realisasi.map(rp).unwrap_or_default(),
-                    a.pagu.map(rp).unwrap_or_default()
-                ),
-            )
+            return num(v, Formula::Serapan { realisasi: a.realisasi, pagu: a.pagu });
         }
-        _ => Err(missing(format!("kolom {field}"))),
+        _ => return Err(missing(Need::Field { subject: subject.into(), field: field.into() })),
+    };
+    match amount {
+        (Some(m), amount) => num(m.decimal(), Formula::Sum { amount, over }),
+        (None, amount) => Err(missing(Need::Amount(amount))),
     }
 }
 
@@ -258,38 +222,31 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             let rows = d.staff.iter().filter(|r| r.year == year && (key == "all" || r.status.code() == key));
             let (n, total) = rows.fold((0usize, 0i64), |(n, t), r| (n + 1, t + r.count));
             if n == 0 {
-                return Err(missing(format!("data pegawai {year}")));
+                return Err(missing(Need::Staff(year)));
             }
-            num(Decimal::from(total), format!("jumlah pegawai {}", if key == "all" { "PNS + TKK" } else { key }))
+            num(Decimal::from(total), Formula::StaffCount((key != "all").then(|| key.to_string())))
         }
         ("budget", _) if key == "*" => {
             if field == "count_program" {
                 let n = d.budget_children(year, None).iter().filter(|p| p.pagu().is_some()).count();
-                return count(n, "jumlah program yang memiliki pagu");
+                return count(n, Formula::FundedPrograms);
             }
-            amounts_field(&year_total(d, year), field, "seluruh program")
+            amounts_field(&year_total(d, year), subject, field, Over::AllPrograms)
         }
         ("budget", _) => {
-            let line = d.budget_line(year, key).ok_or_else(|| missing(format!("baris anggaran {key} {year}")))?;
+            let line = d.budget_line(year, key).ok_or_else(|| missing(Need::BudgetLine { kode: key.into(), year }))?;
             match field {
                 "serapan_pct" => {
                     let v = serapan(line.pagu(), line.realisasi)?;
-                    num(
-                        v,
-                        format!(
-                            "realisasi ÷ pagu × 100 = {} ÷ {} × 100",
-                            line.realisasi.map(rp).unwrap_or_default(),
-                            line.pagu().map(rp).unwrap_or_default()
-                        ),
-                    )
+                    num(v, Formula::Serapan { realisasi: line.realisasi, pagu: line.pagu() })
                 }
-                _ => amounts_field(&Amounts::own(line), field, "baris ini"),
+                _ => amounts_field(&Amounts::own(line), subject, field, Over::ThisLine),
             }
         }
         ("agreement", _) => {
             let rows: Vec<&AgreementProgram> = d.agreement_programs.iter().filter(|a| a.year == year).collect();
             if rows.is_empty() {
-                return Err(missing(format!("anggaran Perjanjian Kinerja {year}")));
+                return Err(missing(Need::AgreementBudget(year)));
             }
             let a = rows.iter().fold(Amounts::default(), |acc, r| {
                 acc.plus(Amounts {
@@ -299,7 +256,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     overflow: false,
                 })
             });
-            amounts_field(&a, field, "program Perjanjian Kinerja")
+            amounts_field(&a, subject, field, Over::AgreementPrograms)
         }
         ("support", _) => {
             let programs = d.supporting_programs(key);
@@ -312,15 +269,17 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     .collect()
             };
             match field {
-                "count_program" => count(lines.len(), format!("program pendukung {key}")),
-                "count_kegiatan" => {
-                    count(funded_children(&lines).len(), "kegiatan ber-pagu di bawah program pendukung")
+                "count_program" => count(lines.len(), Formula::SupportPrograms(key.into())),
+                "count_kegiatan" => count(funded_children(&lines).len(), Formula::FundedKegiatan),
+                "count_subkegiatan" => {
+                    count(funded_children(&funded_children(&lines)).len(), Formula::FundedSubkegiatan)
                 }
-                "count_subkegiatan" => count(
-                    funded_children(&funded_children(&lines)).len(),
-                    "sub-kegiatan ber-pagu di bawah program pendukung",
+                _ => amounts_field(
+                    &programs_total(d, year, &programs),
+                    subject,
+                    field,
+                    Over::SupportPrograms(key.into()),
                 ),
-                _ => amounts_field(&programs_total(d, year, &programs), field, &format!("program pendukung {key}")),
             }
         }
         ("program_indicators", "count_achieved" | "count_exceeded") => {
@@ -340,43 +299,38 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     }
                 }
             }
-            let what = if field == "count_achieved" { "capaian ≥ 100" } else { "capaian > 100" };
-            count(n, format!("indikator program dengan {what} (dari {total})"))
+            count(n, Formula::ProgramIndicators { exceeded: field == "count_exceeded", of: total })
         }
         ("indicator", _) => {
-            let ind = d.indicator(key).ok_or_else(|| missing(format!("indikator {key}")))?;
+            let ind = d.indicator(key).ok_or_else(|| missing(Need::Indicator(key.into())))?;
             match field {
                 "capaian_pct" => indicator_capaian(d, s, key, year),
                 "target" => {
-                    let t = d.target(key, year).ok_or_else(|| missing(format!("target {key} {year}")))?;
-                    num(t.target, "target Perjanjian Kinerja (atau Renstra)")
+                    let t = d.target(key, year).ok_or_else(|| missing(Need::Target { indicator: key.into(), year }))?;
+                    num(t.target, Formula::Target)
                 }
                 "realisasi" => {
                     let r = effective_realisasi(d, ind, year)?;
-                    num(r, "realisasi yang dicatat")
+                    num(r, Formula::RecordedRealisasi)
                 }
                 "raw_current" | "raw_previous" => {
                     let role = if field == "raw_current" { RawRole::Current } else { RawRole::Previous };
-                    let r = d.raw_figure(key, year, role).ok_or_else(|| missing(format!("data dasar {key} {year}")))?;
-                    num(r.value, format!("data dasar: {}", r.label))
+                    let r = d
+                        .raw_figure(key, year, role)
+                        .ok_or_else(|| missing(Need::RawFigure { indicator: key.into(), year }))?;
+                    num(r.value, Formula::RawFigure(r.label.clone()))
                 }
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
                     let values = supporting_serapan(d, &programs, year)?;
-                    let avg = average(&values, || missing(format!("program pendukung {key}")))?;
-                    num(
-                        avg,
-                        format!(
-                            "rata-rata serapan program ({})",
-                            values.iter().map(|v| pct(*v)).collect::<Vec<_>>().join("; ")
-                        ),
-                    )
+                    let avg = average(&values, || missing(Need::SupportPrograms(key.into())))?;
+                    num(avg, Formula::AvgSerapan(values))
                 }
-                _ => Err(missing(format!("kolom {field}"))),
+                _ => Err(missing(Need::Field { subject: subject.into(), field: field.into() })),
             }
         }
         ("sasaran", "count_efficient") => {
-            let period = d.period_of_year(year).ok_or_else(|| missing(format!("periode Renstra {year}")))?;
+            let period = d.period_of_year(year).ok_or_else(|| missing(Need::Period(year)))?;
             let mut n = 0;
             for sas in d.sasaran_of_period(&period.code) {
                 if let Ok(Resolved { value: Value::Verdict(Verdict::Efisien), .. }) =
@@ -385,90 +339,55 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     n += 1;
                 }
             }
-            count(n, "sasaran yang efisien")
+            count(n, Formula::EfficientSasaran(s.efficiency))
         }
         ("sasaran", "avg_capaian") => sasaran_avg_capaian(d, s, key, year),
         ("sasaran", "avg_serapan") => sasaran_avg_serapan(d, key, year),
         ("sasaran", "efficiency") => sasaran_efficiency(d, s, key, year),
         ("benchmark", "capaian_pct") => {
-            let pos: i64 = key.parse().map_err(|_| missing(format!("pembanding {key}")))?;
+            let pos: i64 = key.parse().map_err(|_| missing(Need::Benchmark(key.into())))?;
             let b = d
                 .benchmarks
                 .iter()
                 .find(|b| b.year == year && b.position == pos)
-                .ok_or_else(|| missing(format!("pembanding {key} {year}")))?;
+                .ok_or_else(|| missing(Need::Benchmark(key.into())))?;
             let ind = d.indicator(&b.indicator);
             let polarity = ind.map_or(Polarity::HigherIsBetter, |i| i.polarity);
             let rule = ind.map_or(CapaianRule::Standard, |i| i.capaian_rule);
-            let t = b.target.ok_or_else(|| missing("target pembanding"))?;
-            let r = b.realisasi.ok_or_else(|| missing("realisasi pembanding"))?;
+            let t = b.target.ok_or_else(|| missing(Need::BenchmarkTarget))?;
+            let r = b.realisasi.ok_or_else(|| missing(Need::BenchmarkRealisasi))?;
             let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.capaian_cap)?;
-            num(
-                v,
-                format!(
-                    "{}: realisasi {}, target {}",
-                    capaian::formula_text(polarity, rule),
-                    decimal(r, Lang::Id),
-                    decimal(t, Lang::Id)
-                ),
-            )
+            num(v, Formula::Capaian { polarity, rule, realisasi: r, target: t, target_high: None })
         }
-        _ => Err(missing(format!("{subject} / {field}"))),
+        _ => Err(missing(Need::Field { subject: subject.into(), field: field.into() })),
     }
 }
 
-/// A readable name of a subject, for finding rows.
-pub fn subject_label(d: &Dataset, year: Year, subject: &str) -> String {
+/// The row a subject stands for, for finding rows (`crate::text::item` words it).
+pub fn subject_item(d: &Dataset, year: Year, subject: &str) -> Item {
     let (kind, key) = subject.split_once(':').unwrap_or((subject, ""));
+    let indicator_name = || d.indicator(key).map_or(key.to_string(), |i| i.name.clone());
     match kind {
-        "indicator" => d.indicator(key).map_or(key.to_string(), |i| i.name.clone()),
-        "sasaran" if key == "*" => "Seluruh sasaran".into(),
-        "sasaran" => d.sasaran.iter().find(|s| s.code == key).map_or(key.to_string(), |s| s.name.clone()),
-        "budget" if key == "*" => "Total seluruh program".into(),
-        "budget" => d
-            .budget_line(year, key)
-            .or_else(|| d.budget_lines.iter().filter(|b| b.kode == key).min_by_key(|b| (b.year - year).abs()))
-            .map_or(key.to_string(), |b| b.name.clone()),
-        "agreement" => "Total anggaran Perjanjian Kinerja".into(),
-        "support" => format!("Program pendukung {}", d.indicator(key).map_or(key.to_string(), |i| i.name.clone())),
-        "program_indicators" => {
-            format!("Indikator program pendukung {}", d.indicator(key).map_or(key.to_string(), |i| i.name.clone()))
-        }
-        "benchmark" => key
-            .parse::<i64>()
-            .ok()
-            .and_then(|p| d.benchmarks.iter().find(|b| b.year == year && b.position == p))
-            .map_or(subject.to_string(), |b| b.name.clone()),
-        "staff" if key == "all" => "Jumlah pegawai".into(),
-        "staff" => format!("Jumlah {key}"),
-        _ => subject.to_string(),
-    }
-}
-
-/// The column name of a field, in Indonesian.
-pub fn field_label(field: &str) -> &'static str {
-    match field {
-        "serapan_pct" => "% serapan",
-        "capaian_pct" => "capaian (%)",
-        "pagu" => "pagu",
-        "pagu_murni" => "pagu murni",
-        "pagu_perubahan" => "pagu perubahan",
-        "realisasi" => "realisasi",
-        "target" => "target",
-        "count" => "jumlah",
-        "value" => "nilai",
-        "avg_capaian" => "rata-rata capaian",
-        "avg_serapan" => "rata-rata realisasi anggaran (%)",
-        "efficiency" => "efisiensi",
-        "raw_current" => "data tahun n",
-        "raw_previous" => "data tahun n−1",
-        "count_program" => "jumlah program",
-        "count_kegiatan" => "jumlah kegiatan",
-        "count_subkegiatan" => "jumlah sub-kegiatan",
-        "count_achieved" => "jumlah indikator tercapai",
-        "count_exceeded" => "jumlah indikator melebihi 100%",
-        "count_efficient" => "jumlah sasaran efisien",
-        "score" => "nilai",
-        _ => "nilai",
+        "indicator" => Item::Named(indicator_name()),
+        "sasaran" if key == "*" => Item::AllSasaran,
+        "sasaran" => Item::Named(d.sasaran.iter().find(|s| s.code == key).map_or(key.to_string(), |s| s.name.clone())),
+        "budget" if key == "*" => Item::AllPrograms,
+        "budget" => Item::Named(
+            d.budget_line(year, key)
+                .or_else(|| d.budget_lines.iter().filter(|b| b.kode == key).min_by_key(|b| (b.year - year).abs()))
+                .map_or(key.to_string(), |b| b.name.clone()),
+        ),
+        "agreement" => Item::AgreementTotal,
+        "support" => Item::SupportPrograms(indicator_name()),
+        "program_indicators" => Item::ProgramIndicators(indicator_name()),
+        "benchmark" => Item::Named(
+            key.parse::<i64>()
+                .ok()
+                .and_then(|p| d.benchmarks.iter().find(|b| b.year == year && b.position == p))
+                .map_or(subject.to_string(), |b| b.name.clone()),
+        ),
+        "staff" if key == "all" => Item::AllStaff,
+        "staff" => Item::Staff(key.into()),
+        _ => Item::Named(subject.to_string()),
     }
 }

@@ -128,9 +128,15 @@ pub fn lkip_pdf(
         doc.push(Paragraph::new("Tidak ada temuan: setiap angka tercetak sesuai dengan hasil hitung ulang."));
     }
     for (i, f) in check.findings.iter().enumerate() {
-        doc.push(Paragraph::new(format!("{}. {}", i + 1, f.message)).styled(Style::new().with_font_size(8)));
+        // The LKIP is an Indonesian document: its appendix is Indonesian whatever the window shows.
+        let lang = crate::format::Lang::Id;
         doc.push(
-            Paragraph::new(format!("    Cara hitung: {}", f.formula)).styled(Style::new().italic().with_font_size(7)),
+            Paragraph::new(format!("{}. {}", i + 1, crate::text::finding(f, lang)))
+                .styled(Style::new().with_font_size(8)),
+        );
+        doc.push(
+            Paragraph::new(format!("    Cara hitung: {}", crate::text::formula(&f.formula, lang)))
+                .styled(Style::new().italic().with_font_size(7)),
         );
     }
     if !charts.is_empty() {

@@ -259,7 +259,7 @@ pub fn raw_figures_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &
         egui::RichText::new(format!(
             "{} — {}",
             lang.pick("Data dasar", "Raw figures"),
-            crate::calc::formula::formula_text(ind.formula)
+            crate::text::raw_formula(ind.formula, lang)
         ))
         .strong(),
     );

@@ -139,6 +139,7 @@ strings! {
     Open => "Buka", "Open";
     Printed => "Dicetak", "Printed";
     Computed => "Hasil hitung", "Recomputed";
+    Table => "Tabel", "Table";
     HowComputed => "Cara hitung", "How computed";
     IkuOfYear => "Indikator Kinerja Utama", "Key performance indicators";
     BudgetOfYear => "Anggaran", "Budget";

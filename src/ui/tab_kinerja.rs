@@ -87,10 +87,17 @@ fn indicator_header_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Ye
                         .strong()
                         .color(color),
                 );
-                ui.label(egui::RichText::new(format!("{}: {}", T::Formula.get(lang), c.formula)).weak());
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {}",
+                        T::Formula.get(lang),
+                        crate::text::formula(&c.formula, lang)
+                    ))
+                    .weak(),
+                );
             }
             Err(e) => {
-                ui.label(format!("{}: {} ({})", T::Capaian.get(lang), T::NotComputable.get(lang), e.message_id()));
+                ui.label(format!("{}: {} ({})", T::Capaian.get(lang), T::NotComputable.get(lang), e.message(lang)));
             }
         }
         if let Some(final_year) = d.period(&ind.period).map(|p| p.end_year) {

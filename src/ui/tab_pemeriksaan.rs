@@ -3,10 +3,11 @@
 
 use super::strings::T;
 use super::{Command, KinerjaApp, Mode};
-use crate::calc::efficiency::{rule_text, EfficiencyRule};
+use crate::calc::efficiency::EfficiencyRule;
 use crate::calc::settings::{KEY_BANDS, KEY_CAP, KEY_EFFICIENCY};
 use crate::domain::Year;
 use crate::format::{self, Lang};
+use crate::text;
 
 /// The settings being edited, as typed.
 #[derive(Clone, Debug, Default)]
@@ -33,35 +34,41 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     tables.dedup();
     for table in tables {
         let group: Vec<_> = findings.iter().filter(|f| f.table == table).collect();
-        egui::CollapsingHeader::new(egui::RichText::new(format!("Tabel {table} ({})", group.len())).strong())
-            .id_salt(("findings", table))
-            .default_open(true)
-            .show(ui, |ui| {
-                for f in group {
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal(|ui| {
-                            if ui.button(T::Open.get(lang)).clicked() {
-                                if f.year != year {
-                                    cmds.push(Command::SetYear(f.year));
-                                }
-                                cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("{} {table} ({})", T::Table.get(lang), group.len())).strong(),
+        )
+        .id_salt(("findings", table))
+        .default_open(true)
+        .show(ui, |ui| {
+            for f in group {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        if ui.button(T::Open.get(lang)).clicked() {
+                            if f.year != year {
+                                cmds.push(Command::SetYear(f.year));
                             }
-                            ui.label(egui::RichText::new(&f.item).strong());
-                            ui.label(format!("· {} · {}", f.field, f.year));
-                        });
-                        ui.add(egui::Label::new(&f.message).wrap());
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(format!("{}: {}", T::HowComputed.get(lang), f.formula))
-                                    .small()
-                                    .weak(),
-                            )
-                            .wrap(),
-                        );
+                            cmds.push(Command::OpenTable { table: f.table.clone(), subject: f.subject.clone() });
+                        }
+                        ui.label(egui::RichText::new(text::item(&f.item, lang)).strong());
+                        ui.label(format!("· {} · {}", text::field(&f.field, f.place, lang), f.year));
                     });
-                }
-            });
+                    ui.add(egui::Label::new(text::finding(f, lang)).wrap());
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!(
+                                "{}: {}",
+                                T::HowComputed.get(lang),
+                                text::formula(&f.formula, lang)
+                            ))
+                            .small()
+                            .weak(),
+                        )
+                        .wrap(),
+                    );
+                });
+            }
+        });
     }
     if !l.check.unverified.is_empty() {
         ui.add_space(8.0);
@@ -69,13 +76,7 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             .default_open(false)
             .show(ui, |ui| {
                 for u in &l.check.unverified {
-                    ui.add(
-                        egui::Label::new(format!(
-                            "Tabel {} / {} — {} — {}: '{}' ({})",
-                            u.table, u.year, u.item, u.field, u.printed, u.reason
-                        ))
-                        .wrap(),
-                    );
+                    ui.add(egui::Label::new(text::unverified(u, lang)).wrap());
                 }
             });
     }
@@ -93,7 +94,7 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             );
             ui.end_row();
             ui.label(T::Efficiency.get(lang));
-            ui.label(rule_text(s.efficiency));
+            ui.label(text::efficiency_rule(s.efficiency, lang));
             ui.end_row();
             ui.label(lang.pick("Pita status capaian", "Capaian status bands"));
             ui.label(bands_text(&s.bands.0, lang));
@@ -120,7 +121,11 @@ pub fn pemeriksaan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             ui.end_row();
             ui.label(T::Efficiency.get(lang));
             ui.vertical(|ui| {
-                ui.radio_value(&mut form.margin_rule, false, rule_text(EfficiencyRule::CapaianAboveSerapan));
+                ui.radio_value(
+                    &mut form.margin_rule,
+                    false,
+                    text::efficiency_rule(EfficiencyRule::CapaianAboveSerapan, lang),
+                );
                 ui.horizontal(|ui| {
                     let radio = ui.radio_value(
                         &mut form.margin_rule,

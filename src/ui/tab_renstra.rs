@@ -3,10 +3,10 @@
 
 use super::strings::T;
 use super::KinerjaApp;
-use crate::calc::capaian::{formula_text, formula_text_en};
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
 use crate::domain::{Polarity, TableKind, Year};
 use crate::format::{self, Lang};
+use crate::text::capaian_formula;
 
 pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
@@ -126,14 +126,7 @@ fn indicator_ui(
                 Polarity::LowerIsBetter => lang.pick("semakin rendah semakin baik", "lower is better"),
                 Polarity::Range => lang.pick("rentang", "range"),
             };
-            ui.label(format!(
-                "{pol} — {}",
-                if lang == Lang::Id {
-                    formula_text(ind.polarity, ind.capaian_rule)
-                } else {
-                    formula_text_en(ind.polarity, ind.capaian_rule)
-                }
-            ));
+            ui.label(format!("{pol} — {}", capaian_formula(ind.polarity, ind.capaian_rule, lang)));
             ui.end_row();
             if !ind.formula_text.is_empty() {
                 ui.label(T::Formula.get(lang));

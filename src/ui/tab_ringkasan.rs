@@ -104,14 +104,14 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
                     let v = c.value.number().unwrap_or_default();
                     let status = s.bands.status(v);
                     ui.label(egui::RichText::new(format::percent(v, lang)).strong().color(status_color(status)))
-                        .on_hover_text(c.formula);
+                        .on_hover_text(crate::text::formula(&c.formula, lang));
                     ui.label(
                         egui::RichText::new(if lang == Lang::Id { status.text() } else { status.text_en() })
                             .color(status_color(status)),
                     );
                 }
                 Err(e) => {
-                    ui.label(T::NotComputable.get(lang)).on_hover_text(e.message_id());
+                    ui.label(T::NotComputable.get(lang)).on_hover_text(e.message(lang));
                     ui.label("");
                 }
             }
