@@ -4,6 +4,7 @@
 
 mod build;
 pub mod charts;
+pub mod ticks;
 mod render;
 mod text;
 
