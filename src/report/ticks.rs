@@ -30,6 +30,8 @@ pub struct AxisTicks {
     /// The distance between two ticks.
     pub step: f64,
     pub ticks: Vec<Tick>,
+    /// The compact unit of the labels (`M`, `jt`, `B`…), empty when the numbers are whole.
+    pub suffix: &'static str,
 }
 
 impl AxisTicks {
@@ -109,12 +111,13 @@ pub fn value_ticks(lo: f64, hi: f64, unit: &Unit, lang: Lang) -> AxisTicks {
     let min_step = if matches!(unit, Unit::Count) { 1.0 } else { 0.0 };
     let (step, first, last) = pick_step(lo, hi, min_step);
     let values: Vec<f64> = (first..=last).map(|n| n as f64 * step).collect();
-    let labels = labels(&values, step, unit, lang);
+    let (labels, suffix) = labels(&values, step, unit, lang);
     AxisTicks {
         min: first as f64 * step,
         max: last as f64 * step,
         step,
         ticks: values.into_iter().zip(labels).map(|(value, label)| Tick { value, label }).collect(),
+        suffix,
     }
 }
 
@@ -153,7 +156,7 @@ fn pick_step(lo: f64, hi: f64, min_step: f64) -> (f64, i64, i64) {
 }
 
 /// Labels with as many decimals as the step needs, and more while two of them read the same.
-fn labels(values: &[f64], step: f64, unit: &Unit, lang: Lang) -> Vec<String> {
+fn labels(values: &[f64], step: f64, unit: &Unit, lang: Lang) -> (Vec<String>, &'static str) {
     let magnitude = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
     let scale = match unit {
         Unit::Rupiah => compact_scale(magnitude, lang),
@@ -169,7 +172,7 @@ fn labels(values: &[f64], step: f64, unit: &Unit, lang: Lang) -> Vec<String> {
         sorted.sort();
         sorted.dedup();
         if sorted.len() == out.len() || decimals >= 12 {
-            return out;
+            return (out, scale.suffix);
         }
         decimals += 1;
     }
@@ -200,7 +203,23 @@ pub fn year_ticks(first: i64, last: i64, max_labels: usize) -> AxisTicks {
         .step_by(step)
         .map(|y| Tick { value: y as f64, label: y.to_string() })
         .collect();
-    AxisTicks { min: first as f64 - 0.5, max: last as f64 + 0.5, step: step as f64, ticks }
+    AxisTicks { min: first as f64 - 0.5, max: last as f64 + 0.5, step: step as f64, ticks, suffix: "" }
+}
+
+/// What the compact unit of an axis means, for its title: `M = miliar` / `B = billion`.
+pub fn scale_note(axis: &AxisTicks, lang: Lang) -> Option<String> {
+    let word = match (lang, axis.suffix) {
+        (Lang::Id, "rb") => "ribu",
+        (Lang::Id, "jt") => "juta",
+        (Lang::Id, "M") => "miliar",
+        (Lang::Id, "T") => "triliun",
+        (Lang::En, "K") => "thousand",
+        (Lang::En, "M") => "million",
+        (Lang::En, "B") => "billion",
+        (Lang::En, "T") => "trillion",
+        _ => return None,
+    };
+    Some(format!("{} = {word}", axis.suffix))
 }
 
 /// A category name for an axis: wrapped at word boundaries into at most `max_lines` lines of
@@ -212,7 +231,18 @@ pub fn wrap_label(text: &str, max_chars: usize, max_lines: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut cut = false;
-    for word in text.split_whitespace() {
+    // A leading kode (`1.`, `1.4.`) stays with the word after it: alone on a line it says nothing.
+    let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    if words.len() > 1
+        && words[0].ends_with('.')
+        && words[0].chars().all(|c| c.is_ascii_digit() || c == '.')
+        && words[0].chars().count() + 1 + words[1].chars().count() <= max_chars
+    {
+        let first = words.remove(0);
+        words[0] = format!("{first} {}", words[0]);
+    }
+    for word in &words {
+        let word = word.as_str();
         let fits = current.chars().count() + usize::from(!current.is_empty()) + word.chars().count() <= max_chars;
         if fits {
             if !current.is_empty() {
@@ -343,8 +373,10 @@ mod tests {
         let a = value_ticks(0.0, 12.8e9, &Unit::Rupiah, Lang::Id);
         assert_readable(&a, 0.0, 12.8e9);
         assert_eq!(labels_of(&a), ["Rp 0", "Rp 2 M", "Rp 4 M", "Rp 6 M", "Rp 8 M", "Rp 10 M", "Rp 12 M", "Rp 14 M"]);
+        assert_eq!(scale_note(&a, Lang::Id).as_deref(), Some("M = miliar"));
         let a = value_ticks(0.0, 12.8e9, &Unit::Rupiah, Lang::En);
         assert_eq!(labels_of(&a)[1], "Rp 2 B");
+        assert_eq!(scale_note(&a, Lang::En).as_deref(), Some("B = billion"));
         assert!(labels_of(&a).iter().all(|l| !l.ends_with(" M")), "{:?}", labels_of(&a));
         // 0–1,2 miliar: step 0,2 miliar with one decimal.
         let a = value_ticks(0.0, 1.2e9, &Unit::Rupiah, Lang::Id);
@@ -357,6 +389,7 @@ mod tests {
         assert_eq!(labels_of(&a)[1], "Rp 10 jt");
         let a = value_ticks(0.0, 45e6, &Unit::Rupiah, Lang::En);
         assert_eq!(labels_of(&a)[1], "Rp 10 M");
+        assert_eq!(scale_note(&a, Lang::En).as_deref(), Some("M = million"));
     }
 
     #[test]
@@ -459,6 +492,8 @@ mod tests {
         );
         assert_eq!(wrap_label("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 20, 2), "Penunjang Urusan\nPemerintahan Daerah…");
         assert_eq!(wrap_label("Supercalifragilistic", 8, 2), "Superca…");
+        // The kode stays with the first word.
+        assert_eq!(wrap_label("1. Penunjang Urusan", 12, 3), "1. Penunjang\nUrusan");
     }
 
     #[test]
