@@ -14,8 +14,6 @@ fn color(c: [u8; 3]) -> egui::Color32 {
 
 /// Room for the y axis' tick labels and title, for fitting the x labels.
 const Y_AXIS_WIDTH: f32 = 96.0;
-/// The width of an average character of the axis font, for wrapping category names.
-const CHAR_WIDTH: f32 = 7.5;
 
 /// Draws `chart` at `height` points; returns whether *Simpan sebagai…* was clicked.
 pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) -> bool {
@@ -61,8 +59,15 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
     let x_axis = chart.x_axis((plot_width / 55.0).max(2.0) as usize);
     let x_labels: Vec<(f64, String)> = if categorical {
         let slot = plot_width / chart.categories.len().max(1) as f32;
-        let chars = ((slot - 8.0) / CHAR_WIDTH).floor().max(4.0) as usize;
-        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 2))).collect()
+        // The average letter of the axis font, measured, so that wrapped names fit their slot.
+        let sample = "Program Pelayanan Perizinan Usaha";
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let char_width = ui.fonts_mut(|f| f.layout_no_wrap(sample.into(), font, egui::Color32::BLACK).size().x)
+            / sample.chars().count() as f32;
+        // A fifth more for names with many wide letters (Pemberdayaan): a label wider than its
+        // slot is not drawn at all.
+        let chars = ((slot - 6.0) / (char_width.max(1.0) * 1.2)).floor().max(4.0) as usize;
+        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 3))).collect()
     } else {
         x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()
     };
@@ -96,6 +101,9 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
         .allow_double_click_reset(false)
         .custom_x_axes(vec![x_hints])
         .custom_y_axes(vec![y_hints])
+        // Vertical grid lines would cut through bars and add nothing to years; the marks still
+        // place the x labels.
+        .show_grid(egui::Vec2b::new(false, true))
         .x_grid_spacer(move |_| x_marks.clone())
         .y_grid_spacer(move |_| y_marks.clone())
         .label_formatter(move |pos| match pos {
