@@ -51,7 +51,11 @@ fn every_reference_chart_renders_with_distinct_readable_ticks() {
                 }
                 // The file shows exactly the shared ticks, and every series in its legend.
                 for label in &y_labels {
-                    assert!(svg.contains(&format!("\n{}\n", svg_text(label))), "{} {year}: {label} not drawn", chart.id);
+                    assert!(
+                        svg.contains(&format!("\n{}\n", svg_text(label))),
+                        "{} {year}: {label} not drawn",
+                        chart.id
+                    );
                 }
                 for (name, _) in chart.legend(lang) {
                     assert!(svg.contains(&svg_text(&name)), "{} {year}: legend {name} not drawn", chart.id);
@@ -66,12 +70,7 @@ fn every_reference_chart_renders_with_distinct_readable_ticks() {
     assert_eq!(drawn, 2 * (10 + 9));
     assert_eq!(
         empty,
-        [
-            "pegawai-pendidikan 2023 id",
-            "iku-iku4-2018 2023 id",
-            "pegawai-pendidikan 2023 en",
-            "iku-iku4-2018 2023 en"
-        ]
+        ["pegawai-pendidikan 2023 id", "iku-iku4-2018 2023 id", "pegawai-pendidikan 2023 en", "iku-iku4-2018 2023 en"]
     );
 }
 

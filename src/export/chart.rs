@@ -41,7 +41,9 @@ fn text_size<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>,
     let lines = text.lines().count().max(1) as i32;
     let width = text
         .lines()
-        .map(|l| area.estimate_text_size(l, &style).map(|(w, _)| w as i32).unwrap_or((longest as f64 * px * 0.55) as i32))
+        .map(|l| {
+            area.estimate_text_size(l, &style).map(|(w, _)| w as i32).unwrap_or((longest as f64 * px * 0.55) as i32)
+        })
         .max()
         .unwrap_or(0);
     (width, (px * 1.25).round() as i32 * lines)
@@ -104,7 +106,9 @@ where
             row_width = 0;
         }
         row_width += e.2;
-        rows.last_mut().map(|r| r.push(e));
+        if let Some(r) = rows.last_mut() {
+            r.push(e);
+        }
     }
     let row_height = px(22.0);
     let legend_height = rows.len() as i32 * row_height + px(8.0);

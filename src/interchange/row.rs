@@ -226,7 +226,7 @@ fn plain_form(s: &str) -> bool {
     let int = parts.next().unwrap_or_default();
     let frac = parts.next();
     let digits_ok = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    digits_ok(int) && !frac.is_some_and(|f| !digits_ok(f))
+    digits_ok(int) && frac.is_none_or(digits_ok)
 }
 
 /// Excel's limit for the text of one cell, counted in UTF-16 units as Excel (and

@@ -1,13 +1,13 @@
 //! Every chart described once, as data: series, labels, units and colours. The window draws
 //! these with egui_plot; file exports render the same descriptions.
 
+use super::ticks::{self, AxisTicks, Tick};
 use crate::calc::akip;
 use crate::calc::budget::Amounts;
 use crate::calc::resolve::{effective_realisasi, indicator_capaian};
 use crate::calc::Settings;
 use crate::domain::{Dataset, Year};
 use crate::format::{to_f64, Lang};
-use super::ticks::{self, AxisTicks, Tick};
 use serde::Serialize;
 
 /// The unit of the y axis, for number formats.
@@ -216,7 +216,11 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
             Series { name: t(lang, "Realisasi", "Actual"), kind: SeriesKind::Line, color: PALETTE[0], points: reals },
         ],
         bands: Vec::new(),
-        no_data: t(lang, "Tidak ada target atau realisasi untuk indikator ini", "No target or actual for this indicator"),
+        no_data: t(
+            lang,
+            "Tidak ada target atau realisasi untuk indikator ini",
+            "No target or actual for this indicator",
+        ),
     }
 }
 

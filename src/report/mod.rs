@@ -4,9 +4,9 @@
 
 mod build;
 pub mod charts;
-pub mod ticks;
 mod render;
 mod text;
+pub mod ticks;
 
 pub use crate::calc::layout::*;
 pub use build::*;

@@ -199,10 +199,7 @@ pub fn year_ticks(first: i64, last: i64, max_labels: usize) -> AxisTicks {
     let count = (last - first + 1) as usize;
     let max_labels = max_labels.max(2);
     let step = [1, 2, 5, 10, 20, 50, 100].into_iter().find(|s| count.div_ceil(*s) <= max_labels).unwrap_or(100);
-    let ticks = (first..=last)
-        .step_by(step)
-        .map(|y| Tick { value: y as f64, label: y.to_string() })
-        .collect();
+    let ticks = (first..=last).step_by(step).map(|y| Tick { value: y as f64, label: y.to_string() }).collect();
     AxisTicks { min: first as f64 - 0.5, max: last as f64 + 0.5, step: step as f64, ticks, suffix: "" }
 }
 
@@ -490,7 +487,10 @@ mod tests {
             wrap_label("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 20, 3),
             "Penunjang Urusan\nPemerintahan Daerah\nKabupaten/Kota"
         );
-        assert_eq!(wrap_label("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 20, 2), "Penunjang Urusan\nPemerintahan Daerah…");
+        assert_eq!(
+            wrap_label("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 20, 2),
+            "Penunjang Urusan\nPemerintahan Daerah…"
+        );
         assert_eq!(wrap_label("Supercalifragilistic", 8, 2), "Superca…");
         // The kode stays with the first word.
         assert_eq!(wrap_label("1. Penunjang Urusan", 12, 3), "1. Penunjang\nUrusan");

@@ -78,10 +78,8 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
     let y_for_labels = y_axis.clone();
     let full_names = chart.categories.clone();
     let unit = chart.unit.clone();
-    let x_hints = AxisHints::new_x()
-        .label(chart.x_label.clone())
-        .label_spacing(10.0..=12.0)
-        .formatter(move |mark, _| {
+    let x_hints =
+        AxisHints::new_x().label(chart.x_label.clone()).label_spacing(10.0..=12.0).formatter(move |mark, _| {
             x_labels.iter().find(|(v, _)| (v - mark.value).abs() < 1e-6).map(|(_, l)| l.clone()).unwrap_or_default()
         });
     let y_hints = AxisHints::new_y()
@@ -167,13 +165,13 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
                             Bar::new(p[0] + offset, p[1]).width(width * 0.95).name(name)
                         })
                         .collect();
-                    plot_ui.bar_chart(
-                        BarChart::new(s.name.clone(), bars).color(color(s.color)).element_formatter(Box::new({
+                    plot_ui.bar_chart(BarChart::new(s.name.clone(), bars).color(color(s.color)).element_formatter(
+                        Box::new({
                             let unit = chart.unit.clone();
                             let series = s.name.clone();
                             move |bar, _| format!("{series}\n{}\n{}", bar.name, value_text(bar.value, &unit, lang))
-                        })),
-                    );
+                        }),
+                    ));
                 }
             }
         }
