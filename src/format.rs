@@ -86,6 +86,49 @@ pub fn percent(value: Decimal, lang: Lang) -> String {
     format!("{} %", number(value, 2, lang))
 }
 
+/// A power of a thousand with its short name in the language, for chart axes: Indonesian `rb`
+/// (ribu), `jt` (juta), `M` (miliar), `T` (triliun); English `K`, `M` (million), `B` (billion),
+/// `T`. The English `M` is a thousand times smaller than the Indonesian one, so the suffix is
+/// always chosen here together with the language, never written by hand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CompactScale {
+    /// The divisor: 1, 10³, 10⁶, 10⁹ or 10¹².
+    pub divisor: f64,
+    /// The suffix after the number, empty for 1.
+    pub suffix: &'static str,
+}
+
+/// The largest thousand-power not above `magnitude` (at least 1; at most a trillion), so that an
+/// axis up to 12,8 miliar reads `12,8 M` (id) / `12.8 B` (en).
+pub fn compact_scale(magnitude: f64, lang: Lang) -> CompactScale {
+    let m = magnitude.abs();
+    let (divisor, id, en) = if m >= 1e12 {
+        (1e12, "T", "T")
+    } else if m >= 1e9 {
+        (1e9, "M", "B")
+    } else if m >= 1e6 {
+        (1e6, "jt", "M")
+    } else if m >= 1e3 {
+        (1e3, "rb", "K")
+    } else {
+        (1.0, "", "")
+    };
+    CompactScale { divisor, suffix: lang.pick(id, en) }
+}
+
+/// `value` divided by the scale with `decimals` fraction digits and the scale's suffix:
+/// `1,2 M` (id, 1,2 miliar) or `1.2 B` (en).
+pub fn compact(value: f64, scale: CompactScale, decimals: u32, lang: Lang) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    let scaled = Decimal::from_f64(value / scale.divisor).unwrap_or_default();
+    let n = number(scaled, decimals, lang);
+    if scale.suffix.is_empty() {
+        n
+    } else {
+        format!("{n} {}", scale.suffix)
+    }
+}
+
 /// Lossy conversion for charts only; never used for money arithmetic.
 pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
@@ -110,5 +153,21 @@ mod tests {
         assert_eq!(number(d("-1234.5"), 1, Lang::En), "-1,234.5");
         assert_eq!(number(d("999"), 0, Lang::Id), "999");
         assert_eq!(number(d("0.005"), 2, Lang::Id), "0,01");
+    }
+
+    #[test]
+    fn compact_suffixes_follow_the_language() {
+        // 1,2 miliar = 1.2 billion: `M` in Indonesian is the English `B`.
+        let v = 1_200_000_000.0;
+        assert_eq!(compact(v, compact_scale(v, Lang::Id), 1, Lang::Id), "1,2 M");
+        assert_eq!(compact(v, compact_scale(v, Lang::En), 1, Lang::En), "1.2 B");
+        // 4,5 juta = 4.5 million: the English `M`.
+        let v = 4_500_000.0;
+        assert_eq!(compact(v, compact_scale(v, Lang::Id), 1, Lang::Id), "4,5 jt");
+        assert_eq!(compact(v, compact_scale(v, Lang::En), 1, Lang::En), "4.5 M");
+        assert_eq!(compact(750_000.0, compact_scale(750_000.0, Lang::Id), 0, Lang::Id), "750 rb");
+        assert_eq!(compact(750_000.0, compact_scale(750_000.0, Lang::En), 0, Lang::En), "750 K");
+        assert_eq!(compact(3e12, compact_scale(3e12, Lang::En), 0, Lang::En), "3 T");
+        assert_eq!(compact(42.0, compact_scale(42.0, Lang::Id), 0, Lang::Id), "42");
     }
 }

@@ -1,6 +1,7 @@
 //! Every chart described once, as data: series, labels, units and colours. The window draws
 //! these with egui_plot; file exports render the same descriptions.
 
+use super::ticks::{self, AxisTicks, Tick};
 use crate::calc::akip;
 use crate::calc::budget::Amounts;
 use crate::calc::resolve::{effective_realisasi, indicator_capaian};
@@ -60,6 +61,9 @@ pub struct ChartSpec {
     pub categories: Vec<String>,
     pub series: Vec<Series>,
     pub bands: Vec<Band>,
+    /// What the chart says instead of an empty frame when it has no point:
+    /// `Tidak ada data untuk 2023`.
+    pub no_data: String,
 }
 
 impl ChartSpec {
@@ -68,33 +72,83 @@ impl ChartSpec {
     }
 }
 
-/// A y value written in the chart's unit: `Rp 12.785.258.830`, `86,06 %`.
-pub fn value_text(v: f64, unit: &Unit, lang: Lang) -> String {
-    use rust_decimal::prelude::FromPrimitive;
-    let d = rust_decimal::Decimal::from_f64(v).unwrap_or_default();
-    match unit {
-        Unit::Rupiah => format!("Rp {}", crate::format::number(d, 0, lang)),
-        Unit::Percent => format!("{} %", crate::format::number(d, 2, lang)),
-        Unit::Count => crate::format::number(d, 0, lang),
-        Unit::Value(s) => format!("{} {s}", crate::format::number(d, 2, lang)).trim_end().to_string(),
+pub use super::ticks::value_text;
+
+impl ChartSpec {
+    /// Whether any series is drawn as bars (bars start at zero).
+    pub fn has_bars(&self) -> bool {
+        self.series.iter().any(|s| s.kind == SeriesKind::Bar)
+    }
+
+    /// The y axis: the range of [`ticks::value_range`] (bands included) rounded out to nice ticks.
+    pub fn y_axis(&self, lang: Lang) -> AxisTicks {
+        let values: Vec<f64> = self
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p[1]))
+            .chain(self.bands.iter().flat_map(|b| [b.from, b.to]))
+            .collect();
+        let (lo, hi) = ticks::value_range(&values, &self.unit, self.has_bars());
+        ticks::value_ticks(lo, hi, &self.unit, lang)
+    }
+
+    /// The y axis title with its unit, and what a compact suffix on the ticks means:
+    /// `Rupiah (M = miliar)` / `Rupiah (B = billion)`.
+    pub fn y_title(&self, axis: &AxisTicks, lang: Lang) -> String {
+        let base = match &self.unit {
+            Unit::Rupiah => "Rupiah".to_string(),
+            Unit::Percent if self.y_label.trim() == "%" || self.y_label.is_empty() => "%".to_string(),
+            Unit::Percent => format!("{} (%)", self.y_label),
+            Unit::Count | Unit::Value(_) => self.y_label.clone(),
+        };
+        match ticks::scale_note(axis, lang) {
+            Some(note) => format!("{base} ({note})"),
+            None => base,
+        }
+    }
+
+    /// The x axis: the years of the points, labelled every year or every other when more than
+    /// `max_labels` would crowd; or the categories (shortened by [`ticks::distinct_categories`]),
+    /// one tick each.
+    pub fn x_axis(&self, max_labels: usize) -> AxisTicks {
+        if !self.categories.is_empty() {
+            let names = ticks::distinct_categories(&self.categories);
+            return AxisTicks {
+                min: -0.5,
+                max: self.categories.len() as f64 - 0.5,
+                step: 1.0,
+                ticks: names.into_iter().enumerate().map(|(i, label)| Tick { value: i as f64, label }).collect(),
+                suffix: "",
+            };
+        }
+        let years = self.series.iter().flat_map(|s| s.points.iter().map(|p| p[0].round() as i64));
+        let (first, last) = years.fold((i64::MAX, i64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+        if first > last {
+            return ticks::year_ticks(0, 0, max_labels);
+        }
+        ticks::year_ticks(first, last, max_labels)
+    }
+
+    /// The legend: each series' name, or with "tidak ada data" when it has no point, and colour.
+    pub fn legend(&self, lang: Lang) -> Vec<(String, [u8; 3])> {
+        self.series
+            .iter()
+            .map(|s| {
+                let name = if s.points.is_empty() {
+                    format!("{} ({})", s.name, lang.pick("tidak ada data", "no data"))
+                } else {
+                    s.name.clone()
+                };
+                (name, s.color)
+            })
+            .collect()
     }
 }
 
-/// An axis label with as many decimals as the grid step needs; large rupiah in miliar (M) or
-/// juta (jt).
-pub fn axis_text(v: f64, step: f64, unit: &Unit, lang: Lang) -> String {
-    use rust_decimal::prelude::FromPrimitive;
-    let d = rust_decimal::Decimal::from_f64(v).unwrap_or_default();
-    let decimals = if step > 0.0 { (-step.log10().floor()).clamp(0.0, 4.0) as u32 } else { 0 };
-    match unit {
-        Unit::Rupiah if v.abs() >= 1e9 => {
-            format!("{} M", crate::format::number(d / rust_decimal::Decimal::from(1_000_000_000), 1, lang))
-        }
-        Unit::Rupiah if v.abs() >= 1e6 => {
-            format!("{} jt", crate::format::number(d / rust_decimal::Decimal::from(1_000_000), 0, lang))
-        }
-        Unit::Percent => format!("{} %", crate::format::number(d, decimals, lang)),
-        _ => crate::format::number(d, decimals, lang),
+fn no_data_for_year(year: Year, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!("Tidak ada data untuk {year}"),
+        Lang::En => format!("No data for {year}"),
     }
 }
 
@@ -162,6 +216,11 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
             Series { name: t(lang, "Realisasi", "Actual"), kind: SeriesKind::Line, color: PALETTE[0], points: reals },
         ],
         bands: Vec::new(),
+        no_data: t(
+            lang,
+            "Tidak ada target atau realisasi untuk indikator ini",
+            "No target or actual for this indicator",
+        ),
     }
 }
 
@@ -198,6 +257,7 @@ pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
             points: evals,
         }],
         bands,
+        no_data: t(lang, "Belum ada nilai evaluasi AKIP", "No AKIP evaluation yet"),
     }
 }
 
@@ -269,6 +329,7 @@ pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
         categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series,
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data anggaran program", "No programme budget data"),
     }
 }
 
@@ -301,6 +362,7 @@ pub fn serapan_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
         categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series,
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data serapan anggaran program", "No programme budget absorption data"),
     }
 }
 
@@ -342,6 +404,7 @@ pub fn staff_trend(d: &Dataset, lang: Lang) -> ChartSpec {
             Series { name: t(lang, "Jumlah", "Total"), kind: SeriesKind::Line, color: PALETTE[7], points: total(None) },
         ],
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data pegawai", "No staff data"),
     }
 }
 
@@ -368,6 +431,7 @@ pub fn asset_trend(d: &Dataset, lang: Lang) -> ChartSpec {
             points,
         }],
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data nilai aset tetap", "No fixed assets value data"),
     }
 }
 
@@ -405,6 +469,7 @@ pub fn staff_by_education(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         categories: levels.into_iter().map(|(_, e)| e).collect(),
         series,
         bands: Vec::new(),
+        no_data: no_data_for_year(year, lang),
     }
 }
 
@@ -430,6 +495,7 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
             points,
         }],
         bands: Vec::new(),
+        no_data: no_data_for_year(year, lang),
     }
 }
 
@@ -481,6 +547,7 @@ pub fn city_budget_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
             },
         ],
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data anggaran perangkat daerah", "No budget data of the offices"),
     }
 }
 
@@ -500,5 +567,6 @@ pub fn city_serapan_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
             points: years.iter().filter_map(|(y, a)| a.serapan().ok().map(|v| [f64::from(*y), to_f64(v)])).collect(),
         }],
         bands: Vec::new(),
+        no_data: t(lang, "Tidak ada data serapan perangkat daerah", "No budget absorption data of the offices"),
     }
 }

@@ -6,6 +6,7 @@ mod build;
 pub mod charts;
 mod render;
 mod text;
+pub mod ticks;
 
 pub use crate::calc::layout::*;
 pub use build::*;

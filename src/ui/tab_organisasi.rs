@@ -38,7 +38,7 @@ pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         if app.state.mode == super::Mode::Sunting {
             super::more_forms::staff_form_ui(app, &mut cols[0], year);
         }
-        if !chart.is_empty() && chart_view_ui(&mut cols[1], &chart, lang, 220.0) {
+        if chart_view_ui(&mut cols[1], &chart, lang, 220.0) {
             app.save_dialog = Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::Chart {
                 id: chart.id.clone(),
                 year,

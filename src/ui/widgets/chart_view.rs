@@ -1,107 +1,139 @@
-//! A chart description drawn with egui_plot; hover shows exact values in the user's format.
+//! A chart description drawn with egui_plot; hover shows exact values and full names in the
+//! user's format. Ticks, ranges and legend entries come from the chart description (the same as
+//! the file renderer's); the legend is a row of coloured labels under the plot, so that it never
+//! covers a point.
 
 use crate::format::Lang;
-use crate::report::charts::{ChartSpec, SeriesKind};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, Points, Polygon};
-
-use crate::report::charts::{axis_text, value_text};
+use crate::report::charts::{value_text, ChartSpec, SeriesKind};
+use crate::report::ticks::wrap_label;
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Line, Plot, PlotBounds, PlotPoints, Points, Polygon};
 
 fn color(c: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(c[0], c[1], c[2])
 }
+
+/// Room for the y axis' tick labels and title, for fitting the x labels.
+const Y_AXIS_WIDTH: f32 = 96.0;
 
 /// Draws `chart` at `height` points; returns whether *Simpan sebagai…* was clicked.
 pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) -> bool {
     // A chart scrolled out of sight only keeps its place: plots are costly to lay out, and a tab
     // with several of them would otherwise pay for all of them every frame.
     let title_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let footprint =
-        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), title_height + height + 40.0));
+    let legend_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let footprint = egui::Rect::from_min_size(
+        ui.cursor().min,
+        egui::vec2(ui.available_width(), title_height + height + legend_height + 40.0),
+    );
     if !ui.is_rect_visible(footprint) {
         ui.allocate_space(footprint.size());
         return false;
     }
     let mut save = false;
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(&chart.title).strong());
-        save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
-    });
-    let categories = chart.categories.clone();
-    let cats_for_hover = chart.categories.clone();
+    // The button keeps its place at the right; a long title is cut with … and shown whole on hover.
+    egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| {
+            ui.label(egui::RichText::new(&chart.title).strong()).on_hover_text(&chart.title);
+        },
+        |ui| {
+            save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
+        },
+    );
+    if chart.is_empty() {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::hover());
+        ui.painter().rect_stroke(
+            rect,
+            4.0,
+            egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+            egui::StrokeKind::Inside,
+        );
+        ui.put(rect, egui::Label::new(egui::RichText::new(&chart.no_data).italics()));
+        return save;
+    }
+
+    let y_axis = chart.y_axis(lang);
+    let y_title = chart.y_title(&y_axis, lang);
+    let plot_width = (ui.available_width() - Y_AXIS_WIDTH).max(120.0);
+    let categorical = !chart.categories.is_empty();
+    let x_axis = chart.x_axis((plot_width / 55.0).max(2.0) as usize);
+    let x_labels: Vec<(f64, String)> = if categorical {
+        let slot = plot_width / chart.categories.len().max(1) as f32;
+        // The average letter of the axis font, measured, so that wrapped names fit their slot.
+        let sample = "Program Pelayanan Perizinan Usaha";
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let char_width = ui.fonts_mut(|f| f.layout_no_wrap(sample.into(), font, egui::Color32::BLACK).size().x)
+            / sample.chars().count() as f32;
+        // A fifth more for names with many wide letters (Pemberdayaan): a label wider than its
+        // slot is not drawn at all.
+        let chars = ((slot - 6.0) / (char_width.max(1.0) * 1.2)).floor().max(4.0) as usize;
+        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 3))).collect()
+    } else {
+        x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()
+    };
+    let x_marks: Vec<GridMark> =
+        x_axis.ticks.iter().map(|t| GridMark { value: t.value, step_size: x_axis.step }).collect();
+    let y_marks: Vec<GridMark> =
+        y_axis.ticks.iter().map(|t| GridMark { value: t.value, step_size: y_axis.step }).collect();
+    let y_for_labels = y_axis.clone();
+    let full_names = chart.categories.clone();
     let unit = chart.unit.clone();
-    let unit_axis = chart.unit.clone();
-    let is_year_axis = categories.is_empty();
+    let x_hints =
+        AxisHints::new_x().label(chart.x_label.clone()).label_spacing(10.0..=12.0).formatter(move |mark, _| {
+            x_labels.iter().find(|(v, _)| (v - mark.value).abs() < 1e-6).map(|(_, l)| l.clone()).unwrap_or_default()
+        });
+    let y_hints = AxisHints::new_y()
+        .label(y_title)
+        .label_spacing(10.0..=12.0)
+        .formatter(move |mark, _| y_for_labels.label_at(mark.value).unwrap_or("").to_string());
     let bar_series: Vec<usize> =
         chart.series.iter().enumerate().filter(|(_, s)| s.kind == SeriesKind::Bar).map(|(i, _)| i).collect();
     let n_bars = bar_series.len().max(1) as f64;
     let width = 0.8 / n_bars;
-    let y_min = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p[1])).fold(f64::INFINITY, f64::min);
-    let mut plot = Plot::new(&chart.id)
+    let plot = Plot::new(&chart.id)
         .height(height)
-        .legend(Legend::default())
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
-        .x_axis_label(chart.x_label.clone())
-        .y_axis_min_width(60.0)
-        .y_axis_formatter(move |mark, _| axis_text(mark.value, mark.step_size, &unit_axis, lang))
-        .x_axis_formatter(move |mark, _| {
-            if mark.value.fract().abs() > 1e-9 || mark.value < 0.0 {
-                return String::new();
-            }
-            if is_year_axis {
-                format!("{}", mark.value as i64)
-            } else {
-                categories.get(mark.value as usize).map(|c| c.chars().take(18).collect()).unwrap_or_default()
-            }
-        })
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .custom_x_axes(vec![x_hints])
+        .custom_y_axes(vec![y_hints])
+        // Vertical grid lines would cut through bars and add nothing to years; the marks still
+        // place the x labels.
+        .show_grid(egui::Vec2b::new(false, true))
+        .x_grid_spacer(move |_| x_marks.clone())
+        .y_grid_spacer(move |_| y_marks.clone())
         .label_formatter(move |pos| match pos {
             egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                let x = if cats_for_hover.is_empty() {
+                let x = if full_names.is_empty() {
                     format!("{}", position.x.round() as i64)
                 } else {
-                    cats_for_hover.get(position.x.round().max(0.0) as usize).cloned().unwrap_or_default()
+                    full_names.get(position.x.round().max(0.0) as usize).cloned().unwrap_or_default()
                 };
                 Some(format!("{plot_name}\n{x}\n{}", value_text(position.y, &unit, lang)))
             }
             _ => None,
         });
-    // Bars start at zero; lines keep their own range so that small movements stay visible.
-    let has_bars = chart.series.iter().any(|s| s.kind == SeriesKind::Bar);
-    if has_bars && y_min.is_finite() && y_min >= 0.0 {
-        plot = plot.include_y(0.0);
-    }
-    for band in &chart.bands {
-        plot = plot.include_y(band.from).include_y(band.to);
-    }
-    if !is_year_axis {
-        plot = plot.include_x(-0.6).include_x(chart.categories.len() as f64 - 0.4);
-    }
+    let (x0, x1, y0, y1) = (x_axis.min, x_axis.max, y_axis.min, y_axis.max);
     plot.show(ui, |plot_ui| {
+        // Every frame: the remembered bounds of another year or language must not stay.
+        plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
         for band in &chart.bands {
-            let (x0, x1) = chart
-                .series
-                .iter()
-                .flat_map(|s| s.points.iter().map(|p| p[0]))
-                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
-            let (x0, x1) = if x0.is_finite() { (x0 - 0.5, x1 + 0.5) } else { (0.0, 1.0) };
             let fill = color(band.color);
-            // Unnamed items stay out of the legend; the band's label is written inside it.
+            let (from, to) = (band.from.max(y0), band.to.min(y1));
+            // Unnamed items stay out of the hover; the band's label is written inside it.
             plot_ui.polygon(
-                Polygon::new(
-                    "",
-                    PlotPoints::from(vec![[x0, band.from], [x1, band.from], [x1, band.to], [x0, band.to]]),
-                )
-                .fill_color(fill)
-                .stroke(egui::Stroke::NONE)
-                .allow_hover(false),
+                Polygon::new("", PlotPoints::from(vec![[x0, from], [x1, from], [x1, to], [x0, to]]))
+                    .fill_color(fill)
+                    .stroke(egui::Stroke::NONE)
+                    .allow_hover(false),
             );
             plot_ui.hline(HLine::new("", band.from).color(egui::Color32::from_gray(200)).allow_hover(false));
-            plot_ui.text(egui_plot::Text::new(
-                "",
-                egui_plot::PlotPoint::new(x0 + 0.1, (band.from + band.to) / 2.0),
-                band.label.clone(),
-            ));
+            plot_ui.text(
+                egui_plot::Text::new("", egui_plot::PlotPoint::new(x0 + 0.05, (from + to) / 2.0), band.label.clone())
+                    .anchor(egui::Align2::LEFT_CENTER),
+            );
         }
         for (si, s) in chart.series.iter().enumerate() {
             match s.kind {
@@ -125,11 +157,37 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
                 SeriesKind::Bar => {
                     let slot = bar_series.iter().position(|i| *i == si).unwrap_or(0) as f64;
                     let offset = -0.4 + width * (slot + 0.5);
-                    let bars = s.points.iter().map(|p| Bar::new(p[0] + offset, p[1]).width(width * 0.95)).collect();
-                    plot_ui.bar_chart(BarChart::new(s.name.clone(), bars).color(color(s.color)));
+                    let bars = s
+                        .points
+                        .iter()
+                        .map(|p| {
+                            let name = chart.categories.get(p[0] as usize).cloned().unwrap_or_default();
+                            Bar::new(p[0] + offset, p[1]).width(width * 0.95).name(name)
+                        })
+                        .collect();
+                    plot_ui.bar_chart(BarChart::new(s.name.clone(), bars).color(color(s.color)).element_formatter(
+                        Box::new({
+                            let unit = chart.unit.clone();
+                            let series = s.name.clone();
+                            move |bar, _| format!("{series}\n{}\n{}", bar.name, value_text(bar.value, &unit, lang))
+                        }),
+                    ));
                 }
             }
         }
     });
+    legend_ui(ui, chart, lang);
     save
+}
+
+/// The legend under the plot: a coloured square and the series' name, wrapped over lines.
+fn legend_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, c) in chart.legend(lang) {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color(c));
+            ui.label(name);
+            ui.add_space(10.0);
+        }
+    });
 }
