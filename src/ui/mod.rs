@@ -160,9 +160,11 @@ impl Loaded {
         if self.city_table_shown.as_ref().is_some_and(|t| t.lang != lang) {
             self.city_table_shown = None;
         }
-        if self.city_table_shown.is_none() {
-            let table = self.city_table(year)?.clone();
-            self.city_table_shown = Some(table.in_lang(lang));
+        if let Err(e) = self.city(year) {
+            return Err(e.clone());
+        }
+        if let (None, Some(Ok(view))) = (&self.city_table_shown, &self.city) {
+            self.city_table_shown = Some(crate::app::city::city_table(view, self.city_check.as_deref(), lang));
         }
         self.city_table_shown.as_ref().ok_or_else(String::new)
     }

@@ -47,7 +47,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
     let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == period.code).collect();
     tujuan.sort_by_key(|t| t.position);
     for (ti, t) in tujuan.iter().enumerate() {
-        egui::CollapsingHeader::new(format!("Tujuan: {}", t.name)).id_salt(("struct_tujuan", &t.code)).show(ui, |ui| {
+        egui::CollapsingHeader::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).id_salt(("struct_tujuan", &t.code)).show(ui, |ui| {
             name_row(
                 app,
                 ui,

@@ -30,7 +30,7 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         ui.label(T::NoData.get(lang));
     }
     for t in tujuan {
-        egui::CollapsingHeader::new(egui::RichText::new(format!("Tujuan: {}", t.name)).strong())
+        egui::CollapsingHeader::new(egui::RichText::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).strong())
             .id_salt(("tujuan", &t.code))
             .default_open(true)
             .show(ui, |ui| {
