@@ -58,16 +58,14 @@ fn markers() -> BTreeSet<String> {
     let pairs: Vec<(String, String)> = T::ALL
         .iter()
         .map(|t| (t.get(Lang::Id).to_string(), t.get(Lang::En).to_string()))
-        .chain(FIELD_CODES.iter().map(|c| {
-            (kinerja::text::field_label(c, Lang::Id), kinerja::text::field_label(c, Lang::En))
-        }))
+        .chain(
+            FIELD_CODES
+                .iter()
+                .map(|c| (kinerja::text::field_label(c, Lang::Id), kinerja::text::field_label(c, Lang::En))),
+        )
         .collect();
     let english: BTreeSet<String> = pairs.iter().flat_map(|(_, en)| words(en).collect::<Vec<_>>()).collect();
-    pairs
-        .iter()
-        .flat_map(|(id, _)| words(id).collect::<Vec<_>>())
-        .filter(|w| !english.contains(w))
-        .collect()
+    pairs.iter().flat_map(|(id, _)| words(id).collect::<Vec<_>>()).filter(|w| !english.contains(w)).collect()
 }
 
 /// The second office of the test database (its city tab shows only with two offices).
@@ -189,10 +187,8 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     let mut h = harness_of(KinerjaApp::new(db, UiState { lang: Lang::En, mode, ..Default::default() }));
     wait_for_integrity_check(&mut h);
     let mut found = BTreeSet::new();
-    for tab in [Tab::Organisasi, Tab::Renstra, Tab::Kinerja, Tab::Anggaran, Tab::Pemeriksaan, Tab::Kota] {
-        open_tab(&mut h, tab);
-        expand_all(&mut h);
-        for text in texts(&h) {
+    let mut look = |h: &Harness<'static, KinerjaApp>, place: &str| {
+        for text in texts(h) {
             // The language selector names each language in that language.
             if text == "Bahasa Indonesia" {
                 continue;
@@ -200,9 +196,24 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
             let rest = without_data(&text, &data);
             let hits: Vec<String> = words(&rest).filter(|w| markers.contains(w)).collect();
             if !hits.is_empty() {
-                found.insert(format!("{tab:?}: {text:?} ({})", hits.join(", ")));
+                found.insert(format!("{place}: {text:?} ({})", hits.join(", ")));
             }
         }
+    };
+    for tab in [Tab::Organisasi, Tab::Renstra, Tab::Kinerja, Tab::Anggaran, Tab::Pemeriksaan, Tab::Kota] {
+        open_tab(&mut h, tab);
+        expand_all(&mut h);
+        look(&h, &format!("{tab:?}"));
+    }
+    // The dialogs of these tabs and of the menu: the budget import (edit mode) and the dataset
+    // import.
+    open_tab(&mut h, Tab::Anggaran);
+    let dialogs: &[T] = if mode == Mode::Sunting { &[T::ImportButton, T::ImportDataset] } else { &[T::ImportDataset] };
+    for dialog in dialogs.iter().map(|t| t.get(Lang::En)) {
+        h.get_by_role_and_label(Role::Button, dialog).click_accesskit();
+        h.run_steps(3);
+        expand_all(&mut h);
+        look(&h, dialog);
     }
     found
 }
@@ -237,11 +248,19 @@ fn data_texts_are_taken_out_but_the_ui_words_around_them_stay() {
 #[test]
 fn the_english_window_in_review_mode_has_no_indonesian_text() {
     let found = indonesian_texts(Mode::Tinjau);
-    assert!(found.is_empty(), "Indonesian texts in the English window:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+    assert!(
+        found.is_empty(),
+        "Indonesian texts in the English window:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
 fn the_english_window_in_edit_mode_has_no_indonesian_text() {
     let found = indonesian_texts(Mode::Sunting);
-    assert!(found.is_empty(), "Indonesian texts in the English window:\n{}", found.into_iter().collect::<Vec<_>>().join("\n"));
+    assert!(
+        found.is_empty(),
+        "Indonesian texts in the English window:\n{}",
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }

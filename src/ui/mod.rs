@@ -253,7 +253,7 @@ impl KinerjaApp {
             Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
             _ => Vec::new(),
         };
-        let data = opened.map(Loaded::new).map_err(|e| e.message_id());
+        let data = opened.map(Loaded::new).map_err(|e| e.message(state.lang));
         let mut app = Self::with_data(db_path, data, state);
         app.backups_offered = backups;
         if app.data.as_ref().is_ok_and(|l| l.session.created) {
@@ -271,7 +271,7 @@ impl KinerjaApp {
 
     /// The application on a fresh in-memory copy of the embedded dataset (tests, demos).
     pub fn in_memory(state: UiState) -> KinerjaApp {
-        let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message_id());
+        let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message(state.lang));
         Self::with_data(PathBuf::from(":memory:"), data, state)
     }
 
@@ -507,7 +507,7 @@ impl KinerjaApp {
         if let crate::app::OpenError::Damaged { backups, .. } = &e {
             self.backups_offered = backups.clone();
         }
-        self.data = Err(e.message_id());
+        self.data = Err(e.message(self.state.lang));
     }
 
     fn set_office(&mut self, id: i64) {
