@@ -1400,4 +1400,21 @@ mod tests {
         assert_eq!(subjects.iter().filter(|s| **s == "budget:1").count(), 1, "program 1 shown once");
         assert!(subjects.contains(&"budget:1.1.1"));
     }
+
+    #[test]
+    fn kinerja_own_titles_follow_the_language_and_the_printed_title_stays() {
+        assert_eq!(column_english("Realisasi Tahun 2024").as_deref(), Some("Actual 2024"));
+        assert_eq!(column_english("Pagu vs 2023 (%)").as_deref(), Some("Budget vs 2023 (%)"));
+        assert_eq!(column_english("PNS"), None, "a code is the same in both languages");
+        let d = embedded();
+        let id = build_table(&d, &Settings::default(), "1.1", 2024, TableOptions::default()).unwrap();
+        // Files are built like this: Indonesian.
+        assert_eq!(id.label(), "Tabel 1.1");
+        assert!(id.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("JUMLAH"))));
+        let en = id.clone().in_lang(Lang::En);
+        assert_eq!(en.label(), "Table 1.1");
+        assert_eq!(en.columns[1].label, "EDUCATION");
+        assert!(en.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("TOTAL"))));
+        assert_eq!(en.title, id.title, "the printed title is data");
+    }
 }
