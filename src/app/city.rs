@@ -7,7 +7,9 @@ use crate::calc::check::check;
 use crate::calc::resolve::indicator_capaian;
 use crate::calc::{mean, Settings};
 use crate::domain::{Dataset, Money, Year};
+use crate::format::Lang;
 use crate::storage::{OfficeBudget, StorageError, Store, YearBudget};
+use crate::text::tr;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
@@ -141,8 +143,9 @@ pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Resul
 }
 
 /// The city view as a table (shown, sorted, filtered and saved like the report's tables); each
-/// row's subject is `office:ID`. With `checks`, a column gives each office's findings.
-pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report::TableView {
+/// row's subject is `office:ID`. With `checks`, a column gives each office's findings. Its
+/// titles are in `lang` (files are written in Indonesian).
+pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> crate::report::TableView {
     use crate::report::{Cell, Column, ColumnKind, RowKind, TableRow, TableView};
     let col = |key: &str, label: &str, kind| Column { key: key.into(), label: label.into(), kind, derived: false };
     let mut columns = vec![
@@ -197,11 +200,23 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>) -> crate::report
     TableView {
         id: "Kota".into(),
         year: v.year,
-        title: format!("Kinerja dan anggaran seluruh perangkat daerah tahun {}", v.year),
-        source: "Kinerja: jumlah pagu dan realisasi program setiap perangkat daerah; capaian IKU dihitung dari target dan realisasi".into(),
+        title: tr!(
+            lang,
+            "Kinerja dan anggaran seluruh perangkat daerah tahun {}",
+            "Performance and budget of every office in {}",
+            v.year
+        ),
+        source: lang
+            .pick(
+                "Kinerja: jumlah pagu dan realisasi program setiap perangkat daerah; capaian IKU dihitung dari target dan realisasi",
+                "Kinerja: each office's programme totals of budget and spending; IKU achievement computed from target and actual",
+            )
+            .into(),
         columns,
         rows,
+        lang: Lang::Id,
     }
+    .in_lang(lang)
 }
 
 /// The city's budget per year as amounts (for the trend charts).

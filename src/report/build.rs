@@ -5,6 +5,7 @@ use crate::calc::budget::{programs_total, rolled_up, Amounts};
 use crate::calc::resolve::{self, resolve, sasaran_indicators, Value};
 use crate::calc::Settings;
 use crate::domain::*;
+use crate::format::Lang;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -169,7 +170,15 @@ pub fn build_table(
         });
         return Err(TableError::NoData { id: id.into(), year, years: years_list(years) });
     }
-    Ok(TableView { id: id.into(), year, title: t.title.clone(), source: t.source.clone(), columns, rows })
+    Ok(TableView {
+        id: id.into(),
+        year,
+        title: t.title.clone(),
+        source: t.source.clone(),
+        columns,
+        rows,
+        lang: Lang::Id,
+    })
 }
 
 type Built = (Vec<Column>, Vec<TableRow>);
@@ -1175,7 +1184,137 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
         source: String::new(),
         columns,
         rows,
+        lang: Lang::Id,
     }
+}
+
+/// The column titles of the tables in English, by their Indonesian; `{y}` stands for a year.
+/// Titles without an entry are the same in both languages (`NO`, `%`, `PNS`, a year).
+const COLUMN_TITLES: &[(&str, &str)] = &[
+    ("No", "No."),
+    ("JENJANG PENDIDIKAN", "EDUCATION"),
+    ("KET", "NOTE"),
+    ("DAFTAR ASET", "ASSETS"),
+    ("JUMLAH", "COUNT"),
+    ("NILAI", "VALUE"),
+    ("Tujuan", "Objective"),
+    ("Sasaran", "Goal"),
+    ("Indikator Tujuan/Sasaran", "Objective / goal indicator"),
+    ("Satuan", "Unit"),
+    ("Indikator Kinerja Sasaran", "Goal performance indicator"),
+    ("Alasan", "Reason"),
+    ("Penjelasan/Rumus", "Explanation / formula"),
+    ("Definisi", "Definition"),
+    ("Polaritas", "Polarity"),
+    ("Sumber Data", "Data source"),
+    ("Penanggung Jawab", "Responsible"),
+    ("Bagian", "Part"),
+    ("Sasaran Strategis / Program", "Strategic goal / programme"),
+    ("Indikator Kinerja", "Performance indicator"),
+    ("Target Tahunan", "Annual target"),
+    ("Anggaran APBD", "APBD budget"),
+    ("Anggaran Perubahan APBD", "Revised APBD budget"),
+    ("SASARAN STRATEGIS", "STRATEGIC GOAL"),
+    ("INDIKATOR KINERJA", "PERFORMANCE INDICATOR"),
+    ("SATUAN", "UNIT"),
+    ("REALISASI", "ACTUAL"),
+    ("CAPAIAN KINERJA (%)", "ACHIEVEMENT (%)"),
+    ("Realisasi {y}", "Actual {y}"),
+    ("Capaian {y}", "Achievement {y}"),
+    ("Capaian Indikator Kinerja Sasaran", "Goal performance indicator"),
+    ("Rekomendasi Hasil Evaluasi SAKIP", "SAKIP evaluation recommendation"),
+    ("Tindak Lanjut", "Follow-up"),
+    ("Indikator Program", "Programme indicator"),
+    ("Target Tahun {y}", "Target {y}"),
+    ("Realisasi Tahun {y}", "Actual {y}"),
+    ("Capaian Kinerja Tahun {y}", "Achievement {y}"),
+    ("Indikator Sasaran", "Goal indicator"),
+    ("Program/ Kegiatan", "Programme / activity"),
+    ("Pagu Anggaran (Rp.)", "Budget (Rp)"),
+    ("Realisasi Anggaran (Rp.)", "Spent (Rp)"),
+    ("Tahun", "Year"),
+    ("Realisasi", "Actual"),
+    ("Capaian", "Achievement"),
+    ("Sumber", "Source"),
+    ("NAMA", "NAME"),
+    ("ALAMAT", "ADDRESS"),
+    ("JENIS USAHA", "BUSINESS"),
+    ("NO TELEPON", "TELEPHONE"),
+    ("Sasaran Strategis", "Strategic goal"),
+    ("Capaian Kinerja (%)", "Achievement (%)"),
+    ("Rata-rata Capaian Kinerja", "Average achievement"),
+    ("Program", "Programme"),
+    ("Realisasi Anggaran (%)", "Budget absorption (%)"),
+    ("Rata-rata Realisasi Anggaran (%)", "Average budget absorption (%)"),
+    ("Efisiensi", "Efficiency"),
+    ("URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN", "GOVERNMENT AFFAIR / FIELD AND PROGRAMME"),
+    ("PAGU ANGGARAN SEBELUM PERUBAHAN (Rp)", "BUDGET BEFORE REVISION (Rp)"),
+    ("PAGU ANGGARAN SETELAH PERUBAHAN (Rp)", "BUDGET AFTER REVISION (Rp)"),
+    ("PAGU ANGGARAN", "BUDGET"),
+    ("PAGU {y}", "BUDGET {y}"),
+    ("REALISASI {y}", "ACTUAL {y}"),
+    ("Kode", "Code"),
+    ("Program / Kegiatan / Sub-kegiatan", "Programme / activity / sub-activity"),
+    ("Pagu murni", "Original budget"),
+    ("Pagu perubahan", "Revised budget"),
+    ("Selisih perubahan", "Revision difference"),
+    ("Serapan (%)", "Absorption (%)"),
+    ("Pagu vs {y} (%)", "Budget vs {y} (%)"),
+    // The city table (`app::city`).
+    ("Perangkat Daerah", "Office"),
+    ("Pagu (Rp)", "Budget (Rp)"),
+    ("Realisasi (Rp)", "Actual (Rp)"),
+    ("Jumlah IKU", "IKU count"),
+    ("Rata-rata Capaian IKU (%)", "Average IKU achievement (%)"),
+    ("Nilai AKIP", "AKIP score"),
+    ("Predikat", "Predicate"),
+    ("Temuan Pemeriksaan", "Check findings"),
+];
+
+/// The texts Kinerja writes into the tables' cells (totals, row names, polarity), in English.
+const CELL_TEXTS: &[(&str, &str)] = &[
+    ("JUMLAH", "TOTAL"),
+    ("Jumlah", "Total"),
+    ("Realisasi", "Actual"),
+    ("kinerja", "performance"),
+    ("anggaran", "budget"),
+    ("semakin tinggi semakin baik", "higher is better"),
+    ("semakin rendah semakin baik", "lower is better"),
+    ("rentang", "range"),
+];
+
+/// The English of a column title, its years kept: `Realisasi Tahun 2024` → `Actual 2024`.
+pub(super) fn column_english(label: &str) -> Option<String> {
+    let mut years = Vec::new();
+    let mut template = String::new();
+    let mut digits = String::new();
+    // Every run of four digits is a year; other numbers stay part of the title.
+    for c in label.chars().chain(std::iter::once('\0')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() == 4 {
+            years.push(std::mem::take(&mut digits));
+            template.push_str("{y}");
+        } else {
+            template.push_str(&std::mem::take(&mut digits));
+        }
+        if c != '\0' {
+            template.push(c);
+        }
+    }
+    let (_, en) = COLUMN_TITLES.iter().find(|(id, _)| *id == template)?;
+    let mut out = (*en).to_string();
+    for y in years {
+        out = out.replacen("{y}", &y, 1);
+    }
+    Some(out)
+}
+
+/// The English of a text Kinerja writes into a cell; data has none.
+pub(super) fn cell_english(text: &str) -> Option<&'static str> {
+    CELL_TEXTS.iter().find(|(id, _)| *id == text).map(|(_, en)| *en)
 }
 
 #[cfg(test)]
@@ -1260,5 +1399,22 @@ mod tests {
         let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
         assert_eq!(subjects.iter().filter(|s| **s == "budget:1").count(), 1, "program 1 shown once");
         assert!(subjects.contains(&"budget:1.1.1"));
+    }
+
+    #[test]
+    fn kinerja_own_titles_follow_the_language_and_the_printed_title_stays() {
+        assert_eq!(column_english("Realisasi Tahun 2024").as_deref(), Some("Actual 2024"));
+        assert_eq!(column_english("Pagu vs 2023 (%)").as_deref(), Some("Budget vs 2023 (%)"));
+        assert_eq!(column_english("PNS"), None, "a code is the same in both languages");
+        let d = embedded();
+        let id = build_table(&d, &Settings::default(), "1.1", 2024, TableOptions::default()).unwrap();
+        // Files are built like this: Indonesian.
+        assert_eq!(id.label(), "Tabel 1.1");
+        assert!(id.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("JUMLAH"))));
+        let en = id.clone().in_lang(Lang::En);
+        assert_eq!(en.label(), "Table 1.1");
+        assert_eq!(en.columns[1].label, "EDUCATION");
+        assert!(en.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("TOTAL"))));
+        assert_eq!(en.title, id.title, "the printed title is data");
     }
 }

@@ -14,6 +14,7 @@ pub use render::*;
 pub use text::*;
 
 use crate::domain::Year;
+use crate::format::Lang;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -125,6 +126,10 @@ pub struct TableView {
     pub source: String,
     pub columns: Vec<Column>,
     pub rows: Vec<TableRow>,
+    /// The language of Kinerja's own words in it (`Tabel`, column titles, `JUMLAH`); what the
+    /// report printed (the title, names) is data and stays as printed. Files are Indonesian.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl TableView {
@@ -137,16 +142,43 @@ impl TableView {
     /// The short name: `Tabel 3.19`, or the id of a table of Kinerja's own (`Kota`).
     pub fn label(&self) -> String {
         if self.is_numbered() {
-            format!("Tabel {}", self.id)
+            format!("{} {}", self.lang.pick("Tabel", "Table"), self.id)
         } else {
             self.id.clone()
         }
     }
 
+    /// The table with Kinerja's own words (column titles, `JUMLAH`, `Target`, polarity …) in
+    /// `lang`; the title, the source and the data stay as they are.
+    pub fn in_lang(mut self, lang: Lang) -> TableView {
+        if lang == self.lang {
+            return self;
+        }
+        // Every view is built in Indonesian; English is the one other language.
+        if lang == Lang::En {
+            for c in &mut self.columns {
+                if let Some(en) = build::column_english(&c.label) {
+                    c.label = en;
+                }
+            }
+            for r in &mut self.rows {
+                for cell in &mut r.cells {
+                    if let Cell::Text(t) = cell {
+                        if let Some(en) = build::cell_english(t) {
+                            *t = en.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        self.lang = lang;
+        self
+    }
+
     /// The heading above the table: `Tabel 3.19 Realisasi …`, or the title alone.
     pub fn heading(&self) -> String {
         if self.is_numbered() {
-            format!("Tabel {} {}", self.id, self.title)
+            format!("{} {} {}", self.lang.pick("Tabel", "Table"), self.id, self.title)
         } else {
             self.title.clone()
         }

@@ -156,6 +156,7 @@ mod tests {
                 subject: "budget:1".into(),
                 cells: vec![Cell::text("=HYPERLINK(\"http://x\",\"klik\")"), Cell::value(Some(Decimal::from(-5)))],
             }],
+            lang: crate::format::Lang::Id,
         };
         let csv = to_csv(&t);
         assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",-5,baris"), "{csv}");

@@ -115,7 +115,7 @@ pub fn item(item: &Item, lang: Lang) -> String {
         (Item::SupportPrograms(n), Lang::Id) => format!("Program pendukung {n}"),
         (Item::SupportPrograms(n), Lang::En) => format!("Programmes supporting {n}"),
         (Item::ProgramIndicators(n), Lang::Id) => format!("Indikator program pendukung {n}"),
-        (Item::ProgramIndicators(n), Lang::En) => format!("Program indicators supporting {n}"),
+        (Item::ProgramIndicators(n), Lang::En) => format!("Programme indicators supporting {n}"),
         (Item::AllStaff, Lang::Id) => "Jumlah pegawai".into(),
         (Item::AllStaff, Lang::En) => "Staff count".into(),
         (Item::Staff(k), Lang::Id) => format!("Jumlah {k}"),
@@ -316,7 +316,7 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
         Formula::ProgramIndicators { exceeded, of } => {
             let op = if *exceeded { ">" } else { "≥" };
             if en {
-                format!("program indicators with achievement {op} 100 (of {of})")
+                format!("programme indicators with achievement {op} 100 (of {of})")
             } else {
                 format!("indikator program dengan capaian {op} 100 (dari {of})")
             }

@@ -77,17 +77,20 @@ pub struct Loaded {
     pub offices: Vec<crate::storage::OfficeRef>,
     pub years: Vec<Year>,
     pub check: CheckReport,
-    tables: HashMap<(String, Year), Result<TableView, String>>,
+    tables: HashMap<(String, Year, Lang), Result<TableView, String>>,
     /// The budget tree of a year (thousands of rows: built once, not every frame).
-    trees: HashMap<Year, TableView>,
+    trees: HashMap<(Year, Lang), TableView>,
     /// Charts built from the office's data, by id, year and language.
     charts: HashMap<(String, Year, Lang), crate::report::charts::ChartSpec>,
     /// The city view of a year, built when first shown.
     city: Option<Result<CityView, String>>,
     /// The last city-wide check.
     pub city_check: Option<Vec<OfficeCheck>>,
-    /// The city view as a table, with the check's column when there is one.
+    /// The city view as a table, with the check's column when there is one (Indonesian, for
+    /// files).
     city_table: Option<TableView>,
+    /// The same table as the window shows it, in its language.
+    city_table_shown: Option<TableView>,
 }
 
 impl Loaded {
@@ -107,13 +110,15 @@ impl Loaded {
             city: None,
             city_check: None,
             city_table: None,
+            city_table_shown: None,
         }
     }
 
-    /// The budget tree of `year`, built once and kept until the data changes.
-    pub fn budget_tree(&mut self, year: Year) -> &TableView {
+    /// The budget tree of `year` with its titles in `lang`, built once and kept until the data
+    /// changes.
+    pub fn budget_tree(&mut self, year: Year, lang: Lang) -> &TableView {
         let (d, s) = (&self.session.dataset, &self.session.settings);
-        self.trees.entry(year).or_insert_with(|| crate::report::budget_tree(d, s, year))
+        self.trees.entry((year, lang)).or_insert_with(|| crate::report::budget_tree(d, s, year).in_lang(lang))
     }
 
     /// A chart of the office, built by `build` once and kept until the data changes.
@@ -133,6 +138,7 @@ impl Loaded {
         if !matches!(&self.city, Some(Ok(v)) if v.year == year) {
             self.city = Some(city_view(&self.session.store, year).map_err(|e| e.message_id()));
             self.city_table = None;
+            self.city_table_shown = None;
         }
         self.city.get_or_insert_with(|| Err(String::new()))
     }
@@ -144,15 +150,30 @@ impl Loaded {
             return Err(e.clone());
         }
         if let (None, Some(Ok(view))) = (&self.city_table, &self.city) {
-            self.city_table = Some(crate::app::city::city_table(view, self.city_check.as_deref()));
+            self.city_table = Some(crate::app::city::city_table(view, self.city_check.as_deref(), Lang::Id));
         }
         self.city_table.as_ref().ok_or_else(String::new)
+    }
+
+    /// The city table as the window shows it, with its titles in `lang`.
+    pub fn city_table_shown(&mut self, year: Year, lang: Lang) -> Result<&TableView, String> {
+        if self.city_table_shown.as_ref().is_some_and(|t| t.lang != lang) {
+            self.city_table_shown = None;
+        }
+        if let Err(e) = self.city(year) {
+            return Err(e.clone());
+        }
+        if let (None, Some(Ok(view))) = (&self.city_table_shown, &self.city) {
+            self.city_table_shown = Some(crate::app::city::city_table(view, self.city_check.as_deref(), lang));
+        }
+        self.city_table_shown.as_ref().ok_or_else(String::new)
     }
 
     /// Sets the result of the city-wide check (a new column of the city table).
     pub fn set_city_check(&mut self, result: Vec<OfficeCheck>) {
         self.city_check = Some(result);
         self.city_table = None;
+        self.city_table_shown = None;
     }
 
     /// Whether the database holds more than one office (the city view is offered then).
@@ -160,12 +181,14 @@ impl Loaded {
         self.offices.len() > 1
     }
 
-    /// A report table of a year, built once and kept.
-    pub fn table(&mut self, id: &str, year: Year) -> &Result<TableView, String> {
+    /// A report table of a year with Kinerja's own words in `lang`, built once and kept.
+    pub fn table(&mut self, id: &str, year: Year, lang: Lang) -> &Result<TableView, String> {
         let (d, s) = (&self.session.dataset, &self.session.settings);
-        self.tables
-            .entry((id.to_string(), year))
-            .or_insert_with(|| build_table(d, s, id, year, TableOptions::default()).map_err(|e| e.message_id()))
+        self.tables.entry((id.to_string(), year, lang)).or_insert_with(|| {
+            build_table(d, s, id, year, TableOptions::default())
+                .map(|t| t.in_lang(lang))
+                .map_err(|e| crate::text::error_message(lang, || e.message_id(), &e))
+        })
     }
 
     /// The id of the year's table of `kind` (about `subject`).
@@ -230,7 +253,7 @@ impl KinerjaApp {
             Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
             _ => Vec::new(),
         };
-        let data = opened.map(Loaded::new).map_err(|e| e.message_id());
+        let data = opened.map(Loaded::new).map_err(|e| e.message(state.lang));
         let mut app = Self::with_data(db_path, data, state);
         app.backups_offered = backups;
         if app.data.as_ref().is_ok_and(|l| l.session.created) {
@@ -248,7 +271,7 @@ impl KinerjaApp {
 
     /// The application on a fresh in-memory copy of the embedded dataset (tests, demos).
     pub fn in_memory(state: UiState) -> KinerjaApp {
-        let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message_id());
+        let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message(state.lang));
         Self::with_data(PathBuf::from(":memory:"), data, state)
     }
 
@@ -484,7 +507,7 @@ impl KinerjaApp {
         if let crate::app::OpenError::Damaged { backups, .. } = &e {
             self.backups_offered = backups.clone();
         }
-        self.data = Err(e.message_id());
+        self.data = Err(e.message(self.state.lang));
     }
 
     fn set_office(&mut self, id: i64) {
@@ -702,6 +725,7 @@ impl KinerjaApp {
             l.charts.clear();
             l.city = None;
             l.city_table = None;
+            l.city_table_shown = None;
         }
         self.forms.clear();
         self.fix_year();
@@ -980,16 +1004,16 @@ impl KinerjaApp {
     pub fn report_table_ui(&mut self, ui: &mut egui::Ui, id: &str, year: Year, default_open: bool) -> Option<String> {
         let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return None };
-        let table = match l.table(id, year) {
+        let table = match l.table(id, year, lang) {
             Ok(t) => t.clone(),
             Err(e) => {
-                ui.label(format!("Tabel {id}: {e}"));
+                ui.label(format!("{} {id}: {e}", T::Table.get(lang)));
                 return None;
             }
         };
         let force = self.open_tables.iter().any(|t| t == id);
         let header =
-            egui::CollapsingHeader::new(egui::RichText::new(format!("Tabel {} — {}", table.id, table.title)).strong())
+            egui::CollapsingHeader::new(egui::RichText::new(format!("{} — {}", table.label(), table.title)).strong())
                 .id_salt(("report_table", id))
                 .default_open(default_open);
         let header = if force { header.open(Some(true)) } else { header };

@@ -335,19 +335,19 @@ pub fn notes_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, y
                     ops: vec![Op::RemoveNote(n.clone())],
                 });
             }
-            ui.label(format!("{} {}:", n.kind, n.position));
+            let kind = kinds.iter().find(|(k, _)| *k == n.kind).map_or(n.kind.as_str(), |(_, t)| t.get(lang));
+            ui.label(format!("{kind} {}:", n.position));
             ui.add(egui::Label::new(&n.text).wrap());
         });
     }
     ui.horizontal(|ui| {
-        egui::ComboBox::from_id_salt(("note_kind", indicator, year)).selected_text(form.texts[0].clone()).show_ui(
-            ui,
-            |ui| {
-                for (k, label) in kinds {
-                    ui.selectable_value(&mut form.texts[0], k.to_string(), label.get(lang));
-                }
-            },
-        );
+        let shown =
+            kinds.iter().find(|(k, _)| *k == form.texts[0]).map_or(form.texts[0].as_str(), |(_, t)| t.get(lang));
+        egui::ComboBox::from_id_salt(("note_kind", indicator, year)).selected_text(shown).show_ui(ui, |ui| {
+            for (k, label) in kinds {
+                ui.selectable_value(&mut form.texts[0], k.to_string(), label.get(lang));
+            }
+        });
         let l = ui.label(lang.pick("Teks", "Text"));
         ui.add(egui::TextEdit::multiline(&mut form.texts[1]).desired_rows(2).desired_width(420.0)).labelled_by(l.id);
         if ui.button(lang.pick("Tambahkan catatan", "Add the note")).clicked() {

@@ -47,142 +47,146 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
     let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == period.code).collect();
     tujuan.sort_by_key(|t| t.position);
     for (ti, t) in tujuan.iter().enumerate() {
-        egui::CollapsingHeader::new(format!("Tujuan: {}", t.name)).id_salt(("struct_tujuan", &t.code)).show(ui, |ui| {
-            name_row(
-                app,
-                ui,
-                &format!("tujuan:{}", t.code),
-                &t.name,
-                |new| Change {
-                    description: format!("Ganti nama tujuan {}", t.code),
-                    ops: vec![Op::UpdateTujuan { old: (*t).clone(), new: Tujuan { name: new.into(), ..(*t).clone() } }],
-                },
-                &mut changes,
-            );
-            ui.horizontal(|ui| {
-                if ti > 0 && ui.small_button(lang.pick("▲ Naik", "▲ Up")).clicked() {
-                    let p = tujuan[ti - 1];
-                    changes.push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, p) });
-                }
-                if ti + 1 < tujuan.len() && ui.small_button(lang.pick("▼ Turun", "▼ Down")).clicked() {
-                    let n = tujuan[ti + 1];
-                    changes.push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, n) });
-                }
-                if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
-                    let code = free_code(&d, "S");
-                    let pos =
-                        d.sasaran.iter().filter(|s| s.tujuan == t.code).map(|s| s.position).max().unwrap_or(0) + 1;
-                    let sasaran = Sasaran {
-                        tujuan: t.code.clone(),
-                        code: code.clone(),
-                        position: pos,
-                        name: lang.pick("Sasaran baru", "New goal").into(),
-                    };
-                    changes.push(Change {
-                        description: format!("Tambah sasaran {code}"),
-                        ops: vec![Op::AddSasaran(sasaran)],
-                    });
-                }
-                let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
-                    && !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&t.code));
-                if ui
-                    .add_enabled(empty, egui::Button::new(lang.pick("Hapus tujuan", "Remove")))
-                    .on_disabled_hover_text(
-                        lang.pick(
+        egui::CollapsingHeader::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name))
+            .id_salt(("struct_tujuan", &t.code))
+            .show(ui, |ui| {
+                name_row(
+                    app,
+                    ui,
+                    &format!("tujuan:{}", t.code),
+                    &t.name,
+                    |new| Change {
+                        description: format!("Ganti nama tujuan {}", t.code),
+                        ops: vec![Op::UpdateTujuan {
+                            old: (*t).clone(),
+                            new: Tujuan { name: new.into(), ..(*t).clone() },
+                        }],
+                    },
+                    &mut changes,
+                );
+                ui.horizontal(|ui| {
+                    if ti > 0 && ui.small_button(lang.pick("▲ Naik", "▲ Up")).clicked() {
+                        let p = tujuan[ti - 1];
+                        changes
+                            .push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, p) });
+                    }
+                    if ti + 1 < tujuan.len() && ui.small_button(lang.pick("▼ Turun", "▼ Down")).clicked() {
+                        let n = tujuan[ti + 1];
+                        changes
+                            .push(Change { description: format!("Urutan tujuan {}", t.code), ops: swap_tujuan(t, n) });
+                    }
+                    if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
+                        let code = free_code(&d, "S");
+                        let pos =
+                            d.sasaran.iter().filter(|s| s.tujuan == t.code).map(|s| s.position).max().unwrap_or(0) + 1;
+                        let sasaran = Sasaran {
+                            tujuan: t.code.clone(),
+                            code: code.clone(),
+                            position: pos,
+                            name: lang.pick("Sasaran baru", "New goal").into(),
+                        };
+                        changes.push(Change {
+                            description: format!("Tambah sasaran {code}"),
+                            ops: vec![Op::AddSasaran(sasaran)],
+                        });
+                    }
+                    let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
+                        && !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&t.code));
+                    if ui
+                        .add_enabled(empty, egui::Button::new(lang.pick("Hapus tujuan", "Remove")))
+                        .on_disabled_hover_text(lang.pick(
                             "Hapus sasaran dan indikatornya lebih dulu.",
                             "Remove its goals and indicators first.",
-                        ),
-                    )
-                    .clicked()
-                {
-                    changes.push(Change {
-                        description: format!("Hapus tujuan {}", t.code),
-                        ops: vec![Op::RemoveTujuan((*t).clone())],
-                    });
-                }
-            });
-            let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-            sasaran.sort_by_key(|s| s.position);
-            for s in sasaran {
-                egui::CollapsingHeader::new(format!("Sasaran: {}", s.name)).id_salt(("struct_sasaran", &s.code)).show(
-                    ui,
-                    |ui| {
-                        name_row(
-                            app,
-                            ui,
-                            &format!("sasaran:{}", s.code),
-                            &s.name,
-                            |new| Change {
-                                description: format!("Ganti nama sasaran {}", s.code),
-                                ops: vec![Op::UpdateSasaran {
-                                    old: s.clone(),
-                                    new: Sasaran { name: new.into(), ..s.clone() },
-                                }],
-                            },
-                            &mut changes,
-                        );
-                        ui.horizontal(|ui| {
-                            if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
-                                let code = free_code(&d, "IKU");
-                                let pos = d
-                                    .indicators
-                                    .iter()
-                                    .filter(|i| i.parent.as_deref() == Some(&s.code))
-                                    .map(|i| i.position)
-                                    .max()
-                                    .unwrap_or(0)
-                                    + 1;
-                                let ind = Indicator {
-                                    code: code.clone(),
-                                    period: period.code.clone(),
-                                    level: IndicatorLevel::Sasaran,
-                                    parent: Some(s.code.clone()),
-                                    position: pos,
-                                    name: lang.pick("Indikator baru", "New indicator").into(),
-                                    satuan: "%".into(),
-                                    polarity: Polarity::HigherIsBetter,
-                                    capaian_rule: CapaianRule::Standard,
-                                    formula: FormulaKind::Value,
-                                    formula_text: String::new(),
-                                    definition: String::new(),
-                                    alasan: String::new(),
-                                    data_source: String::new(),
-                                    responsible: String::new(),
-                                    iku: true,
-                                    predecessor: None,
-                                    comparable: false,
-                                    quarter_rule: QuarterRule::Cumulative,
-                                    note: String::new(),
-                                };
-                                changes.push(Change {
-                                    description: format!("Tambah indikator {code}"),
-                                    ops: vec![Op::AddIndicator(Box::new(ind))],
-                                });
-                            }
-                            let empty = !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&s.code));
-                            if ui
-                                .add_enabled(empty, egui::Button::new(lang.pick("Hapus sasaran", "Remove")))
-                                .on_disabled_hover_text(
-                                    lang.pick("Hapus indikatornya lebih dulu.", "Remove its indicators first."),
-                                )
-                                .clicked()
-                            {
-                                changes.push(Change {
-                                    description: format!("Hapus sasaran {}", s.code),
-                                    ops: vec![Op::RemoveSasaran(s.clone())],
-                                });
+                        ))
+                        .clicked()
+                    {
+                        changes.push(Change {
+                            description: format!("Hapus tujuan {}", t.code),
+                            ops: vec![Op::RemoveTujuan((*t).clone())],
+                        });
+                    }
+                });
+                let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
+                sasaran.sort_by_key(|s| s.position);
+                for s in sasaran {
+                    egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
+                        .id_salt(("struct_sasaran", &s.code))
+                        .show(ui, |ui| {
+                            name_row(
+                                app,
+                                ui,
+                                &format!("sasaran:{}", s.code),
+                                &s.name,
+                                |new| Change {
+                                    description: format!("Ganti nama sasaran {}", s.code),
+                                    ops: vec![Op::UpdateSasaran {
+                                        old: s.clone(),
+                                        new: Sasaran { name: new.into(), ..s.clone() },
+                                    }],
+                                },
+                                &mut changes,
+                            );
+                            ui.horizontal(|ui| {
+                                if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
+                                    let code = free_code(&d, "IKU");
+                                    let pos = d
+                                        .indicators
+                                        .iter()
+                                        .filter(|i| i.parent.as_deref() == Some(&s.code))
+                                        .map(|i| i.position)
+                                        .max()
+                                        .unwrap_or(0)
+                                        + 1;
+                                    let ind = Indicator {
+                                        code: code.clone(),
+                                        period: period.code.clone(),
+                                        level: IndicatorLevel::Sasaran,
+                                        parent: Some(s.code.clone()),
+                                        position: pos,
+                                        name: lang.pick("Indikator baru", "New indicator").into(),
+                                        satuan: "%".into(),
+                                        polarity: Polarity::HigherIsBetter,
+                                        capaian_rule: CapaianRule::Standard,
+                                        formula: FormulaKind::Value,
+                                        formula_text: String::new(),
+                                        definition: String::new(),
+                                        alasan: String::new(),
+                                        data_source: String::new(),
+                                        responsible: String::new(),
+                                        iku: true,
+                                        predecessor: None,
+                                        comparable: false,
+                                        quarter_rule: QuarterRule::Cumulative,
+                                        note: String::new(),
+                                    };
+                                    changes.push(Change {
+                                        description: format!("Tambah indikator {code}"),
+                                        ops: vec![Op::AddIndicator(Box::new(ind))],
+                                    });
+                                }
+                                let empty = !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&s.code));
+                                if ui
+                                    .add_enabled(empty, egui::Button::new(lang.pick("Hapus sasaran", "Remove")))
+                                    .on_disabled_hover_text(
+                                        lang.pick("Hapus indikatornya lebih dulu.", "Remove its indicators first."),
+                                    )
+                                    .clicked()
+                                {
+                                    changes.push(Change {
+                                        description: format!("Hapus sasaran {}", s.code),
+                                        ops: vec![Op::RemoveSasaran(s.clone())],
+                                    });
+                                }
+                            });
+                            let mut inds: Vec<&Indicator> =
+                                d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
+                            inds.sort_by_key(|i| i.position);
+                            for (ii, ind) in inds.iter().enumerate() {
+                                indicator_editor_ui(app, ui, ind, ii, &inds, &mut changes);
                             }
                         });
-                        let mut inds: Vec<&Indicator> =
-                            d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
-                        inds.sort_by_key(|i| i.position);
-                        for (ii, ind) in inds.iter().enumerate() {
-                            indicator_editor_ui(app, ui, ind, ii, &inds, &mut changes);
-                        }
-                    },
-                );
-            }
-        });
+                }
+            });
     }
     ui.horizontal(|ui| {
         if ui.button(lang.pick("+ Tujuan", "+ Aim")).clicked() {

@@ -8,6 +8,8 @@ macro_rules! strings {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum T { $($name),* }
         impl T {
+            /// Every text, for tests that look for untranslated words in the window.
+            pub const ALL: &'static [T] = &[$(T::$name),*];
             /// The text in `lang`.
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {

@@ -18,7 +18,7 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     // Not year-dependent; cached under the year shown so that the key is simple.
     let chart = l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone();
     let serapan = l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone();
-    let empty = l.budget_tree(year).rows.is_empty();
+    let empty = l.budget_tree(year, lang).rows.is_empty();
 
     ui.heading(T::BudgetTree.get(lang));
     super::budget_import::open_button_ui(app, ui, year);
@@ -31,7 +31,7 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         // The tree is drawn from the cache, not copied: it has thousands of rows.
         let Ok(l) = &mut app.data else { return };
         let state = app.tables.entry("anggaran".into()).or_default();
-        if let Some(subject) = table_view_ui(ui, l.budget_tree(year), lang, state, Some(420.0)) {
+        if let Some(subject) = table_view_ui(ui, l.budget_tree(year, lang), lang, state, Some(420.0)) {
             app.budget_selected = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
         }
         if app.state.mode == super::Mode::Sunting {

@@ -41,7 +41,7 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     });
     ui.add_space(8.0);
     let Ok(l) = &mut app.data else { return };
-    let table = match l.city_table(year) {
+    let table = match l.city_table_shown(year, lang) {
         Ok(t) => t,
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e);

@@ -30,46 +30,50 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         ui.label(T::NoData.get(lang));
     }
     for t in tujuan {
-        egui::CollapsingHeader::new(egui::RichText::new(format!("Tujuan: {}", t.name)).strong())
-            .id_salt(("tujuan", &t.code))
-            .default_open(true)
-            .show(ui, |ui| {
-                for ind in d.indicators.iter().filter(|i| {
-                    i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan
-                }) {
-                    indicator_ui(ui, d, ind, &period, lang);
-                }
-                let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-                sas.sort_by_key(|s| s.position);
-                for s in sas {
-                    egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
-                        .id_salt(("sasaran", &s.code))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for ind in sasaran_indicators(d, &s.code) {
-                                indicator_ui(ui, d, ind, &period, lang);
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).strong(),
+        )
+        .id_salt(("tujuan", &t.code))
+        .default_open(true)
+        .show(ui, |ui| {
+            for ind in d
+                .indicators
+                .iter()
+                .filter(|i| i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan)
+            {
+                indicator_ui(ui, d, ind, &period, lang);
+            }
+            let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
+            sas.sort_by_key(|s| s.position);
+            for s in sas {
+                egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
+                    .id_salt(("sasaran", &s.code))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for ind in sasaran_indicators(d, &s.code) {
+                            indicator_ui(ui, d, ind, &period, lang);
+                        }
+                        let programs = sasaran_programs(d, &s.code);
+                        if !programs.is_empty() {
+                            ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
+                            for k in programs {
+                                let name = d
+                                    .budget_line(year, k)
+                                    .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
+                                    .map_or(k, |b| b.name.as_str());
+                                ui.label(format!("• {name}"));
                             }
-                            let programs = sasaran_programs(d, &s.code);
-                            if !programs.is_empty() {
-                                ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
-                                for k in programs {
-                                    let name = d
-                                        .budget_line(year, k)
-                                        .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
-                                        .map_or(k, |b| b.name.as_str());
-                                    ui.label(format!("• {name}"));
-                                }
-                            }
-                        });
+                        }
+                    });
+            }
+            let notes: Vec<_> = d.notes.iter().filter(|n| n.subject == format!("tujuan:{}", t.code)).collect();
+            if !notes.is_empty() {
+                ui.label(egui::RichText::new(lang.pick("Faktor pendorong", "Driving factors")).strong());
+                for n in notes {
+                    ui.add(egui::Label::new(format!("{}. {}", n.position, n.text)).wrap());
                 }
-                let notes: Vec<_> = d.notes.iter().filter(|n| n.subject == format!("tujuan:{}", t.code)).collect();
-                if !notes.is_empty() {
-                    ui.label(egui::RichText::new(lang.pick("Faktor pendorong", "Driving factors")).strong());
-                    for n in notes {
-                        ui.add(egui::Label::new(format!("{}. {}", n.position, n.text)).wrap());
-                    }
-                }
-            });
+            }
+        });
     }
     let ids: Vec<String> = goals.into_iter().chain(dict).collect();
     ui.add_space(6.0);
