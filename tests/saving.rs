@@ -77,7 +77,7 @@ fn plus_seven_hours(at: &str) -> String {
     let mut ymd = date.split('-').map(|p| p.parse::<u32>().unwrap());
     let (y, m, d) = (ymd.next().unwrap(), ymd.next().unwrap(), ymd.next().unwrap());
     let days_in = |y: u32, m: u32| match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -105,8 +105,12 @@ fn riwayat_after_an_edit_shows_the_record_in_words_and_a_local_time() {
     // The computer's zone is Jakarta's (UTC+7, POSIX form: no zone files needed). No other test
     // of this file reads the time.
     std::env::set_var("TZ", "WIB-7");
-    let mut h =
-        harness(UiState { tab: Tab::Renstra, mode: Mode::Sunting, user_name: "Perencana".into(), ..Default::default() });
+    let mut h = harness(UiState {
+        tab: Tab::Renstra,
+        mode: Mode::Sunting,
+        user_name: "Perencana".into(),
+        ..Default::default()
+    });
     edit_iku1_target(&mut h);
     h.get_by_label("Riwayat").click_accesskit();
     h.run_steps(3);

@@ -231,7 +231,9 @@ pub fn check_realisasi(realisasi: Money, pagu: Option<Money>, lang: Lang) -> Val
         if realisasi > p {
             v.warnings.push(match lang {
                 Lang::Id => format!("Realisasi melebihi pagu ({}); periksa kembali.", crate::format::rupiah(p, lang)),
-                Lang::En => format!("Spending exceeds the budget ceiling ({}); please check.", crate::format::rupiah(p, lang)),
+                Lang::En => {
+                    format!("Spending exceeds the budget ceiling ({}); please check.", crate::format::rupiah(p, lang))
+                }
             });
         }
     }
@@ -256,9 +258,15 @@ pub fn check_target(
         if backwards {
             v.warnings.push(match lang {
                 Lang::Id => {
-                    format!("Target mundur dibanding tahun sebelumnya ({}) untuk indikator dengan polaritas ini.", with_satuan(p, satuan, lang))
+                    format!(
+                        "Target mundur dibanding tahun sebelumnya ({}) untuk indikator dengan polaritas ini.",
+                        with_satuan(p, satuan, lang)
+                    )
                 }
-                Lang::En => format!("The target goes backwards against the previous year ({}) for this polarity.", with_satuan(p, satuan, lang)),
+                Lang::En => format!(
+                    "The target goes backwards against the previous year ({}) for this polarity.",
+                    with_satuan(p, satuan, lang)
+                ),
             });
         }
     }

@@ -84,11 +84,9 @@ pub fn record(name: &str, name_of: &dyn Fn(&Record) -> Option<String>, lang: Lan
         Record::Target { indicator, year } => {
             tr!(lang, "Target Renstra {indicator} {year}", "Renstra target {indicator} {year}")
         }
-        Record::Agreement { indicator, year } => tr!(
-            lang,
-            "Target Perjanjian Kinerja {indicator} {year}",
-            "Perjanjian Kinerja target {indicator} {year}"
-        ),
+        Record::Agreement { indicator, year } => {
+            tr!(lang, "Target Perjanjian Kinerja {indicator} {year}", "Perjanjian Kinerja target {indicator} {year}")
+        }
         Record::Realisation { indicator, year } => {
             tr!(lang, "Realisasi {indicator} {year}", "Realisation {indicator} {year}")
         }
@@ -210,10 +208,7 @@ mod tests {
 
     #[test]
     fn target_record_in_words() {
-        assert_eq!(
-            parse_record("target:IKU2:2025"),
-            Record::Target { indicator: "IKU2".into(), year: 2025 }
-        );
+        assert_eq!(parse_record("target:IKU2:2025"), Record::Target { indicator: "IKU2".into(), year: 2025 });
         assert_eq!(record("target:IKU2:2025", &none, Lang::Id), "Target Renstra IKU2 2025");
         assert_eq!(record("target:IKU2:2025", &none, Lang::En), "Renstra target IKU2 2025");
     }
@@ -224,25 +219,22 @@ mod tests {
             Record::Target { indicator, .. } if indicator == "IKU2" => Some("Persentase UMKM naik kelas".to_string()),
             _ => None,
         };
-        assert_eq!(record("target:IKU2:2025", &name, Lang::Id), "Target Renstra IKU2 2025 — Persentase UMKM naik kelas");
+        assert_eq!(
+            record("target:IKU2:2025", &name, Lang::Id),
+            "Target Renstra IKU2 2025 — Persentase UMKM naik kelas"
+        );
     }
 
     #[test]
     fn agreement_record_in_words() {
-        assert_eq!(
-            parse_record("agreement:IKU1:2024"),
-            Record::Agreement { indicator: "IKU1".into(), year: 2024 }
-        );
+        assert_eq!(parse_record("agreement:IKU1:2024"), Record::Agreement { indicator: "IKU1".into(), year: 2024 });
         assert_eq!(record("agreement:IKU1:2024", &none, Lang::Id), "Target Perjanjian Kinerja IKU1 2024");
         assert_eq!(record("agreement:IKU1:2024", &none, Lang::En), "Perjanjian Kinerja target IKU1 2024");
     }
 
     #[test]
     fn realisation_record_in_words() {
-        assert_eq!(
-            parse_record("realisation:IKU3:2023"),
-            Record::Realisation { indicator: "IKU3".into(), year: 2023 }
-        );
+        assert_eq!(parse_record("realisation:IKU3:2023"), Record::Realisation { indicator: "IKU3".into(), year: 2023 });
         assert_eq!(record("realisation:IKU3:2023", &none, Lang::Id), "Realisasi IKU3 2023");
         assert_eq!(record("realisation:IKU3:2023", &none, Lang::En), "Realisation IKU3 2023");
     }
@@ -288,11 +280,11 @@ mod tests {
         assert_eq!(audit_value("target:IKU2:2025", "target", "1.25", Some("%"), Lang::En), "1.25 %");
         assert_eq!(audit_value("realisation:IKU2:2025", "realisasi", "1234.5", None, Lang::Id), "1.234,5");
         // A budget amount is rupiah: 12785258830 → Rp 12.785.258.830.
+        assert_eq!(audit_value("budget:2024:1.4.5", "pagu_murni", "12785258830", None, Lang::Id), "Rp 12.785.258.830");
         assert_eq!(
-            audit_value("budget:2024:1.4.5", "pagu_murni", "12785258830", None, Lang::Id),
-            "Rp 12.785.258.830"
+            audit_value("budget:2024:1.4.5", "realisasi", "4939925171.19", None, Lang::En),
+            "Rp 4,939,925,171.19"
         );
-        assert_eq!(audit_value("budget:2024:1.4.5", "realisasi", "4939925171.19", None, Lang::En), "Rp 4,939,925,171.19");
         // Sen: 150000 sen = Rp 1.500.
         assert_eq!(audit_value("budget_quarter:2024:1.4.5:2", "realisasi_sen", "150000", None, Lang::Id), "Rp 1.500");
         // Years and codes are not regrouped; empty stays empty.

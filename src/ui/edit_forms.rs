@@ -394,11 +394,13 @@ fn record_history_ui(ui: &mut egui::Ui, history: &[AuditEntry], data: &Dataset, 
 /// The indicator or budget line a record of the trail is about, by its name in `data`.
 fn record_name(data: &Dataset, r: &Record) -> Option<String> {
     match r {
-        Record::Target { indicator, .. } | Record::Agreement { indicator, .. } | Record::Realisation { indicator, .. } => {
-            data.indicator(indicator).map(|i| i.name.clone())
-        }
+        Record::Target { indicator, .. }
+        | Record::Agreement { indicator, .. }
+        | Record::Realisation { indicator, .. } => data.indicator(indicator).map(|i| i.name.clone()),
         Record::Budget { year, kode } => data.budget_line(*year, kode).map(|b| b.name.clone()),
-        Record::Row { table, key } if table == "indicator" => key.first().and_then(|c| data.indicator(c)).map(|i| i.name.clone()),
+        Record::Row { table, key } if table == "indicator" => {
+            key.first().and_then(|c| data.indicator(c)).map(|i| i.name.clone())
+        }
         _ => None,
     }
 }
@@ -406,9 +408,9 @@ fn record_name(data: &Dataset, r: &Record) -> Option<String> {
 /// The satuan of the indicator a record is about.
 fn record_satuan<'a>(data: &'a Dataset, r: &Record) -> Option<&'a str> {
     match r {
-        Record::Target { indicator, .. } | Record::Agreement { indicator, .. } | Record::Realisation { indicator, .. } => {
-            data.indicator(indicator).map(|i| i.satuan.as_str())
-        }
+        Record::Target { indicator, .. }
+        | Record::Agreement { indicator, .. }
+        | Record::Realisation { indicator, .. } => data.indicator(indicator).map(|i| i.satuan.as_str()),
         _ => None,
     }
 }

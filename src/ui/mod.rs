@@ -806,7 +806,10 @@ impl KinerjaApp {
                         if ui.add_enabled(!opening, button).clicked() {
                             match save_dialog::open_folder(&dir) {
                                 Ok(child) => self.opening_folder = Some((child, dir)),
-                                Err(e) => self.message = Some(save_dialog::open_folder_failed(&dir, &e.to_string(), self.state.lang)),
+                                Err(e) => {
+                                    self.message =
+                                        Some(save_dialog::open_folder_failed(&dir, &e.to_string(), self.state.lang))
+                                }
                             }
                         }
                     }

@@ -252,12 +252,9 @@ pub fn overwrite_label(lang: Lang) -> &'static str {
 
 /// A positive number of the chart's size fields (`1600`, `2`, `1,5`).
 fn size_number(v: &str, what: &str, lang: Lang) -> Result<f64, String> {
-    v.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|n| *n > 0.0 && *n <= 10_000.0)
-        .ok_or_else(|| tr!(lang, "{what} '{v}' harus angka positif, mis. 1600.", "{what} '{v}' must be a positive number, e.g. 1600."))
+    v.trim().replace(',', ".").parse::<f64>().ok().filter(|n| *n > 0.0 && *n <= 10_000.0).ok_or_else(|| {
+        tr!(lang, "{what} '{v}' harus angka positif, mis. 1600.", "{what} '{v}' must be a positive number, e.g. 1600.")
+    })
 }
 
 /// What the job's thread builds the file from (copies: the window goes on with the data).
@@ -272,7 +269,12 @@ enum Source {
 fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
     let lang = app.state.lang;
     if app.job.is_some() {
-        return Err(lang.pick("Pekerjaan lain masih berjalan; tunggu sampai selesai.", "Other work is still running; wait until it ends.").into());
+        return Err(lang
+            .pick(
+                "Pekerjaan lain masih berjalan; tunggu sampai selesai.",
+                "Other work is still running; wait until it ends.",
+            )
+            .into());
     }
     let typed = dialog.path.trim();
     if typed.is_empty() {
@@ -368,17 +370,17 @@ fn remember_dir(app: &mut KinerjaApp, dir: Option<&Path>) {
 /// The file's bytes (on the job's thread).
 fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, String> {
     let table = match source {
-        Source::Table { data, id, year, opts } => {
-            crate::report::build_table(&data.0, &data.1, &id, year, opts)
-                .map_err(|e| text::error_message(lang, || e.message_id(), &e))?
-        }
+        Source::Table { data, id, year, opts } => crate::report::build_table(&data.0, &data.1, &id, year, opts)
+            .map_err(|e| text::error_message(lang, || e.message_id(), &e))?,
         Source::Built(t) => *t,
         Source::Chart { data, city, id, year } => {
             let chart = crate::report::charts::all_charts(&data.0, &data.1, year, lang)
                 .into_iter()
                 .chain(city)
                 .find(|c| c.id == id)
-                .ok_or_else(|| tr!(lang, "Grafik {id} tidak ada untuk {year}.", "There is no chart {id} for {year}."))?;
+                .ok_or_else(|| {
+                    tr!(lang, "Grafik {id} tidak ada untuk {year}.", "There is no chart {id} for {year}.")
+                })?;
             // The sizes were checked to lie in 0–10 000.
             return match ext {
                 "svg" => crate::export::chart_svg(&chart, w as u32, h as u32, lang)
