@@ -230,8 +230,10 @@ pub fn check_realisasi(realisasi: Money, pagu: Option<Money>, lang: Lang) -> Val
     if let Some(p) = pagu {
         if realisasi > p {
             v.warnings.push(match lang {
-                Lang::Id => format!("Realisasi melebihi pagu (Rp {p}); periksa kembali."),
-                Lang::En => format!("Spending exceeds the budget ceiling (Rp {p}); please check."),
+                Lang::Id => format!("Realisasi melebihi pagu ({}); periksa kembali.", crate::format::rupiah(p, lang)),
+                Lang::En => {
+                    format!("Spending exceeds the budget ceiling ({}); please check.", crate::format::rupiah(p, lang))
+                }
             });
         }
     }
@@ -256,14 +258,29 @@ pub fn check_target(
         if backwards {
             v.warnings.push(match lang {
                 Lang::Id => {
-                    format!("Target mundur dibanding tahun sebelumnya ({p}) untuk indikator dengan polaritas ini.")
+                    format!(
+                        "Target mundur dibanding tahun sebelumnya ({}) untuk indikator dengan polaritas ini.",
+                        with_satuan(p, satuan, lang)
+                    )
                 }
-                Lang::En => format!("The target goes backwards against the previous year ({p}) for this polarity."),
+                Lang::En => format!(
+                    "The target goes backwards against the previous year ({}) for this polarity.",
+                    with_satuan(p, satuan, lang)
+                ),
             });
         }
     }
     v.merge(check_percent_target(target, satuan, lang));
     v
+}
+
+/// A figure of a warning as the user reads it: `1,25 %` / `1.25 %`.
+fn with_satuan(v: Decimal, satuan: &str, lang: Lang) -> String {
+    let n = crate::format::decimal(v, lang);
+    match satuan.trim() {
+        "" => n,
+        s => format!("{n} {s}"),
+    }
 }
 
 fn is_percent(satuan: &str) -> bool {
@@ -331,6 +348,19 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn warnings_show_numbers_as_people_read_them() {
+        // A previous target of 1.25 % reads "1,25 %" in Indonesian and "1.25 %" in English.
+        let id = check_target(d("1"), Some(d("1.25")), Polarity::HigherIsBetter, "%", Lang::Id);
+        assert!(id.warnings[0].contains("(1,25 %)"), "{:?}", id.warnings);
+        let en = check_target(d("1"), Some(d("1.25")), Polarity::HigherIsBetter, "%", Lang::En);
+        assert!(en.warnings[0].contains("(1.25 %)"), "{:?}", en.warnings);
+        // A pagu of 12785258830 reads Rp 12.785.258.830.
+        let pagu = Money::from_rupiah(12_785_258_830);
+        let w = check_realisasi(Money::from_rupiah(13_000_000_000), Some(pagu), Lang::Id);
+        assert!(w.warnings[0].contains("(Rp 12.785.258.830)"), "{:?}", w.warnings);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! See `docs/architecture.md` (Localisation) and `docs/findings.md`.
 
 mod findings;
+pub mod record;
 
 /// `tr!(lang, "Indonesian {x}", "English {x}", args…)`: a text with arguments in the user's
 /// language — the way new messages with arguments are written (fixed texts: `lang.pick`).

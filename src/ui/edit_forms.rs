@@ -5,9 +5,10 @@ use super::strings::T;
 use super::widgets::{number_field_ui, FieldKind, NumberField};
 use super::{Command, KinerjaApp};
 use crate::calc::input::{self, Validation};
-use crate::domain::{BudgetColumn, Change, IndicatorValue, Money, Op, QuarterFigures, Year};
+use crate::domain::{BudgetColumn, Change, Dataset, IndicatorValue, Money, Op, QuarterFigures, Year};
 use crate::format::{self, Lang};
 use crate::storage::AuditEntry;
+use crate::text::record::{self, Record};
 use rust_decimal::Decimal;
 
 /// The typed texts of a form and what validation said.
@@ -128,7 +129,7 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
     }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
-    record_history_ui(ui, &history, lang, &format!("targets_history_{indicator}"));
+    record_history_ui(ui, &history, &l.session.dataset, lang, &format!("targets_history_{indicator}"));
     if let Some((year, old)) = removal {
         app.commands.push(Command::Apply(Change {
             description: format!("{} {year} {indicator}: {}", lang.pick("Hapus target", "Remove target"), ind.name),
@@ -231,7 +232,7 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     }
     warnings_ui(ui, form, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
-    record_history_ui(ui, &history, lang, &format!("year_history_{indicator}_{year}"));
+    record_history_ui(ui, &history, &l.session.dataset, lang, &format!("year_history_{indicator}_{year}"));
     if let Some((i, old)) = removal {
         app.commands.push(Command::Apply(Change {
             description: format!("{}: {}", questions[i].trim_end_matches('?'), ind.name),
@@ -318,7 +319,7 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         egui::CollapsingHeader::new(T::RecordHistory.get(lang)).id_salt(("record_history", year, kode)).show(
             ui,
             |ui| {
-                history_table_ui(ui, &history, lang, "record_history_table");
+                history_table_ui(ui, &history, &l.session.dataset, lang, "record_history_table");
             },
         );
     }
@@ -378,33 +379,60 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
 }
 
 /// The history of the record(s) a form edits, when there is any.
-fn record_history_ui(ui: &mut egui::Ui, history: &[AuditEntry], lang: Lang, id: &str) {
+fn record_history_ui(ui: &mut egui::Ui, history: &[AuditEntry], data: &Dataset, lang: Lang, id: &str) {
     if history.is_empty() {
         return;
     }
     egui::CollapsingHeader::new(format!("{} ({})", T::RecordHistory.get(lang), history.len())).id_salt(id).show(
         ui,
         |ui| {
-            history_table_ui(ui, history, lang, &format!("{id}_table"));
+            history_table_ui(ui, history, data, lang, &format!("{id}_table"));
         },
     );
 }
 
-/// Audit entries as a grid.
-pub fn history_table_ui(ui: &mut egui::Ui, entries: &[AuditEntry], lang: Lang, id: &str) {
+/// The indicator or budget line a record of the trail is about, by its name in `data`.
+fn record_name(data: &Dataset, r: &Record) -> Option<String> {
+    match r {
+        Record::Target { indicator, .. }
+        | Record::Agreement { indicator, .. }
+        | Record::Realisation { indicator, .. } => data.indicator(indicator).map(|i| i.name.clone()),
+        Record::Budget { year, kode } => data.budget_line(*year, kode).map(|b| b.name.clone()),
+        Record::Row { table, key } if table == "indicator" => {
+            key.first().and_then(|c| data.indicator(c)).map(|i| i.name.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The satuan of the indicator a record is about.
+fn record_satuan<'a>(data: &'a Dataset, r: &Record) -> Option<&'a str> {
+    match r {
+        Record::Target { indicator, .. }
+        | Record::Agreement { indicator, .. }
+        | Record::Realisation { indicator, .. } => data.indicator(indicator).map(|i| i.satuan.as_str()),
+        _ => None,
+    }
+}
+
+/// Audit entries as a grid, in words: the record by name, values in the language's format with
+/// their satuan, times in local time.
+pub fn history_table_ui(ui: &mut egui::Ui, entries: &[AuditEntry], data: &Dataset, lang: Lang, id: &str) {
     egui::Grid::new(id).striped(true).num_columns(7).spacing([12.0, 4.0]).show(ui, |ui| {
         for h in [T::When, T::Who, T::Action, T::Record, T::Field, T::OldValue, T::NewValue] {
             ui.label(egui::RichText::new(h.get(lang)).strong());
         }
         ui.end_row();
         for e in entries {
-            ui.label(&e.at);
+            let parsed = record::parse_record(&e.record);
+            let satuan = record_satuan(data, &parsed);
+            ui.label(record::local_time(&e.at)).on_hover_text(&e.at);
             ui.label(&e.user);
             ui.label(format!("{} — {}", e.action, e.description));
-            ui.label(&e.record);
-            ui.label(&e.field);
-            ui.label(&e.old);
-            ui.label(&e.new);
+            ui.label(record::record(&e.record, &|r| record_name(data, r), lang)).on_hover_text(&e.record);
+            ui.label(record::audit_field(&e.field, lang));
+            ui.label(record::audit_value(&e.record, &e.field, &e.old, satuan, lang));
+            ui.label(record::audit_value(&e.record, &e.field, &e.new, satuan, lang));
             ui.end_row();
         }
     });

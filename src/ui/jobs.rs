@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JobKind {
     Export,
+    /// One file of *Simpan sebagai…* (a table or a chart).
+    Save,
     Import,
     CityCheck,
     Demo,
@@ -25,6 +27,7 @@ impl JobKind {
     fn doing(self, lang: Lang) -> &'static str {
         match self {
             JobKind::Export => lang.pick("Mengekspor…", "Exporting…"),
+            JobKind::Save => lang.pick("Menyimpan…", "Saving…"),
             JobKind::Import => lang.pick("Mengimpor…", "Importing…"),
             JobKind::CityCheck => lang.pick("Memeriksa semua perangkat daerah…", "Checking every office…"),
             JobKind::Demo => lang.pick("Membuat kota contoh…", "Generating the demo city…"),
@@ -39,6 +42,8 @@ impl JobKind {
 pub enum Outcome {
     /// Files written into this folder.
     Exported(PathBuf),
+    /// One file written.
+    Saved(PathBuf),
     /// A dataset stored; the office's code and name, and the backup made first when it replaced
     /// the office's data.
     Imported {

@@ -241,6 +241,8 @@ pub struct KinerjaApp {
     pub budget_import: Option<budget_import::BudgetImportDialog>,
     /// The last file or folder written, offered to open.
     pub saved_path: Option<PathBuf>,
+    /// *Buka folder* launched: the launcher and the folder, until it answers.
+    opening_folder: Option<(std::process::Child, PathBuf)>,
     commands: Vec<Command>,
     first_frame_done: bool,
 }
@@ -301,6 +303,7 @@ impl KinerjaApp {
             generated_db: None,
             budget_import: None,
             saved_path: None,
+            opening_folder: None,
             commands: Vec::new(),
             first_frame_done: false,
         };
@@ -470,6 +473,29 @@ impl KinerjaApp {
         }));
     }
 
+    /// Says in the status line whether *Buka folder* worked, once the file manager's launcher
+    /// has answered.
+    fn poll_open_folder(&mut self, ctx: &egui::Context) {
+        let Some((child, dir)) = &mut self.opening_folder else { return };
+        let lang = self.state.lang;
+        match child.try_wait() {
+            Ok(None) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Ok(Some(status)) => {
+                // Explorer exits with 1 even when it opened the folder.
+                self.message = Some(if status.success() || cfg!(target_os = "windows") {
+                    save_dialog::open_folder_done(dir, lang)
+                } else {
+                    save_dialog::open_folder_failed(dir, &status.to_string(), lang)
+                });
+                self.opening_folder = None;
+            }
+            Err(e) => {
+                self.message = Some(save_dialog::open_folder_failed(dir, &e.to_string(), lang));
+                self.opening_folder = None;
+            }
+        }
+    }
+
     /// Takes the result of the integrity check when it has come.
     fn poll_integrity(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.integrity_job else { return };
@@ -617,6 +643,10 @@ impl KinerjaApp {
                     Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
                 self.saved_path = Some(dir);
             }
+            Outcome::Saved(path) => {
+                self.message = Some(format!("{} {}", lang.pick("Tersimpan di", "Saved to"), path.display()));
+                self.saved_path = Some(path);
+            }
             Outcome::Imported { code, name, backup } => {
                 // Show the office just imported, with the data as it is now in the file.
                 self.state.office = Some(code);
@@ -670,6 +700,7 @@ impl KinerjaApp {
             Outcome::Failed(e) => {
                 let what = match kind {
                     jobs::JobKind::Export => lang.pick("Ekspor gagal", "Export failed"),
+                    jobs::JobKind::Save => lang.pick("Tidak tersimpan", "Not saved"),
                     jobs::JobKind::Import => {
                         lang.pick("Impor gagal; tidak ada yang diubah", "Import failed; nothing was changed")
                     }
@@ -763,6 +794,7 @@ impl KinerjaApp {
     /// Draws the whole window into `ui` and handles the frame's commands.
     pub fn ui_main(&mut self, ui: &mut egui::Ui) {
         self.poll_integrity(ui.ctx());
+        self.poll_open_folder(ui.ctx());
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         if self.data.is_ok() {
             egui::Panel::top("tab_bar").show(ui, |ui| self.tab_bar_ui(ui));
@@ -793,9 +825,15 @@ impl KinerjaApp {
                         } else {
                             p.parent().map(|d| d.to_path_buf()).unwrap_or(p.clone())
                         };
-                        if ui.small_button(self.state.lang.pick("Buka folder", "Open folder")).clicked() {
-                            if let Err(e) = save_dialog::open_folder(&dir) {
-                                self.message = Some(format!("{}: {e}", dir.display()));
+                        let opening = self.opening_folder.is_some();
+                        let button = egui::Button::new(self.state.lang.pick("Buka folder", "Open folder")).small();
+                        if ui.add_enabled(!opening, button).clicked() {
+                            match save_dialog::open_folder(&dir) {
+                                Ok(child) => self.opening_folder = Some((child, dir)),
+                                Err(e) => {
+                                    self.message =
+                                        Some(save_dialog::open_folder_failed(&dir, &e.to_string(), self.state.lang))
+                                }
                             }
                         }
                     }
@@ -968,10 +1006,12 @@ impl KinerjaApp {
             for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Kota || city) {
                 let mut text = egui::RichText::new(tab.title().get(lang));
                 if tab == Tab::Pemeriksaan {
-                    if let Ok(l) = &self.data {
-                        if !l.check.findings.is_empty() {
-                            text =
-                                egui::RichText::new(format!("{} ({})", tab.title().get(lang), l.check.findings.len()));
+                    // The count is the selected year's: the head reads it as "what is wrong in
+                    // the report I am looking at".
+                    if let (Ok(l), Some(year)) = (&self.data, self.state.year) {
+                        let n = l.check.findings.iter().filter(|f| f.year == year).count();
+                        if n > 0 {
+                            text = egui::RichText::new(format!("{} ({n})", tab.title().get(lang)));
                         }
                     }
                 }

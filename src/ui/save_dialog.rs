@@ -5,7 +5,9 @@ use super::jobs::{Job, JobKind, Outcome};
 use super::{strings::T, KinerjaApp};
 use crate::domain::Year;
 use crate::format::Lang;
+use crate::report::charts::ChartSpec;
 use crate::report::TableOptions;
+use crate::text::{self, tr};
 use std::path::{Path, PathBuf};
 
 /// What is being saved.
@@ -41,6 +43,8 @@ pub struct SaveDialog {
     pub overwrite: bool,
     pub show_phone: bool,
     pub error: Option<String>,
+    /// Whether the path was put into the last folder used (done when first drawn).
+    pub placed: bool,
 }
 
 fn formats(r: &SaveRequest) -> &'static [(&'static str, &'static str)] {
@@ -83,12 +87,13 @@ impl SaveDialog {
             overwrite: false,
             show_phone: false,
             error: None,
+            placed: false,
         }
     }
 }
 
-/// Opens a folder in the platform's file manager.
-pub fn open_folder(dir: &Path) -> std::io::Result<()> {
+/// Opens a folder in the platform's file manager; the launcher's exit says whether it worked.
+pub fn open_folder(dir: &Path) -> std::io::Result<std::process::Child> {
     let program = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -96,15 +101,68 @@ pub fn open_folder(dir: &Path) -> std::io::Result<()> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(program).arg(dir).spawn().map(|_| ())
+    std::process::Command::new(program)
+        .arg(dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
 }
 
-/// Draws the dialog; returns a finished message when a file was written.
+/// The status line after *Buka folder* worked.
+pub fn open_folder_done(dir: &Path, lang: Lang) -> String {
+    tr!(lang, "Folder dibuka: {}", "Folder opened: {}", dir.display())
+}
+
+/// The status line after *Buka folder* failed, with the reason.
+pub fn open_folder_failed(dir: &Path, why: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Folder {} tidak dapat dibuka ({why}); bukalah dengan pengelola berkas.",
+        "Folder {} could not be opened ({why}); open it with a file manager.",
+        dir.display()
+    )
+}
+
+/// Said when the target exists and *Timpa* is not ticked.
+pub fn exists_message(path: &Path, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Berkas sudah ada; centang Timpa untuk menggantinya ({}).",
+        "The file already exists; tick Overwrite to replace it ({}).",
+        path.display()
+    )
+}
+
+/// A write error in the user's language, in the window's words (no command-line flags).
+fn write_error(e: &crate::export::WriteError, path: &Path, lang: Lang) -> String {
+    match e {
+        crate::export::WriteError::Exists(_) => exists_message(path, lang),
+        other => text::error_message(lang, || other.message_id(), other),
+    }
+}
+
+/// The folder new saves start in: the last one written into, while it still exists.
+fn remembered_dir(app: &KinerjaApp) -> Option<PathBuf> {
+    app.state.save_dir.as_deref().map(PathBuf::from).filter(|d| d.is_dir())
+}
+
+/// Draws the dialog; a save closes it and goes on in the background.
 pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
     let lang = app.state.lang;
     let Some(mut dialog) = app.save_dialog.take() else { return };
+    if !dialog.placed {
+        // The dialog is made where the request starts (a tab, a chart); the folder it opens in
+        // is the last one used, known here.
+        dialog.placed = true;
+        if let Some(dir) = remembered_dir(app) {
+            let ext = formats(&dialog.request)[dialog.format].0;
+            dialog.path = dir.join(default_name(&dialog.request, ext)).display().to_string();
+        }
+    }
     let mut open = true;
     let mut save = false;
+    let busy = app.job.is_some();
     egui::Window::new(lang.pick("Simpan sebagai…", "Save as…")).collapsible(false).open(&mut open).show(ctx, |ui| {
         let fmts = formats(&dialog.request);
         ui.horizontal(|ui| {
@@ -124,9 +182,11 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
             ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0)).labelled_by(l.id);
             if ui.button(T::Browse.get(lang)).clicked() {
                 let current = PathBuf::from(&dialog.path);
+                let start = current.parent().filter(|d| d.is_dir()).map(Path::to_path_buf).unwrap_or_else(base_dir);
                 let picked = match dialog.request {
-                    SaveRequest::Lkip { .. } => rfd::FileDialog::new().pick_folder(),
+                    SaveRequest::Lkip { .. } => rfd::FileDialog::new().set_directory(&start).pick_folder(),
                     _ => rfd::FileDialog::new()
+                        .set_directory(&start)
                         .set_file_name(current.file_name().and_then(|n| n.to_str()).unwrap_or_default())
                         .save_file(),
                 };
@@ -146,9 +206,11 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         });
         if let SaveRequest::Chart { .. } = dialog.request {
             ui.horizontal(|ui| {
-                for (label, v) in
-                    [("Lebar", &mut dialog.width), ("Tinggi", &mut dialog.height), ("Skala", &mut dialog.scale)]
-                {
+                for (label, v) in [
+                    (lang.pick("Lebar", "Width"), &mut dialog.width),
+                    (lang.pick("Tinggi", "Height"), &mut dialog.height),
+                    (lang.pick("Skala", "Scale"), &mut dialog.scale),
+                ] {
                     let l = ui.label(label);
                     ui.add(egui::TextEdit::singleline(v).desired_width(60.0)).labelled_by(l.id);
                 }
@@ -160,11 +222,14 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
                 lang.pick("Tampilkan nomor telepon lengkap (Tabel 3.15)", "Show full telephone numbers (Tabel 3.15)"),
             );
         }
-        ui.checkbox(&mut dialog.overwrite, lang.pick("Timpa berkas yang sudah ada", "Overwrite existing files"));
+        ui.checkbox(&mut dialog.overwrite, overwrite_label(lang)).on_hover_text(lang.pick(
+            "Mengganti berkas yang sudah ada dengan nama yang sama",
+            "Replace an existing file of the same name",
+        ));
         if let Some(e) = &dialog.error {
             ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
         }
-        if ui.button(T::Save.get(lang)).clicked() {
+        if ui.add_enabled(!busy, egui::Button::new(T::Save.get(lang))).clicked() {
             save = true;
         }
     });
@@ -172,95 +237,168 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         return;
     }
     if save {
-        match save_now(app, &dialog) {
-            Ok(Some(done)) => {
-                app.saved_path = Some(done.clone());
-                app.message = Some(format!("{} {}", lang.pick("Tersimpan di", "Saved to"), done.display()));
-                return;
-            }
-            Ok(None) => return,
+        match start_save(app, &dialog) {
+            Ok(()) => return,
             Err(e) => dialog.error = Some(e),
         }
     }
     app.save_dialog = Some(dialog);
 }
 
-/// Writes the file (or starts the whole export); `Ok(None)` when the work continues in the
-/// background.
-fn save_now(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<Option<PathBuf>, String> {
+/// The label of the overwrite box: *Timpa* (and its English name).
+pub fn overwrite_label(lang: Lang) -> &'static str {
+    lang.pick("Timpa", "Overwrite")
+}
+
+/// A positive number of the chart's size fields (`1600`, `2`, `1,5`).
+fn size_number(v: &str, what: &str, lang: Lang) -> Result<f64, String> {
+    v.trim().replace(',', ".").parse::<f64>().ok().filter(|n| *n > 0.0 && *n <= 10_000.0).ok_or_else(|| {
+        tr!(lang, "{what} '{v}' harus angka positif, mis. 1600.", "{what} '{v}' must be a positive number, e.g. 1600.")
+    })
+}
+
+/// What the job's thread builds the file from (copies: the window goes on with the data).
+enum Source {
+    Table { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, id: String, year: Year, opts: TableOptions },
+    Built(Box<crate::report::TableView>),
+    Chart { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, city: Vec<ChartSpec>, id: String, year: Year },
+}
+
+/// Checks the dialog and starts the save as a background job (the whole export for the LKIP),
+/// remembering the folder; an error leaves the dialog open with the reason.
+fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
     let lang = app.state.lang;
-    let path = PathBuf::from(dialog.path.trim());
-    if dialog.path.trim().is_empty() {
+    if app.job.is_some() {
+        return Err(lang
+            .pick(
+                "Pekerjaan lain masih berjalan; tunggu sampai selesai.",
+                "Other work is still running; wait until it ends.",
+            )
+            .into());
+    }
+    let typed = dialog.path.trim();
+    if typed.is_empty() {
         return Err(lang.pick("Tulis lokasi berkas.", "Type a path.").into());
     }
-    let Ok(l) = &mut app.data else { return Err(String::new()) };
+    let path = PathBuf::from(typed);
+    let is_folder = matches!(dialog.request, SaveRequest::Lkip { .. });
+    if !is_folder {
+        if path.is_dir() {
+            return Err(tr!(
+                lang,
+                "{} adalah folder; tulis nama berkas di ujungnya.",
+                "{} is a folder; add a file name to it.",
+                path.display()
+            ));
+        }
+        if path.exists() && !dialog.overwrite {
+            return Err(exists_message(&path, lang));
+        }
+    }
     let ext = formats(&dialog.request)[dialog.format].0;
     let opts = TableOptions { show_phone: dialog.show_phone };
-    let table = match &dialog.request {
-        SaveRequest::Table { id, year } => Some(
-            crate::report::build_table(&l.session.dataset, &l.session.settings, id, *year, opts)
-                .map_err(|e| e.message_id())?,
+    let size = match dialog.request {
+        SaveRequest::Chart { .. } => (
+            size_number(&dialog.width, lang.pick("Lebar", "Width"), lang)?,
+            size_number(&dialog.height, lang.pick("Tinggi", "Height"), lang)?,
+            size_number(&dialog.scale, lang.pick("Skala", "Scale"), lang)?,
         ),
-        SaveRequest::CityTable { year } => Some(l.city_table(*year)?.clone()),
-        _ => None,
+        _ => (0.0, 0.0, 0.0),
     };
-    let city_charts = match &dialog.request {
-        SaveRequest::Chart { id, year } if id.starts_with("kota-") => {
-            let amounts = crate::app::city::by_year_amounts(l.city(*year).as_ref().map_err(Clone::clone)?);
-            vec![
-                crate::report::charts::city_budget_trend(&amounts, lang),
-                crate::report::charts::city_serapan_trend(&amounts, lang),
-            ]
-        }
-        _ => Vec::new(),
-    };
-    let (d, s) = (&l.session.dataset, &l.session.settings);
-    let bytes = match (&dialog.request, table) {
-        (_, Some(t)) => match ext {
-            "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&t)).map_err(|e| e.to_string())?,
-            "csv-id" => crate::export::table_csv(&t, crate::export::CsvDialect::Indonesian),
-            _ => crate::export::table_csv(&t, crate::export::CsvDialect::Plain),
+    let Ok(l) = &mut app.data else { return Err(String::new()) };
+    let source = match &dialog.request {
+        SaveRequest::Table { id, year } => Source::Table {
+            data: Box::new((l.session.dataset.clone(), l.session.settings.clone())),
+            id: id.clone(),
+            year: *year,
+            opts,
         },
-        (SaveRequest::Chart { id, year }, None) => {
-            let chart = crate::report::charts::all_charts(d, s, *year, lang)
-                .into_iter()
-                .chain(city_charts)
-                .find(|c| &c.id == id)
-                .ok_or_else(|| format!("grafik {id}"))?;
-            let num = |v: &str, what: &str| -> Result<f64, String> {
-                v.trim().replace(',', ".").parse::<f64>().ok().filter(|n| *n > 0.0 && *n <= 10_000.0).ok_or_else(|| {
-                    match lang {
-                        Lang::Id => format!("{what} '{v}' harus angka positif, mis. 1600."),
-                        Lang::En => format!("{what} '{v}' must be a positive number, e.g. 1600."),
-                    }
-                })
+        SaveRequest::CityTable { year } => Source::Built(Box::new(l.city_table(*year)?.clone())),
+        SaveRequest::Chart { id, year } => {
+            let city = if id.starts_with("kota-") {
+                let amounts = crate::app::city::by_year_amounts(l.city(*year).as_ref().map_err(Clone::clone)?);
+                vec![
+                    crate::report::charts::city_budget_trend(&amounts, lang),
+                    crate::report::charts::city_serapan_trend(&amounts, lang),
+                ]
+            } else {
+                Vec::new()
             };
-            let (w, h, sc) =
-                (num(&dialog.width, "Lebar")?, num(&dialog.height, "Tinggi")?, num(&dialog.scale, "Skala")?);
-            match ext {
-                "svg" => crate::export::chart_svg(&chart, w as u32, h as u32, lang)
-                    .map(String::into_bytes)
-                    .map_err(|e| e.to_string())?,
-                _ => crate::export::chart_png(&chart, w as u32, h as u32, sc, lang).map_err(|e| e.to_string())?,
+            Source::Chart {
+                data: Box::new((l.session.dataset.clone(), l.session.settings.clone())),
+                city,
+                id: id.clone(),
+                year: *year,
             }
         }
-        (SaveRequest::Lkip { year }, None) => {
-            start_lkip_export(app, path, *year, opts, dialog.overwrite);
-            return Ok(None);
-        }
-        (SaveRequest::Table { .. } | SaveRequest::CityTable { .. }, None) => {
-            // Both kinds of table were built above.
-            return Err(String::new());
+        SaveRequest::Lkip { year } => {
+            let year = *year;
+            remember_dir(app, path.parent());
+            start_lkip_export(app, path, year, opts, dialog.overwrite);
+            return Ok(());
         }
     };
-    crate::export::write_file(&path, &bytes, dialog.overwrite).map_err(|e| match lang {
-        Lang::Id => e.message_id(),
-        Lang::En => e.to_string(),
-    })?;
-    Ok(Some(path))
+    remember_dir(app, path.parent());
+    let (overwrite, ext) = (dialog.overwrite, ext.to_string());
+    app.job = Some(Job::spawn(JobKind::Save, move |p| {
+        if !p.report(0.1, &path.display().to_string()) {
+            return Outcome::Cancelled;
+        }
+        let bytes = match file_bytes(source, &ext, size, lang) {
+            Ok(b) => b,
+            Err(e) => return Outcome::Failed(e),
+        };
+        // The last chance to cancel: from here the file is written.
+        if !p.report(0.9, &path.display().to_string()) {
+            return Outcome::Cancelled;
+        }
+        match crate::export::write_file(&path, &bytes, overwrite) {
+            Ok(()) => Outcome::Saved(path),
+            Err(e) => Outcome::Failed(write_error(&e, &path, lang)),
+        }
+    }));
+    Ok(())
+}
+
+/// The folder of the path just chosen, offered the next time.
+fn remember_dir(app: &mut KinerjaApp, dir: Option<&Path>) {
+    if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        app.state.save_dir = Some(d.display().to_string());
+    }
+}
+
+/// The file's bytes (on the job's thread).
+fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, String> {
+    let table = match source {
+        Source::Table { data, id, year, opts } => crate::report::build_table(&data.0, &data.1, &id, year, opts)
+            .map_err(|e| text::error_message(lang, || e.message_id(), &e))?,
+        Source::Built(t) => *t,
+        Source::Chart { data, city, id, year } => {
+            let chart = crate::report::charts::all_charts(&data.0, &data.1, year, lang)
+                .into_iter()
+                .chain(city)
+                .find(|c| c.id == id)
+                .ok_or_else(|| {
+                    tr!(lang, "Grafik {id} tidak ada untuk {year}.", "There is no chart {id} for {year}.")
+                })?;
+            // The sizes were checked to lie in 0–10 000.
+            return match ext {
+                "svg" => crate::export::chart_svg(&chart, w as u32, h as u32, lang)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string()),
+                _ => crate::export::chart_png(&chart, w as u32, h as u32, sc, lang).map_err(|e| e.to_string()),
+            };
+        }
+    };
+    Ok(match ext {
+        "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&table)).map_err(|e| e.to_string())?,
+        "csv-id" => crate::export::table_csv(&table, crate::export::CsvDialect::Indonesian),
+        _ => crate::export::table_csv(&table, crate::export::CsvDialect::Plain),
+    })
 }
 
 fn start_lkip_export(app: &mut KinerjaApp, dir: PathBuf, year: Year, opts: TableOptions, overwrite: bool) {
+    let lang = app.state.lang;
     let Ok(l) = &app.data else { return };
     let (d, s) = (l.session.dataset.clone(), l.session.settings.clone());
     app.job = Some(Job::spawn(JobKind::Export, move |p| {
@@ -270,7 +408,7 @@ fn start_lkip_export(app: &mut KinerjaApp, dir: PathBuf, year: Year, opts: Table
         };
         if !overwrite {
             if let Some((n, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
-                return Outcome::Failed(format!("{} sudah ada; centang 'Timpa' untuk menimpa", dir.join(n).display()));
+                return Outcome::Failed(exists_message(&dir.join(n), lang));
             }
         }
         // The last chance to cancel: from here every file is written.
@@ -278,8 +416,9 @@ fn start_lkip_export(app: &mut KinerjaApp, dir: PathBuf, year: Year, opts: Table
             return Outcome::Cancelled;
         }
         for (name, bytes) in &files {
-            if let Err(e) = crate::export::write_file(&dir.join(name), bytes, true) {
-                return Outcome::Failed(e.message_id());
+            let path = dir.join(name);
+            if let Err(e) = crate::export::write_file(&path, bytes, true) {
+                return Outcome::Failed(write_error(&e, &path, lang));
             }
         }
         Outcome::Exported(dir)

@@ -64,11 +64,16 @@ pub struct UiState {
     pub tab: Tab,
     pub year: Option<Year>,
     pub lang: Lang,
+    /// Not remembered: the window always opens in *Tinjau*, so that nobody edits by accident
+    /// because the last session ended in *Sunting*.
+    #[serde(skip)]
     pub mode: Mode,
     /// The name written into the audit trail, asked once.
     pub user_name: String,
     /// The code of the office being worked on.
     pub office: Option<String>,
+    /// The folder *Simpan sebagai…* last wrote into, offered again.
+    pub save_dir: Option<String>,
 }
 
 /// The key under which [`UiState`] is stored.

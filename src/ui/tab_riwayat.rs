@@ -15,7 +15,7 @@ pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
         Ok(entries) if entries.is_empty() => {
             ui.label(T::NoHistory.get(lang));
         }
-        Ok(entries) => history_table_ui(ui, &entries, lang, "riwayat_table"),
+        Ok(entries) => history_table_ui(ui, &entries, &l.session.dataset, lang, "riwayat_table"),
         Err(e) => {
             ui.label(egui::RichText::new(e.message_id()).color(ui.visuals().error_fg_color));
         }
