@@ -106,9 +106,7 @@ fn a_capaian_bar_opens_its_indicator_row() {
         h.state().tables.iter().filter(|(_, t)| t.selected.as_deref() == Some(subject.as_str())).collect();
     assert!(!selected.is_empty(), "a table of Perjanjian Kinerja & Capaian has {subject} selected");
     // The row is on screen, not at the top of the tab.
-    let on_screen = h
-        .query_all_by_label(&ikus[1].name)
-        .any(|n| n.rect().min.y > 40.0 && n.rect().max.y < 900.0);
+    let on_screen = h.query_all_by_label(&ikus[1].name).any(|n| n.rect().min.y > 40.0 && n.rect().max.y < 900.0);
     assert!(on_screen, "a row naming '{}' is in the window", ikus[1].name);
 }
 
@@ -128,10 +126,7 @@ fn a_programme_bar_opens_its_budget_row() {
     h.run_steps(6);
     assert_eq!(h.state().state.tab, Tab::Anggaran);
     assert_eq!(h.state().budget_selected.as_deref(), Some(kode.as_str()));
-    assert_eq!(
-        h.state().tables.get("anggaran").and_then(|t| t.selected.clone()),
-        Some(format!("budget:{kode}"))
-    );
+    assert_eq!(h.state().tables.get("anggaran").and_then(|t| t.selected.clone()), Some(format!("budget:{kode}")));
     let row = h.query_all_by_label(name).find(|n| n.rect().min.y > 40.0 && n.rect().max.y < 900.0);
     assert!(row.is_some(), "the row of programme '{name}' is in the window");
 }

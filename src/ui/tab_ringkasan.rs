@@ -66,7 +66,10 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         let programmes: Vec<String> =
             charts::program_kodes(&l.session.dataset).into_iter().map(|(kode, _)| kode).collect();
         vec![
-            (l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(), Opens::Indicator(ikus)),
+            (
+                l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(),
+                Opens::Indicator(ikus),
+            ),
             (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Nothing),
             (
                 l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone(),

@@ -23,7 +23,8 @@ pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let mut list: Vec<(ChartSpec, Option<Vec<String>>)> = codes
         .iter()
         .map(|code| {
-            let chart = l.chart(&format!("iku-{}", code.to_lowercase()), year, lang, |d, _| charts::iku_trend(d, code, lang));
+            let chart =
+                l.chart(&format!("iku-{}", code.to_lowercase()), year, lang, |d, _| charts::iku_trend(d, code, lang));
             (chart.clone(), Some(charts::iku_chain(&l.session.dataset, code)))
         })
         .collect();

@@ -50,7 +50,13 @@ pub fn chart_view(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32,
     out
 }
 
-fn chart_plot_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32, open: Option<&mut Option<f64>>) -> bool {
+fn chart_plot_ui(
+    ui: &mut egui::Ui,
+    chart: &ChartSpec,
+    lang: Lang,
+    height: f32,
+    open: Option<&mut Option<f64>>,
+) -> bool {
     // A chart scrolled out of sight only keeps its place: plots are costly to lay out, and a tab
     // with several of them would otherwise pay for all of them every frame.
     let title_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
@@ -215,10 +221,7 @@ fn chart_plot_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32, 
         let xs = openable(chart);
         if shown.response.clicked() {
             // The nearest category or year under the pointer; a click beside every item opens nothing.
-            let x = shown
-                .response
-                .interact_pointer_pos()
-                .map(|pos| shown.transform.value_from_position(pos).x.round());
+            let x = shown.response.interact_pointer_pos().map(|pos| shown.transform.value_from_position(pos).x.round());
             *open = x.filter(|x| xs.contains(x));
         }
         if shown.response.hovered() && !xs.is_empty() {
