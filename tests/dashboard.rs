@@ -93,9 +93,10 @@ fn a_capaian_bar_opens_its_indicator_row() {
     let ikus = d.ikus_of_period(&period.code);
     let names: Vec<String> = ikus.iter().map(|i| i.name.clone()).collect();
     let short = distinct_categories(&names);
+    let arrow = format!("→ {}", short[1]);
     // The second IKU: its link under the capaian chart (the table's link carries the full name).
     let link = h
-        .get_all_by_role_and_label(Role::Link, &short[1])
+        .get_all_by_role_and_label(Role::Link, &arrow)
         .next()
         .unwrap_or_else(|| panic!("no link '{}' under the capaian chart", short[1]));
     link.click_accesskit();
@@ -117,12 +118,13 @@ fn a_programme_bar_opens_its_budget_row() {
     let programmes = kinerja::report::charts::program_kodes(&d);
     let cats: Vec<String> = programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect();
     let short = distinct_categories(&cats);
+    let arrow = format!("→ {}", short[1]);
     let (kode, name) = &programmes[1];
     // The budget chart is the third of the grid; scroll it into view as a reader does.
-    let link = h.get_all_by_role_and_label(Role::Link, &short[1]).next().expect("a programme link");
+    let link = h.get_all_by_role_and_label(Role::Link, &arrow).next().expect("a programme link");
     link.scroll_to_me();
     h.run_steps(3);
-    h.get_all_by_role_and_label(Role::Link, &short[1]).next().expect("a programme link").click_accesskit();
+    h.get_all_by_role_and_label(Role::Link, &arrow).next().expect("a programme link").click_accesskit();
     h.run_steps(6);
     assert_eq!(h.state().state.tab, Tab::Anggaran);
     assert_eq!(h.state().budget_selected.as_deref(), Some(kode.as_str()));
@@ -155,7 +157,7 @@ fn tren_shows_one_chart_per_iku_with_its_predecessors_years() {
 fn a_year_link_of_an_iku_trend_opens_that_years_indicator() {
     let mut h = harness_sized(UiState { tab: Tab::Tren, ..Default::default() }, 1920.0, 1080.0);
     // The first chart is IKU1's; its "2023" link opens 2023, where IKU1-2018 holds the figures.
-    h.get_all_by_role_and_label(Role::Link, "2023").next().expect("a 2023 link").click_accesskit();
+    h.get_all_by_role_and_label(Role::Link, "→ 2023").next().expect("a 2023 link").click_accesskit();
     h.run_steps(6);
     assert_eq!(h.state().state.tab, Tab::Kinerja);
     assert_eq!(h.state().state.year, Some(2023));

@@ -57,18 +57,6 @@ fn chart_plot_ui(
     height: f32,
     open: Option<&mut Option<f64>>,
 ) -> bool {
-    // A chart scrolled out of sight only keeps its place: plots are costly to lay out, and a tab
-    // with several of them would otherwise pay for all of them every frame.
-    let title_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let legend_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let footprint = egui::Rect::from_min_size(
-        ui.cursor().min,
-        egui::vec2(ui.available_width(), title_height + height + legend_height + 40.0),
-    );
-    if !ui.is_rect_visible(footprint) {
-        ui.allocate_space(footprint.size());
-        return false;
-    }
     let mut save = false;
     // The button keeps its place at the right; a long title is cut with … and shown whole on hover.
     egui::Sides::new().shrink_left().truncate().show(
@@ -80,6 +68,15 @@ fn chart_plot_ui(
             save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
         },
     );
+    // A chart scrolled out of sight keeps only its title (to be found) and its place: plots are
+    // costly to lay out, and a tab with several of them would otherwise pay for all every frame.
+    let legend_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let footprint =
+        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height + legend_height + 40.0));
+    if !ui.is_rect_visible(footprint) {
+        ui.allocate_space(footprint.size());
+        return save;
+    }
     if chart.is_empty() {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::hover());
         ui.painter().rect_stroke(
@@ -246,7 +243,8 @@ fn links_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, xs: &[f64], open: 
                 (Some(s), Some(f)) => (s.clone(), f.clone()),
                 _ => (format!("{x}"), format!("{} {x}", chart.title)),
             };
-            if ui.link(text).on_hover_text(full).clicked() {
+            // The arrow tells the chart's link from the same name's link in a table beside it.
+            if ui.link(format!("→ {text}")).on_hover_text(full).clicked() {
                 *open = Some(*x);
             }
         }
