@@ -5,6 +5,7 @@ use super::ticks::{self, AxisTicks, Tick};
 use crate::calc::akip;
 use crate::calc::budget::Amounts;
 use crate::calc::resolve::{effective_realisasi, indicator_capaian};
+use crate::calc::settings::Status;
 use crate::calc::Settings;
 use crate::domain::{Dataset, Year};
 use crate::format::{to_f64, Lang};
@@ -168,16 +169,42 @@ fn t(lang: Lang, id: &str, en: &str) -> String {
     lang.pick(id, en).to_string()
 }
 
-/// Target (all Renstra years) against realisation of an indicator, including its comparable
-/// predecessor's years.
+/// The indicator `code` and its comparable predecessors, oldest first: one measure carried from
+/// one Renstra period to the next under new codes. A loop in the data stops the walk.
+pub fn iku_chain(d: &Dataset, code: &str) -> Vec<String> {
+    let mut chain = vec![code.to_string()];
+    let mut current = d.indicator(code);
+    while let Some(p) = current.filter(|i| i.comparable).and_then(|i| i.predecessor.as_deref()) {
+        if chain.iter().any(|c| c == p) {
+            break;
+        }
+        chain.insert(0, p.to_string());
+        current = d.indicator(p);
+    }
+    chain
+}
+
+/// The indicator of `chain` (see [`iku_chain`]) that holds the figures of `year`: the one with a
+/// target, an agreement or a realisation that year.
+pub fn chain_member_of_year<'c>(d: &Dataset, chain: &'c [String], year: Year) -> Option<&'c str> {
+    chain
+        .iter()
+        .rev()
+        .find(|c| {
+            d.targets.iter().any(|t| &t.indicator == *c && t.year == year)
+                || d.agreements.iter().any(|a| &a.indicator == *c && a.year == year)
+                || d.realisations.iter().any(|r| &r.indicator == *c && r.year == year)
+        })
+        .map(String::as_str)
+}
+
+/// Target (all Renstra years) against realisation of an indicator, across periods: its
+/// comparable predecessors' years come first.
 pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
     let ind = d.indicator(code);
     let name = ind.map_or(code.to_string(), |i| i.name.clone());
     let satuan = ind.map_or(String::new(), |i| i.satuan.clone());
-    let mut codes = vec![code.to_string()];
-    if let Some(p) = ind.filter(|i| i.comparable).and_then(|i| i.predecessor.clone()) {
-        codes.insert(0, p);
-    }
+    let codes = iku_chain(d, code);
     let mut targets = Vec::new();
     let mut reals = Vec::new();
     for c in &codes {
@@ -261,7 +288,8 @@ pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
     }
 }
 
-fn program_kodes(d: &Dataset) -> Vec<(String, String)> {
+/// The programmes of every budget year, by kode and name, in the order of their kode.
+pub fn program_kodes(d: &Dataset) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let mut years: Vec<Year> = d.budget_lines.iter().map(|b| b.year).collect();
     years.sort();
@@ -473,13 +501,44 @@ pub fn staff_by_education(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
     }
 }
 
+/// A light tint of a status colour, for a band behind bars drawn in full colour.
+fn status_tint(status: Status) -> [u8; 3] {
+    match status {
+        Status::SangatTinggi => [212, 236, 216],
+        Status::Tinggi => [228, 241, 210],
+        Status::Sedang => [250, 240, 205],
+        Status::Rendah => [251, 226, 205],
+        Status::SangatRendah => [245, 210, 210],
+    }
+}
+
 /// Capaian of the year's IKU as bars (the head's overview).
 pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartSpec {
     let ikus = d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default();
-    let points = ikus
+    let points: Vec<[f64; 2]> = ikus
         .iter()
         .enumerate()
         .filter_map(|(x, i)| indicator_capaian(d, s, &i.code, year).ok()?.value.number().map(|v| [x as f64, to_f64(v)]))
+        .collect();
+    // The status bands of the settings behind the bars, so that each bar reads against its
+    // colour; the top band reaches above the highest bar.
+    let top = points.iter().map(|p: &[f64; 2]| p[1]).fold(110.0_f64, f64::max);
+    let limits: Vec<f64> = s.bands.0.iter().map(|v| to_f64(*v)).collect();
+    let statuses = [Status::SangatTinggi, Status::Tinggi, Status::Sedang, Status::Rendah, Status::SangatRendah];
+    let bands = statuses
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            let from = limits.get(i).copied().unwrap_or(0.0);
+            let to = if i == 0 { top } else { limits[i - 1] };
+            Band {
+                from,
+                to,
+                label: if lang == Lang::Id { st.text() } else { st.text_en() }.to_string(),
+                color: status_tint(*st),
+            }
+        })
+        .filter(|b| b.to > b.from)
         .collect();
     ChartSpec {
         id: "capaian-iku".into(),
@@ -494,7 +553,7 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
             color: PALETTE[2],
             points,
         }],
-        bands: Vec::new(),
+        bands,
         no_data: no_data_for_year(year, lang),
     }
 }

@@ -387,7 +387,18 @@ impl KinerjaApp {
                     self.state.tab = tab;
                     for st in self.tables.values_mut() {
                         st.selected = Some(subject.clone());
+                    }
+                    // One table scrolls to the subject, the first of the tab that shows it; a
+                    // table not drawn yet has no state to carry the request, so it is made here.
+                    if let Some(id) = self.first_table_showing(tab, &subject) {
+                        let st = self.tables.entry(id.clone()).or_default();
+                        st.selected = Some(subject.clone());
                         st.scroll_to = Some(subject.clone());
+                        st.filter.clear();
+                        self.open_tables = vec![id];
+                    }
+                    if tab == Tab::Anggaran {
+                        self.budget_selected = subject.strip_prefix("budget:").map(str::to_string);
                     }
                 }
                 Command::OpenDatabase(path) => self.open_database(path),
@@ -439,6 +450,22 @@ impl KinerjaApp {
                 Command::CheckCity => self.start_city_check(),
             }
         }
+    }
+
+    /// The table of `tab` in which `subject` has a row: the budget tree on *Anggaran*, else the
+    /// first report table of the tab in the report's order.
+    fn first_table_showing(&mut self, tab: Tab, subject: &str) -> Option<String> {
+        let year = self.state.year?;
+        let l = self.data.as_mut().ok()?;
+        if tab == Tab::Anggaran && l.budget_tree(year).rows.iter().any(|r| r.subject == subject) {
+            return Some("anggaran".into());
+        }
+        let ids: Vec<String> = crate::calc::layout::layout(&l.session.dataset, year)
+            .into_iter()
+            .filter(|t| tab_of_kind(t.kind) == tab)
+            .map(|t| t.id)
+            .collect();
+        ids.into_iter().find(|id| l.table(id, year).as_ref().is_ok_and(|t| t.rows.iter().any(|r| r.subject == subject)))
     }
 
     fn open_database(&mut self, path: PathBuf) {
@@ -852,7 +879,12 @@ impl KinerjaApp {
             if self.data.is_err() {
                 self.db_error_ui(ui);
             } else {
-                egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| self.tab_ui(ui));
+                // Each tab keeps its own scroll position: a tab opens at its top, not at the
+                // place the previous tab was scrolled to.
+                egui::ScrollArea::vertical()
+                    .id_salt(("tab_scroll", self.state.tab))
+                    .auto_shrink(false)
+                    .show(ui, |ui| self.tab_ui(ui));
             }
         });
         if self.about_open {

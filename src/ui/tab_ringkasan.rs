@@ -1,7 +1,8 @@
-//! Ringkasan: the head of office's first screen.
+//! Ringkasan: the head of office's first screen — key figures as cards, then the charts in a grid
+//! that reflows with the window's width, then the year's IKU and efficiency tables.
 
 use super::strings::T;
-use super::widgets::{chart_view_ui, status_color};
+use super::widgets::{chart_view, status_color};
 use super::{Command, KinerjaApp, Tab};
 use crate::calc::akip;
 use crate::calc::budget::year_total;
@@ -10,28 +11,86 @@ use crate::calc::resolve::{
 };
 use crate::domain::Year;
 use crate::format::{self, Lang};
-use crate::report::charts::iku_trend;
+use crate::report::charts::{self, ChartSpec};
+
+/// Columns of the dashboard grid for a width: one under ~900 points, two up to ~1500, three
+/// above, so that a chart is never narrower than about 440 points nor wider than the screen
+/// needs.
+pub fn grid_columns(width: f32) -> usize {
+    if width < 900.0 {
+        1
+    } else if width < 1500.0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// A chart's plot height for its column width: a landscape shape, within what a 700-point high
+/// window can still show whole with its title and legend.
+pub fn chart_height(column_width: f32) -> f32 {
+    (column_width * 0.5).clamp(180.0, 380.0)
+}
 
 fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
     egui::Frame::group(ui.style())
         .inner_margin(10.0)
         .show(ui, |ui| {
-            ui.set_min_width(230.0);
+            ui.set_width(ui.available_width());
             ui.vertical(add);
         })
         .response
         .interact(egui::Sense::click())
 }
 
+/// What a click on a dashboard chart opens.
+enum Opens {
+    /// The capaian bar of the year's IKU at that index: the indicator's row.
+    Indicator(Vec<String>),
+    /// A programme bar: its row in the budget tree.
+    Programme(Vec<String>),
+    Nothing,
+}
+
 pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
+    let grid = {
+        let Ok(l) = &mut app.data else { return };
+        let ikus: Vec<String> = {
+            let d = &l.session.dataset;
+            d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default()
+        }
+        .iter()
+        .map(|i| i.code.clone())
+        .collect();
+        let programmes: Vec<String> =
+            charts::program_kodes(&l.session.dataset).into_iter().map(|(kode, _)| kode).collect();
+        vec![
+            (
+                l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(),
+                Opens::Indicator(ikus),
+            ),
+            (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Nothing),
+            (
+                l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone(),
+                Opens::Programme(programmes.clone()),
+            ),
+            (
+                l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(),
+                Opens::Programme(programmes),
+            ),
+        ]
+    };
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
     let s = &l.session.settings;
     let mut cmds = Vec::new();
 
-    ui.horizontal_wrapped(|ui| {
+    let width = ui.available_width();
+    ui.columns(if width < 700.0 { 1 } else { 3 }, |cols| {
+        let n = cols.len();
         // AKIP score and predicate.
+        let ui = &mut cols[0];
         let score = d.akip_evaluations.iter().find(|e| e.year == year).map(|e| e.score);
         let r = card(ui, |ui| {
             ui.label(T::AkipScore.get(lang));
@@ -51,6 +110,7 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             cmds.push(Command::SetTab(Tab::Tren));
         }
         // Budget of the year.
+        let ui = &mut cols[1 % n];
         let total = year_total(d, year);
         let r = card(ui, |ui| {
             ui.label(format!("{} {year}", T::BudgetOfYear.get(lang)));
@@ -70,6 +130,7 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             cmds.push(Command::SetTab(Tab::Anggaran));
         }
         // Findings.
+        let ui = &mut cols[2 % n];
         let n = l.check.findings.iter().filter(|f| f.year == year).count();
         let r = card(ui, |ui| {
             ui.label(T::Findings.get(lang));
@@ -80,6 +141,9 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             cmds.push(Command::SetTab(Tab::Pemeriksaan));
         }
     });
+
+    ui.add_space(8.0);
+    charts_grid_ui(ui, &grid, lang, &mut cmds);
 
     ui.add_space(8.0);
     ui.heading(T::IkuOfYear.get(lang));
@@ -146,15 +210,38 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
 
-    ui.add_space(8.0);
-    ui.columns(ikus.len().clamp(1, 3), |cols| {
-        for (i, ind) in ikus.iter().enumerate() {
-            let ui = &mut cols[i % cols.len()];
-            let chart = iku_trend(d, &ind.code, lang);
-            if chart_view_ui(ui, &chart, lang, 160.0) {
-                cmds.push(Command::SaveChart(chart.id.clone()));
-            }
-        }
-    });
     app.commands.extend(cmds);
+}
+
+/// The charts in rows of [`grid_columns`], each as wide as its column and as high as that width
+/// allows; a click on a bar opens its row through a [`Command`].
+fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cmds: &mut Vec<Command>) {
+    let n = grid_columns(ui.available_width());
+    for row in grid.chunks(n) {
+        ui.columns(n, |cols| {
+            for (col, (chart, opens)) in cols.iter_mut().zip(row) {
+                let height = chart_height(col.available_width());
+                let links = !matches!(opens, Opens::Nothing);
+                let r = chart_view(col, chart, lang, height, links);
+                if r.save {
+                    cmds.push(Command::SaveChart(chart.id.clone()));
+                }
+                let Some(i) = r.open.map(|x| x as usize) else { continue };
+                match opens {
+                    Opens::Indicator(codes) => {
+                        if let Some(code) = codes.get(i) {
+                            cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{code}") });
+                        }
+                    }
+                    Opens::Programme(kodes) => {
+                        if let Some(kode) = kodes.get(i) {
+                            cmds.push(Command::Navigate { tab: Tab::Anggaran, subject: format!("budget:{kode}") });
+                        }
+                    }
+                    Opens::Nothing => {}
+                }
+            }
+        });
+        ui.add_space(12.0);
+    }
 }

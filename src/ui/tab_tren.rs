@@ -1,29 +1,63 @@
-//! Tren: multi-year charts.
+//! Tren: every IKU of the year's Renstra period over the years against its targets, its
+//! predecessors' years joined, then the office's other multi-year charts; in the dashboard's
+//! reflowing grid.
 
 use super::strings::T;
-use super::widgets::chart_view_ui;
-use super::KinerjaApp;
+use super::tab_ringkasan::{chart_height, grid_columns};
+use super::widgets::chart_view;
+use super::{Command, KinerjaApp, Tab};
 use crate::domain::Year;
-use crate::report::charts::trend_charts;
+use crate::report::charts::{self, ChartSpec};
 
 pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
+    let Ok(l) = &mut app.data else { return };
+    let codes: Vec<String> = {
+        let d = &l.session.dataset;
+        d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default()
+    }
+    .iter()
+    .map(|i| i.code.clone())
+    .collect();
+    // Cached like the tables: built once per year and language, not every frame.
+    let mut list: Vec<(ChartSpec, Option<Vec<String>>)> = codes
+        .iter()
+        .map(|code| {
+            let chart =
+                l.chart(&format!("iku-{}", code.to_lowercase()), year, lang, |d, _| charts::iku_trend(d, code, lang));
+            (chart.clone(), Some(charts::iku_chain(&l.session.dataset, code)))
+        })
+        .collect();
+    list.push((l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), None));
+    list.push((l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone(), None));
+    list.push((l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(), None));
+    list.push((l.chart("pegawai", year, lang, |d, _| charts::staff_trend(d, lang)).clone(), None));
+    list.push((l.chart("aset", year, lang, |d, _| charts::asset_trend(d, lang)).clone(), None));
     let Ok(l) = &app.data else { return };
-    let charts = trend_charts(&l.session.dataset, year, lang);
+    let d = &l.session.dataset;
+
     ui.label(egui::RichText::new(T::TrendIntro.get(lang)).italics());
-    let mut save = None;
-    for pair in charts.chunks(2) {
-        ui.columns(2, |cols| {
-            for (i, c) in pair.iter().enumerate() {
-                if chart_view_ui(&mut cols[i], c, lang, 240.0) {
-                    save = Some(c.id.clone());
+    let mut cmds = Vec::new();
+    let n = grid_columns(ui.available_width());
+    for row in list.chunks(n) {
+        ui.columns(n, |cols| {
+            for (col, (chart, chain)) in cols.iter_mut().zip(row) {
+                let height = chart_height(col.available_width());
+                let r = chart_view(col, chart, lang, height, chain.is_some());
+                if r.save {
+                    cmds.push(Command::SaveChart(chart.id.clone()));
+                }
+                // A point of a year opens, in that year, the row of the chain's indicator of
+                // that year.
+                let Some((chain, x)) = chain.as_ref().zip(r.open) else { continue };
+                let y = x as Year;
+                if let Some(code) = charts::chain_member_of_year(d, chain, y) {
+                    cmds.push(Command::SetYear(y));
+                    cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{code}") });
                 }
             }
         });
         ui.add_space(12.0);
     }
-    if let Some(id) = save {
-        app.save_dialog =
-            Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::Chart { id, year }));
-    }
+    app.commands.extend(cmds);
 }

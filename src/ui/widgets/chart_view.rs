@@ -5,7 +5,7 @@
 
 use crate::format::Lang;
 use crate::report::charts::{value_text, ChartSpec, SeriesKind};
-use crate::report::ticks::wrap_label;
+use crate::report::ticks::{self, wrap_label};
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Line, Plot, PlotBounds, PlotPoints, Points, Polygon};
 
 fn color(c: [u8; 3]) -> egui::Color32 {
@@ -15,20 +15,48 @@ fn color(c: [u8; 3]) -> egui::Color32 {
 /// Room for the y axis' tick labels and title, for fitting the x labels.
 const Y_AXIS_WIDTH: f32 = 96.0;
 
+/// What the user did with a chart during the frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ChartResponse {
+    /// *Simpan sebagai…* was clicked.
+    pub save: bool,
+    /// A point, a bar or its link under the chart was clicked: the x of what is behind it (the
+    /// category's index, or the year).
+    pub open: Option<f64>,
+}
+
 /// Draws `chart` at `height` points; returns whether *Simpan sebagai…* was clicked.
 pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32) -> bool {
-    // A chart scrolled out of sight only keeps its place: plots are costly to lay out, and a tab
-    // with several of them would otherwise pay for all of them every frame.
-    let title_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let legend_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let footprint = egui::Rect::from_min_size(
-        ui.cursor().min,
-        egui::vec2(ui.available_width(), title_height + height + legend_height + 40.0),
-    );
-    if !ui.is_rect_visible(footprint) {
-        ui.allocate_space(footprint.size());
-        return false;
+    chart_view(ui, chart, lang, height, false).save
+}
+
+/// The x values a click can open: every category, or every year with a point.
+fn openable(chart: &ChartSpec) -> Vec<f64> {
+    if !chart.categories.is_empty() {
+        return (0..chart.categories.len()).map(|i| i as f64).collect();
     }
+    let mut xs: Vec<f64> = chart.series.iter().flat_map(|s| s.points.iter().map(|p| p[0].round())).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    xs
+}
+
+/// Draws `chart` at `height` points. With `links`, a click on a point or bar opens what is behind
+/// it, and a row of links under the legend does the same for keyboard and screen reader users
+/// (plot items are not AccessKit nodes).
+pub fn chart_view(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f32, links: bool) -> ChartResponse {
+    let mut out = ChartResponse::default();
+    out.save = chart_plot_ui(ui, chart, lang, height, links.then_some(&mut out.open));
+    out
+}
+
+fn chart_plot_ui(
+    ui: &mut egui::Ui,
+    chart: &ChartSpec,
+    lang: Lang,
+    height: f32,
+    open: Option<&mut Option<f64>>,
+) -> bool {
     let mut save = false;
     // The button keeps its place at the right; a long title is cut with … and shown whole on hover.
     egui::Sides::new().shrink_left().truncate().show(
@@ -40,6 +68,15 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
             save = ui.small_button(lang.pick("Simpan sebagai…", "Save as…")).clicked();
         },
     );
+    // A chart scrolled out of sight keeps only its title (to be found) and its place: plots are
+    // costly to lay out, and a tab with several of them would otherwise pay for all every frame.
+    let legend_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let footprint =
+        egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height + legend_height + 40.0));
+    if !ui.is_rect_visible(footprint) {
+        ui.allocate_space(footprint.size());
+        return save;
+    }
     if chart.is_empty() {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::hover());
         ui.painter().rect_stroke(
@@ -116,7 +153,7 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
             _ => None,
         });
     let (x0, x1, y0, y1) = (x_axis.min, x_axis.max, y_axis.min, y_axis.max);
-    plot.show(ui, |plot_ui| {
+    let shown = plot.show(ui, |plot_ui| {
         // Every frame: the remembered bounds of another year or language must not stay.
         plot_ui.set_plot_bounds(PlotBounds::from_min_max([x0, y0], [x1, y1]));
         for band in &chart.bands {
@@ -177,7 +214,41 @@ pub fn chart_view_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, height: f
         }
     });
     legend_ui(ui, chart, lang);
+    if let Some(open) = open {
+        let xs = openable(chart);
+        if shown.response.clicked() {
+            // The nearest category or year under the pointer; a click beside every item opens nothing.
+            let x = shown.response.interact_pointer_pos().map(|pos| shown.transform.value_from_position(pos).x.round());
+            *open = x.filter(|x| xs.contains(x));
+        }
+        if shown.response.hovered() && !xs.is_empty() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+        links_ui(ui, chart, lang, &xs, open);
+    }
     save
+}
+
+/// *Buka baris*: one link per category or year, each opening the row behind it.
+fn links_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, xs: &[f64], open: &mut Option<f64>) {
+    if xs.is_empty() {
+        return;
+    }
+    let short = ticks::distinct_categories(&chart.categories);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.pick("Buka baris:", "Open row:"));
+        for x in xs {
+            let i = *x as usize;
+            let (text, full) = match (short.get(i), chart.categories.get(i)) {
+                (Some(s), Some(f)) => (s.clone(), f.clone()),
+                _ => (format!("{x}"), format!("{} {x}", chart.title)),
+            };
+            // The arrow tells the chart's link from the same name's link in a table beside it.
+            if ui.link(format!("→ {text}")).on_hover_text(full).clicked() {
+                *open = Some(*x);
+            }
+        }
+    });
 }
 
 /// The legend under the plot: a coloured square and the series' name, wrapped over lines.
