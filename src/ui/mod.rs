@@ -456,8 +456,9 @@ impl KinerjaApp {
     /// first report table of the tab in the report's order.
     fn first_table_showing(&mut self, tab: Tab, subject: &str) -> Option<String> {
         let year = self.state.year?;
+        let lang = self.state.lang;
         let l = self.data.as_mut().ok()?;
-        if tab == Tab::Anggaran && l.budget_tree(year).rows.iter().any(|r| r.subject == subject) {
+        if tab == Tab::Anggaran && l.budget_tree(year, lang).rows.iter().any(|r| r.subject == subject) {
             return Some("anggaran".into());
         }
         let ids: Vec<String> = crate::calc::layout::layout(&l.session.dataset, year)
@@ -465,7 +466,8 @@ impl KinerjaApp {
             .filter(|t| tab_of_kind(t.kind) == tab)
             .map(|t| t.id)
             .collect();
-        ids.into_iter().find(|id| l.table(id, year).as_ref().is_ok_and(|t| t.rows.iter().any(|r| r.subject == subject)))
+        ids.into_iter()
+            .find(|id| l.table(id, year, lang).as_ref().is_ok_and(|t| t.rows.iter().any(|r| r.subject == subject)))
     }
 
     fn open_database(&mut self, path: PathBuf) {
