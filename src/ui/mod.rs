@@ -950,13 +950,23 @@ impl KinerjaApp {
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
-        ui.horizontal_wrapped(|ui| {
+        // One line from 1024 px up in both languages: the rarely used actions live under *Menu*.
+        ui.horizontal(|ui| {
             let name =
                 self.data.as_ref().map(|l| l.session.dataset.office.name.clone()).unwrap_or_else(|_| "Kinerja".into());
+            // The office's name takes what the rest of the bar (measured last frame) leaves, and
+            // is shortened with an ellipsis (full on hover) rather than pushing the bar onto two
+            // lines.
+            let rest_id = egui::Id::new("top_bar_rest");
+            let rest = ui.ctx().data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(640.0);
+            let name_width = (ui.available_width() - rest - 16.0).clamp(90.0, 480.0);
+            let name_end = ui.cursor().left() + name_width;
             if let Some(l) = self.data.as_ref().ok().filter(|l| l.is_city()) {
                 let current = l.session.office_id;
                 egui::ComboBox::new("office", "")
                     .selected_text(egui::RichText::new(name).size(16.0).strong())
+                    .width(name_width - 24.0)
+                    .truncate()
                     .height(600.0)
                     .show_ui(ui, |ui| {
                         for o in &l.offices {
@@ -968,8 +978,14 @@ impl KinerjaApp {
                     .response
                     .on_hover_text(T::ChooseOffice.get(lang));
             } else {
-                ui.label(egui::RichText::new(name).size(16.0).strong());
+                let label = egui::Label::new(egui::RichText::new(name).size(16.0).strong()).truncate();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(name_width, ui.spacing().interact_size.y),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| ui.add(label),
+                );
             }
+            let rest_start = ui.cursor().left().max(name_end);
             ui.separator();
             if let Ok(l) = &self.data {
                 let current = self.state.year.unwrap_or_default();
@@ -1024,12 +1040,16 @@ impl KinerjaApp {
                     self.save_dialog = Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Lkip { year }));
                 }
             }
-            if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
-                self.import_path = Some(String::new());
-            }
-            if ui.button(T::About.get(lang)).clicked() {
-                self.about_open = true;
-            }
+            ui.menu_button(crate::text::tr!(lang, "☰ Menu", "☰ Menu"), |ui| {
+                if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
+                    self.import_path = Some(String::new());
+                }
+                if ui.button(T::About.get(lang)).clicked() {
+                    self.about_open = true;
+                }
+            });
+            let rest = ui.min_rect().right() - rest_start;
+            ui.ctx().data_mut(|d| d.insert_temp(rest_id, rest));
         });
     }
 
