@@ -165,3 +165,28 @@ fn the_old_to_new_summary_shows_before_simpan_and_saving_keeps_the_place() {
     assert!(field.rect().max.y < 900.0, "the form stays open and on screen");
     assert!(h.query_by_label(summary).is_none(), "after saving nothing is pending");
 }
+
+#[test]
+fn horizontal_scroll_reaches_the_last_column_of_the_budget_tree_at_1024() {
+    let mut h = harness_sized(UiState { year: Some(2024), tab: Tab::Anggaran, ..Default::default() }, 1024.0, 700.0);
+    let tree = {
+        let app = h.state_mut();
+        let l = app.data.as_mut().unwrap();
+        l.budget_tree(2024, Lang::Id).clone()
+    };
+    let last = tree.columns.last().expect("the tree has columns").label.clone();
+    let first = tree.columns.first().unwrap().label.clone();
+    // The name column stays readable: it is not squeezed to let every column fit.
+    let name_col = tree.columns.iter().position(|c| c.key != "no" && c.key != "kode").unwrap();
+    let name_label = tree.columns[name_col].label.clone();
+    let name_rect = h.get_all_by_label(&name_label).next().expect("the name column's header").rect();
+    let next_rect = h.get_all_by_label(&tree.columns[name_col + 1].label).next().unwrap().rect();
+    assert!(next_rect.min.x - name_rect.min.x >= 250.0, "the name column is at least 250 px wide");
+    h.get_all_by_label(&last).next().expect("the last column's header").scroll_to_me();
+    h.run_steps(4);
+    let r = h.get_all_by_label(&last).next().unwrap().rect();
+    assert!(r.min.x >= 0.0 && r.max.x <= 1024.0, "the last column '{last}' {r:?} is reached inside the window");
+    // Scrolled sideways: the first column went off to the left (the table is wider than the page).
+    let f = h.get_all_by_label(&first).next().map(|n| n.rect());
+    assert!(f.is_none_or(|f| f.max.x < 20.0), "the table scrolled sideways: first column at {f:?}");
+}

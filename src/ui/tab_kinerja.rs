@@ -26,7 +26,8 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let mut group: Option<String> = None;
     let mut shown = std::collections::HashSet::new();
     for (id, kind, subject) in tables {
-        let new_group = opens_section(kind) && group.as_deref() != Some(subject.as_str()) && shown.insert(subject.clone());
+        let new_group =
+            opens_section(kind) && group.as_deref() != Some(subject.as_str()) && shown.insert(subject.clone());
         if new_group {
             if let Some(g) = group.take() {
                 notes_ui(app, ui, &g, year);
