@@ -37,7 +37,7 @@ fn the_top_bar_is_one_line_at_1024_in_sunting_in_both_languages() {
             "Bahasa Indonesia",
             "English",
             lang.pick("Ekspor LKIP…", "Export LKIP…"),
-            "☰ Menu",
+            "Menu",
         ];
         let rects: Vec<(&str, egui::Rect)> = labels
             .iter()

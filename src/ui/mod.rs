@@ -1065,12 +1065,15 @@ impl KinerjaApp {
                     self.save_dialog = Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Lkip { year }));
                 }
             }
-            ui.menu_button(crate::text::tr!(lang, "☰ Menu", "☰ Menu"), |ui| {
+            ui.menu_button(crate::text::tr!(lang, "Menu", "Menu"), |ui| {
                 if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
                     self.import_path = Some(String::new());
+                    // Closed whatever clicked it (a screen reader's click is no pointer click).
+                    ui.close();
                 }
                 if ui.button(T::About.get(lang)).clicked() {
                     self.about_open = true;
+                    ui.close();
                 }
             });
             let rest = ui.min_rect().right() - rest_start;

@@ -101,6 +101,8 @@ pub fn table_view_ui(
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (&table.id, table.year, &table.title, table.rows.len(), lang == Lang::En).hash(&mut h);
+        // A table can gain a column (the city check's) under the same id.
+        table.columns.iter().for_each(|c| (&c.key, &c.label).hash(&mut h));
         h.finish()
     };
     if state.widths.as_ref().is_none_or(|(k, _)| *k != content_key) {
