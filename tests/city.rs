@@ -147,6 +147,7 @@ fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
 /// *Impor dataset…* from the top bar: type the path into the dialog's field, click *Impor*, and
 /// wait for the background import.
 fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &Path) {
+    common::open_menu(h);
     h.get_by_label("Impor dataset…").click_accesskit();
     h.run_steps(2);
     type_into(h, "Berkas", &path.display().to_string());
@@ -282,6 +283,7 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("kota-contoh.sqlite");
     let mut h = harness_of(KinerjaApp::new(dir.path().join("kerja.sqlite"), UiState::default()));
+    common::open_menu(&mut h);
     h.get_by_label("Tentang").click_accesskit();
     h.run_steps(2);
     h.get_by_label("Buat kota contoh…").click_accesskit();

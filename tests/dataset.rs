@@ -318,6 +318,7 @@ fn reimporting_from_the_window_backs_up_first_and_keeps_the_audit_trail() {
 
     let mut h = common::harness_of(KinerjaApp::new(db.clone(), UiState::default()));
     common::wait_for_integrity_check(&mut h);
+    common::open_menu(&mut h);
     h.get_by_label("Impor dataset…").click_accesskit();
     h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Berkas").focus();

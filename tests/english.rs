@@ -210,6 +210,9 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     open_tab(&mut h, Tab::Anggaran);
     let dialogs: &[T] = if mode == Mode::Sunting { &[T::ImportButton, T::ImportDataset] } else { &[T::ImportDataset] };
     for dialog in dialogs.iter().map(|t| t.get(Lang::En)) {
+        if dialog == T::ImportDataset.get(Lang::En) {
+            common::open_menu(&mut h);
+        }
         h.get_by_role_and_label(Role::Button, dialog).click_accesskit();
         h.run_steps(3);
         expand_all(&mut h);

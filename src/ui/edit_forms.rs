@@ -89,6 +89,46 @@ fn warnings_ui(ui: &mut egui::Ui, form: &Form, lang: Lang) {
     }
 }
 
+/// A line of what *Simpan* would change: `Target 2025: 76,00 → 76,25`, when the typed text reads
+/// as a number other than the stored one (an unreadable text says so beside its field instead).
+fn change_line(label: &str, old: Option<Decimal>, text: &str, lang: Lang) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let new = input::read_number(text, lang).ok()?.value;
+    if old == Some(new) {
+        return None;
+    }
+    let old = old.map_or_else(|| "–".to_string(), |v| format::decimal(v, lang));
+    Some(format!("{label}: {old} → {}", format::decimal(new, lang)))
+}
+
+/// Money stored as sen: shown with decimals only when it has them.
+fn money_change_line(label: &str, old: Option<Money>, text: &str, lang: Lang) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let (new, _) = input::read_money(text, lang).ok()?;
+    if old == Some(new) {
+        return None;
+    }
+    let old = old.map_or_else(|| "–".to_string(), |m| money_text(Some(m), lang));
+    Some(format!("{label}: {old} → {}", money_text(Some(new), lang)))
+}
+
+/// What *Simpan* will change, shown above the button before it is pressed.
+pub(super) fn pending_changes_ui(ui: &mut egui::Ui, lines: &[String], lang: Lang) {
+    if lines.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(crate::text::tr!(lang, "Yang berubah saat Simpan:", "What Save changes:")).strong());
+    for line in lines {
+        ui.label(line);
+    }
+}
+
 /// The Renstra targets of an indicator for every year of its period.
 pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str) {
     let lang = app.state.lang;
@@ -128,6 +168,13 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         }
     }
     warnings_ui(ui, form, lang);
+    let pending: Vec<String> = years
+        .iter()
+        .zip(&current)
+        .zip(&form.texts)
+        .filter_map(|((y, old), text)| change_line(&format!("{} {y}", T::Target.get(lang)), *old, text, lang))
+        .collect();
+    pending_changes_ui(ui, &pending, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
     record_history_ui(ui, &history, &l.session.dataset, lang, &format!("targets_history_{indicator}"));
     if let Some((year, old)) = removal {
@@ -231,6 +278,9 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         }
     }
     warnings_ui(ui, form, lang);
+    let pending: Vec<String> =
+        (0..2).filter_map(|i| change_line(&labels[i], stored[i], &form.texts[i], lang)).collect();
+    pending_changes_ui(ui, &pending, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
     record_history_ui(ui, &history, &l.session.dataset, lang, &format!("year_history_{indicator}_{year}"));
     if let Some((i, old)) = removal {
@@ -314,6 +364,10 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         field_row(ui, NumberField::new(FieldKind::Money, label), &mut form.texts[i], &form.errors[i], lang);
     }
     warnings_ui(ui, form, lang);
+    let stored = [line.pagu_murni, line.pagu_perubahan, line.realisasi];
+    let pending: Vec<String> =
+        (0..3).filter_map(|i| money_change_line(labels[i], stored[i], &form.texts[i], lang)).collect();
+    pending_changes_ui(ui, &pending, lang);
     let save = ui.button(T::Save.get(lang)).clicked();
     if !history.is_empty() {
         egui::CollapsingHeader::new(T::RecordHistory.get(lang)).id_salt(("record_history", year, kode)).show(

@@ -209,6 +209,11 @@ pub struct KinerjaApp {
     pub tables: HashMap<String, TableUiState>,
     /// Tables to show open (navigation target).
     pub open_tables: Vec<String>,
+    /// The indicator whose section *Perjanjian Kinerja & Capaian* scrolls to once (navigation
+    /// target).
+    pub scroll_to_section: Option<String>,
+    /// Indicators whose Renstra target form is open on their section (*Sunting*).
+    pub renstra_targets_open: std::collections::HashSet<String>,
     pub about_open: bool,
     pub path_input: String,
     pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
@@ -285,6 +290,8 @@ impl KinerjaApp {
             data,
             tables: HashMap::new(),
             open_tables: Vec::new(),
+            scroll_to_section: None,
+            renstra_targets_open: Default::default(),
             about_open: false,
             settings_form: None,
             message: None,
@@ -390,13 +397,20 @@ impl KinerjaApp {
                     }
                     // One table scrolls to the subject, the first of the tab that shows it; a
                     // table not drawn yet has no state to carry the request, so it is made here.
+                    // An indicator with a section of its own on *Perjanjian Kinerja & Capaian* is
+                    // shown at that section (its heading at the top), not at its row in the
+                    // agreement table above.
+                    let section = self.section_of(tab, &subject);
                     if let Some(id) = self.first_table_showing(tab, &subject) {
                         let st = self.tables.entry(id.clone()).or_default();
                         st.selected = Some(subject.clone());
-                        st.scroll_to = Some(subject.clone());
                         st.filter.clear();
-                        self.open_tables = vec![id];
+                        if section.is_none() {
+                            st.scroll_to = Some(subject.clone());
+                            self.open_tables = vec![id];
+                        }
                     }
+                    self.scroll_to_section = section;
                     if tab == Tab::Anggaran {
                         self.budget_selected = subject.strip_prefix("budget:").map(str::to_string);
                     }
@@ -450,6 +464,17 @@ impl KinerjaApp {
                 Command::CheckCity => self.start_city_check(),
             }
         }
+    }
+
+    /// The indicator whose section on *Perjanjian Kinerja & Capaian* shows `subject`
+    /// (`indicator:CODE`), when the year has one.
+    fn section_of(&self, tab: Tab, subject: &str) -> Option<String> {
+        let code = subject.strip_prefix("indicator:").filter(|_| tab == Tab::Kinerja)?;
+        let (l, year) = (self.data.as_ref().ok()?, self.state.year?);
+        crate::calc::layout::layout(&l.session.dataset, year)
+            .into_iter()
+            .any(|t| t.subject == code && tab_kinerja::opens_section(t.kind))
+            .then(|| code.to_string())
     }
 
     /// The table of `tab` in which `subject` has a row: the budget tree on *Anggaran*, else the
@@ -950,13 +975,23 @@ impl KinerjaApp {
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.state.lang;
-        ui.horizontal_wrapped(|ui| {
+        // One line from 1024 px up in both languages: the rarely used actions live under *Menu*.
+        ui.horizontal(|ui| {
             let name =
                 self.data.as_ref().map(|l| l.session.dataset.office.name.clone()).unwrap_or_else(|_| "Kinerja".into());
+            // The office's name takes what the rest of the bar (measured last frame) leaves, and
+            // is shortened with an ellipsis (full on hover) rather than pushing the bar onto two
+            // lines.
+            let rest_id = ui.scope_id().with("top_bar_rest");
+            let rest = ui.ctx().data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(640.0);
+            let name_width = (ui.available_width() - rest - 16.0).clamp(90.0, 480.0);
+            let name_end = ui.cursor().left() + name_width;
             if let Some(l) = self.data.as_ref().ok().filter(|l| l.is_city()) {
                 let current = l.session.office_id;
                 egui::ComboBox::new("office", "")
                     .selected_text(egui::RichText::new(name).size(16.0).strong())
+                    .width(name_width - 24.0)
+                    .truncate()
                     .height(600.0)
                     .show_ui(ui, |ui| {
                         for o in &l.offices {
@@ -968,8 +1003,14 @@ impl KinerjaApp {
                     .response
                     .on_hover_text(T::ChooseOffice.get(lang));
             } else {
-                ui.label(egui::RichText::new(name).size(16.0).strong());
+                let label = egui::Label::new(egui::RichText::new(name).size(16.0).strong()).truncate();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(name_width, ui.spacing().interact_size.y),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| ui.add(label),
+                );
             }
+            let rest_start = ui.cursor().left().max(name_end);
             ui.separator();
             if let Ok(l) = &self.data {
                 let current = self.state.year.unwrap_or_default();
@@ -1024,12 +1065,19 @@ impl KinerjaApp {
                     self.save_dialog = Some(save_dialog::SaveDialog::new(save_dialog::SaveRequest::Lkip { year }));
                 }
             }
-            if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
-                self.import_path = Some(String::new());
-            }
-            if ui.button(T::About.get(lang)).clicked() {
-                self.about_open = true;
-            }
+            ui.menu_button(crate::text::tr!(lang, "Menu", "Menu"), |ui| {
+                if self.data.is_ok() && ui.add_enabled(!busy, egui::Button::new(T::ImportDataset.get(lang))).clicked() {
+                    self.import_path = Some(String::new());
+                    // Closed whatever clicked it (a screen reader's click is no pointer click).
+                    ui.close();
+                }
+                if ui.button(T::About.get(lang)).clicked() {
+                    self.about_open = true;
+                    ui.close();
+                }
+            });
+            let rest = ui.min_rect().right() - rest_start;
+            ui.ctx().data_mut(|d| d.insert_temp(rest_id, rest));
         });
     }
 

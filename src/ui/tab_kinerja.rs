@@ -26,17 +26,18 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let mut group: Option<String> = None;
     let mut shown = std::collections::HashSet::new();
     for (id, kind, subject) in tables {
-        let opens_section = matches!(
-            kind,
-            TableKind::IkuAnalysis | TableKind::IkuRenstra | TableKind::ProgramIndicators | TableKind::IkuBudget
-        );
-        let new_group = opens_section && group.as_deref() != Some(subject.as_str()) && shown.insert(subject.clone());
+        let new_group =
+            opens_section(kind) && group.as_deref() != Some(subject.as_str()) && shown.insert(subject.clone());
         if new_group {
             if let Some(g) = group.take() {
                 notes_ui(app, ui, &g, year);
                 notes_edit_ui(app, ui, &g, year);
             }
             indicator_header_ui(app, ui, &subject, year);
+            if app.state.mode == super::Mode::Sunting && app.renstra_targets_open.contains(&subject) {
+                // Right under the button that opened it: the planner stays at the indicator.
+                ui.group(|ui| super::edit_forms::targets_form_ui(app, ui, &subject));
+            }
             quarters_ui(app, ui, &subject, year);
             if app.state.mode == super::Mode::Sunting {
                 super::edit_forms::indicator_year_form_ui(app, ui, &subject, year);
@@ -63,14 +64,40 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     }
 }
 
-fn indicator_header_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
+/// Whether a table of `kind` opens an indicator's section (its analysis tables).
+pub(super) fn opens_section(kind: TableKind) -> bool {
+    matches!(kind, TableKind::IkuAnalysis | TableKind::IkuRenstra | TableKind::ProgramIndicators | TableKind::IkuBudget)
+}
+
+fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
     let lang = app.state.lang;
+    let editing = app.state.mode == super::Mode::Sunting;
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
     let Some(ind) = d.indicator(code) else { return };
     ui.add_space(10.0);
     ui.separator();
-    ui.heading(&ind.name);
+    let heading = ui.horizontal_wrapped(|ui| {
+        ui.heading(&ind.name);
+        if editing {
+            let open = app.renstra_targets_open.contains(code);
+            let text = crate::text::tr!(lang, "Ubah target Renstra", "Edit Renstra targets");
+            if ui.selectable_label(open, text).clicked() {
+                if open {
+                    app.renstra_targets_open.remove(code);
+                } else {
+                    app.renstra_targets_open.insert(code.to_string());
+                }
+            }
+        }
+    });
+    if app.scroll_to_section.as_deref() == Some(code) {
+        app.scroll_to_section = None;
+        heading.response.scroll_to_me(Some(egui::Align::TOP));
+    }
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let Some(ind) = d.indicator(code) else { return };
     ui.horizontal_wrapped(|ui| {
         if let Some(t) = d.target(code, year) {
             ui.label(format!("{}: {} {}", T::Target.get(lang), format::decimal(t.target, lang), ind.satuan));

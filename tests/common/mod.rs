@@ -109,3 +109,9 @@ pub fn click_row(h: &mut Harness<'static, KinerjaApp>, text: &str) {
         .click_accesskit();
     h.run_steps(3);
 }
+
+/// Opens the top bar's *Menu* (where *Impor dataset…* and *Tentang* live).
+pub fn open_menu(h: &mut Harness<'static, KinerjaApp>) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Menu").click_accesskit();
+    h.run_steps(2);
+}

@@ -22,6 +22,8 @@ pub struct TableUiState {
     /// Estimated row heights, kept while the visible rows and column widths stay the same
     /// (measuring thousands of rows' text every frame would cost more than drawing them).
     heights: Option<(u64, Vec<f32>)>,
+    /// Column widths measured from the content, kept while the table stays the same.
+    widths: Option<(u64, Vec<f32>)>,
 }
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -93,13 +95,26 @@ pub fn table_view_ui(
         visible = body;
     }
 
-    // Row heights: long text wraps onto more lines. Estimated from the columns' initial widths
-    // for scrolling; measured from the laid-out widths when the rows are drawn.
-    let fixed: f32 = table.columns.iter().map(initial_width).sum();
-    let text_cols = table.columns.iter().filter(|c| initial_width(c) == 0.0).count().max(1) as f32;
-    let remainder = ((ui.available_width() - fixed) / text_cols).max(80.0);
-    let estimated: Vec<f32> =
-        table.columns.iter().map(|c| if initial_width(c) == 0.0 { remainder } else { initial_width(c) }).collect();
+    // Column widths from the content: a figure column as wide as its widest value, the name
+    // column the rest (at least a readable width; beyond the page the table scrolls sideways).
+    let content_key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&table.id, table.year, &table.title, table.rows.len(), lang == Lang::En).hash(&mut h);
+        // A table can gain a column (the city check's) under the same id.
+        table.columns.iter().for_each(|c| (&c.key, &c.label).hash(&mut h));
+        h.finish()
+    };
+    if state.widths.as_ref().is_none_or(|(k, _)| *k != content_key) {
+        state.widths = Some((content_key, content_widths(table, lang)));
+    }
+    let content: Vec<f32> = state.widths.as_ref().map_or_else(Vec::new, |(_, w)| w.clone());
+    // Row heights: long text wraps onto more lines. Estimated from the columns' widths for
+    // scrolling; measured from the laid-out widths when the rows are drawn.
+    let fixed: f32 = content.iter().filter(|w| **w > 0.0).sum();
+    let text_cols = content.iter().filter(|w| **w == 0.0).count().max(1) as f32;
+    let remainder = ((ui.available_width() - fixed) / text_cols).max(TEXT_MIN_WIDTH);
+    let estimated: Vec<f32> = content.iter().map(|w| if *w == 0.0 { remainder } else { *w }).collect();
     let key = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -137,126 +152,148 @@ pub fn table_view_ui(
         let rect = egui::Rect::from_min_size(egui::pos2(ui.cursor().left(), y), egui::vec2(10.0, heights[r]));
         ui.scroll_to_rect(rect, Some(egui::Align::Center));
     }
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(&table.id)
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    builder = match max_height {
-        Some(h) => builder.min_scrolled_height(h.min(200.0)).max_scroll_height(h),
-        None => builder.vscroll(false),
-    };
-    if let (Some(r), Some(_)) = (scroll_row, max_height) {
-        builder = builder.scroll_to_row(r, Some(egui::Align::Center));
-    }
-    for c in &table.columns {
-        let w = initial_width(c);
-        builder = builder.column(if w == 0.0 {
-            Column::remainder().at_least(80.0).clip(true)
-        } else {
-            Column::initial(w).at_least(w.min(120.0) * 0.7).clip(true)
-        });
-    }
-    builder
-        .header(header_height, |mut header| {
-            for (i, c) in table.columns.iter().enumerate() {
-                header.col(|ui| {
-                    let arrow = match state.sort {
-                        Some((col, true)) if col == i => " ▲",
-                        Some((col, false)) if col == i => " ▼",
-                        _ => "",
-                    };
-                    let text = egui::RichText::new(format!("{}{arrow}", c.label)).strong();
-                    if is_tree {
-                        ui.add(egui::Label::new(text).wrap());
-                    } else if ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click())).clicked() {
-                        state.sort = match state.sort {
-                            Some((col, true)) if col == i => Some((i, false)),
-                            Some((col, false)) if col == i => None,
-                            _ => Some((i, true)),
+    // Wider than the page: the table scrolls sideways (a vertical wheel still scrolls the page
+    // or the table's own rows; egui passes the wheel on where a scroll area is at its end).
+    egui::ScrollArea::horizontal().id_salt(("table_hscroll", &table.id)).auto_shrink([false, true]).show(ui, |ui| {
+        let mut builder = TableBuilder::new(ui)
+            .id_salt(&table.id)
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        builder = match max_height {
+            Some(h) => builder.min_scrolled_height(h.min(200.0)).max_scroll_height(h),
+            None => builder.vscroll(false),
+        };
+        if let (Some(r), Some(_)) = (scroll_row, max_height) {
+            builder = builder.scroll_to_row(r, Some(egui::Align::Center));
+        }
+        for w in &content {
+            builder = builder.column(if *w == 0.0 {
+                Column::remainder().at_least(TEXT_MIN_WIDTH).clip(true)
+            } else {
+                Column::initial(*w).at_least(w.min(120.0) * 0.7).clip(true)
+            });
+        }
+        builder
+            .header(header_height, |mut header| {
+                for (i, c) in table.columns.iter().enumerate() {
+                    header.col(|ui| {
+                        let arrow = match state.sort {
+                            Some((col, true)) if col == i => " ▲",
+                            Some((col, false)) if col == i => " ▼",
+                            _ => "",
                         };
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            let mut draw_row = |mut row: egui_extras::TableRow<'_, '_>, index: usize| {
-                let r = &table.rows[visible[index]];
-                let selected = state.selected.as_deref() == Some(r.subject.as_str()) && !r.subject.is_empty();
-                row.set_selected(selected);
-                let has_children =
-                    is_tree && table.rows.get(visible[index] + 1).is_some_and(|next| next.level > r.level);
-                for (ci, (cell, col)) in r.cells.iter().zip(&table.columns).enumerate() {
-                    // A click on a cell's text selects the row as a click beside it does: the
-                    // text senses the click itself so that AccessKit, which names the row by
-                    // its text, can click it too.
-                    let mut text_clicked = false;
-                    let (_, resp) = row.col(|ui| {
-                        if col.kind != ColumnKind::Text {
-                            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                text_clicked = figure_cell_ui(ui, cell, col.kind, r.kind, lang)
-                            });
-                        } else {
-                            if ci == first_text_col(table) && is_tree {
-                                ui.add_space(14.0 * r.level as f32);
-                                if has_children {
-                                    let open = !state.collapsed.contains(&r.subject);
-                                    if ui.small_button(if open { "▾" } else { "▸" }).clicked() {
-                                        if open {
-                                            state.collapsed.insert(r.subject.clone());
-                                        } else {
-                                            state.collapsed.remove(&r.subject);
+                        let text = egui::RichText::new(format!("{}{arrow}", c.label)).strong();
+                        if is_tree {
+                            ui.add(egui::Label::new(text).wrap());
+                        } else if ui.add(egui::Label::new(text).wrap().sense(egui::Sense::click())).clicked() {
+                            state.sort = match state.sort {
+                                Some((col, true)) if col == i => Some((i, false)),
+                                Some((col, false)) if col == i => None,
+                                _ => Some((i, true)),
+                            };
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                let mut draw_row = |mut row: egui_extras::TableRow<'_, '_>, index: usize| {
+                    let r = &table.rows[visible[index]];
+                    let selected = state.selected.as_deref() == Some(r.subject.as_str()) && !r.subject.is_empty();
+                    row.set_selected(selected);
+                    let has_children =
+                        is_tree && table.rows.get(visible[index] + 1).is_some_and(|next| next.level > r.level);
+                    for (ci, (cell, col)) in r.cells.iter().zip(&table.columns).enumerate() {
+                        // A click on a cell's text selects the row as a click beside it does: the
+                        // text senses the click itself so that AccessKit, which names the row by
+                        // its text, can click it too.
+                        let mut text_clicked = false;
+                        let (_, resp) = row.col(|ui| {
+                            if col.kind != ColumnKind::Text {
+                                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                    text_clicked = figure_cell_ui(ui, cell, col.kind, r.kind, lang)
+                                });
+                            } else {
+                                if ci == first_text_col(table) && is_tree {
+                                    ui.add_space(14.0 * r.level as f32);
+                                    if has_children {
+                                        let open = !state.collapsed.contains(&r.subject);
+                                        if ui.small_button(if open { "▾" } else { "▸" }).clicked() {
+                                            if open {
+                                                state.collapsed.insert(r.subject.clone());
+                                            } else {
+                                                state.collapsed.remove(&r.subject);
+                                            }
                                         }
                                     }
                                 }
+                                let mut text = egui::RichText::new(cell_text(cell, col.kind, lang));
+                                if r.kind != RowKind::Normal {
+                                    text = text.strong();
+                                }
+                                text_clicked = cell_label(ui, text, true).clicked();
                             }
-                            let mut text = egui::RichText::new(cell_text(cell, col.kind, lang));
-                            if r.kind != RowKind::Normal {
-                                text = text.strong();
-                            }
-                            text_clicked = cell_label(ui, text, true).clicked();
+                        });
+                        if (resp.clicked() || text_clicked) && !r.subject.is_empty() {
+                            state.selected = Some(r.subject.clone());
+                            clicked = Some(r.subject.clone());
                         }
+                    }
+                };
+                let heights = row_heights(table, &visible, body.widths());
+                if max_height.is_some() {
+                    // Long tables scroll inside their own area: only visible rows are drawn.
+                    body.heterogeneous_rows(heights.into_iter(), |row| {
+                        let index = row.index();
+                        draw_row(row, index)
                     });
-                    if (resp.clicked() || text_clicked) && !r.subject.is_empty() {
-                        state.selected = Some(r.subject.clone());
-                        clicked = Some(r.subject.clone());
+                } else {
+                    // Inside the tab's scroll area every row is laid out, so the table keeps its
+                    // height wherever it is scrolled (report tables are short).
+                    let mut body = body;
+                    for (index, h) in heights.iter().enumerate() {
+                        body.row(*h, |row| draw_row(row, index));
                     }
                 }
-            };
-            let heights = row_heights(table, &visible, body.widths());
-            if max_height.is_some() {
-                // Long tables scroll inside their own area: only visible rows are drawn.
-                body.heterogeneous_rows(heights.into_iter(), |row| {
-                    let index = row.index();
-                    draw_row(row, index)
-                });
-            } else {
-                // Inside the tab's scroll area every row is laid out, so the table keeps its
-                // height wherever it is scrolled (report tables are short).
-                let mut body = body;
-                for (index, h) in heights.iter().enumerate() {
-                    body.row(*h, |row| draw_row(row, index));
-                }
-            }
-        });
+            });
+    });
     if !table.source.is_empty() {
         ui.label(egui::RichText::new(format!("{}: {}", T::Source.get(lang), table.source)).small().italics());
     }
     clicked
 }
 
-/// The initial width of a column; 0 for a text column that takes the remaining width.
-fn initial_width(c: &crate::report::Column) -> f32 {
-    match c.kind {
-        ColumnKind::Text if c.key == "no" => 40.0,
-        ColumnKind::Text if c.key == "kode" => 70.0,
-        ColumnKind::Text => 0.0,
-        ColumnKind::Money if c.derived => 190.0,
-        ColumnKind::Money => 170.0,
-        _ if c.derived => 110.0,
-        _ => 90.0,
-    }
+/// The narrowest a name column gets before the table scrolls sideways.
+const TEXT_MIN_WIDTH: f32 = 260.0;
+
+/// The width of each column from its content; 0 for a text column that takes the remaining
+/// width. A figure column fits its widest formatted value (and the longest word of its header,
+/// which wraps), a numbering or code column its longest text.
+fn content_widths(table: &TableView, lang: Lang) -> Vec<f32> {
+    // About the width of a digit of the body font; the cell's margins and a warning sign beside
+    // a disputed figure come on top.
+    const CHAR_WIDTH: f32 = 7.5;
+    const PADDING: f32 = 28.0;
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.kind == ColumnKind::Text && c.key != "no" && c.key != "kode" {
+                return 0.0;
+            }
+            let widest_value = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .map(|cell| cell_text(cell, c.kind, lang).chars().count())
+                .max()
+                .unwrap_or(0);
+            let widest_word = c.label.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            (widest_value.max(widest_word) as f32 * CHAR_WIDTH + PADDING).clamp(36.0, 260.0)
+        })
+        .collect()
 }
 
 /// Heights of the visible rows for the given column widths: the longest wrapped text decides.
