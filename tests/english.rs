@@ -216,7 +216,11 @@ impl Reader {
     fn look(&mut self, h: &Harness<'static, KinerjaApp>, place: &str) {
         for text in texts(h) {
             // The language selector names each language in that language.
-            if text == "Bahasa Indonesia" || is_path(&text) || is_record_name(&text) || KNOWN_GAPS.iter().any(|(gap, _)| *gap == text) {
+            if text == "Bahasa Indonesia"
+                || is_path(&text)
+                || is_record_name(&text)
+                || KNOWN_GAPS.iter().any(|(gap, _)| *gap == text)
+            {
                 continue;
             }
             let rest = without_data(&text, &self.data);
@@ -247,18 +251,21 @@ fn close_window(h: &mut Harness<'static, KinerjaApp>) {
         .get_all_by_role(Role::Button)
         .filter(|b| b.accesskit_node().label().is_some_and(|l| l == "Close window"))
         .map(|b| b.accesskit_node().id())
-        .last();
-    if let Some(id) = close {
-        h.root().children_recursive().find(|n| n.accesskit_node().id() == id).expect("the button").click_accesskit();
-        h.run_steps(3);
-    }
+        .next_back()
+        .expect("the open dialog has a close button");
+    h.root().children_recursive().find(|n| n.accesskit_node().id() == close).expect("the button").click_accesskit();
+    h.run_steps(3);
+}
+
+fn db_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("data.sqlite")
 }
 
 /// Each text of the window that holds an Indonesian word, with it.
 fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     let mut reader = Reader::new();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let db = dir.path().join("kota.sqlite");
+    let db = db_path(&dir);
     let mut session = Session::open(&db).expect("a new database");
     let second = kinerja::interchange::read_path(&contoh()).expect("the second office's dataset");
     session.store.save_dataset(&second).expect("the second office is stored");
@@ -324,14 +331,20 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
         .expect("Save as… on Kinerja")
         .click_accesskit();
     h.run_steps(3);
-    let missing = dir.path().join("no such folder").join("table.csv");
+    // Under the database file, which is no folder: nothing can be written there.
+    let missing = db_path(&dir).join("table.csv");
     type_into(&mut h, "File", &missing.display().to_string());
     click_button(&mut h, T::Save.get(Lang::En));
     common::wait_for_job(&mut h);
     h.run_steps(3);
-    assert!(!status_line(&h).is_empty(), "the status line says why the file was not written");
-    reader.look(&h, &format!("status line after a failed save ({:?})", status_line(&h)));
-    close_window(&mut h);
+    assert!(!missing.exists(), "nothing was written");
+    // The error is in the dialog (checked before the save begins) or in the status line.
+    let error = h.state().save_dialog.as_ref().and_then(|d| d.error.clone()).unwrap_or_else(|| status_line(&h));
+    assert!(!error.is_empty(), "the window says why the file was not written");
+    reader.look(&h, &format!("after a failed save ({error:?})"));
+    if h.state().save_dialog.is_some() {
+        close_window(&mut h);
+    }
 
     if mode == Mode::Sunting {
         // The status line's ✖ dismisses the message; then the first ✖ is a note's *Hapus*.

@@ -226,9 +226,18 @@ mod tests {
             old: old.map(crate::domain::Money::from_sen),
             new: new.map(crate::domain::Money::from_sen),
         };
-        assert_eq!(change_summary(&change(vec![amount(None, Some(5))]), Lang::En), "Add realisation of budget line 1.4 (2024)");
-        assert_eq!(change_summary(&change(vec![amount(Some(5), None)]), Lang::Id), "Hapus realisasi baris anggaran 1.4 (2024)");
-        assert_eq!(change_summary(&change(vec![amount(Some(5), Some(6))]), Lang::En), "Change realisation of budget line 1.4 (2024)");
+        assert_eq!(
+            change_summary(&change(vec![amount(None, Some(5))]), Lang::En),
+            "Add realisation of budget line 1.4 (2024)"
+        );
+        assert_eq!(
+            change_summary(&change(vec![amount(Some(5), None)]), Lang::Id),
+            "Hapus realisasi baris anggaran 1.4 (2024)"
+        );
+        assert_eq!(
+            change_summary(&change(vec![amount(Some(5), Some(6))]), Lang::En),
+            "Change realisation of budget line 1.4 (2024)"
+        );
     }
 
     #[test]

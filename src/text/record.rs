@@ -369,8 +369,14 @@ mod tests {
 
     #[test]
     fn a_note_row_in_words() {
-        assert_eq!(record("note:2024:indicator:IKU1:kendala:1", &none, Lang::En), "Note 2024 indicator IKU1 constraint 1");
-        assert_eq!(record("note:2024:indicator:IKU1:kendala:1", &none, Lang::Id), "Catatan 2024 indicator IKU1 kendala 1");
+        assert_eq!(
+            record("note:2024:indicator:IKU1:kendala:1", &none, Lang::En),
+            "Note 2024 indicator IKU1 constraint 1"
+        );
+        assert_eq!(
+            record("note:2024:indicator:IKU1:kendala:1", &none, Lang::Id),
+            "Catatan 2024 indicator IKU1 kendala 1"
+        );
         let row = "year=2024; subject=indicator:IKU1; kind=kendala; position=1; text=SDM kurang; belum ada=x";
         assert_eq!(
             audit_value("note:2024:indicator:IKU1:kendala:1", "baris", row, None, Lang::En),

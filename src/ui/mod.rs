@@ -760,8 +760,8 @@ impl KinerjaApp {
         let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
         let user = self.state.user_name.trim().to_string();
-        let what =
-            if undo { self.history.next_undo() } else { self.history.next_redo() }.map(|c| crate::text::change_summary(c, lang));
+        let what = if undo { self.history.next_undo() } else { self.history.next_redo() }
+            .map(|c| crate::text::change_summary(c, lang));
         let result =
             if undo { l.session.undo(&mut self.history, &user) } else { l.session.redo(&mut self.history, &user) };
         match (result, what) {
