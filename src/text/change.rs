@@ -9,6 +9,16 @@ use super::tr;
 use crate::domain::{BudgetColumn, Change, IndicatorValue, Op};
 use crate::format::Lang;
 
+/// What the window says about a change (status line, undo and redo): in Indonesian the
+/// description its form or importer wrote (the office's record, often richer: the file an
+/// import came from, its counts); in English the change worded from its operations.
+pub fn change_words(change: &Change, lang: Lang) -> String {
+    match lang {
+        Lang::Id if !change.description.trim().is_empty() => change.description.clone(),
+        _ => change_summary(change, lang),
+    }
+}
+
 /// The change in words: its first operation, and how many more it holds
 /// (`Hapus catatan kendala 1 (IKU1, 2024)` / `Remove note kendala 1 (IKU1, 2024)`).
 pub fn change_summary(change: &Change, lang: Lang) -> String {
@@ -238,6 +248,15 @@ mod tests {
             change_summary(&change(vec![amount(Some(5), Some(6))]), Lang::En),
             "Change realisation of budget line 1.4 (2024)"
         );
+    }
+
+    #[test]
+    fn the_window_says_the_description_in_indonesian_and_the_operations_in_english() {
+        let c = change(vec![Op::RemoveNote(kendala())]);
+        assert_eq!(change_words(&c, Lang::Id), "Hapus kendala 1");
+        assert_eq!(change_words(&c, Lang::En), "Remove constraint note 1 (IKU1, 2024)");
+        let unnamed = Change { description: " ".into(), ..c };
+        assert_eq!(change_words(&unnamed, Lang::Id), "Hapus catatan kendala 1 (IKU1, 2024)");
     }
 
     #[test]

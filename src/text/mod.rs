@@ -33,7 +33,7 @@ pub fn error_message(lang: Lang, id: impl FnOnce() -> String, en: &dyn std::fmt:
 }
 
 pub use crate::format::Lang;
-pub use change::{change_summary, note_kind};
+pub use change::{change_summary, change_words, note_kind};
 pub use findings::{check_json, check_text, finding, unverified};
 
 use crate::calc::akip::Predicate;
