@@ -8,11 +8,16 @@
 //! programmes and the printed titles of the report's tables come from the dataset, and every
 //! text of the embedded dataset's files is taken out of a label before it is searched.
 //!
-//! *Ringkasan*, *Tren* and *Riwayat* and the save dialog belong to other work in progress
-//! (issue 12: dashboard, saving); this test leaves those tabs out.
+//! Every tab is visited, and every dialog opened: *Simpan sebagai…* of a table and of a chart,
+//! *Ekspor LKIP…*, *Tentang* and its *Buat kota contoh…*; in edit mode a note is removed through
+//! its button (the name prompt, the status line, *Riwayat*), undone and redone, and a save that
+//! cannot be written puts its error in the status line.
+//!
+//! Texts of files other work owns that still hold Indonesian are listed in [`KNOWN_GAPS`], each
+//! with where it comes from; the list is to be emptied once that work is merged.
 
 mod common;
-use common::{harness_of, wait_for_integrity_check};
+use common::{harness_of, type_into, wait_for_integrity_check};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -24,6 +29,11 @@ use kinerja::app::Session;
 use kinerja::format::Lang;
 use kinerja::ui::strings::T;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
+
+/// Indonesian texts of the English window that other work (issue 12: `polish` owns the charts,
+/// *Ringkasan* and *Tren*; `layout` the forms and the top bar) is changing: the exact text of the
+/// label and where it is built. Empty this list after the merge.
+const KNOWN_GAPS: &[(&str, &str)] = &[];
 
 /// The column codes whose names `text::field_label` words in both languages.
 const FIELD_CODES: &[&str] = &[
@@ -91,6 +101,10 @@ fn data_texts() -> Vec<String> {
             for cell in record.expect("the embedded dataset is valid CSV").iter() {
                 let cell = cell.trim();
                 if !cell.is_empty() {
+                    // Charts name a programme without the word (`1. Penunjang Urusan …`).
+                    if let Some(rest) = cell.strip_prefix("Program ") {
+                        texts.insert(rest.to_string());
+                    }
                     texts.insert(cell.to_string());
                 }
             }
@@ -174,36 +188,104 @@ fn open_tab(h: &mut Harness<'static, KinerjaApp>, tab: Tab) {
     assert_eq!(h.state().state.tab, tab);
 }
 
-/// Each text of the window (outside the tabs left out) that holds an Indonesian word, with it.
+/// A path shown in a field (the open database, a file to write): the user's names, and files
+/// are Indonesian documents, named so (`Tabel-2.3-2024.xlsx`).
+fn is_path(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('/') || t.starts_with('~') || t.get(1..3) == Some(":\\")
+}
+
+/// A stored record name (`note:2024:indicator:IKU1:kendala:1`), shown as the hover of its words
+/// so that a record can be found again in the trail: a machine name, not a text.
+fn is_record_name(text: &str) -> bool {
+    text.contains(':') && !text.contains(char::is_whitespace)
+}
+
+/// Collects the texts of the window that hold an Indonesian word.
+struct Reader {
+    markers: BTreeSet<String>,
+    data: Vec<String>,
+    found: BTreeSet<String>,
+}
+
+impl Reader {
+    fn new() -> Self {
+        Reader { markers: markers(), data: data_texts(), found: BTreeSet::new() }
+    }
+
+    fn look(&mut self, h: &Harness<'static, KinerjaApp>, place: &str) {
+        for text in texts(h) {
+            // The language selector names each language in that language.
+            if text == "Bahasa Indonesia"
+                || is_path(&text)
+                || is_record_name(&text)
+                || KNOWN_GAPS.iter().any(|(gap, _)| *gap == text)
+            {
+                continue;
+            }
+            let rest = without_data(&text, &self.data);
+            let hits: Vec<String> = words(&rest).filter(|w| self.markers.contains(w)).collect();
+            if !hits.is_empty() {
+                self.found.insert(format!("{place}: {text:?} ({})", hits.join(", ")));
+            }
+        }
+    }
+}
+
+/// The status line: the message below the tabs, as the window keeps it.
+fn status_line(h: &Harness<'static, KinerjaApp>) -> String {
+    h.state().message.clone().unwrap_or_default()
+}
+
+fn click_button(h: &mut Harness<'static, KinerjaApp>, label: &str) {
+    h.get_all_by_role_and_label(Role::Button, label)
+        .next()
+        .unwrap_or_else(|| panic!("no button '{label}'"))
+        .click_accesskit();
+    h.run_steps(3);
+}
+
+/// Closes the open dialog window by its close button.
+fn close_window(h: &mut Harness<'static, KinerjaApp>) {
+    let close = h
+        .get_all_by_role(Role::Button)
+        .filter(|b| b.accesskit_node().label().is_some_and(|l| l == "Close window"))
+        .map(|b| b.accesskit_node().id())
+        .next_back()
+        .expect("the open dialog has a close button");
+    h.root().children_recursive().find(|n| n.accesskit_node().id() == close).expect("the button").click_accesskit();
+    h.run_steps(3);
+}
+
+fn db_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("data.sqlite")
+}
+
+/// Each text of the window that holds an Indonesian word, with it.
 fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
-    let markers = markers();
-    let data = data_texts();
+    let mut reader = Reader::new();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let db = dir.path().join("kota.sqlite");
+    let db = db_path(&dir);
     let mut session = Session::open(&db).expect("a new database");
     let second = kinerja::interchange::read_path(&contoh()).expect("the second office's dataset");
     session.store.save_dataset(&second).expect("the second office is stored");
     drop(session);
     let mut h = harness_of(KinerjaApp::new(db, UiState { lang: Lang::En, mode, ..Default::default() }));
     wait_for_integrity_check(&mut h);
-    let mut found = BTreeSet::new();
-    let mut look = |h: &Harness<'static, KinerjaApp>, place: &str| {
-        for text in texts(h) {
-            // The language selector names each language in that language.
-            if text == "Bahasa Indonesia" {
-                continue;
-            }
-            let rest = without_data(&text, &data);
-            let hits: Vec<String> = words(&rest).filter(|w| markers.contains(w)).collect();
-            if !hits.is_empty() {
-                found.insert(format!("{place}: {text:?} ({})", hits.join(", ")));
-            }
-        }
-    };
-    for tab in [Tab::Organisasi, Tab::Renstra, Tab::Kinerja, Tab::Anggaran, Tab::Pemeriksaan, Tab::Kota] {
+    for tab in [
+        Tab::Ringkasan,
+        Tab::Organisasi,
+        Tab::Renstra,
+        Tab::Kinerja,
+        Tab::Anggaran,
+        Tab::Tren,
+        Tab::Pemeriksaan,
+        Tab::Riwayat,
+        Tab::Kota,
+    ] {
         open_tab(&mut h, tab);
         expand_all(&mut h);
-        look(&h, &format!("{tab:?}"));
+        reader.look(&h, &format!("{tab:?}"));
     }
     // The dialogs of these tabs and of the menu: the budget import (edit mode) and the dataset
     // import.
@@ -216,9 +298,83 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
         h.get_by_role_and_label(Role::Button, dialog).click_accesskit();
         h.run_steps(3);
         expand_all(&mut h);
-        look(&h, dialog);
+        reader.look(&h, dialog);
+        close_window(&mut h);
     }
-    found
+    // Save as… of a table (Kinerja) and of a chart (Ringkasan), and the LKIP export.
+    for (tab, what) in [(Tab::Kinerja, "table"), (Tab::Ringkasan, "chart")] {
+        open_tab(&mut h, tab);
+        h.get_all_by_role(Role::Button)
+            .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with("Save as")))
+            .unwrap_or_else(|| panic!("no Save as… on {tab:?}"))
+            .click_accesskit();
+        h.run_steps(3);
+        assert!(h.state().save_dialog.is_some(), "the save dialog of a {what} is open");
+        reader.look(&h, &format!("Save as… ({what})"));
+        // A blank path is refused in the dialog.
+        type_into(&mut h, "File", " ");
+        click_button(&mut h, T::Save.get(Lang::En));
+        reader.look(&h, &format!("Save as… ({what}), empty path"));
+        close_window(&mut h);
+    }
+    click_button(&mut h, "Export LKIP…");
+    reader.look(&h, "Export LKIP…");
+    close_window(&mut h);
+    click_button(&mut h, T::About.get(Lang::En));
+    reader.look(&h, "About");
+    click_button(&mut h, T::DemoButton.get(Lang::En));
+    reader.look(&h, "Generate a demo city…");
+    close_window(&mut h);
+    close_window(&mut h);
+
+    // A save that cannot be written: its error is in the status line.
+    open_tab(&mut h, Tab::Kinerja);
+    h.get_all_by_role(Role::Button)
+        .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with("Save as")))
+        .expect("Save as… on Kinerja")
+        .click_accesskit();
+    h.run_steps(3);
+    // Under the database file, which is no folder: nothing can be written there.
+    let missing = db_path(&dir).join("table.csv");
+    type_into(&mut h, "File", &missing.display().to_string());
+    click_button(&mut h, T::Save.get(Lang::En));
+    common::wait_for_job(&mut h);
+    h.run_steps(3);
+    assert!(!missing.exists(), "nothing was written");
+    // The error is in the dialog (checked before the save begins) or in the status line.
+    let error = h.state().save_dialog.as_ref().and_then(|d| d.error.clone()).unwrap_or_else(|| status_line(&h));
+    assert!(!error.is_empty(), "the window says why the file was not written");
+    reader.look(&h, &format!("after a failed save ({error:?})"));
+    if h.state().save_dialog.is_some() {
+        close_window(&mut h);
+    }
+
+    if mode == Mode::Sunting {
+        // The status line's ✖ dismisses the message; then the first ✖ is a note's *Hapus*.
+        click_button(&mut h, "✖");
+        assert_eq!(h.state().message, None, "the status line is empty");
+        // Remove the first note through its button: the name prompt asks who is editing.
+        open_tab(&mut h, Tab::Kinerja);
+        expand_all(&mut h);
+        click_button(&mut h, "✖");
+        assert!(h.state().name_prompt.is_some(), "the name prompt is open");
+        reader.look(&h, "name prompt");
+        type_into(&mut h, T::AskName.get(Lang::En), "Siti");
+        click_button(&mut h, T::Continue.get(Lang::En));
+        // The first note of the embedded dataset is IKU1's first kendala of 2024 (notes.csv).
+        assert_eq!(status_line(&h), "Saved: Remove constraint note 1 (IKU1, 2024)");
+        reader.look(&h, &format!("status line after a save ({:?})", status_line(&h)));
+        open_tab(&mut h, Tab::Riwayat);
+        expand_all(&mut h);
+        reader.look(&h, "Riwayat after a save");
+        click_button(&mut h, T::Undo.get(Lang::En));
+        reader.look(&h, &format!("status line after undo ({:?})", status_line(&h)));
+        click_button(&mut h, T::Redo.get(Lang::En));
+        reader.look(&h, &format!("status line after redo ({:?})", status_line(&h)));
+        open_tab(&mut h, Tab::Riwayat);
+        reader.look(&h, "Riwayat after undo and redo");
+    }
+    reader.found
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! `ui::strings`, whose `T::get` is the same mechanism: one match over the language).
 //! See `docs/architecture.md` (Localisation) and `docs/findings.md`.
 
+mod change;
 mod findings;
 pub mod record;
 
@@ -32,6 +33,7 @@ pub fn error_message(lang: Lang, id: impl FnOnce() -> String, en: &dyn std::fmt:
 }
 
 pub use crate::format::Lang;
+pub use change::{change_summary, change_words, note_kind};
 pub use findings::{check_json, check_text, finding, unverified};
 
 use crate::calc::akip::Predicate;

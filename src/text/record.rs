@@ -4,7 +4,7 @@
 //! The trail keeps machine names so that a record's history can be found again whatever the
 //! language; only what is shown is worded here.
 
-use super::{field_label, tr};
+use super::{field_label, note_kind, tr};
 use crate::domain::{Money, Year};
 use crate::format::{self, Lang};
 use rust_decimal::Decimal;
@@ -96,6 +96,10 @@ pub fn record(name: &str, name_of: &dyn Fn(&Record) -> Option<String>, lang: Lan
             let label = table_label(table, lang).unwrap_or(table.as_str());
             if key.is_empty() {
                 label.to_string()
+            } else if table == "note" {
+                // A note's key holds its kind code (`kendala`), which has words of its own.
+                let key: Vec<String> = key.iter().map(|k| note_kind(k, lang)).collect();
+                format!("{label} {}", key.join(" "))
             } else {
                 format!("{label} {}", key.join(" "))
             }
@@ -108,11 +112,41 @@ pub fn record(name: &str, name_of: &dyn Fn(&Record) -> Option<String>, lang: Lan
     }
 }
 
+/// The action of an audit row in words: `ubah` (a change), `batal` (its undo), `ulang` (its redo),
+/// `impor` (a whole dataset imported); an unknown action as stored.
+pub fn audit_action(action: &str, lang: Lang) -> String {
+    let (id, en) = match action {
+        "ubah" => ("Ubah", "Change"),
+        "batal" => ("Urungkan", "Undo"),
+        "ulang" => ("Ulangi", "Redo"),
+        "impor" => ("Impor", "Import"),
+        other => return other.to_string(),
+    };
+    lang.pick(id, en).to_string()
+}
+
+/// What an audit row's change was: its action, and in Indonesian the change's description as
+/// the office recorded it (`Urungkan — Hapus kendala 1`). The description is the office's
+/// record, kept as written; the English window words the row from its record, field and values
+/// (the other columns) and shows the action alone.
+pub fn audit_change(action: &str, description: &str, lang: Lang) -> String {
+    let action = audit_action(action, lang);
+    match lang {
+        Lang::Id if !description.trim().is_empty() => format!("{action} — {description}"),
+        _ => action,
+    }
+}
+
 /// A field code of the trail in words (`realisasi`, `pagu_murni`, `baris`, SQL columns).
 pub fn audit_field(code: &str, lang: Lang) -> String {
     let (id, en) = match code {
         "baris" => ("baris", "row"),
         "name" => ("nama", "name"),
+        "year" => ("tahun", "year"),
+        "kind" => ("jenis", "kind"),
+        "position" => ("urutan", "position"),
+        "text" => ("teks", "text"),
+        "subject" => ("tentang", "subject"),
         "note" | "catatan" => ("catatan", "note"),
         "satuan" => ("satuan", "unit"),
         "realisasi_sen" => ("realisasi", "actual"),
@@ -150,6 +184,9 @@ fn number_field(field: &str) -> bool {
 /// whole rows as stored.
 pub fn audit_value(record_name: &str, field: &str, value: &str, satuan: Option<&str>, lang: Lang) -> String {
     let record = parse_record(record_name);
+    if field == "baris" {
+        return row_value(value, lang);
+    }
     let Ok(d) = Decimal::from_str(value.trim()) else { return value.to_string() };
     if let Some(unit) = money_field(&record, field) {
         let rupiah = match unit {
@@ -169,6 +206,33 @@ pub fn audit_value(record_name: &str, field: &str, value: &str, satuan: Option<&
         Some(s) => format!("{n} {s}"),
         None => n,
     }
+}
+
+/// A whole row as the trail stores it (`year=2024; kind=kendala; text=…`) with its column names
+/// and a note's kind in words; a part without `=` belongs to the text before it (a text may hold
+/// `; `), and a value that is no row stays as stored.
+fn row_value(value: &str, lang: Lang) -> String {
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for piece in value.split("; ") {
+        match (piece.split_once('='), parts.last_mut()) {
+            (Some((column, v)), _) if !column.is_empty() && !column.contains(' ') => {
+                parts.push((column.to_string(), v.to_string()))
+            }
+            (_, Some((_, v))) => {
+                v.push_str("; ");
+                v.push_str(piece);
+            }
+            (_, None) => return value.to_string(),
+        }
+    }
+    parts
+        .iter()
+        .map(|(column, v)| {
+            let v = if column == "kind" { note_kind(v, lang) } else { v.clone() };
+            format!("{}: {v}", audit_field(column, lang))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A stored time (`2025-05-12 03:04:05 UTC`) in the computer's local time, `2025-05-12 10:04:05`
@@ -291,6 +355,34 @@ mod tests {
         assert_eq!(audit_value("staff_count:2024:S1:PNS", "year", "2025", None, Lang::Id), "2025");
         assert_eq!(audit_value("target:IKU2:2025", "target", "", Some("%"), Lang::Id), "");
         assert_eq!(audit_value("indicator:IKU2", "name", "Persentase", None, Lang::Id), "Persentase");
+    }
+
+    #[test]
+    fn actions_in_words_and_the_description_as_recorded() {
+        assert_eq!(audit_action("batal", Lang::En), "Undo");
+        assert_eq!(audit_action("ubah", Lang::Id), "Ubah");
+        assert_eq!(audit_action("impor", Lang::En), "Import");
+        assert_eq!(audit_action("odd", Lang::En), "odd");
+        assert_eq!(audit_change("ulang", "Hapus kendala 1", Lang::Id), "Ulangi — Hapus kendala 1");
+        assert_eq!(audit_change("ulang", "Hapus kendala 1", Lang::En), "Redo");
+    }
+
+    #[test]
+    fn a_note_row_in_words() {
+        assert_eq!(
+            record("note:2024:indicator:IKU1:kendala:1", &none, Lang::En),
+            "Note 2024 indicator IKU1 constraint 1"
+        );
+        assert_eq!(
+            record("note:2024:indicator:IKU1:kendala:1", &none, Lang::Id),
+            "Catatan 2024 indicator IKU1 kendala 1"
+        );
+        let row = "year=2024; subject=indicator:IKU1; kind=kendala; position=1; text=SDM kurang; belum ada=x";
+        assert_eq!(
+            audit_value("note:2024:indicator:IKU1:kendala:1", "baris", row, None, Lang::En),
+            "year: 2024; subject: indicator:IKU1; kind: constraint; position: 1; text: SDM kurang; belum ada=x"
+        );
+        assert_eq!(audit_value("x", "baris", "not a row", None, Lang::En), "not a row");
     }
 
     #[test]

@@ -482,7 +482,7 @@ pub fn history_table_ui(ui: &mut egui::Ui, entries: &[AuditEntry], data: &Datase
             let satuan = record_satuan(data, &parsed);
             ui.label(record::local_time(&e.at)).on_hover_text(&e.at);
             ui.label(&e.user);
-            ui.label(format!("{} — {}", e.action, e.description));
+            ui.label(record::audit_change(&e.action, &e.description, lang));
             ui.label(record::record(&e.record, &|r| record_name(data, r), lang)).on_hover_text(&e.record);
             ui.label(record::audit_field(&e.field, lang));
             ui.label(record::audit_value(&e.record, &e.field, &e.old, satuan, lang));

@@ -773,7 +773,7 @@ impl KinerjaApp {
     fn apply_change(&mut self, change: Change) {
         let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
-        let description = change.description.clone();
+        let description = crate::text::change_words(&change, lang);
         match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
             Ok(()) => self.message = Some(format!("{}: {description}", T::Saved.get(lang))),
             Err(e) => self.message = Some(format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
@@ -785,8 +785,8 @@ impl KinerjaApp {
         let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
         let user = self.state.user_name.trim().to_string();
-        let what =
-            if undo { self.history.next_undo() } else { self.history.next_redo() }.map(|c| c.description.clone());
+        let what = if undo { self.history.next_undo() } else { self.history.next_redo() }
+            .map(|c| crate::text::change_words(c, lang));
         let result =
             if undo { l.session.undo(&mut self.history, &user) } else { l.session.redo(&mut self.history, &user) };
         match (result, what) {
@@ -1038,8 +1038,8 @@ impl KinerjaApp {
                     }
                 }
                 if self.state.mode == Mode::Sunting {
-                    let undo = self.history.next_undo().map(|c| c.description.clone());
-                    let redo = self.history.next_redo().map(|c| c.description.clone());
+                    let undo = self.history.next_undo().map(|c| crate::text::change_words(c, lang));
+                    let redo = self.history.next_redo().map(|c| crate::text::change_words(c, lang));
                     let b = ui.add_enabled(undo.is_some(), egui::Button::new(T::Undo.get(lang)));
                     if b.on_hover_text(format!("Ctrl+Z {}", undo.unwrap_or_default())).clicked() {
                         self.commands.push(Command::Undo);

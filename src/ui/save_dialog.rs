@@ -53,9 +53,19 @@ fn formats(r: &SaveRequest) -> &'static [(&'static str, &'static str)] {
             &[("xlsx", "Excel (XLSX)"), ("csv", "CSV"), ("csv-id", "CSV Excel Indonesia (;)")]
         }
         SaveRequest::Chart { .. } => &[("png", "PNG"), ("svg", "SVG")],
-        SaveRequest::Lkip { .. } => &[("folder", "PDF + XLSX + grafik")],
+        SaveRequest::Lkip { .. } => &[("folder", LKIP_FORMAT)],
     }
 }
+
+/// A format's name in the window's language (the LKIP export's charts; the others are names).
+fn format_label(label: &str, lang: Lang) -> &str {
+    match label {
+        LKIP_FORMAT => lang.pick(LKIP_FORMAT, "PDF + XLSX + charts"),
+        _ => label,
+    }
+}
+
+const LKIP_FORMAT: &str = "PDF + XLSX + grafik";
 
 fn base_dir() -> PathBuf {
     directories::UserDirs::new()
@@ -167,7 +177,7 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         let fmts = formats(&dialog.request);
         ui.horizontal(|ui| {
             for (i, (ext, label)) in fmts.iter().enumerate() {
-                if ui.radio_value(&mut dialog.format, i, *label).clicked() {
+                if ui.radio_value(&mut dialog.format, i, format_label(label, lang)).clicked() {
                     let p = PathBuf::from(&dialog.path);
                     let dir = p.parent().map(Path::to_path_buf).unwrap_or_else(base_dir);
                     dialog.path = dir.join(default_name(&dialog.request, ext)).display().to_string();
@@ -219,7 +229,7 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         if !matches!(dialog.request, SaveRequest::Chart { .. }) {
             ui.checkbox(
                 &mut dialog.show_phone,
-                lang.pick("Tampilkan nomor telepon lengkap (Tabel 3.15)", "Show full telephone numbers (Tabel 3.15)"),
+                lang.pick("Tampilkan nomor telepon lengkap (Tabel 3.15)", "Show full telephone numbers (Table 3.15)"),
             );
         }
         ui.checkbox(&mut dialog.overwrite, overwrite_label(lang)).on_hover_text(lang.pick(
