@@ -49,7 +49,8 @@ enum Opens {
     Indicator(Vec<String>),
     /// A programme bar: its row in the budget tree.
     Programme(Vec<String>),
-    Nothing,
+    /// A year's point: that year's Ringkasan.
+    Year,
 }
 
 pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
@@ -65,15 +66,17 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .collect();
         let programmes: Vec<String> =
             charts::program_kodes(&l.session.dataset).into_iter().map(|(kode, _)| kode).collect();
+        let programmes_of_year = charts::program_kodes_of_year(&l.session.dataset, year);
         vec![
             (
                 l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(),
                 Opens::Indicator(ikus),
             ),
-            (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Nothing),
+            (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Year),
+            // The head reads the selected year; every year's programmes stay on Tren.
             (
-                l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone(),
-                Opens::Programme(programmes.clone()),
+                l.chart("anggaran-program-tahun", year, lang, |d, _| charts::budget_of_year(d, year, lang)).clone(),
+                Opens::Programme(programmes_of_year),
             ),
             (
                 l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(),
@@ -221,12 +224,12 @@ fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cm
         ui.columns(n, |cols| {
             for (col, (chart, opens)) in cols.iter_mut().zip(row) {
                 let height = chart_height(col.available_width());
-                let links = !matches!(opens, Opens::Nothing);
-                let r = chart_view(col, chart, lang, height, links);
+                let r = chart_view(col, chart, lang, height, true);
                 if r.save {
                     cmds.push(Command::SaveChart(chart.id.clone()));
                 }
-                let Some(i) = r.open.map(|x| x as usize) else { continue };
+                let Some(x) = r.open else { continue };
+                let i = x as usize;
                 match opens {
                     Opens::Indicator(codes) => {
                         if let Some(code) = codes.get(i) {
@@ -238,7 +241,9 @@ fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cm
                             cmds.push(Command::Navigate { tab: Tab::Anggaran, subject: format!("budget:{kode}") });
                         }
                     }
-                    Opens::Nothing => {}
+                    // The window has no table of AKIP evaluations; a year's Ringkasan shows its score,
+                    // predicate and the capaian and budget behind them.
+                    Opens::Year => cmds.push(Command::SetYear(x.round() as Year)),
                 }
             }
         });

@@ -4,7 +4,7 @@
 //! covers a point.
 
 use crate::format::Lang;
-use crate::report::charts::{value_text, ChartSpec, SeriesKind};
+use crate::report::charts::{darker, value_text, ChartSpec, SeriesKind};
 use crate::report::ticks::{self, wrap_label};
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Line, Plot, PlotBounds, PlotPoints, Points, Polygon};
 
@@ -167,10 +167,17 @@ fn chart_plot_ui(
                     .allow_hover(false),
             );
             plot_ui.hline(HLine::new("", band.from).color(egui::Color32::from_gray(200)).allow_hover(false));
-            plot_ui.text(
-                egui_plot::Text::new("", egui_plot::PlotPoint::new(x0 + 0.05, (from + to) / 2.0), band.label.clone())
+            // A band named in the legend is not named here, where bars would cover its name.
+            if band.legend.is_none() {
+                plot_ui.text(
+                    egui_plot::Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(x0 + 0.05, (from + to) / 2.0),
+                        band.label.clone(),
+                    )
                     .anchor(egui::Align2::LEFT_CENTER),
-            );
+                );
+            }
         }
         for (si, s) in chart.series.iter().enumerate() {
             match s.kind {
@@ -197,9 +204,17 @@ fn chart_plot_ui(
                     let bars = s
                         .points
                         .iter()
-                        .map(|p| {
+                        .enumerate()
+                        .map(|(i, p)| {
                             let name = chart.categories.get(p[0] as usize).cloned().unwrap_or_default();
-                            Bar::new(p[0] + offset, p[1]).width(width * 0.95).name(name)
+                            // Opaque over the bands, with a darker outline: a bar reads as its
+                            // colour, not as a mix with the band behind it.
+                            let c = ChartSpec::point_color(s, i);
+                            Bar::new(p[0] + offset, p[1])
+                                .width(width * 0.95)
+                                .name(name)
+                                .fill(color(c))
+                                .stroke(egui::Stroke::new(1.0, color(darker(c))))
                         })
                         .collect();
                     plot_ui.bar_chart(BarChart::new(s.name.clone(), bars).color(color(s.color)).element_formatter(
@@ -211,6 +226,14 @@ fn chart_plot_ui(
                     ));
                 }
             }
+        }
+        if let Some(target) = &chart.target {
+            plot_ui.hline(
+                HLine::new(target.label.clone(), target.value)
+                    .color(color(target.color))
+                    .width(1.5)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
         }
     });
     legend_ui(ui, chart, lang);
