@@ -278,9 +278,13 @@ fn links_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, xs: &[f64], open: 
 fn legend_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         for (name, c) in chart.legend(lang) {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, color(c));
-            ui.label(name);
+            // The square and its name stay together on one line: the row wraps between entries,
+            // never inside one (`rendah (≥` / `51 %)`).
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, color(c));
+                ui.add(egui::Label::new(name).extend());
+            });
             ui.add_space(10.0);
         }
     });
