@@ -4,10 +4,10 @@
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use kinerja::calc::settings::Status;
 use kinerja::calc::Settings;
 use kinerja::export::{chart_png, chart_svg};
 use kinerja::format::Lang;
-use kinerja::calc::settings::Status;
 use kinerja::report::charts::{
     all_charts, budget_by_program, budget_of_year, capaian_bars, staff_by_education, status_rgb, ChartSpec,
 };

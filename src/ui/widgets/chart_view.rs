@@ -104,7 +104,7 @@ fn chart_plot_ui(
         // A fifth more for names with many wide letters (Pemberdayaan): a label wider than its
         // slot is not drawn at all.
         let chars = ((slot - 6.0) / (char_width.max(1.0) * 1.2)).floor().max(4.0) as usize;
-        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 3))).collect()
+        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 4))).collect()
     } else {
         x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()
     };
@@ -274,17 +274,24 @@ fn links_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, xs: &[f64], open: 
     });
 }
 
-/// The legend under the plot: a coloured square and the series' name, wrapped over lines.
+/// The legend under the plot: a coloured square and the series' name, wrapped over lines between
+/// entries, never inside one (`rendah (≥` / `51 %)`).
 fn legend_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
         for (name, c) in chart.legend(lang) {
-            // The square and its name stay together on one line: the row wraps between entries,
-            // never inside one (`rendah (≥` / `51 %)`).
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, color(c));
-                ui.add(egui::Label::new(name).extend());
-            });
+            // Measured before it is placed: a wrapped layout decides the line of each widget by
+            // its own size, so the square and the name would otherwise part.
+            let text_width =
+                ui.fonts_mut(|f| f.layout_no_wrap(name.clone(), font.clone(), egui::Color32::BLACK).size().x);
+            let entry = 12.0 + ui.spacing().item_spacing.x + text_width;
+            if entry > ui.available_size_before_wrap().x && ui.cursor().min.x > ui.max_rect().min.x + 1.0 {
+                ui.end_row();
+            }
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, color(c));
+            // A name longer than the whole row is cut with … and shown whole on hover.
+            ui.add(egui::Label::new(name).truncate());
             ui.add_space(10.0);
         }
     });
