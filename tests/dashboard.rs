@@ -65,6 +65,28 @@ fn button_rows(h: &Harness<'static, KinerjaApp>) -> Vec<Vec<f32>> {
 }
 
 #[test]
+fn ringkasan_at_1024x700_in_english_nothing_overlaps_or_is_cut() {
+    for year in [2023, 2024] {
+        let state = UiState { year: Some(year), lang: kinerja::format::Lang::En, ..Default::default() };
+        let h = harness_sized(state, 1024.0, 700.0);
+        let mut rects: Vec<(String, egui::Rect)> =
+            h.get_all_by_label("Save as…").map(|n| ("Save as…".to_string(), n.rect())).collect();
+        for t in ["AKIP score and predicate", "Budget and spending per programme", "IKU achievement"] {
+            for n in h.query_all_by_label_contains(t).filter(|n| n.accesskit_node().role() == Role::Label) {
+                rects.push((t.to_string(), n.rect()));
+            }
+        }
+        assert!(rects.len() >= 4, "{year}: titles and buttons found: {rects:?}");
+        for (i, (a, ra)) in rects.iter().enumerate() {
+            assert!(ra.min.x >= 0.0 && ra.max.x <= 1024.0, "{year}: '{a}' {ra:?} lies inside the window's width");
+            for (b, rb) in &rects[i + 1..] {
+                assert!(!ra.intersects(*rb), "{year}: '{a}' {ra:?} overlaps '{b}' {rb:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn ringkasan_at_1024x700_has_two_columns_nothing_overlaps_or_is_cut() {
     for year in [2023, 2024] {
         let h = harness_sized(UiState { year: Some(year), ..Default::default() }, 1024.0, 700.0);

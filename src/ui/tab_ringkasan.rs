@@ -216,12 +216,23 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     app.commands.extend(cmds);
 }
 
+/// One row of the grid, `n` columns over exactly `width`: a row never takes the width that a
+/// row above spilled over (a long link a few points past its column would otherwise widen every
+/// row below it, and push the last column out of the window).
+pub fn grid_row(ui: &mut egui::Ui, width: f32, n: usize, add: impl FnOnce(&mut [egui::Ui])) {
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_max_width(width);
+        ui.columns(n, add);
+    });
+}
+
 /// The charts in rows of [`grid_columns`], each as wide as its column and as high as that width
 /// allows; a click on a bar opens its row through a [`Command`].
 fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cmds: &mut Vec<Command>) {
-    let n = grid_columns(ui.available_width());
+    let width = ui.available_width();
+    let n = grid_columns(width);
     for row in grid.chunks(n) {
-        ui.columns(n, |cols| {
+        grid_row(ui, width, n, |cols| {
             for (col, (chart, opens)) in cols.iter_mut().zip(row) {
                 let height = chart_height(col.available_width());
                 let r = chart_view(col, chart, lang, height, true);

@@ -3,7 +3,7 @@
 //! reflowing grid.
 
 use super::strings::T;
-use super::tab_ringkasan::{chart_height, grid_columns};
+use super::tab_ringkasan::{chart_height, grid_columns, grid_row};
 use super::widgets::chart_view;
 use super::{Command, KinerjaApp, Tab};
 use crate::domain::Year;
@@ -54,9 +54,10 @@ pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
 
     ui.label(egui::RichText::new(T::TrendIntro.get(lang)).italics());
     let mut cmds = Vec::new();
-    let n = grid_columns(ui.available_width());
+    let width = ui.available_width();
+    let n = grid_columns(width);
     for row in list.chunks(n) {
-        ui.columns(n, |cols| {
+        grid_row(ui, width, n, |cols| {
             for (col, (chart, opens)) in cols.iter_mut().zip(row) {
                 let height = chart_height(col.available_width());
                 let r = chart_view(col, chart, lang, height, !matches!(opens, Opens::Nothing));

@@ -104,7 +104,21 @@ fn chart_plot_ui(
         // A fifth more for names with many wide letters (Pemberdayaan): a label wider than its
         // slot is not drawn at all.
         let chars = ((slot - 6.0) / (char_width.max(1.0) * 1.2)).floor().max(4.0) as usize;
-        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 4))).collect()
+        let wrapped: Vec<(f64, String)> =
+            x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 4))).collect();
+        // Names that would be cut (`Penunja…`) give way to their kode (`1.`) where every category
+        // has one: the links under the chart and the hover give each kode its name.
+        let kodes: Option<Vec<String>> = x_axis
+            .ticks
+            .iter()
+            .map(|t| t.label.split_once(". ").map(|(k, _)| format!("{k}.")).filter(|k| k.len() <= 8))
+            .collect();
+        match kodes {
+            Some(kodes) if wrapped.iter().any(|(_, l)| l.contains('…')) => {
+                x_axis.ticks.iter().zip(kodes).map(|(t, k)| (t.value, k)).collect()
+            }
+            _ => wrapped,
+        }
     } else {
         x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()
     };
