@@ -155,7 +155,7 @@ impl ChartSpec {
         let banded = self.bands.iter().any(|b| b.legend.is_some());
         self.series
             .iter()
-            .filter(|s| !(banded && !s.colors.is_empty()))
+            .filter(|s| !banded || s.colors.is_empty())
             .map(|s| {
                 let name = if s.points.is_empty() {
                     format!("{} ({})", s.name, lang.pick("tidak ada data", "no data"))
@@ -682,7 +682,8 @@ pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         programmes.clear();
     }
     ChartSpec {
-        id: "anggaran-program-tahun".into(),
+        // The year in the name: files of several years saved side by side stay apart.
+        id: format!("anggaran-program-{year}"),
         title: format!("{} {year}", t(lang, "Pagu dan realisasi per program", "Budget and spending per programme")),
         // The chart's title says "per program"; the names under the bars say which.
         x_label: String::new(),

@@ -75,7 +75,8 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Year),
             // The head reads the selected year; every year's programmes stay on Tren.
             (
-                l.chart("anggaran-program-tahun", year, lang, |d, _| charts::budget_of_year(d, year, lang)).clone(),
+                l.chart(&format!("anggaran-program-{year}"), year, lang, |d, _| charts::budget_of_year(d, year, lang))
+                    .clone(),
                 Opens::Programme(programmes_of_year),
             ),
             (
