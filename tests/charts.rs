@@ -4,10 +4,13 @@
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use kinerja::calc::settings::Status;
 use kinerja::calc::Settings;
 use kinerja::export::{chart_png, chart_svg};
 use kinerja::format::Lang;
-use kinerja::report::charts::{all_charts, budget_by_program, staff_by_education, ChartSpec};
+use kinerja::report::charts::{
+    all_charts, budget_by_program, budget_of_year, capaian_bars, staff_by_education, status_rgb, ChartSpec,
+};
 use kinerja::ui::widgets::chart_view_ui;
 
 fn svg_text(s: &str) -> String {
@@ -64,10 +67,11 @@ fn every_reference_chart_renders_with_distinct_readable_ticks() {
             }
         }
     }
-    // 2024: capaian, education, IKU1–3, AKIP, two budget charts, staff, assets = 10 charts; 2023:
-    // the same with the four IKU of the 2018 period = 11, of which two have nothing to draw: the
-    // reference data has no staff for 2023 and neither target nor realisation for IKU4 of 2018.
-    assert_eq!(drawn, 2 * (10 + 9));
+    // 2024: capaian, the year's programme budget, education, IKU1–3, AKIP, two budget charts,
+    // staff, assets = 11 charts; 2023: the same with the four IKU of the 2018 period = 12, of
+    // which two have nothing to draw: the reference data has no staff for 2023 and neither target
+    // nor realisation for IKU4 of 2018.
+    assert_eq!(drawn, 2 * (11 + 10));
     assert_eq!(
         empty,
         ["pegawai-pendidikan 2023 id", "iku-iku4-2018 2023 id", "pegawai-pendidikan 2023 en", "iku-iku4-2018 2023 en"]
@@ -82,11 +86,11 @@ fn budget_ticks_say_miliar_in_indonesian_and_billion_in_english() {
     let id = budget_by_program(&d, Lang::Id);
     let labels: Vec<String> = id.y_axis(Lang::Id).ticks.into_iter().map(|t| t.label).collect();
     assert_eq!(labels, ["Rp 0", "Rp 2 M", "Rp 4 M", "Rp 6 M", "Rp 8 M", "Rp 10 M"]);
-    assert_eq!(id.y_title(&id.y_axis(Lang::Id), Lang::Id), "Rupiah (M = miliar)");
+    assert_eq!(id.y_title(&id.y_axis(Lang::Id), Lang::Id), "Rp (M = miliar)");
     let en = budget_by_program(&d, Lang::En);
     let labels: Vec<String> = en.y_axis(Lang::En).ticks.into_iter().map(|t| t.label).collect();
     assert_eq!(labels, ["Rp 0", "Rp 2 B", "Rp 4 B", "Rp 6 B", "Rp 8 B", "Rp 10 B"]);
-    assert_eq!(en.y_title(&en.y_axis(Lang::En), Lang::En), "Rupiah (B = billion)");
+    assert_eq!(en.y_title(&en.y_axis(Lang::En), Lang::En), "Rp (B = billion)");
     let svg = chart_svg(&en, 1600, 900, Lang::En).unwrap();
     // The SVG writes each text on its own line.
     assert!(svg.contains("\nRp 10 B\n") && !svg.contains("Rp 10 M"));
@@ -146,4 +150,108 @@ fn the_legend_is_a_row_of_labels_under_the_plot_and_the_title_keeps_its_button()
     h.get_by_label("Simpan sebagai…").click();
     h.run_steps(2);
     assert!(*h.state(), "the save button of the chart answers");
+}
+
+/// The reference capaian of 2024 (LKIP table 3.1): 103,15 %, 105,00 % and 101,00 %.
+const CAPAIAN_2024: [f64; 3] = [103.15, 105.0, 101.0];
+
+#[test]
+fn capaian_bars_take_their_status_colour_under_a_target_line() {
+    let d = kinerja::embedded::dataset().unwrap();
+    let chart = capaian_bars(&d, &Settings::default(), 2024, Lang::Id);
+    let bars = &chart.series[0];
+    let values: Vec<f64> = bars.points.iter().map(|p| p[1]).collect();
+    for (v, want) in values.iter().zip(CAPAIAN_2024) {
+        assert!((v - want).abs() < 0.005, "capaian {values:?}");
+    }
+    // Default bands (Permendagri 86/2017): sangat tinggi from 91 %, tinggi 76, sedang 66, rendah
+    // 51. All three capaian are at or above 91 %: each bar is sangat tinggi's colour.
+    assert_eq!(bars.colors, vec![status_rgb(Status::SangatTinggi); 3]);
+    let target = chart.target.as_ref().expect("a target line");
+    assert_eq!(target.value, 100.0);
+    // The bands are named in the legend (bars would cover them in the plot), each with its
+    // lower limit; the bar series is explained by them, not by one colour of its own.
+    let legend: Vec<String> = chart.legend(Lang::Id).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        legend,
+        [
+            "Target (100 %)",
+            "sangat tinggi (≥ 91 %)",
+            "tinggi (≥ 76 %)",
+            "sedang (≥ 66 %)",
+            "rendah (≥ 51 %)",
+            "sangat rendah (< 51 %)"
+        ]
+    );
+    let en: Vec<String> =
+        capaian_bars(&d, &Settings::default(), 2024, Lang::En).legend(Lang::En).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(en[1], "very high (≥ 91 %)");
+    assert!(chart.bands.iter().all(|b| b.legend.is_some()));
+    // The IKU names under the bars say what the axis holds: no title to overprint them.
+    assert!(chart.x_label.is_empty());
+
+    // Drawn opaque in the file: the bars' colour fills a large area (three bars of some
+    // 150 × 250 pixels at 800 × 450), and the band names are not written inside the plot.
+    let png = chart_png(&chart, 800, 450, 1.0, Lang::Id).unwrap();
+    let img = image::load_from_memory(&png).unwrap().to_rgb8();
+    let green = status_rgb(Status::SangatTinggi);
+    let filled = img.pixels().filter(|p| p.0 == green).count();
+    assert!(filled > 3 * 100 * 150, "the bars are filled with the status colour ({filled} pixels)");
+    let svg = chart_svg(&chart, 800, 450, Lang::Id).unwrap();
+    assert_eq!(svg.matches("sangat tinggi").count(), 1, "the band is named once, in the legend");
+}
+
+#[test]
+fn a_lower_capaian_takes_a_lower_band_colour() {
+    let d = kinerja::embedded::dataset().unwrap();
+    // Bands moved up so that 103,15 % and 101,00 % fall under sangat tinggi (from 104 %) and
+    // 105,00 % stays in it: the first and third bars are tinggi (from 101 %), the second
+    // sangat tinggi.
+    let mut s = Settings::default();
+    s.bands.0 = [104.into(), 101.into(), 90.into(), 80.into()];
+    let chart = capaian_bars(&d, &s, 2024, Lang::Id);
+    assert_eq!(
+        chart.series[0].colors,
+        [status_rgb(Status::Tinggi), status_rgb(Status::SangatTinggi), status_rgb(Status::Tinggi)]
+    );
+}
+
+#[test]
+fn the_years_programme_chart_has_that_years_programmes_or_says_there_is_no_budget() {
+    let mut d = kinerja::embedded::dataset().unwrap();
+    let chart = budget_of_year(&d, 2024, Lang::Id);
+    assert_eq!(chart.title, "Pagu dan realisasi per program 2024");
+    let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Pagu", "Realisasi"], "one year: one pair of series, not every year's");
+    // The first programme of 2024 (Penunjang Urusan) is the first category.
+    assert!(chart.categories[0].starts_with("1. Program Penunjang Urusan"), "{:?}", chart.categories);
+
+    // Without the 2023 budget there is nothing to draw, and the chart says so.
+    d.budget_lines.retain(|b| b.year != 2023);
+    let id = budget_of_year(&d, 2023, Lang::Id);
+    assert!(id.is_empty());
+    assert_eq!(id.no_data, "Tidak ada data anggaran untuk 2023");
+    let svg = chart_svg(&id, 800, 450, Lang::Id).unwrap();
+    assert!(svg.contains("Tidak ada data anggaran untuk 2023"));
+    let en = budget_of_year(&d, 2023, Lang::En);
+    let h = chart_harness(en, Lang::En);
+    assert!(h.query_by_label("No budget data for 2023").is_some());
+    let h = chart_harness(id, Lang::Id);
+    assert!(h.query_by_label("Tidak ada data anggaran untuk 2023").is_some());
+}
+
+#[test]
+fn legend_entries_never_break_inside_a_name() {
+    let d = kinerja::embedded::dataset().unwrap();
+    // 420 points wide: the capaian legend needs several lines.
+    let chart = capaian_bars(&d, &Settings::default(), 2024, Lang::Id);
+    let mut h = Harness::builder().with_size(egui::vec2(420.0, 520.0)).build_ui(move |ui| {
+        chart_view_ui(ui, &chart, Lang::Id, 240.0);
+    });
+    h.run_steps(2);
+    // A body line is about 17 points high; two lines would be over 30.
+    for name in ["sedang (≥ 66 %)", "rendah (≥ 51 %)", "sangat rendah (< 51 %)"] {
+        let r = h.get_by_label(name).rect();
+        assert!(r.height() < 24.0, "'{name}' is on one line ({r:?})");
+    }
 }

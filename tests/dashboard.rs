@@ -65,6 +65,28 @@ fn button_rows(h: &Harness<'static, KinerjaApp>) -> Vec<Vec<f32>> {
 }
 
 #[test]
+fn ringkasan_at_1024x700_in_english_nothing_overlaps_or_is_cut() {
+    for year in [2023, 2024] {
+        let state = UiState { year: Some(year), lang: kinerja::format::Lang::En, ..Default::default() };
+        let h = harness_sized(state, 1024.0, 700.0);
+        let mut rects: Vec<(String, egui::Rect)> =
+            h.get_all_by_label("Save as…").map(|n| ("Save as…".to_string(), n.rect())).collect();
+        for t in ["AKIP score and predicate", "Budget and spending per programme", "IKU achievement"] {
+            for n in h.query_all_by_label_contains(t).filter(|n| n.accesskit_node().role() == Role::Label) {
+                rects.push((t.to_string(), n.rect()));
+            }
+        }
+        assert!(rects.len() >= 4, "{year}: titles and buttons found: {rects:?}");
+        for (i, (a, ra)) in rects.iter().enumerate() {
+            assert!(ra.min.x >= 0.0 && ra.max.x <= 1024.0, "{year}: '{a}' {ra:?} lies inside the window's width");
+            for (b, rb) in &rects[i + 1..] {
+                assert!(!ra.intersects(*rb), "{year}: '{a}' {ra:?} overlaps '{b}' {rb:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn ringkasan_at_1024x700_has_two_columns_nothing_overlaps_or_is_cut() {
     for year in [2023, 2024] {
         let h = harness_sized(UiState { year: Some(year), ..Default::default() }, 1024.0, 700.0);
@@ -115,7 +137,10 @@ fn a_capaian_bar_opens_its_indicator_row() {
 fn a_programme_bar_opens_its_budget_row() {
     let mut h = harness_sized(UiState::default(), 1400.0, 900.0);
     let d = kinerja::embedded::dataset().unwrap();
-    let programmes = kinerja::report::charts::program_kodes(&d);
+    // Ringkasan's budget chart is the selected year's (2024): its programmes, in kode order.
+    let kodes = kinerja::report::charts::program_kodes_of_year(&d, 2024);
+    let programmes: Vec<(String, String)> =
+        kodes.iter().map(|k| (k.clone(), d.budget_line(2024, k).unwrap().name.clone())).collect();
     let cats: Vec<String> = programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect();
     let short = distinct_categories(&cats);
     let arrow = format!("→ {}", short[1]);
@@ -182,4 +207,47 @@ fn a_tab_opens_at_its_top_not_at_the_previous_tabs_scroll() {
     let intro = h.get_by_label("Arahkan kursor ke grafik untuk melihat nilai tepat.");
     let y = intro.rect().min.y;
     assert!((0.0..200.0).contains(&y), "Tren opens at its top (intro at y = {y})");
+}
+
+#[test]
+fn an_akip_year_opens_that_years_ringkasan() {
+    let mut h = harness_sized(UiState::default(), 1400.0, 900.0);
+    assert_eq!(h.state().state.year, Some(2024));
+    // The AKIP chart is the only chart of Ringkasan on a year axis: its 2023 link. The window
+    // has no table of AKIP evaluations; the year's Ringkasan shows its score and predicate.
+    let links: Vec<_> = h.get_all_by_role_and_label(Role::Link, "→ 2023").collect();
+    assert_eq!(links.len(), 1, "one 2023 link on Ringkasan");
+    links[0].click_accesskit();
+    h.run_steps(6);
+    assert_eq!(h.state().state.tab, Tab::Ringkasan);
+    assert_eq!(h.state().state.year, Some(2023));
+    // The card shows 2023's score: 76,01 (the LKIP's table 3.2).
+    assert!(h.query_all_by_label("76,01").next().is_some(), "2023's AKIP score on its card");
+    assert!(h.query_all_by_label_contains("Capaian IKU 2023").next().is_some());
+
+    // On Tren the AKIP chart's year opens the same; it is the first chart after the IKU ones.
+    let mut h = harness_sized(UiState { tab: Tab::Tren, ..Default::default() }, 1920.0, 6000.0);
+    let d = kinerja::embedded::dataset().unwrap();
+    let n_iku = d.ikus_of_period(&d.period_of_year(2024).unwrap().code).len();
+    let akip_title = h.get_by_label("Nilai AKIP dan predikatnya").rect();
+    let link = h
+        .get_all_by_role_and_label(Role::Link, "→ 2023")
+        .filter(|n| n.rect().min.y > akip_title.min.y)
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("the AKIP chart's 2023 link");
+    assert!(n_iku >= 1);
+    link.click_accesskit();
+    h.run_steps(6);
+    assert_eq!(h.state().state.tab, Tab::Ringkasan);
+    assert_eq!(h.state().state.year, Some(2023));
+}
+
+#[test]
+fn ringkasan_shows_the_selected_years_programme_budget() {
+    let h = harness_sized(UiState { year: Some(2023), ..Default::default() }, 1920.0, 1080.0);
+    assert!(h.query_all_by_label_contains("Pagu dan realisasi per program 2023").next().is_some());
+    assert!(h.query_all_by_label_contains("Pagu dan realisasi per program 2024").next().is_none());
+    // The legend names one year's pair, not every year's (`Pagu 2023`, `Pagu 2024`).
+    assert!(h.query_by_label("Pagu").is_some());
+    assert!(h.query_by_label("Pagu 2024").is_none());
 }

@@ -2,7 +2,7 @@
 //! white background, with the embedded font.
 
 use crate::format::Lang;
-use crate::report::charts::{ChartSpec, SeriesKind};
+use crate::report::charts::{darker, ChartSpec, SeriesKind};
 use image::ImageEncoder;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -145,7 +145,9 @@ where
     };
     let label_lines = x_labels.iter().map(|(_, l)| l.lines().count()).max().unwrap_or(1).max(1) as i32;
     let line_height = (label_px * 1.25).round() as i32;
-    let x_area = label_lines * line_height + px(12.0 + 22.0);
+    // Room for the wrapped names and, under them, the axis title if the chart has one.
+    let title_room = if spec.x_label.is_empty() { 0 } else { px(22.0) };
+    let x_area = label_lines * line_height + px(12.0) + title_room;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(px(14.0))
         .margin_top(px(6.0))
@@ -193,13 +195,16 @@ where
                 c.filled(),
             )))
             .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                band.label.clone(),
-                (x_axis.min + 0.05, (band.from + band.to) / 2.0),
-                ("sans-serif", px(12.0)),
-            )))
-            .map_err(err)?;
+        // A band named in the legend is not named here, where bars would cover its name.
+        if band.legend.is_none() {
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    band.label.clone(),
+                    (x_axis.min + 0.05, (band.from + band.to) / 2.0),
+                    ("sans-serif", px(12.0)),
+                )))
+                .map_err(err)?;
+        }
     }
     let bars: Vec<usize> =
         spec.series.iter().enumerate().filter(|(_, s)| s.kind == SeriesKind::Bar).map(|(i, _)| i).collect();
@@ -227,13 +232,30 @@ where
             SeriesKind::Bar => {
                 let slot = bars.iter().position(|b| *b == i).unwrap_or(0) as f64;
                 let off = -0.4 + width * slot;
-                chart
-                    .draw_series(s.points.iter().map(|p| {
-                        Rectangle::new([(p[0] + off, base), (p[0] + off + width * 0.95, p[1])], color.filled())
-                    }))
-                    .map_err(err)?;
+                // Each bar in its own colour (a status), with a darker outline.
+                for (j, p) in s.points.iter().enumerate() {
+                    let c = ChartSpec::point_color(s, j);
+                    let corners = [(p[0] + off, base), (p[0] + off + width * 0.95, p[1])];
+                    chart.draw_series(std::iter::once(Rectangle::new(corners, rgb(c).filled()))).map_err(err)?;
+                    chart
+                        .draw_series(std::iter::once(Rectangle::new(corners, rgb(darker(c)).stroke_width(1))))
+                        .map_err(err)?;
+                }
             }
         }
+    }
+    if let Some(target) = &spec.target {
+        // Dashed, so that it reads as a reference and not as a series.
+        let (x0, x1) = (x_axis.min, x_axis.max);
+        let dash = (x1 - x0) / 60.0;
+        let segments = (0..60).step_by(2).map(|k| {
+            let a = x0 + dash * k as f64;
+            PathElement::new(
+                vec![(a, target.value), ((a + dash).min(x1), target.value)],
+                rgb(target.color).stroke_width(px(2.0) as u32),
+            )
+        });
+        chart.draw_series(segments).map_err(err)?;
     }
     root.present().map_err(err)?;
     Ok(())

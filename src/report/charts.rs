@@ -36,6 +36,9 @@ pub struct Series {
     pub kind: SeriesKind,
     /// sRGB colour.
     pub color: [u8; 3],
+    /// A colour per point (a bar's status), in the order of `points`; empty: every point in
+    /// `color`. A series coloured per point is explained by its bands in the legend.
+    pub colors: Vec<[u8; 3]>,
     /// (x, y) points; on a category axis x is the category index.
     pub points: Vec<[f64; 2]>,
 }
@@ -45,6 +48,17 @@ pub struct Series {
 pub struct Band {
     pub from: f64,
     pub to: f64,
+    pub label: String,
+    pub color: [u8; 3],
+    /// The colour of what lies in the band (a bar of that status): the band is then named in the
+    /// legend with it, not inside the plot, where bars would cover its name.
+    pub legend: Option<[u8; 3]>,
+}
+
+/// A horizontal reference line across the plot (the 100 % target of capaian).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetLine {
+    pub value: f64,
     pub label: String,
     pub color: [u8; 3],
 }
@@ -62,6 +76,8 @@ pub struct ChartSpec {
     pub categories: Vec<String>,
     pub series: Vec<Series>,
     pub bands: Vec<Band>,
+    /// A reference line drawn over the bars and named in the legend.
+    pub target: Option<TargetLine>,
     /// What the chart says instead of an empty frame when it has no point:
     /// `Tidak ada data untuk 2023`.
     pub no_data: String,
@@ -88,16 +104,17 @@ impl ChartSpec {
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p[1]))
             .chain(self.bands.iter().flat_map(|b| [b.from, b.to]))
+            .chain(self.target.iter().map(|t| t.value))
             .collect();
         let (lo, hi) = ticks::value_range(&values, &self.unit, self.has_bars());
         ticks::value_ticks(lo, hi, &self.unit, lang)
     }
 
     /// The y axis title with its unit, and what a compact suffix on the ticks means:
-    /// `Rupiah (M = miliar)` / `Rupiah (B = billion)`.
+    /// `Rp (M = miliar)` / `Rp (B = billion)`: short, so that it fits beside a low plot.
     pub fn y_title(&self, axis: &AxisTicks, lang: Lang) -> String {
         let base = match &self.unit {
-            Unit::Rupiah => "Rupiah".to_string(),
+            Unit::Rupiah => "Rp".to_string(),
             Unit::Percent if self.y_label.trim() == "%" || self.y_label.is_empty() => "%".to_string(),
             Unit::Percent => format!("{} (%)", self.y_label),
             Unit::Count | Unit::Value(_) => self.y_label.clone(),
@@ -130,10 +147,15 @@ impl ChartSpec {
         ticks::year_ticks(first, last, max_labels)
     }
 
-    /// The legend: each series' name, or with "tidak ada data" when it has no point, and colour.
+    /// The legend: each series' name, or with "tidak ada data" when it has no point, and colour;
+    /// then the target line; then the bands named outside the plot, with the colour of what
+    /// lies in them. A series coloured per point is left to its bands, which say what its
+    /// colours mean.
     pub fn legend(&self, lang: Lang) -> Vec<(String, [u8; 3])> {
+        let banded = self.bands.iter().any(|b| b.legend.is_some());
         self.series
             .iter()
+            .filter(|s| !banded || s.colors.is_empty())
             .map(|s| {
                 let name = if s.points.is_empty() {
                     format!("{} ({})", s.name, lang.pick("tidak ada data", "no data"))
@@ -142,7 +164,14 @@ impl ChartSpec {
                 };
                 (name, s.color)
             })
+            .chain(self.target.iter().map(|t| (t.label.clone(), t.color)))
+            .chain(self.bands.iter().filter_map(|b| b.legend.map(|c| (b.label.clone(), c))))
             .collect()
+    }
+
+    /// The colour of point `i` of `series`.
+    pub fn point_color(series: &Series, i: usize) -> [u8; 3] {
+        series.colors.get(i).copied().unwrap_or(series.color)
     }
 }
 
@@ -239,9 +268,22 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
         unit: if satuan == "%" { Unit::Percent } else { Unit::Value(satuan) },
         categories: Vec::new(),
         series: vec![
-            Series { name: t(lang, "Target", "Target"), kind: SeriesKind::Line, color: PALETTE[7], points: targets },
-            Series { name: t(lang, "Realisasi", "Actual"), kind: SeriesKind::Line, color: PALETTE[0], points: reals },
+            Series {
+                name: t(lang, "Target", "Target"),
+                kind: SeriesKind::Line,
+                colors: Vec::new(),
+                color: PALETTE[7],
+                points: targets,
+            },
+            Series {
+                name: t(lang, "Realisasi", "Actual"),
+                kind: SeriesKind::Line,
+                colors: Vec::new(),
+                color: PALETTE[0],
+                points: reals,
+            },
         ],
+        target: None,
         bands: Vec::new(),
         no_data: t(
             lang,
@@ -268,7 +310,13 @@ pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
         .iter()
         .zip(colors)
         .filter(|((_, lo, _), _)| *lo >= 50)
-        .map(|((p, lo, hi), color)| Band { from: *lo as f64, to: *hi as f64, label: p.code().to_string(), color })
+        .map(|((p, lo, hi), color)| Band {
+            from: *lo as f64,
+            to: *hi as f64,
+            label: p.code().to_string(),
+            color,
+            legend: None,
+        })
         .collect();
     ChartSpec {
         id: "akip".into(),
@@ -280,9 +328,11 @@ pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
         series: vec![Series {
             name: t(lang, "Nilai AKIP", "AKIP score"),
             kind: SeriesKind::Line,
+            colors: Vec::new(),
             color: PALETTE[0],
             points: evals,
         }],
+        target: None,
         bands,
         no_data: t(lang, "Belum ada nilai evaluasi AKIP", "No AKIP evaluation yet"),
     }
@@ -338,12 +388,14 @@ pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
         series.push(Series {
             name: format!("Pagu {y}"),
             kind: SeriesKind::Bar,
+            colors: Vec::new(),
             color: PALETTE[(2 * i) % 8],
             points: pagu,
         });
         series.push(Series {
             name: format!("{} {y}", t(lang, "Realisasi", "Actual")),
             kind: SeriesKind::Bar,
+            colors: Vec::new(),
             color: PALETTE[(2 * i + 1) % 8],
             points: real,
         });
@@ -351,11 +403,13 @@ pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
     ChartSpec {
         id: "anggaran-program".into(),
         title: t(lang, "Pagu dan realisasi per program", "Budget and spending per programme"),
-        x_label: t(lang, "Program", "Programme"),
+        // The title says "per program"; the names under the bars say which.
+        x_label: String::new(),
         y_label: "Rp".into(),
         unit: Unit::Rupiah,
         categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series,
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data anggaran program", "No programme budget data"),
     }
@@ -370,6 +424,7 @@ pub fn serapan_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
         .map(|(i, y)| Series {
             name: y.to_string(),
             kind: SeriesKind::Bar,
+            colors: Vec::new(),
             color: PALETTE[i % 8],
             points: programs
                 .iter()
@@ -384,11 +439,13 @@ pub fn serapan_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
     ChartSpec {
         id: "serapan-program".into(),
         title: t(lang, "Serapan anggaran per program (%)", "Budget absorption per programme (%)"),
-        x_label: t(lang, "Program", "Programme"),
+        // The title says "per program"; the names under the bars say which.
+        x_label: String::new(),
         y_label: "%".into(),
         unit: Unit::Percent,
         categories: programs.into_iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series,
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data serapan anggaran program", "No programme budget absorption data"),
     }
@@ -420,17 +477,26 @@ pub fn staff_trend(d: &Dataset, lang: Lang) -> ChartSpec {
             Series {
                 name: "PNS".into(),
                 kind: SeriesKind::Line,
+                colors: Vec::new(),
                 color: PALETTE[0],
                 points: total(Some(crate::domain::StaffStatus::Pns)),
             },
             Series {
                 name: "TKK".into(),
                 kind: SeriesKind::Line,
+                colors: Vec::new(),
                 color: PALETTE[1],
                 points: total(Some(crate::domain::StaffStatus::Tkk)),
             },
-            Series { name: t(lang, "Jumlah", "Total"), kind: SeriesKind::Line, color: PALETTE[7], points: total(None) },
+            Series {
+                name: t(lang, "Jumlah", "Total"),
+                kind: SeriesKind::Line,
+                colors: Vec::new(),
+                color: PALETTE[7],
+                points: total(None),
+            },
         ],
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data pegawai", "No staff data"),
     }
@@ -455,9 +521,11 @@ pub fn asset_trend(d: &Dataset, lang: Lang) -> ChartSpec {
         series: vec![Series {
             name: t(lang, "Nilai aset", "Asset value"),
             kind: SeriesKind::Line,
+            colors: Vec::new(),
             color: PALETTE[4],
             points,
         }],
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data nilai aset tetap", "No fixed assets value data"),
     }
@@ -475,6 +543,7 @@ pub fn staff_by_education(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         .map(|(i, st)| Series {
             name: st.code().into(),
             kind: SeriesKind::Bar,
+            colors: Vec::new(),
             color: PALETTE[i],
             points: levels
                 .iter()
@@ -496,6 +565,7 @@ pub fn staff_by_education(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         unit: Unit::Count,
         categories: levels.into_iter().map(|(_, e)| e).collect(),
         series,
+        target: None,
         bands: Vec::new(),
         no_data: no_data_for_year(year, lang),
     }
@@ -512,30 +582,58 @@ fn status_tint(status: Status) -> [u8; 3] {
     }
 }
 
-/// Capaian of the year's IKU as bars (the head's overview).
+/// The colour of a capaian status, as the window's tables write it (`ui::widgets::status_color`).
+pub fn status_rgb(status: Status) -> [u8; 3] {
+    match status {
+        Status::SangatTinggi => [30, 140, 60],
+        Status::Tinggi => [110, 170, 50],
+        Status::Sedang => [220, 170, 20],
+        Status::Rendah => [230, 120, 30],
+        Status::SangatRendah => [200, 40, 40],
+    }
+}
+
+/// A darker shade of `c`, for the outline of a bar filled with `c`.
+pub fn darker(c: [u8; 3]) -> [u8; 3] {
+    // 0.6 of each channel stays within 0–255 and keeps the hue.
+    c.map(|v| (f32::from(v) * 0.6) as u8)
+}
+
+/// Capaian of the year's IKU as bars (the head's overview): each bar in the colour of its status
+/// under the settings' bands, the bands as a light background named in the legend, and the
+/// 100 % target line.
 pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartSpec {
     let ikus = d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default();
-    let points: Vec<[f64; 2]> = ikus
+    let values: Vec<(usize, rust_decimal::Decimal)> = ikus
         .iter()
         .enumerate()
-        .filter_map(|(x, i)| indicator_capaian(d, s, &i.code, year).ok()?.value.number().map(|v| [x as f64, to_f64(v)]))
+        .filter_map(|(x, i)| indicator_capaian(d, s, &i.code, year).ok()?.value.number().map(|v| (x, v)))
         .collect();
-    // The status bands of the settings behind the bars, so that each bar reads against its
-    // colour; the top band reaches above the highest bar.
+    let points: Vec<[f64; 2]> = values.iter().map(|(x, v)| [*x as f64, to_f64(*v)]).collect();
+    let colors: Vec<[u8; 3]> = values.iter().map(|(_, v)| status_rgb(s.bands.status(*v))).collect();
+    // The status bands of the settings behind the bars; the top band reaches above the highest
+    // bar.
     let top = points.iter().map(|p: &[f64; 2]| p[1]).fold(110.0_f64, f64::max);
-    let limits: Vec<f64> = s.bands.0.iter().map(|v| to_f64(*v)).collect();
+    let limits = s.bands.0;
     let statuses = [Status::SangatTinggi, Status::Tinggi, Status::Sedang, Status::Rendah, Status::SangatRendah];
     let bands = statuses
         .iter()
         .enumerate()
         .map(|(i, st)| {
-            let from = limits.get(i).copied().unwrap_or(0.0);
-            let to = if i == 0 { top } else { limits[i - 1] };
+            let from = limits.get(i).map_or(0.0, |v| to_f64(*v));
+            let to = if i == 0 { top } else { to_f64(limits[i - 1]) };
+            let name = if lang == Lang::Id { st.text() } else { st.text_en() };
+            // `sangat tinggi (≥ 91 %)`, the lowest `sangat rendah (< 51 %)`.
+            let range = match limits.get(i) {
+                Some(v) => format!("≥ {} %", crate::format::decimal(*v, lang)),
+                None => format!("< {} %", crate::format::decimal(limits[3], lang)),
+            };
             Band {
                 from,
                 to,
-                label: if lang == Lang::Id { st.text() } else { st.text_en() }.to_string(),
+                label: format!("{name} ({range})"),
                 color: status_tint(*st),
+                legend: Some(status_rgb(*st)),
             }
         })
         .filter(|b| b.to > b.from)
@@ -543,7 +641,8 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
     ChartSpec {
         id: "capaian-iku".into(),
         title: format!("{} {year}", t(lang, "Capaian IKU", "IKU achievement")),
-        x_label: "IKU".into(),
+        // The IKU names under the bars say what the axis holds.
+        x_label: String::new(),
         y_label: "%".into(),
         unit: Unit::Percent,
         categories: ikus.iter().map(|i| i.name.clone()).collect(),
@@ -551,16 +650,76 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
             name: t(lang, "Capaian", "Achievement"),
             kind: SeriesKind::Bar,
             color: PALETTE[2],
+            colors,
             points,
         }],
         bands,
+        target: Some(TargetLine { value: 100.0, label: "Target (100 %)".into(), color: [40, 40, 40] }),
         no_data: no_data_for_year(year, lang),
     }
 }
 
+/// Pagu and realisasi of each programme of `year` (the year's head view; the all-years chart is
+/// [`budget_by_program`]).
+pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
+    let mut programmes: Vec<(String, String)> =
+        d.budget_children(year, None).iter().map(|p| (p.kode.clone(), p.name.clone())).collect();
+    programmes.sort_by_key(|a| natural(&a.0));
+    let mut pagu = Vec::new();
+    let mut real = Vec::new();
+    for (x, (kode, _)) in programmes.iter().enumerate() {
+        let Some(line) = d.budget_line(year, kode) else { continue };
+        let a = Amounts::own(line);
+        if let Some(p) = a.pagu {
+            pagu.push([x as f64, to_f64(p.decimal())]);
+        }
+        if let Some(r) = a.realisasi {
+            real.push([x as f64, to_f64(r.decimal())]);
+        }
+    }
+    // A year whose programmes carry no amount has nothing to draw.
+    if pagu.is_empty() && real.is_empty() {
+        programmes.clear();
+    }
+    ChartSpec {
+        // The year in the name: files of several years saved side by side stay apart.
+        id: format!("anggaran-program-{year}"),
+        title: format!("{} {year}", t(lang, "Pagu dan realisasi per program", "Budget and spending per programme")),
+        // The chart's title says "per program"; the names under the bars say which.
+        x_label: String::new(),
+        y_label: "Rp".into(),
+        unit: Unit::Rupiah,
+        categories: programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect(),
+        series: vec![
+            Series { name: "Pagu".into(), kind: SeriesKind::Bar, color: PALETTE[0], colors: Vec::new(), points: pagu },
+            Series {
+                name: t(lang, "Realisasi", "Actual"),
+                kind: SeriesKind::Bar,
+                color: PALETTE[1],
+                colors: Vec::new(),
+                points: real,
+            },
+        ],
+        bands: Vec::new(),
+        target: None,
+        no_data: match lang {
+            Lang::Id => format!("Tidak ada data anggaran untuk {year}"),
+            Lang::En => format!("No budget data for {year}"),
+        },
+    }
+}
+
+/// The programmes of `year`'s per-year budget chart, by kode, in the chart's order.
+pub fn program_kodes_of_year(d: &Dataset, year: Year) -> Vec<String> {
+    let mut kodes: Vec<String> = d.budget_children(year, None).iter().map(|p| p.kode.clone()).collect();
+    kodes.sort_by_key(|k| natural(k));
+    kodes
+}
+
 /// Every chart by name, for `kinerja chart NAME` and the exports.
 pub fn all_charts(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> Vec<ChartSpec> {
-    let mut out = vec![capaian_bars(d, s, year, lang), staff_by_education(d, year, lang)];
+    let mut out =
+        vec![capaian_bars(d, s, year, lang), budget_of_year(d, year, lang), staff_by_education(d, year, lang)];
     out.extend(trend_charts(d, year, lang));
     out
 }
@@ -595,16 +754,19 @@ pub fn city_budget_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
             Series {
                 name: "Pagu".into(),
                 kind: SeriesKind::Line,
+                colors: Vec::new(),
                 color: PALETTE[0],
                 points: points(|a| a.pagu.map(|m| m.decimal())),
             },
             Series {
                 name: t(lang, "Realisasi", "Actual"),
                 kind: SeriesKind::Line,
+                colors: Vec::new(),
                 color: PALETTE[1],
                 points: points(|a| a.realisasi.map(|m| m.decimal())),
             },
         ],
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data anggaran perangkat daerah", "No budget data of the offices"),
     }
@@ -622,9 +784,11 @@ pub fn city_serapan_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
         series: vec![Series {
             name: t(lang, "Serapan", "Absorption"),
             kind: SeriesKind::Line,
+            colors: Vec::new(),
             color: PALETTE[2],
             points: years.iter().filter_map(|(y, a)| a.serapan().ok().map(|v| [f64::from(*y), to_f64(v)])).collect(),
         }],
+        target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data serapan perangkat daerah", "No budget absorption data of the offices"),
     }

@@ -49,7 +49,8 @@ enum Opens {
     Indicator(Vec<String>),
     /// A programme bar: its row in the budget tree.
     Programme(Vec<String>),
-    Nothing,
+    /// A year's point: that year's Ringkasan.
+    Year,
 }
 
 pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
@@ -65,15 +66,18 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .collect();
         let programmes: Vec<String> =
             charts::program_kodes(&l.session.dataset).into_iter().map(|(kode, _)| kode).collect();
+        let programmes_of_year = charts::program_kodes_of_year(&l.session.dataset, year);
         vec![
             (
                 l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(),
                 Opens::Indicator(ikus),
             ),
-            (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Nothing),
+            (l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Year),
+            // The head reads the selected year; every year's programmes stay on Tren.
             (
-                l.chart("anggaran-program", year, lang, |d, _| charts::budget_by_program(d, lang)).clone(),
-                Opens::Programme(programmes.clone()),
+                l.chart(&format!("anggaran-program-{year}"), year, lang, |d, _| charts::budget_of_year(d, year, lang))
+                    .clone(),
+                Opens::Programme(programmes_of_year),
             ),
             (
                 l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(),
@@ -213,20 +217,31 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     app.commands.extend(cmds);
 }
 
+/// One row of the grid, `n` columns over exactly `width`: a row never takes the width that a
+/// row above spilled over (a long link a few points past its column would otherwise widen every
+/// row below it, and push the last column out of the window).
+pub fn grid_row(ui: &mut egui::Ui, width: f32, n: usize, add: impl FnOnce(&mut [egui::Ui])) {
+    ui.allocate_ui_with_layout(egui::vec2(width, 0.0), egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_max_width(width);
+        ui.columns(n, add);
+    });
+}
+
 /// The charts in rows of [`grid_columns`], each as wide as its column and as high as that width
 /// allows; a click on a bar opens its row through a [`Command`].
 fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cmds: &mut Vec<Command>) {
-    let n = grid_columns(ui.available_width());
+    let width = ui.available_width();
+    let n = grid_columns(width);
     for row in grid.chunks(n) {
-        ui.columns(n, |cols| {
+        grid_row(ui, width, n, |cols| {
             for (col, (chart, opens)) in cols.iter_mut().zip(row) {
                 let height = chart_height(col.available_width());
-                let links = !matches!(opens, Opens::Nothing);
-                let r = chart_view(col, chart, lang, height, links);
+                let r = chart_view(col, chart, lang, height, true);
                 if r.save {
                     cmds.push(Command::SaveChart(chart.id.clone()));
                 }
-                let Some(i) = r.open.map(|x| x as usize) else { continue };
+                let Some(x) = r.open else { continue };
+                let i = x as usize;
                 match opens {
                     Opens::Indicator(codes) => {
                         if let Some(code) = codes.get(i) {
@@ -238,7 +253,9 @@ fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cm
                             cmds.push(Command::Navigate { tab: Tab::Anggaran, subject: format!("budget:{kode}") });
                         }
                     }
-                    Opens::Nothing => {}
+                    // The window has no table of AKIP evaluations; a year's Ringkasan shows its score,
+                    // predicate and the capaian and budget behind them.
+                    Opens::Year => cmds.push(Command::SetYear(x.round() as Year)),
                 }
             }
         });

@@ -4,7 +4,7 @@
 //! covers a point.
 
 use crate::format::Lang;
-use crate::report::charts::{value_text, ChartSpec, SeriesKind};
+use crate::report::charts::{darker, value_text, ChartSpec, SeriesKind};
 use crate::report::ticks::{self, wrap_label};
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Line, Plot, PlotBounds, PlotPoints, Points, Polygon};
 
@@ -104,7 +104,21 @@ fn chart_plot_ui(
         // A fifth more for names with many wide letters (Pemberdayaan): a label wider than its
         // slot is not drawn at all.
         let chars = ((slot - 6.0) / (char_width.max(1.0) * 1.2)).floor().max(4.0) as usize;
-        x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 3))).collect()
+        let wrapped: Vec<(f64, String)> =
+            x_axis.ticks.iter().map(|t| (t.value, wrap_label(&t.label, chars, 4))).collect();
+        // Names that would be cut (`Penunja…`) give way to their kode (`1.`) where every category
+        // has one: the links under the chart and the hover give each kode its name.
+        let kodes: Option<Vec<String>> = x_axis
+            .ticks
+            .iter()
+            .map(|t| t.label.split_once(". ").map(|(k, _)| format!("{k}.")).filter(|k| k.len() <= 8))
+            .collect();
+        match kodes {
+            Some(kodes) if wrapped.iter().any(|(_, l)| l.contains('…')) => {
+                x_axis.ticks.iter().zip(kodes).map(|(t, k)| (t.value, k)).collect()
+            }
+            _ => wrapped,
+        }
     } else {
         x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()
     };
@@ -167,10 +181,17 @@ fn chart_plot_ui(
                     .allow_hover(false),
             );
             plot_ui.hline(HLine::new("", band.from).color(egui::Color32::from_gray(200)).allow_hover(false));
-            plot_ui.text(
-                egui_plot::Text::new("", egui_plot::PlotPoint::new(x0 + 0.05, (from + to) / 2.0), band.label.clone())
+            // A band named in the legend is not named here, where bars would cover its name.
+            if band.legend.is_none() {
+                plot_ui.text(
+                    egui_plot::Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(x0 + 0.05, (from + to) / 2.0),
+                        band.label.clone(),
+                    )
                     .anchor(egui::Align2::LEFT_CENTER),
-            );
+                );
+            }
         }
         for (si, s) in chart.series.iter().enumerate() {
             match s.kind {
@@ -197,9 +218,17 @@ fn chart_plot_ui(
                     let bars = s
                         .points
                         .iter()
-                        .map(|p| {
+                        .enumerate()
+                        .map(|(i, p)| {
                             let name = chart.categories.get(p[0] as usize).cloned().unwrap_or_default();
-                            Bar::new(p[0] + offset, p[1]).width(width * 0.95).name(name)
+                            // Opaque over the bands, with a darker outline: a bar reads as its
+                            // colour, not as a mix with the band behind it.
+                            let c = ChartSpec::point_color(s, i);
+                            Bar::new(p[0] + offset, p[1])
+                                .width(width * 0.95)
+                                .name(name)
+                                .fill(color(c))
+                                .stroke(egui::Stroke::new(1.0, color(darker(c))))
                         })
                         .collect();
                     plot_ui.bar_chart(BarChart::new(s.name.clone(), bars).color(color(s.color)).element_formatter(
@@ -211,6 +240,14 @@ fn chart_plot_ui(
                     ));
                 }
             }
+        }
+        if let Some(target) = &chart.target {
+            plot_ui.hline(
+                HLine::new(target.label.clone(), target.value)
+                    .color(color(target.color))
+                    .width(1.5)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
         }
     });
     legend_ui(ui, chart, lang);
@@ -251,13 +288,24 @@ fn links_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang, xs: &[f64], open: 
     });
 }
 
-/// The legend under the plot: a coloured square and the series' name, wrapped over lines.
+/// The legend under the plot: a coloured square and the series' name, wrapped over lines between
+/// entries, never inside one (`rendah (≥` / `51 %)`).
 fn legend_ui(ui: &mut egui::Ui, chart: &ChartSpec, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
         for (name, c) in chart.legend(lang) {
+            // Measured before it is placed: a wrapped layout decides the line of each widget by
+            // its own size, so the square and the name would otherwise part.
+            let text_width =
+                ui.fonts_mut(|f| f.layout_no_wrap(name.clone(), font.clone(), egui::Color32::BLACK).size().x);
+            let entry = 12.0 + ui.spacing().item_spacing.x + text_width;
+            if entry > ui.available_size_before_wrap().x && ui.cursor().min.x > ui.max_rect().min.x + 1.0 {
+                ui.end_row();
+            }
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, color(c));
-            ui.label(name);
+            // A name longer than the whole row is cut with … and shown whole on hover.
+            ui.add(egui::Label::new(name).truncate());
             ui.add_space(10.0);
         }
     });
