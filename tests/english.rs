@@ -320,6 +320,8 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     click_button(&mut h, "Export LKIP…");
     reader.look(&h, "Export LKIP…");
     close_window(&mut h);
+    common::open_menu(&mut h);
+    reader.look(&h, "Menu");
     click_button(&mut h, T::About.get(Lang::En));
     reader.look(&h, "About");
     click_button(&mut h, T::DemoButton.get(Lang::En));
