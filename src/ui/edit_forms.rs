@@ -246,7 +246,8 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     let Some(ind) = d.indicator(indicator).cloned() else { return };
     let pk = d.agreements.iter().find(|a| a.indicator == indicator && a.year == year).map(|a| a.value.target);
     let real = d.realisation(indicator, year).map(|r| r.realisasi);
-    let history = l.record_history(&[format!("agreement:{indicator}:{year}"), format!("realisation:{indicator}:{year}")]);
+    let history =
+        l.record_history(&[format!("agreement:{indicator}:{year}"), format!("realisation:{indicator}:{year}")]);
     let key = format!("year:{indicator}:{year}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
     let stored = [pk, real];
@@ -332,8 +333,7 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    app.commands
-        .push(Command::Apply(Change { description: format!("Realisasi {year}: {}", ind.name), ops }));
+    app.commands.push(Command::Apply(Change { description: format!("Realisasi {year}: {}", ind.name), ops }));
 }
 
 /// Pagu murni, pagu perubahan and realisasi of one budget line.

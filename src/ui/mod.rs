@@ -167,9 +167,10 @@ impl Loaded {
                 }
                 _ => {
                     let (store, office) = (&self.session.store, self.session.office_id);
-                    let h = self.record_histories.entry(r.clone()).or_insert_with(|| {
-                        store.audit_log(office, Some(r), RECORD_HISTORY_ROWS).unwrap_or_default()
-                    });
+                    let h = self
+                        .record_histories
+                        .entry(r.clone())
+                        .or_insert_with(|| store.audit_log(office, Some(r), RECORD_HISTORY_ROWS).unwrap_or_default());
                     out.extend(h.iter().cloned());
                 }
             }
@@ -943,7 +944,8 @@ impl KinerjaApp {
                         let button = egui::Button::new(self.state.lang.pick("Buka folder", "Open folder")).small();
                         if ui.add_enabled(!opening, button).clicked() {
                             // Asked of the file system on the click, not in every frame.
-                            let dir = if p.is_dir() { p.clone() } else { p.parent().map_or(p.clone(), |d| d.to_path_buf()) };
+                            let dir =
+                                if p.is_dir() { p.clone() } else { p.parent().map_or(p.clone(), |d| d.to_path_buf()) };
                             match save_dialog::open_folder(&dir) {
                                 Ok(child) => self.opening_folder = Some((child, dir)),
                                 Err(e) => {
