@@ -950,7 +950,8 @@ fn import_budget(mut session: Session, args: &ImportBudgetArgs, lang: Lang, out:
         );
         return ExitCode::SUCCESS;
     }
-    let change = match plan.change(lang) {
+    // The change's description is the office's record: Indonesian, whatever --lang says.
+    let change = match plan.change(Lang::Id) {
         Ok(c) => c,
         Err(crate::import::NotApplicable::NothingToChange) => {
             eprintln!("kinerja: {}", pick("tidak ada yang berubah", "nothing changes"));
@@ -959,7 +960,7 @@ fn import_budget(mut session: Session, args: &ImportBudgetArgs, lang: Lang, out:
         Err(e) => return fail(e.message(lang)),
     };
     let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
-    let description = change.description.clone();
+    let description = plan.description(lang);
     match session.apply(&mut crate::app::History::default(), change, &user) {
         Ok(()) => {
             eprintln!("kinerja: {}: {description}", pick("tersimpan", "saved"));

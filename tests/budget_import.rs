@@ -554,7 +554,8 @@ fn command_line_previews_maps_and_applies() {
     assert_eq!(realisasi(), Some(Money::from_rupiah(7_400_000_000)));
     let s = Session::open(&db).unwrap();
     let log = s.store.audit_log(s.office_id, Some("budget:2024:1"), 5).unwrap();
-    assert_eq!(log[0].description, "Budget realisation import 2024 from lra.csv: 1 changed, 0 new");
+    // The record is the office's: Indonesian whatever --lang says (docs/architecture.md).
+    assert_eq!(log[0].description, "Impor realisasi anggaran 2024 dari lra.csv: 1 diubah, 0 baru");
 
     // A heading that is not in the file names the headings that are.
     let out = kinerja(&["--db", &db_arg, "import-budget", &file, "--year", "2024", "--map", "pagu_murni=Anggaran"]);

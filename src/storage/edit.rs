@@ -38,19 +38,10 @@ impl Value {
             Value::Text(t) => t.clone(),
             Value::Sql(v) => sql_text(v),
             // The row id only keeps a restored row in its place; the record names the row.
-            Value::Row(cols) => cols
-                .iter()
-                .filter(|(c, _)| c != "id")
-                .map(|(c, v)| format!("{c}={}", sql_text(v)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            Value::Line(l) => format!(
-                "{} {} (murni {}, perubahan {}, realisasi {})",
-                l.kode,
-                l.name,
-                l.pagu_murni.map(|m| m.to_string()).unwrap_or_default(),
-                l.pagu_perubahan.map(|m| m.to_string()).unwrap_or_default(),
-                l.realisasi.map(|m| m.to_string()).unwrap_or_default()
+            Value::Row(cols) => row_text(cols.iter().map(|(c, v)| (c.as_str(), v.clone()))),
+            // A whole budget line is written like every other whole row: its columns as stored.
+            Value::Line(l) => row_text(
+                BudgetLine::COLUMNS.iter().map(|c| c.sql).zip(l.to_cells().into_iter().map(super::dataset::stored)),
             ),
         }
     }
@@ -60,6 +51,11 @@ impl Value {
             _ => None,
         }
     }
+}
+
+/// A whole row as the audit trail stores it: `column=value` joined by `; `, without the row id.
+fn row_text<'a>(cols: impl Iterator<Item = (&'a str, Sql)>) -> String {
+    cols.filter(|(c, _)| *c != "id").map(|(c, v)| format!("{c}={}", sql_text(&v))).collect::<Vec<_>>().join("; ")
 }
 
 /// Which field of which record.
@@ -768,6 +764,29 @@ mod tests {
         let mut find = Find(table, None);
         let Ok(()) = each_part(&mut find);
         find.1
+    }
+
+    #[test]
+    fn a_whole_budget_line_is_audited_like_every_other_whole_row() {
+        let line = BudgetLine {
+            year: 2024,
+            kode: "1.01.02".into(),
+            parent: Some("1.01".into()),
+            level: BudgetLevel::Kegiatan,
+            position: 3,
+            name: "Penyusunan Dokumen".into(),
+            pagu_murni: Some(Money::from_sen(150_000_000)),
+            pagu_perubahan: None,
+            realisasi: Some(Money::from_sen(12_345)),
+            note: String::new(),
+        };
+        // The columns of `budget_line` in their declared order, money as stored (sen), an
+        // absent amount empty, exactly as `Value::Row` writes a row: no words of one language.
+        assert_eq!(
+            Value::Line(Box::new(line)).audit_text(),
+            "year=2024; kode=1.01.02; parent_kode=1.01; level=kegiatan; position=3; name=Penyusunan Dokumen; \
+             pagu_murni_sen=150000000; pagu_perubahan_sen=; realisasi_sen=12345; note="
+        );
     }
 
     #[test]

@@ -173,9 +173,33 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Statements run on `conn` (see [`Store::queries`]).
+    queries: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
+    /// A store on `conn`, counting the statements it runs.
+    fn counted(mut conn: Connection, path: Option<PathBuf>) -> Store {
+        let queries = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let counter = std::sync::Arc::clone(&queries);
+        // Registering a callback only fails on a closed connection; the count is a diagnostic,
+        // so a store without it still works (its count stays 0).
+        let _ = conn.trace_v2(
+            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+            Some(move |_: rusqlite::trace::TraceEvent<'_>| {
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }),
+        );
+        Store { conn, path, queries }
+    }
+
+    /// How many SQL statements this store has run since it was opened (reads and writes; a
+    /// statement stepped again after a reset counts again). The window reads the database only
+    /// after a change, never while drawing: tests watch this count across frames.
+    pub fn queries(&self) -> u64 {
+        self.queries.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
     /// A database of a newer schema, a file that is not SQLite and an SQLite file of another
@@ -193,14 +217,14 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| StorageError::classify(e, path))?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store::counted(conn, Some(path.to_path_buf()));
         store.prepare(&shown, true)?;
         Ok(store)
     }
 
     /// A fresh database in memory (tests, previews).
     pub fn open_in_memory() -> Result<Store> {
-        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
+        let mut store = Store::counted(Connection::open_in_memory()?, None);
         store.prepare(":memory:", false)?;
         Ok(store)
     }

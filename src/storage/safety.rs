@@ -29,7 +29,7 @@ impl Store {
         if version < SCHEMA_VERSION {
             return Err(StorageError::NeedsUpgrade { path: shown, found: version });
         }
-        Ok(Store { conn, path: Some(path.to_path_buf()) })
+        Ok(Store::counted(conn, Some(path.to_path_buf())))
     }
 
     /// `PRAGMA integrity_check`: an empty list when the database is sound.

@@ -179,7 +179,8 @@ pub fn budget_import_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         // actually stored.
         dialog.replan(dataset);
         if let Some(plan) = &dialog.plan {
-            match plan.change(lang) {
+            // The change's description is the office's record: Indonesian in either window.
+            match plan.change(Lang::Id) {
                 Ok(change) => {
                     app.send(Command::Apply(change));
                     return;

@@ -129,10 +129,13 @@ pub(super) fn pending_changes_ui(ui: &mut egui::Ui, lines: &[String], lang: Lang
     }
 }
 
+// A change's description is the office's record, in Indonesian whatever the window's language
+// (docs/architecture.md, "Localisation"); the English window words it from its operations.
+
 /// The Renstra targets of an indicator for every year of its period.
 pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str) {
     let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
+    let Ok(l) = &mut app.data else { return };
     let d = &l.session.dataset;
     let Some(ind) = d.indicator(indicator).cloned() else { return };
     let Some(period) = d.period(&ind.period).cloned() else { return };
@@ -142,15 +145,8 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
     let key = format!("targets:{indicator}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(current.iter().map(|v| dec_text(*v, lang)).collect()));
     ui.label(egui::RichText::new(T::EditTargets.get(lang)).strong());
-    let history: Vec<AuditEntry> = years
-        .iter()
-        .flat_map(|y| {
-            l.session
-                .store
-                .audit_log(l.session.office_id, Some(&format!("target:{indicator}:{y}")), 20)
-                .unwrap_or_default()
-        })
-        .collect();
+    let records: Vec<String> = years.iter().map(|y| format!("target:{indicator}:{y}")).collect();
+    let history = l.record_history(&records);
     let mut removal = None;
     for (i, y) in years.iter().enumerate() {
         let label = format!("{} {y} ({})", T::Target.get(lang), ind.satuan);
@@ -179,7 +175,7 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
     record_history_ui(ui, &history, &l.session.dataset, lang, &format!("targets_history_{indicator}"));
     if let Some((year, old)) = removal {
         app.commands.push(Command::Apply(Change {
-            description: format!("{} {year} {indicator}: {}", lang.pick("Hapus target", "Remove target"), ind.name),
+            description: format!("Hapus target {year} {indicator}: {}", ind.name),
             ops: vec![Op::RemoveValue { value: IndicatorValue::RenstraTarget, indicator: indicator.into(), year, old }],
         }));
         return;
@@ -238,22 +234,20 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    let description = format!("{}: {}", T::EditTargets.get(lang), ind.name);
+    let description = format!("{}: {}", T::EditTargets.get(Lang::Id), ind.name);
     app.commands.push(Command::Apply(Change { description, ops }));
 }
 
 /// The year's agreement target and realisation of an indicator.
 pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str, year: Year) {
     let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
+    let Ok(l) = &mut app.data else { return };
     let d = &l.session.dataset;
     let Some(ind) = d.indicator(indicator).cloned() else { return };
     let pk = d.agreements.iter().find(|a| a.indicator == indicator && a.year == year).map(|a| a.value.target);
     let real = d.realisation(indicator, year).map(|r| r.realisasi);
-    let history: Vec<AuditEntry> = [format!("agreement:{indicator}:{year}"), format!("realisation:{indicator}:{year}")]
-        .iter()
-        .flat_map(|r| l.session.store.audit_log(l.session.office_id, Some(r), 20).unwrap_or_default())
-        .collect();
+    let history =
+        l.record_history(&[format!("agreement:{indicator}:{year}"), format!("realisation:{indicator}:{year}")]);
     let key = format!("year:{indicator}:{year}");
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
     let stored = [pk, real];
@@ -285,7 +279,7 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     record_history_ui(ui, &history, &l.session.dataset, lang, &format!("year_history_{indicator}_{year}"));
     if let Some((i, old)) = removal {
         app.commands.push(Command::Apply(Change {
-            description: format!("{}: {}", questions[i].trim_end_matches('?'), ind.name),
+            description: format!("{} {year} {indicator}: {}", ["Hapus target PK", "Hapus realisasi"][i], ind.name),
             ops: vec![Op::RemoveValue { value: kinds[i], indicator: indicator.into(), year, old }],
         }));
         return;
@@ -339,17 +333,15 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         app.message = Some(T::NothingChanged.get(lang).into());
         return;
     }
-    app.commands
-        .push(Command::Apply(Change { description: format!("{} {year}: {}", T::Realisasi.get(lang), ind.name), ops }));
+    app.commands.push(Command::Apply(Change { description: format!("Realisasi {year}: {}", ind.name), ops }));
 }
 
 /// Pagu murni, pagu perubahan and realisasi of one budget line.
 pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode: &str) {
     let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
+    let Ok(l) = &mut app.data else { return };
     let Some(line) = l.session.dataset.budget_line(year, kode).cloned() else { return };
-    let history =
-        l.session.store.audit_log(l.session.office_id, Some(&format!("budget:{year}:{kode}")), 20).unwrap_or_default();
+    let history = l.record_history(&[format!("budget:{year}:{kode}")]);
     let key = format!("budget:{year}:{kode}");
     let form = app.forms.entry(key).or_insert_with(|| {
         Form::new(vec![
@@ -427,7 +419,7 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         return;
     }
     app.commands.push(Command::Apply(Change {
-        description: format!("{}: {} {}", T::EditBudgetLine.get(lang), line.kode, line.name),
+        description: format!("{}: {} {}", T::EditBudgetLine.get(Lang::Id), line.kode, line.name),
         ops,
     }));
 }

@@ -91,7 +91,22 @@ pub struct Loaded {
     city_table: Option<TableView>,
     /// The same table as the window shows it, in its language.
     city_table_shown: Option<TableView>,
+    /// The office's audit trail, newest first, at most [`AUDIT_ROWS`] entries: read when the
+    /// data is loaded and after every change, never while drawing.
+    audit: Result<Vec<crate::storage::AuditEntry>, crate::storage::StorageError>,
+    /// Histories of single records, read once each, when the cached trail is cut at
+    /// [`AUDIT_ROWS`] and may not reach back to all of a record's entries.
+    record_histories: HashMap<String, Vec<crate::storage::AuditEntry>>,
+    /// The backup copies of the database file, listed with the trail.
+    backups: Vec<PathBuf>,
+    /// The schema version of the open file (it changes only when a file is opened).
+    pub schema_version: Option<i64>,
 }
+
+/// How many entries of the audit trail *Riwayat* shows (and the window keeps).
+const AUDIT_ROWS: usize = 2000;
+/// How many entries a record's history shows in its form.
+const RECORD_HISTORY_ROWS: usize = 20;
 
 impl Loaded {
     fn new(session: Session) -> Loaded {
@@ -99,7 +114,8 @@ impl Loaded {
         let check = check(&session.dataset, &session.settings, None);
         // Listing offices reads one small table; an error here shows as a single office.
         let offices = session.store.offices().unwrap_or_default();
-        Loaded {
+        let schema_version = session.store.schema_version().ok();
+        let mut loaded = Loaded {
             session,
             offices,
             years,
@@ -111,7 +127,55 @@ impl Loaded {
             city_check: None,
             city_table: None,
             city_table_shown: None,
+            audit: Ok(Vec::new()),
+            record_histories: HashMap::new(),
+            backups: Vec::new(),
+            schema_version,
+        };
+        loaded.read_trail();
+        loaded
+    }
+
+    /// Reads the audit trail and the list of backups again: after the data changed (an edit,
+    /// an undo, another office), since a change writes the trail and may make the day's backup.
+    fn read_trail(&mut self) {
+        let store = &self.session.store;
+        self.audit = store.audit_log(self.session.office_id, None, AUDIT_ROWS);
+        self.record_histories.clear();
+        self.backups = store.path().map(crate::storage::list_backups).unwrap_or_default();
+    }
+
+    /// The office's audit trail, newest first (cached; see [`Loaded::read_trail`]).
+    pub fn audit(&self) -> Result<&[crate::storage::AuditEntry], &crate::storage::StorageError> {
+        self.audit.as_deref()
+    }
+
+    /// The backup copies of the open database file, newest first (cached).
+    pub fn backups(&self) -> &[PathBuf] {
+        &self.backups
+    }
+
+    /// The latest entries of each of `records` (`target:IKU1:2025`), in that order: taken from
+    /// the cached trail when it holds the whole trail, else read once per record and kept until
+    /// the data changes.
+    pub fn record_history(&mut self, records: &[String]) -> Vec<crate::storage::AuditEntry> {
+        let mut out = Vec::new();
+        for r in records {
+            match &self.audit {
+                Ok(all) if all.len() < AUDIT_ROWS => {
+                    out.extend(all.iter().filter(|e| &e.record == r).take(RECORD_HISTORY_ROWS).cloned())
+                }
+                _ => {
+                    let (store, office) = (&self.session.store, self.session.office_id);
+                    let h = self
+                        .record_histories
+                        .entry(r.clone())
+                        .or_insert_with(|| store.audit_log(office, Some(r), RECORD_HISTORY_ROWS).unwrap_or_default());
+                    out.extend(h.iter().cloned());
+                }
+            }
         }
+        out
     }
 
     /// The budget tree of `year` with its titles in `lang`, built once and kept until the data
@@ -811,6 +875,7 @@ impl KinerjaApp {
             l.city = None;
             l.city_table = None;
             l.city_table_shown = None;
+            l.read_trail();
         }
         self.forms.clear();
         self.fix_year();
@@ -841,7 +906,8 @@ impl KinerjaApp {
             self.message = Some(T::NothingChanged.get(self.state.lang).into());
             return;
         }
-        let description = self.state.lang.pick("Pengaturan perhitungan", "Computation settings").to_string();
+        // The office's record, in Indonesian whatever the window's language.
+        let description = "Pengaturan perhitungan".to_string();
         self.commands.push(Command::Apply(Change { description, ops }));
     }
 
@@ -874,14 +940,12 @@ impl KinerjaApp {
                         self.generated_db = None;
                     }
                     if let Some(p) = self.saved_path.clone() {
-                        let dir = if p.is_dir() {
-                            p.clone()
-                        } else {
-                            p.parent().map(|d| d.to_path_buf()).unwrap_or(p.clone())
-                        };
                         let opening = self.opening_folder.is_some();
                         let button = egui::Button::new(self.state.lang.pick("Buka folder", "Open folder")).small();
                         if ui.add_enabled(!opening, button).clicked() {
+                            // Asked of the file system on the click, not in every frame.
+                            let dir =
+                                if p.is_dir() { p.clone() } else { p.parent().map_or(p.clone(), |d| d.to_path_buf()) };
                             match save_dialog::open_folder(&dir) {
                                 Ok(child) => self.opening_folder = Some((child, dir)),
                                 Err(e) => {
@@ -1248,7 +1312,7 @@ impl KinerjaApp {
                     ui.end_row();
                     if let Ok(l) = &self.data {
                         ui.label(T::SchemaVersion.get(lang));
-                        ui.label(l.session.store.schema_version().map(|v| v.to_string()).unwrap_or_default());
+                        ui.label(l.schema_version.map(|v| v.to_string()).unwrap_or_default());
                         ui.end_row();
                     }
                 });

@@ -210,7 +210,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
             next_start + len
         );
         if ui.add_enabled(!exists, egui::Button::new(label)).clicked() {
-            changes.push(copy_period(&d, period, next_start, lang));
+            changes.push(copy_period(&d, period, next_start));
         }
     });
     app.commands.extend(changes.into_iter().map(Command::Apply));
@@ -218,7 +218,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
 
 /// A new period after `period` with the same tujuan, sasaran and indicators under new codes;
 /// every year's target starts from the previous period's final-year target.
-fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year, lang: crate::format::Lang) -> Change {
+fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year) -> Change {
     let end = start + (period.end_year - period.start_year);
     let code = format!("{start}-{end}");
     let suffix = format!("-{start}");
@@ -257,7 +257,8 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year, lang: crate::fo
             }
         }
     }
-    Change { description: format!("{} {code}", lang.pick("Periode Renstra baru", "New Renstra period")), ops }
+    // The office's record, in Indonesian whatever the window's language.
+    Change { description: format!("Periode Renstra baru {code}"), ops }
 }
 
 fn name_row(

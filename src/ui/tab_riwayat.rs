@@ -4,6 +4,8 @@ use super::edit_forms::history_table_ui;
 use super::strings::T;
 use super::{Command, KinerjaApp, Mode};
 
+/// Draws the trail and the backups as read when the data last changed (`Loaded`): a frame
+/// never reads the database or the backup folder.
 pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
     let lang = app.state.lang;
     backups_ui(app, ui);
@@ -11,13 +13,13 @@ pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
     ui.add_space(8.0);
     ui.heading(T::TabRiwayat.get(lang));
     ui.label(T::HistoryIntro.get(lang));
-    match l.session.store.audit_log(l.session.office_id, None, 2000) {
-        Ok(entries) if entries.is_empty() => {
+    match l.audit() {
+        Ok([]) => {
             ui.label(T::NoHistory.get(lang));
         }
-        Ok(entries) => history_table_ui(ui, &entries, &l.session.dataset, lang, "riwayat_table"),
+        Ok(entries) => history_table_ui(ui, entries, &l.session.dataset, lang, "riwayat_table"),
         Err(e) => {
-            ui.label(egui::RichText::new(e.message_id()).color(ui.visuals().error_fg_color));
+            ui.label(egui::RichText::new(e.message(lang)).color(ui.visuals().error_fg_color));
         }
     }
 }
@@ -26,8 +28,10 @@ pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
 fn backups_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
     let lang = app.state.lang;
     let Ok(l) = &app.data else { return };
-    let Some(path) = l.session.store.path().map(|p| p.to_path_buf()) else { return };
-    let backups = crate::storage::list_backups(&path);
+    if l.session.store.path().is_none() {
+        return;
+    }
+    let backups = l.backups();
     let mut restore = None;
     egui::CollapsingHeader::new(format!("{} ({})", lang.pick("Cadangan basis data", "Database backups"), backups.len()))
         .id_salt("backups")
@@ -36,7 +40,7 @@ fn backups_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
                 "Salinan dibuat otomatis sebelum setiap migrasi skema dan sekali sehari saat menyunting; tujuh yang terbaru disimpan.",
                 "Copies are made before every schema migration and once a day when editing; the latest seven are kept.",
             ));
-            for b in &backups {
+            for b in backups {
                 ui.horizontal(|ui| {
                     if app.state.mode == Mode::Sunting && ui.button(lang.pick("Pulihkan", "Restore")).clicked() {
                         restore = Some(b.clone());
