@@ -386,7 +386,7 @@ pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
             }
         }
         series.push(Series {
-            name: format!("Pagu {y}"),
+            name: format!("{} {y}", t(lang, "Pagu", "Budget")),
             kind: SeriesKind::Bar,
             colors: Vec::new(),
             color: PALETTE[(2 * i) % 8],
@@ -691,7 +691,7 @@ pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         unit: Unit::Rupiah,
         categories: programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series: vec![
-            Series { name: "Pagu".into(), kind: SeriesKind::Bar, color: PALETTE[0], colors: Vec::new(), points: pagu },
+            Series { name: t(lang, "Pagu", "Budget"), kind: SeriesKind::Bar, color: PALETTE[0], colors: Vec::new(), points: pagu },
             Series {
                 name: t(lang, "Realisasi", "Actual"),
                 kind: SeriesKind::Bar,
@@ -752,7 +752,7 @@ pub fn city_budget_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
         categories: Vec::new(),
         series: vec![
             Series {
-                name: "Pagu".into(),
+                name: t(lang, "Pagu", "Budget"),
                 kind: SeriesKind::Line,
                 colors: Vec::new(),
                 color: PALETTE[0],

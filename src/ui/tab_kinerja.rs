@@ -133,9 +133,7 @@ fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year
             }
         }
     });
-    if lang == Lang::En && !ind.definition.is_empty() {
-        ui.label(egui::RichText::new(&ind.definition).italics());
-    } else if !ind.definition.is_empty() {
+    if !ind.definition.is_empty() {
         ui.label(egui::RichText::new(format!("{}: {}", T::Definition.get(lang), ind.definition)).italics());
     }
 }
