@@ -174,7 +174,6 @@ mod tests {
         assert_eq!(rupiah_decimal(d("-500000000"), Lang::En), "-Rp 500,000,000");
         assert_eq!(percent(d("-5.01"), Lang::Id), "-5,01 %");
         assert_eq!(rupiah_decimal(d("-0.001"), Lang::Id), "Rp 0,00");
-        assert_eq!(crate::report::text::figure_text(d("-500000000"), crate::report::ColumnKind::Money, Lang::Id), "-Rp 500.000.000");
     }
 
     #[test]
