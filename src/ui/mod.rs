@@ -1193,7 +1193,8 @@ impl KinerjaApp {
         let table = match l.table(id, year, lang) {
             Ok(t) => t.clone(),
             Err(e) => {
-                ui.label(format!("{} {id}: {e}", T::Table.get(lang)));
+                // The message names the table already ("Tabel 3.4 tidak memiliki data …").
+                ui.label(e.as_str());
                 return None;
             }
         };
