@@ -24,7 +24,7 @@ fn harness_sized(state: UiState, w: f32, h: f32) -> Harness<'static, KinerjaApp>
 const TITLES: [&str; 4] = [
     "Nilai AKIP dan predikatnya",
     "Pagu dan realisasi per program",
-    "Serapan anggaran per program (%)",
+    "Serapan anggaran per program", // followed by its years
     "Capaian IKU", // followed by the year
 ];
 
