@@ -8,7 +8,7 @@ use super::KinerjaApp;
 use crate::calc::layout::layout;
 use crate::calc::resolve::indicator_capaian;
 use crate::domain::{TableKind, Year};
-use crate::format::{self, Lang};
+use crate::format;
 
 pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
