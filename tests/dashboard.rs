@@ -25,7 +25,7 @@ const TITLES: [&str; 4] = [
     "Nilai AKIP dan predikatnya",
     "Pagu dan realisasi per program",
     "Serapan anggaran per program", // followed by its years
-    "Capaian IKU", // followed by the year
+    "Capaian IKU",                  // followed by the year
 ];
 
 /// The rectangles of the chart titles and *Simpan sebagai…* buttons on screen.

@@ -705,7 +705,13 @@ pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         unit: Unit::Rupiah,
         categories: programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series: vec![
-            Series { name: t(lang, "Pagu", "Budget"), kind: SeriesKind::Bar, color: PALETTE[0], colors: Vec::new(), points: pagu },
+            Series {
+                name: t(lang, "Pagu", "Budget"),
+                kind: SeriesKind::Bar,
+                color: PALETTE[0],
+                colors: Vec::new(),
+                points: pagu,
+            },
             Series {
                 name: t(lang, "Realisasi", "Actual"),
                 kind: SeriesKind::Bar,
@@ -818,10 +824,7 @@ mod tests {
         let years = budget_years(&d);
         let (first, last) = (years[0], years[years.len() - 1]);
         assert!(first < last, "the embedded office has several budget years");
-        assert_eq!(
-            serapan_by_program(&d, Lang::Id).title,
-            format!("Serapan anggaran per program {first}–{last} (%)")
-        );
+        assert_eq!(serapan_by_program(&d, Lang::Id).title, format!("Serapan anggaran per program {first}–{last} (%)"));
         assert_eq!(
             serapan_by_program(&d, Lang::En).title,
             format!("Budget absorption per programme {first}–{last} (%)")
@@ -838,6 +841,10 @@ mod tests {
         assert!(names.contains(&format!("Budget {year}")), "{names:?}");
         assert!(names.iter().all(|n| !n.contains("Pagu")), "{names:?}");
         let spec = budget_of_year(&d, year, Lang::En);
-        assert!(spec.series.iter().any(|s| s.name == "Budget"), "{:?}", spec.series.iter().map(|s| &s.name).collect::<Vec<_>>());
+        assert!(
+            spec.series.iter().any(|s| s.name == "Budget"),
+            "{:?}",
+            spec.series.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
     }
 }
