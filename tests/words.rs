@@ -5,7 +5,7 @@ mod common;
 use common::{harness_of, wait_for_integrity_check};
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Tab, UiState};
 
