@@ -42,6 +42,10 @@ fn group(int_digits: &str, sep: char) -> String {
     out
 }
 
+/// The one minus sign of every figure on screen and in files: the ASCII hyphen-minus, which
+/// every spreadsheet and this program's own number fields read back as negative.
+pub const MINUS: char = '-';
+
 /// A decimal with `decimals` fraction digits (rounded half away from zero) in the
 /// language's convention: `1.234.567,89` (id) or `1,234,567.89` (en).
 pub fn number(value: Decimal, decimals: u32, lang: Lang) -> String {
@@ -55,7 +59,7 @@ pub fn number(value: Decimal, decimals: u32, lang: Lang) -> String {
     };
     let mut out = String::new();
     if negative {
-        out.push('-');
+        out.push(MINUS);
     }
     out.push_str(&group(int, thousands));
     if decimals > 0 {
@@ -76,9 +80,17 @@ pub fn decimal(value: Decimal, lang: Lang) -> String {
 
 /// Money: `Rp 12.785.258.830` or, with sen, `Rp 4.939.925.171,19`.
 pub fn rupiah(value: Money, lang: Lang) -> String {
-    let d = value.decimal();
+    rupiah_decimal(value.decimal(), lang)
+}
+
+/// An amount of rupiah held as a decimal; a negative one reads `-Rp 500.000.000`, the sign
+/// before the currency as in the budget tables.
+pub fn rupiah_decimal(d: Decimal, lang: Lang) -> String {
     let decimals = if d.fract().is_zero() { 0 } else { 2 };
-    format!("Rp {}", number(d, decimals, lang))
+    // A sign only when something negative is left after rounding, as in `number`.
+    let negative = d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero) < Decimal::ZERO;
+    let sign = if negative { MINUS.to_string() } else { String::new() };
+    format!("{sign}Rp {}", number(d.abs(), decimals, lang))
 }
 
 /// A percentage with two decimals: `86,06 %`.
@@ -153,6 +165,15 @@ mod tests {
         assert_eq!(number(d("-1234.5"), 1, Lang::En), "-1,234.5");
         assert_eq!(number(d("999"), 0, Lang::Id), "999");
         assert_eq!(number(d("0.005"), 2, Lang::Id), "0,01");
+    }
+
+    #[test]
+    fn money_and_percentages_share_one_minus_sign() {
+        // The budget tree showed "–Rp 500.000.000" beside "-5,01 %": both now use the hyphen-minus.
+        assert_eq!(rupiah(Money::from_rupiah(-500_000_000), Lang::Id), "-Rp 500.000.000");
+        assert_eq!(rupiah_decimal(d("-500000000"), Lang::En), "-Rp 500,000,000");
+        assert_eq!(percent(d("-5.01"), Lang::Id), "-5,01 %");
+        assert_eq!(rupiah_decimal(d("-0.001"), Lang::Id), "Rp 0,00");
     }
 
     #[test]

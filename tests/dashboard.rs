@@ -24,8 +24,8 @@ fn harness_sized(state: UiState, w: f32, h: f32) -> Harness<'static, KinerjaApp>
 const TITLES: [&str; 4] = [
     "Nilai AKIP dan predikatnya",
     "Pagu dan realisasi per program",
-    "Serapan anggaran per program (%)",
-    "Capaian IKU", // followed by the year
+    "Serapan anggaran per program", // followed by its years
+    "Capaian IKU",                  // followed by the year
 ];
 
 /// The rectangles of the chart titles and *Simpan sebagai…* buttons on screen.

@@ -456,7 +456,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             format!("indicator:{}", ind.code),
             vec![
-                Cell::text("kinerja"),
+                Cell::text("Kinerja"),
                 if first { no(n) } else { Cell::Empty },
                 Cell::text(if first { sas } else { "" }),
                 Cell::text(&ind.name),
@@ -475,7 +475,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             format!("budget:{}", p.program),
             vec![
-                Cell::text("anggaran"),
+                Cell::text("Anggaran"),
                 no(i + 1),
                 Cell::text(&p.name),
                 Cell::Empty,
@@ -492,7 +492,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             "agreement:*",
             vec![
-                Cell::text("anggaran"),
+                Cell::text("Anggaran"),
                 Cell::Empty,
                 Cell::text("Total"),
                 Cell::Empty,
@@ -1276,8 +1276,8 @@ const CELL_TEXTS: &[(&str, &str)] = &[
     ("JUMLAH", "TOTAL"),
     ("Jumlah", "Total"),
     ("Realisasi", "Actual"),
-    ("kinerja", "performance"),
-    ("anggaran", "budget"),
+    ("Kinerja", "Performance"),
+    ("Anggaran", "Budget"),
     ("semakin tinggi semakin baik", "higher is better"),
     ("semakin rendah semakin baik", "lower is better"),
     ("rentang", "range"),
@@ -1399,6 +1399,26 @@ mod tests {
         let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
         assert_eq!(subjects.iter().filter(|s| **s == "budget:1").count(), 1, "program 1 shown once");
         assert!(subjects.contains(&"budget:1.1.1"));
+    }
+
+    #[test]
+    fn the_part_column_of_table_2_3_shows_words_not_codes() {
+        let d = embedded();
+        let t = build_table(&d, &Settings::default(), "2.3", 2024, TableOptions::default()).unwrap();
+        assert_eq!(t.columns[0].key, "bagian");
+        let parts = |t: &TableView| -> std::collections::BTreeSet<String> {
+            t.rows
+                .iter()
+                .map(|r| match &r.cells[0] {
+                    Cell::Text(s) => s.clone(),
+                    other => panic!("a part is a text: {other:?}"),
+                })
+                .collect()
+        };
+        // Tabel 2.3 holds both the performance indicators and the programmes of the budget.
+        assert_eq!(parts(&t), ["Anggaran", "Kinerja"].map(String::from).into());
+        let en = t.in_lang(Lang::En);
+        assert_eq!(parts(&en), ["Budget", "Performance"].map(String::from).into());
     }
 
     #[test]

@@ -359,6 +359,15 @@ fn natural(kode: &str) -> Vec<u64> {
     kode.split('.').map(|p| p.parse().unwrap_or(u64::MAX)).collect()
 }
 
+/// A chart of several years says which in its title: `2020–2024`, or the one year.
+fn years_span(years: &[Year]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!(" {a}–{b}"),
+        (Some(a), _) => format!(" {a}"),
+        _ => String::new(),
+    }
+}
+
 fn budget_years(d: &Dataset) -> Vec<Year> {
     let mut years: Vec<Year> =
         d.budget_lines.iter().filter(|b| b.parent.is_none() && b.pagu().is_some()).map(|b| b.year).collect();
@@ -386,7 +395,7 @@ pub fn budget_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
             }
         }
         series.push(Series {
-            name: format!("Pagu {y}"),
+            name: format!("{} {y}", t(lang, "Pagu", "Budget")),
             kind: SeriesKind::Bar,
             colors: Vec::new(),
             color: PALETTE[(2 * i) % 8],
@@ -438,7 +447,12 @@ pub fn serapan_by_program(d: &Dataset, lang: Lang) -> ChartSpec {
         .collect();
     ChartSpec {
         id: "serapan-program".into(),
-        title: t(lang, "Serapan anggaran per program (%)", "Budget absorption per programme (%)"),
+        // Every budget year is drawn, so the title names them all (the per-year charts name one).
+        title: format!(
+            "{}{} (%)",
+            t(lang, "Serapan anggaran per program", "Budget absorption per programme"),
+            years_span(&budget_years(d))
+        ),
         // The title says "per program"; the names under the bars say which.
         x_label: String::new(),
         y_label: "%".into(),
@@ -691,7 +705,13 @@ pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
         unit: Unit::Rupiah,
         categories: programmes.iter().map(|(k, n)| format!("{k}. {n}")).collect(),
         series: vec![
-            Series { name: "Pagu".into(), kind: SeriesKind::Bar, color: PALETTE[0], colors: Vec::new(), points: pagu },
+            Series {
+                name: t(lang, "Pagu", "Budget"),
+                kind: SeriesKind::Bar,
+                color: PALETTE[0],
+                colors: Vec::new(),
+                points: pagu,
+            },
             Series {
                 name: t(lang, "Realisasi", "Actual"),
                 kind: SeriesKind::Bar,
@@ -752,7 +772,7 @@ pub fn city_budget_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
         categories: Vec::new(),
         series: vec![
             Series {
-                name: "Pagu".into(),
+                name: t(lang, "Pagu", "Budget"),
                 kind: SeriesKind::Line,
                 colors: Vec::new(),
                 color: PALETTE[0],
@@ -791,5 +811,40 @@ pub fn city_serapan_trend(years: &[(Year, Amounts)], lang: Lang) -> ChartSpec {
         target: None,
         bands: Vec::new(),
         no_data: t(lang, "Tidak ada data serapan perangkat daerah", "No budget absorption data of the offices"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_all_years_absorption_chart_names_its_years() {
+        let d = crate::embedded::dataset().unwrap();
+        let years = budget_years(&d);
+        let (first, last) = (years[0], years[years.len() - 1]);
+        assert!(first < last, "the embedded office has several budget years");
+        assert_eq!(serapan_by_program(&d, Lang::Id).title, format!("Serapan anggaran per program {first}–{last} (%)"));
+        assert_eq!(
+            serapan_by_program(&d, Lang::En).title,
+            format!("Budget absorption per programme {first}–{last} (%)")
+        );
+        assert_eq!(years_span(&[2024]), " 2024");
+        assert_eq!(years_span(&[]), "");
+    }
+
+    #[test]
+    fn budget_legends_say_budget_in_english() {
+        let d = crate::embedded::dataset().unwrap();
+        let year = budget_years(&d)[0];
+        let names: Vec<String> = budget_by_program(&d, Lang::En).series.into_iter().map(|s| s.name).collect();
+        assert!(names.contains(&format!("Budget {year}")), "{names:?}");
+        assert!(names.iter().all(|n| !n.contains("Pagu")), "{names:?}");
+        let spec = budget_of_year(&d, year, Lang::En);
+        assert!(
+            spec.series.iter().any(|s| s.name == "Budget"),
+            "{:?}",
+            spec.series.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
     }
 }

@@ -8,11 +8,7 @@ use rust_decimal::Decimal;
 /// A number formatted for its column kind.
 pub fn figure_text(v: Decimal, kind: ColumnKind, lang: Lang) -> String {
     match kind {
-        ColumnKind::Money => {
-            let decimals = if v.fract().is_zero() { 0 } else { 2 };
-            let sign = if v.is_sign_negative() && !v.is_zero() { "−" } else { "" };
-            format!("{sign}Rp {}", format::number(v.abs(), decimals, lang))
-        }
+        ColumnKind::Money => format::rupiah_decimal(v, lang),
         ColumnKind::Percent => {
             format!("{} %", format::number(v, v.scale().clamp(0, 2).max(if v.fract().is_zero() { 0 } else { 2 }), lang))
         }

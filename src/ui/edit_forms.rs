@@ -252,7 +252,10 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
     let form = app.forms.entry(key).or_insert_with(|| Form::new(vec![dec_text(pk, lang), dec_text(real, lang)]));
     let stored = [pk, real];
     let kinds = [IndicatorValue::AgreementTarget, IndicatorValue::Realisation];
-    let labels = [format!("Target PK {year}"), format!("{} {year}", T::Realisasi.get(lang))];
+    let labels = [
+        format!("{} {year}", lang.pick("Target PK", "Agreement target")),
+        format!("{} {year}", T::Realisasi.get(lang)),
+    ];
     let questions = [
         format!("{} {year} {indicator}?", lang.pick("Hapus target PK", "Remove agreement target")),
         format!("{} {year} {indicator}?", lang.pick("Hapus realisasi", "Remove realisation")),
@@ -351,7 +354,11 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         ])
     });
     ui.label(egui::RichText::new(format!("{} — {} {}", T::EditBudgetLine.get(lang), line.kode, line.name)).strong());
-    let labels = ["Pagu murni (Rp)", "Pagu perubahan (Rp)", "Realisasi (Rp)"];
+    let labels = [
+        lang.pick("Pagu murni (Rp)", "Original budget (Rp)"),
+        lang.pick("Pagu perubahan (Rp)", "Revised budget (Rp)"),
+        lang.pick("Realisasi (Rp)", "Actual (Rp)"),
+    ];
     for (i, label) in labels.iter().enumerate() {
         field_row(ui, NumberField::new(FieldKind::Money, label), &mut form.texts[i], &form.errors[i], lang);
     }

@@ -282,6 +282,9 @@ pub struct KinerjaApp {
     pub path_input: String,
     pub settings_form: Option<tab_pemeriksaan::SettingsForm>,
     pub message: Option<String>,
+    /// The status message in both languages, for a message that must follow a change of
+    /// language (it is worded again when drawn); `None` for one already in its final words.
+    pub status: Option<Status>,
     /// Backups offered when the database cannot be opened.
     pub backups_offered: Vec<PathBuf>,
     /// Forms of *Sunting* mode being filled in, by record.
@@ -316,7 +319,51 @@ pub struct KinerjaApp {
     first_frame_done: bool,
 }
 
+/// A status message worded in both languages, so that the status line follows a change of
+/// language instead of keeping the words of the moment it was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    id: String,
+    en: String,
+}
+
+impl Status {
+    /// The message as `words` puts it in each language.
+    pub fn new(words: impl Fn(Lang) -> String) -> Status {
+        Status { id: words(Lang::Id), en: words(Lang::En) }
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 impl KinerjaApp {
+    /// Shows `status` in the status line, in the current language and in later ones.
+    pub fn set_status(&mut self, status: Status) {
+        self.message = Some(status.get(self.state.lang).to_string());
+        self.status = Some(status);
+    }
+
+    /// Words the status message again in the current language. A message set as plain text
+    /// since (it matches neither wording) ends the kept one.
+    fn reword_status(&mut self) {
+        let Some(status) = &self.status else { return };
+        let shown = self.message.as_deref();
+        if shown == Some(status.get(self.state.lang)) {
+            return;
+        }
+        if shown.is_some() && [Lang::Id, Lang::En].iter().any(|l| shown == Some(status.get(*l))) {
+            self.message = Some(status.get(self.state.lang).to_string());
+        } else {
+            self.status = None;
+        }
+    }
+
     /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
         let opened = Session::open_office_with(&db_path, state.office.as_deref(), Integrity::Later);
@@ -328,14 +375,16 @@ impl KinerjaApp {
         let mut app = Self::with_data(db_path, data, state);
         app.backups_offered = backups;
         if app.data.as_ref().is_ok_and(|l| l.session.created) {
-            app.message = Some(format!(
-                "{} {}",
-                app.state.lang.pick(
-                    "Basis data baru dibuat dari dataset bawaan:",
-                    "A new database was created from the embedded dataset:"
-                ),
-                app.db_path.display()
-            ));
+            let path = app.db_path.display().to_string();
+            app.set_status(Status::new(|lang| {
+                format!(
+                    "{} {path}",
+                    lang.pick(
+                        "Basis data baru dibuat dari dataset bawaan:",
+                        "A new database was created from the embedded dataset:"
+                    )
+                )
+            }));
         }
         app
     }
@@ -359,6 +408,7 @@ impl KinerjaApp {
             about_open: false,
             settings_form: None,
             message: None,
+            status: None,
             backups_offered: Vec::new(),
             forms: HashMap::new(),
             history: History::default(),
@@ -930,6 +980,7 @@ impl KinerjaApp {
         if self.job.is_some() {
             egui::Panel::bottom("job_progress").show(ui, |ui| jobs::job_ui(self, ui));
         }
+        self.reword_status();
         if let Some(msg) = self.message.clone() {
             egui::Panel::bottom("message").show(ui, |ui| {
                 // The buttons come first so that a long message cannot push them out of sight.
@@ -1193,7 +1244,8 @@ impl KinerjaApp {
         let table = match l.table(id, year, lang) {
             Ok(t) => t.clone(),
             Err(e) => {
-                ui.label(format!("{} {id}: {e}", T::Table.get(lang)));
+                // The message names the table already ("Tabel 3.4 tidak memiliki data …").
+                ui.label(e.as_str());
                 return None;
             }
         };

@@ -8,7 +8,7 @@ use super::KinerjaApp;
 use crate::calc::layout::layout;
 use crate::calc::resolve::indicator_capaian;
 use crate::domain::{TableKind, Year};
-use crate::format::{self, Lang};
+use crate::format;
 
 pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
@@ -133,9 +133,7 @@ fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year
             }
         }
     });
-    if lang == Lang::En && !ind.definition.is_empty() {
-        ui.label(egui::RichText::new(&ind.definition).italics());
-    } else if !ind.definition.is_empty() {
+    if !ind.definition.is_empty() {
         ui.label(egui::RichText::new(format!("{}: {}", T::Definition.get(lang), ind.definition)).italics());
     }
 }
