@@ -161,6 +161,13 @@ pub fn table_view_ui(
     }
     // Wider than the page: the table scrolls sideways (a vertical wheel still scrolls the page
     // or the table's own rows; egui passes the wheel on where a scroll area is at its end).
+    // Solid bars: egui's floating ones are hidden until hovered, and a user who does not see
+    // one does not know the last columns can be reached.
+    let page_scroll_style = ui.spacing().scroll;
+    let mut scroll_style = page_scroll_style;
+    scroll_style.floating = false;
+    scroll_style.bar_width = scroll_style.bar_width.max(8.0);
+    ui.spacing_mut().scroll = scroll_style;
     egui::ScrollArea::horizontal().id_salt(("table_hscroll", &table.id)).auto_shrink([false, true]).show(ui, |ui| {
         let mut builder = TableBuilder::new(ui)
             .id_salt(&table.id)
@@ -260,6 +267,7 @@ pub fn table_view_ui(
                 }
             });
     });
+    ui.spacing_mut().scroll = page_scroll_style;
     if !table.source.is_empty() {
         ui.label(egui::RichText::new(format!("{}: {}", T::Source.get(lang), table.source)).small().italics());
     }
@@ -315,12 +323,18 @@ fn row_heights(ui: &egui::Ui, table: &TableView, visible: &[usize], widths: &[f3
                 .filter(|(_, ((_, c), _))| c.kind == ColumnKind::Text)
                 .map(|(ci, ((cell, c), w))| {
                     // The tree's indent and its open/close button come before the name.
-                    let indent = if tree_col == Some(ci) { 14.0 * row.level as f32 + TREE_BUTTON_WIDTH } else { 0.0 };
+                    let has_children = table.rows.get(*i + 1).is_some_and(|next| next.level > row.level);
+                    let indent = match tree_col {
+                        Some(t) if t == ci => {
+                            14.0 * row.level as f32 + if has_children { TREE_BUTTON_WIDTH } else { 0.0 }
+                        }
+                        _ => 0.0,
+                    };
                     let mut text = egui::RichText::new(cell_text(cell, c.kind, lang));
                     if row.kind != RowKind::Normal {
                         text = text.strong();
                     }
-                    text_height(ui, text, (w - indent).max(40.0))
+                    text_height(ui, text, (w - indent - CELL_MARGIN).max(40.0))
                 })
                 .fold(0.0_f32, f32::max);
             (tallest + ROW_PADDING).max(ROW_HEIGHT)
@@ -335,22 +349,21 @@ fn header_height(ui: &egui::Ui, table: &TableView, widths: &[f32]) -> f32 {
         .iter()
         .zip(widths)
         // Room for a sort arrow after the label.
-        .map(|(c, w)| text_height(ui, egui::RichText::new(format!("{} ▼", c.label)).strong(), *w))
+        .map(|(c, w)| text_height(ui, egui::RichText::new(format!("{} ▼", c.label)).strong(), *w - CELL_MARGIN))
         .fold(0.0_f32, f32::max);
     (tallest + ROW_PADDING).max(ROW_HEIGHT)
 }
 
 fn text_height(ui: &egui::Ui, text: egui::RichText, width: f32) -> f32 {
-    egui::WidgetText::from(text)
-        .into_galley(ui, Some(egui::TextWrapMode::Wrap), width, egui::TextStyle::Body)
-        .size()
-        .y
+    egui::WidgetText::from(text).into_galley(ui, Some(egui::TextWrapMode::Wrap), width, egui::TextStyle::Body).size().y
 }
 
 /// Space above and below a row's text.
 const ROW_PADDING: f32 = 6.0;
 /// The tree's open/close button and the space after it.
-const TREE_BUTTON_WIDTH: f32 = 26.0;
+const TREE_BUTTON_WIDTH: f32 = 32.0;
+/// What a cell keeps free beside its text.
+const CELL_MARGIN: f32 = 8.0;
 
 fn first_text_col(table: &TableView) -> usize {
     // The tree's labels are in the first text column after any numbering column.
