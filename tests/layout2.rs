@@ -133,3 +133,34 @@ fn figure_columns_of_tabel_3_1_stay_on_screen_at_1400() {
         );
     }
 }
+
+/// The Renstra tab in Sunting mode at `w`×`ht`.
+fn renstra_editing(lang: Lang, w: f32, ht: f32) -> Harness<'static, KinerjaApp> {
+    let state = UiState { mode: Mode::Sunting, user_name: "Uji".into(), ..on_tab(Tab::Renstra, lang) };
+    harness_sized(state, w, ht)
+}
+
+#[test]
+fn an_indicators_target_editor_opens_in_its_card_with_one_heading() {
+    let mut h = renstra_editing(Lang::Id, 1400.0, 900.0);
+    // IKU1 "Nilai AKIP Diskopukm" is the second card of that name (the first is the tujuan's
+    // indicator); its card's title reads "… (IKU)".
+    let disclosure = h
+        .get_all_by_role_and_label(Role::DisclosureTriangle, "Nilai AKIP Diskopukm")
+        .nth(1)
+        .expect("IKU1's editor disclosure");
+    disclosure.click_accesskit();
+    h.run_steps(4);
+    assert_eq!(h.query_all_by_label("Sunting target").count(), 1, "one 'Sunting target' heading");
+    let field = common::text_field(&h, "Target 2025 (Nilai)", Some("76")).rect();
+    let title = h.get_all_by_label("Nilai AKIP Diskopukm (IKU)").next().expect("IKU1's card").rect();
+    // The editor sits right under its indicator (its card: title, five detail lines, the
+    // disclosure, the form's heading — well under 300 px), not after every other card.
+    assert!(
+        field.min.y > title.min.y && field.min.y - title.max.y < 300.0,
+        "editor {field:?} under its card {title:?}"
+    );
+    // The structure editor comes after the tree, not between an indicator and its editor.
+    let structure = h.get_all_by_label("Struktur Renstra").next().expect("the structure editor").rect();
+    assert!(structure.min.y > field.max.y, "the structure editor {structure:?} is below the opened editor");
+}
