@@ -109,6 +109,13 @@ pub fn table_view_ui(
         state.widths = Some((content_key, content_widths(table, lang)));
     }
     let content: Vec<f32> = state.widths.as_ref().map_or_else(Vec::new, |(_, w)| w.clone());
+    // Solid bars: egui's floating ones are hidden until hovered, and a user who does not see
+    // one does not know the last columns can be reached.
+    let page_scroll_style = ui.spacing().scroll;
+    let mut scroll_style = page_scroll_style;
+    scroll_style.floating = false;
+    scroll_style.bar_width = scroll_style.bar_width.max(8.0);
+    ui.spacing_mut().scroll = scroll_style;
     // The table takes the page's width: the text columns share what the figure columns leave,
     // each at least a readable width; only below that does the table scroll sideways. Exact
     // widths (not egui's remembered ones, which keep the first frame's width) so that a wider
@@ -161,13 +168,6 @@ pub fn table_view_ui(
     }
     // Wider than the page: the table scrolls sideways (a vertical wheel still scrolls the page
     // or the table's own rows; egui passes the wheel on where a scroll area is at its end).
-    // Solid bars: egui's floating ones are hidden until hovered, and a user who does not see
-    // one does not know the last columns can be reached.
-    let page_scroll_style = ui.spacing().scroll;
-    let mut scroll_style = page_scroll_style;
-    scroll_style.floating = false;
-    scroll_style.bar_width = scroll_style.bar_width.max(8.0);
-    ui.spacing_mut().scroll = scroll_style;
     egui::ScrollArea::horizontal().id_salt(("table_hscroll", &table.id)).auto_shrink([false, true]).show(ui, |ui| {
         let mut builder = TableBuilder::new(ui)
             .id_salt(&table.id)
