@@ -197,13 +197,14 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     let mut h = file_app(&path, UiState { tab: Tab::Renstra, ..Default::default() });
     h.get_by_label("Sunting").click_accesskit();
     h.run_steps(3);
-    has(&h, "Sunting target");
     // Open the form of the IKU "Nilai AKIP Diskopukm" (the second of that name: the first is
     // the tujuan's indicator).
     let headers: Vec<_> =
         h.get_all_by_role_and_label(egui::accesskit::Role::DisclosureTriangle, "Nilai AKIP Diskopukm").collect();
     headers[1].click_accesskit();
     h.run_steps(3);
+    // The form opens in the indicator's card with one heading.
+    assert_eq!(h.query_all_by_label("Sunting target").count(), 1, "one 'Sunting target' heading");
     has(&h, "Target 2025 (Nilai)");
     type_into(&mut h, "Target 2025 (Nilai)", "76,25");
     has(&h, "= 76,25 Nilai");

@@ -189,7 +189,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
             });
     }
     ui.horizontal(|ui| {
-        if ui.button(lang.pick("+ Tujuan", "+ Aim")).clicked() {
+        if ui.button(lang.pick("+ Tujuan", "+ Objective")).clicked() {
             let code = free_code(&d, "T");
             let pos = d.tujuan.iter().filter(|t| t.period == period.code).map(|t| t.position).max().unwrap_or(0) + 1;
             let tujuan = Tujuan {

@@ -7,6 +7,10 @@ use super::KinerjaApp;
 use crate::domain::{TableKind, Year};
 use crate::report::charts;
 
+/// The tree's filter line, header row, horizontal scroll bar and a margin.
+const TREE_CHROME: f32 = 100.0;
+const TREE_MIN_HEIGHT: f32 = 240.0;
+
 pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let lang = app.state.lang;
     let Ok(l) = &mut app.data else { return };
@@ -31,7 +35,12 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         // The tree is drawn from the cache, not copied: it has thousands of rows.
         let Ok(l) = &mut app.data else { return };
         let state = app.tables.entry("anggaran".into()).or_default();
-        if let Some(subject) = table_view_ui(ui, l.budget_tree(year, lang), lang, state, Some(420.0)) {
+        // The tree's box as tall as the window shows (less its filter, header and a margin);
+        // the page scrolls on to the tables below.
+        // Measured from the page's top, not the screen's, so that it stays put while the page scrolls.
+        let above = ui.cursor().top() - ui.max_rect().top();
+        let height = (ui.clip_rect().height() - above - TREE_CHROME).max(TREE_MIN_HEIGHT);
+        if let Some(subject) = table_view_ui(ui, l.budget_tree(year, lang), lang, state, Some(height)) {
             app.budget_selected = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
         }
         if app.state.mode == super::Mode::Sunting {

@@ -29,48 +29,80 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     if tujuan.is_empty() {
         ui.label(T::NoData.get(lang));
     }
-    for t in tujuan {
+    // The tree is copied out of the dataset first: in Sunting mode an indicator's card holds
+    // its target editor, which needs the application mutably.
+    let tree: Vec<TujuanView> = tujuan
+        .into_iter()
+        .map(|t| {
+            let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
+            sas.sort_by_key(|s| s.position);
+            TujuanView {
+                code: t.code.clone(),
+                name: t.name.clone(),
+                indicators: d
+                    .indicators
+                    .iter()
+                    .filter(|i| {
+                        i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan
+                    })
+                    .cloned()
+                    .collect(),
+                sasaran: sas
+                    .into_iter()
+                    .map(|s| SasaranView {
+                        code: s.code.clone(),
+                        name: s.name.clone(),
+                        indicators: sasaran_indicators(d, &s.code).into_iter().cloned().collect(),
+                        programs: sasaran_programs(d, &s.code)
+                            .into_iter()
+                            .map(|k| {
+                                d.budget_line(year, k)
+                                    .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
+                                    .map_or(k, |b| b.name.as_str())
+                                    .to_string()
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                notes: d
+                    .notes
+                    .iter()
+                    .filter(|n| n.subject == format!("tujuan:{}", t.code))
+                    .map(|n| format!("{}. {}", n.position, n.text))
+                    .collect(),
+            }
+        })
+        .collect();
+    for t in &tree {
         egui::CollapsingHeader::new(
             egui::RichText::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).strong(),
         )
         .id_salt(("tujuan", &t.code))
         .default_open(true)
         .show(ui, |ui| {
-            for ind in d
-                .indicators
-                .iter()
-                .filter(|i| i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan)
-            {
-                indicator_ui(ui, d, ind, &period, lang);
+            for ind in &t.indicators {
+                indicator_ui(app, ui, ind, &period, lang);
             }
-            let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-            sas.sort_by_key(|s| s.position);
-            for s in sas {
+            for s in &t.sasaran {
                 egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
                     .id_salt(("sasaran", &s.code))
                     .default_open(true)
                     .show(ui, |ui| {
-                        for ind in sasaran_indicators(d, &s.code) {
-                            indicator_ui(ui, d, ind, &period, lang);
+                        for ind in &s.indicators {
+                            indicator_ui(app, ui, ind, &period, lang);
                         }
-                        let programs = sasaran_programs(d, &s.code);
-                        if !programs.is_empty() {
+                        if !s.programs.is_empty() {
                             ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
-                            for k in programs {
-                                let name = d
-                                    .budget_line(year, k)
-                                    .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
-                                    .map_or(k, |b| b.name.as_str());
+                            for name in &s.programs {
                                 ui.label(format!("• {name}"));
                             }
                         }
                     });
             }
-            let notes: Vec<_> = d.notes.iter().filter(|n| n.subject == format!("tujuan:{}", t.code)).collect();
-            if !notes.is_empty() {
+            if !t.notes.is_empty() {
                 ui.label(egui::RichText::new(lang.pick("Faktor pendorong", "Driving factors")).strong());
-                for n in notes {
-                    ui.add(egui::Label::new(format!("{}. {}", n.position, n.text)).wrap());
+                for n in &t.notes {
+                    ui.add(egui::Label::new(n).wrap());
                 }
             }
         });
@@ -80,24 +112,9 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     for id in &ids {
         app.report_table_ui(ui, id, year, false);
     }
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
     if app.state.mode == super::Mode::Sunting {
-        let codes: Vec<(String, String)> = d
-            .indicators
-            .iter()
-            .filter(|i| i.period == period.code && i.level != crate::domain::IndicatorLevel::Program)
-            .map(|i| (i.code.clone(), i.name.clone()))
-            .collect();
         ui.add_space(6.0);
         super::renstra_edit::renstra_structure_ui(app, ui, &period);
-        ui.add_space(6.0);
-        ui.heading(T::EditTargets.get(lang));
-        for (code, name) in codes {
-            egui::CollapsingHeader::new(name).id_salt(("edit_targets", &code)).default_open(false).show(ui, |ui| {
-                super::edit_forms::targets_form_ui(app, ui, &code);
-            });
-        }
     }
     let Ok(l) = &app.data else { return };
     let d = &l.session.dataset;
@@ -111,14 +128,48 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     }
 }
 
+struct TujuanView {
+    code: String,
+    name: String,
+    indicators: Vec<crate::domain::Indicator>,
+    sasaran: Vec<SasaranView>,
+    notes: Vec<String>,
+}
+
+struct SasaranView {
+    code: String,
+    name: String,
+    indicators: Vec<crate::domain::Indicator>,
+    programs: Vec<String>,
+}
+
+/// A card keeps a readable line length on a wide screen, but uses the page up to it.
+const CARD_MAX_WIDTH: f32 = 1100.0;
+
+/// An indicator's card; in Sunting mode its target editor opens inside it.
 fn indicator_ui(
+    app: &mut KinerjaApp,
     ui: &mut egui::Ui,
-    d: &crate::domain::Dataset,
     ind: &crate::domain::Indicator,
     period: &crate::domain::RenstraPeriod,
     lang: Lang,
 ) {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
+    let Ok(l) = &app.data else { return };
+    let d = &l.session.dataset;
+    let editing = app.state.mode == super::Mode::Sunting;
+    let targets: String = period
+        .years()
+        .map(|y| {
+            let t =
+                d.renstra_target(&ind.code, y).map(|t| format::decimal(t.target, lang)).unwrap_or_else(|| "–".into());
+            format!("{y}: {t}")
+        })
+        .collect::<Vec<String>>()
+        .join("   ");
+    let card = egui::Frame::group(ui.style());
+    let inner = ui.available_width() - card.total_margin().sum().x;
+    card.show(ui, |ui| {
+        ui.set_width(inner.min(CARD_MAX_WIDTH));
         ui.label(egui::RichText::new(format!("{}{}", ind.name, if ind.iku { " (IKU)" } else { "" })).strong());
         egui::Grid::new(("ind", &ind.code)).num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
             ui.label(T::Satuan.get(lang));
@@ -148,18 +199,17 @@ fn indicator_ui(
                 ui.end_row();
             }
             ui.label(T::Target.get(lang));
-            let targets: Vec<String> = period
-                .years()
-                .map(|y| {
-                    let t = d
-                        .renstra_target(&ind.code, y)
-                        .map(|t| format::decimal(t.target, lang))
-                        .unwrap_or_else(|| "–".into());
-                    format!("{y}: {t}")
-                })
-                .collect();
-            ui.label(targets.join("   "));
+            ui.label(&targets);
             ui.end_row();
         });
+        if editing {
+            // The editor opens here, under the indicator's name; the form brings its heading.
+            egui::CollapsingHeader::new(&ind.name).id_salt(("edit_targets", &ind.code)).default_open(false).show(
+                ui,
+                |ui| {
+                    super::edit_forms::targets_form_ui(app, ui, &ind.code);
+                },
+            );
+        }
     });
 }

@@ -109,17 +109,31 @@ pub fn table_view_ui(
         state.widths = Some((content_key, content_widths(table, lang)));
     }
     let content: Vec<f32> = state.widths.as_ref().map_or_else(Vec::new, |(_, w)| w.clone());
-    // Row heights: long text wraps onto more lines. Estimated from the columns' widths for
-    // scrolling; measured from the laid-out widths when the rows are drawn.
-    let fixed: f32 = content.iter().filter(|w| **w > 0.0).sum();
+    // Solid bars: egui's floating ones are hidden until hovered, and a user who does not see
+    // one does not know the last columns can be reached.
+    let page_scroll_style = ui.spacing().scroll;
+    let mut scroll_style = page_scroll_style;
+    scroll_style.floating = false;
+    scroll_style.bar_width = scroll_style.bar_width.max(8.0);
+    ui.spacing_mut().scroll = scroll_style;
+    // The table takes the page's width: the text columns share what the figure columns leave,
+    // each at least a readable width; only below that does the table scroll sideways. Exact
+    // widths (not egui's remembered ones, which keep the first frame's width) so that a wider
+    // window widens the names and a narrower one shows the scroll bar.
+    let spacing = ui.spacing().item_spacing.x;
+    let scroll_bar = if max_height.is_some() { ui.spacing().scroll.allocated_width() } else { 0.0 };
+    let page = ui.available_width() - scroll_bar;
+    let fixed: f32 = content.iter().filter(|w| **w > 0.0).sum::<f32>() + spacing * content.len() as f32;
     let text_cols = content.iter().filter(|w| **w == 0.0).count().max(1) as f32;
-    let remainder = ((ui.available_width() - fixed) / text_cols).max(TEXT_MIN_WIDTH);
-    let estimated: Vec<f32> = content.iter().map(|w| if *w == 0.0 { remainder } else { *w }).collect();
+    // Several text columns share the minimum so that the figures stay on screen.
+    let text_min = if text_cols > 1.0 { (TEXT_MIN_WIDTH / text_cols).max(140.0) } else { TEXT_MIN_WIDTH };
+    let share = ((page - fixed) / text_cols).max(text_min).floor();
+    let widths: Vec<f32> = content.iter().map(|w| if *w == 0.0 { share } else { *w }).collect();
     let key = {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (&table.id, table.year, &table.title, table.rows.len(), &visible).hash(&mut h);
-        estimated.iter().for_each(|w| (w.round() as i64).hash(&mut h));
+        widths.iter().for_each(|w| (w.round() as i64).hash(&mut h));
         // Text lengths stand for the content: an edited name may wrap differently.
         for i in &visible {
             for c in &table.rows[*i].cells {
@@ -131,9 +145,9 @@ pub fn table_view_ui(
         h.finish()
     };
     if state.heights.as_ref().is_none_or(|(k, _)| *k != key) {
-        state.heights = Some((key, row_heights(table, &visible, &estimated)));
+        state.heights = Some((key, row_heights(ui, table, &visible, &widths, lang)));
     }
-    let heights: &[f32] = state.heights.as_ref().map_or(&[], |(_, h)| h.as_slice());
+    let heights: Vec<f32> = state.heights.as_ref().map_or_else(Vec::new, |(_, h)| h.clone());
 
     // Scroll to a requested row once the table itself is on screen (the tab scrolls to it first).
     let top = ui.cursor().top();
@@ -145,7 +159,7 @@ pub fn table_view_ui(
     } else {
         state.scroll_to.take().and_then(|s| visible.iter().position(|i| table.rows[*i].subject == s))
     };
-    let header_height = 34.0;
+    let header_height = header_height(ui, table, &widths);
     if let (Some(r), None) = (scroll_row, max_height) {
         // The surrounding scroll area scrolls to where the row will be.
         let y = ui.cursor().top() + header_height + heights[..r].iter().sum::<f32>();
@@ -158,7 +172,7 @@ pub fn table_view_ui(
         let mut builder = TableBuilder::new(ui)
             .id_salt(&table.id)
             .striped(true)
-            .resizable(true)
+            .resizable(false)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         builder = match max_height {
@@ -168,12 +182,8 @@ pub fn table_view_ui(
         if let (Some(r), Some(_)) = (scroll_row, max_height) {
             builder = builder.scroll_to_row(r, Some(egui::Align::Center));
         }
-        for w in &content {
-            builder = builder.column(if *w == 0.0 {
-                Column::remainder().at_least(TEXT_MIN_WIDTH).clip(true)
-            } else {
-                Column::initial(*w).at_least(w.min(120.0) * 0.7).clip(true)
-            });
+        for w in &widths {
+            builder = builder.column(Column::exact(*w).clip(true));
         }
         builder
             .header(header_height, |mut header| {
@@ -241,10 +251,9 @@ pub fn table_view_ui(
                         }
                     }
                 };
-                let heights = row_heights(table, &visible, body.widths());
                 if max_height.is_some() {
                     // Long tables scroll inside their own area: only visible rows are drawn.
-                    body.heterogeneous_rows(heights.into_iter(), |row| {
+                    body.heterogeneous_rows(heights.iter().copied(), |row| {
                         let index = row.index();
                         draw_row(row, index)
                     });
@@ -258,6 +267,7 @@ pub fn table_view_ui(
                 }
             });
     });
+    ui.spacing_mut().scroll = page_scroll_style;
     if !table.source.is_empty() {
         ui.label(egui::RichText::new(format!("{}: {}", T::Source.get(lang), table.source)).small().italics());
     }
@@ -296,32 +306,64 @@ fn content_widths(table: &TableView, lang: Lang) -> Vec<f32> {
         .collect()
 }
 
-/// Heights of the visible rows for the given column widths: the longest wrapped text decides.
-fn row_heights(table: &TableView, visible: &[usize], widths: &[f32]) -> Vec<f32> {
-    const CHAR_WIDTH: f32 = 7.0;
+/// Heights of the visible rows for the given column widths: the tallest wrapped text, laid
+/// out as the cell lays it out, decides.
+fn row_heights(ui: &egui::Ui, table: &TableView, visible: &[usize], widths: &[f32], lang: Lang) -> Vec<f32> {
+    let tree_col = table.rows.iter().any(|r| r.level > 0).then(|| first_text_col(table));
     visible
         .iter()
         .map(|i| {
             let row = &table.rows[*i];
-            let lines = row
+            let tallest = row
                 .cells
                 .iter()
                 .zip(&table.columns)
                 .zip(widths)
-                .filter(|((_, c), _)| c.kind == ColumnKind::Text)
-                .map(|((cell, _), w)| match cell {
-                    Cell::Text(s) => {
-                        let usable = (w - 14.0 * row.level as f32 - 56.0).max(40.0);
-                        (s.chars().count() as f32 * CHAR_WIDTH / usable).ceil()
+                .enumerate()
+                .filter(|(_, ((_, c), _))| c.kind == ColumnKind::Text)
+                .map(|(ci, ((cell, c), w))| {
+                    // The tree's indent and its open/close button come before the name.
+                    let has_children = table.rows.get(*i + 1).is_some_and(|next| next.level > row.level);
+                    let indent = match tree_col {
+                        Some(t) if t == ci => {
+                            14.0 * row.level as f32 + if has_children { TREE_BUTTON_WIDTH } else { 0.0 }
+                        }
+                        _ => 0.0,
+                    };
+                    let mut text = egui::RichText::new(cell_text(cell, c.kind, lang));
+                    if row.kind != RowKind::Normal {
+                        text = text.strong();
                     }
-                    _ => 1.0,
+                    text_height(ui, text, (w - indent - CELL_MARGIN).max(40.0))
                 })
-                .fold(1.0_f32, f32::max)
-                .min(8.0);
-            lines * (ROW_HEIGHT - 4.0) + 6.0
+                .fold(0.0_f32, f32::max);
+            (tallest + ROW_PADDING).max(ROW_HEIGHT)
         })
         .collect()
 }
+
+/// The header row as tall as its most wrapped label.
+fn header_height(ui: &egui::Ui, table: &TableView, widths: &[f32]) -> f32 {
+    let tallest = table
+        .columns
+        .iter()
+        .zip(widths)
+        // Room for a sort arrow after the label.
+        .map(|(c, w)| text_height(ui, egui::RichText::new(format!("{} ▼", c.label)).strong(), *w - CELL_MARGIN))
+        .fold(0.0_f32, f32::max);
+    (tallest + ROW_PADDING).max(ROW_HEIGHT)
+}
+
+fn text_height(ui: &egui::Ui, text: egui::RichText, width: f32) -> f32 {
+    egui::WidgetText::from(text).into_galley(ui, Some(egui::TextWrapMode::Wrap), width, egui::TextStyle::Body).size().y
+}
+
+/// Space above and below a row's text.
+const ROW_PADDING: f32 = 6.0;
+/// The tree's open/close button and the space after it.
+const TREE_BUTTON_WIDTH: f32 = 32.0;
+/// What a cell keeps free beside its text.
+const CELL_MARGIN: f32 = 8.0;
 
 fn first_text_col(table: &TableView) -> usize {
     // The tree's labels are in the first text column after any numbering column.
