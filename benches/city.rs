@@ -184,6 +184,23 @@ fn benches(c: &mut Criterion) {
             h.step();
         })
     });
+    // The dashboard tabs of the same office while the tab scrolls up and down over its charts
+    // and tables (Ringkasan: cards, four charts, the IKU and efficiency tables; Tren: a chart per
+    // IKU and the office's other trends), in `egui_kittest`.
+    for (name, tab, every) in [("ringkasan_scrolling", Tab::Ringkasan, 8), ("tren_scrolling", Tab::Tren, 30)] {
+        let mut h = harness(KinerjaApp::new(db.clone(), state(tab, &office, year)));
+        h.run_steps(4);
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                n += 1;
+                if n.is_multiple_of(every) {
+                    down = !down;
+                }
+                scroll(&mut h, egui::pos2(640.0, 500.0), down);
+                h.step();
+            })
+        });
+    }
     g.finish();
 
     let mut g = c.benchmark_group("export");

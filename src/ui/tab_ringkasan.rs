@@ -47,8 +47,10 @@ fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
 enum Opens {
     /// The capaian bar of the year's IKU at that index: the indicator's row.
     Indicator(Vec<String>),
-    /// A programme bar: its row in the budget tree.
-    Programme(Vec<String>),
+    /// A programme bar of the year's chart: its row in the budget tree.
+    ProgrammeOfYear,
+    /// A programme bar of the chart over every year: its row in the budget tree.
+    Programme,
     /// A year's point: that year's Ringkasan.
     Year,
 }
@@ -64,9 +66,6 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .iter()
         .map(|i| i.code.clone())
         .collect();
-        let programmes: Vec<String> =
-            charts::program_kodes(&l.session.dataset).into_iter().map(|(kode, _)| kode).collect();
-        let programmes_of_year = charts::program_kodes_of_year(&l.session.dataset, year);
         vec![
             (
                 l.chart("capaian-iku", year, lang, |d, s| charts::capaian_bars(d, s, year, lang)).clone(),
@@ -77,11 +76,11 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             (
                 l.chart(&format!("anggaran-program-{year}"), year, lang, |d, _| charts::budget_of_year(d, year, lang))
                     .clone(),
-                Opens::Programme(programmes_of_year),
+                Opens::ProgrammeOfYear,
             ),
             (
                 l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(),
-                Opens::Programme(programmes),
+                Opens::Programme,
             ),
         ]
     };
@@ -147,7 +146,7 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     });
 
     ui.add_space(8.0);
-    charts_grid_ui(ui, &grid, lang, &mut cmds);
+    charts_grid_ui(ui, &grid, d, year, lang, &mut cmds);
 
     ui.add_space(8.0);
     ui.heading(T::IkuOfYear.get(lang));
@@ -229,7 +228,14 @@ pub fn grid_row(ui: &mut egui::Ui, width: f32, n: usize, add: impl FnOnce(&mut [
 
 /// The charts in rows of [`grid_columns`], each as wide as its column and as high as that width
 /// allows; a click on a bar opens its row through a [`Command`].
-fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cmds: &mut Vec<Command>) {
+fn charts_grid_ui(
+    ui: &mut egui::Ui,
+    grid: &[(ChartSpec, Opens)],
+    d: &crate::domain::Dataset,
+    year: Year,
+    lang: Lang,
+    cmds: &mut Vec<Command>,
+) {
     let width = ui.available_width();
     let n = grid_columns(width);
     for row in grid.chunks(n) {
@@ -248,7 +254,14 @@ fn charts_grid_ui(ui: &mut egui::Ui, grid: &[(ChartSpec, Opens)], lang: Lang, cm
                             cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{code}") });
                         }
                     }
-                    Opens::Programme(kodes) => {
+                    // The programmes are listed on a click only, not every frame: listing every
+                    // year's sorts the years of all budget lines (20 000 in a large office).
+                    Opens::Programme | Opens::ProgrammeOfYear => {
+                        let kodes: Vec<String> = if matches!(opens, Opens::Programme) {
+                            charts::program_kodes(d).into_iter().map(|(kode, _)| kode).collect()
+                        } else {
+                            charts::program_kodes_of_year(d, year)
+                        };
                         if let Some(kode) = kodes.get(i) {
                             cmds.push(Command::Navigate { tab: Tab::Anggaran, subject: format!("budget:{kode}") });
                         }
