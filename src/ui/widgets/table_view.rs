@@ -24,10 +24,6 @@ pub struct TableUiState {
     heights: Option<(u64, Vec<f32>)>,
     /// Column widths measured from the content, kept while the table stays the same.
     widths: Option<(u64, Vec<f32>)>,
-    /// Row heights for the laid-out column widths, kept while those widths and the visible rows
-    /// stay the same (recounting 2 000 rows' text every frame while the tree scrolls showed in
-    /// the frame's profile).
-    laid_out: Option<(u64, Vec<f32>)>,
 }
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -212,18 +208,6 @@ pub fn table_view_ui(
                 }
             })
             .body(|body| {
-                let laid_out_key = {
-                    use std::hash::{Hash, Hasher};
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    key.hash(&mut h);
-                    body.widths().iter().for_each(|w| w.to_bits().hash(&mut h));
-                    h.finish()
-                };
-                if state.laid_out.as_ref().is_none_or(|(k, _)| *k != laid_out_key) {
-                    state.laid_out = Some((laid_out_key, row_heights(table, &visible, body.widths())));
-                }
-                // Taken out while the rows (which borrow the state) are drawn, put back after.
-                let (laid_out_key, heights) = state.laid_out.take().unwrap_or_default();
                 let mut draw_row = |mut row: egui_extras::TableRow<'_, '_>, index: usize| {
                     let r = &table.rows[visible[index]];
                     let selected = state.selected.as_deref() == Some(r.subject.as_str()) && !r.subject.is_empty();
@@ -281,7 +265,6 @@ pub fn table_view_ui(
                         body.row(*h, |row| draw_row(row, index));
                     }
                 }
-                state.laid_out = Some((laid_out_key, heights));
             });
     });
     ui.spacing_mut().scroll = page_scroll_style;
