@@ -44,3 +44,38 @@ fn the_english_indicator_section_labels_its_definition() {
         "the definition has its label in English as it has in Indonesian"
     );
 }
+
+#[test]
+fn a_saved_change_and_its_undo_follow_a_change_of_language() {
+    use kinerja::ui::Mode;
+    let state = UiState {
+        lang: Lang::Id,
+        tab: Tab::Pemeriksaan,
+        mode: Mode::Sunting,
+        user_name: "Kepala".into(),
+        ..Default::default()
+    };
+    let mut h = harness_of(KinerjaApp::in_memory(state));
+    common::type_into(&mut h, "Batas atas capaian (%)", "120");
+    h.get_by_label("Simpan pengaturan").click_accesskit();
+    h.run_steps(3);
+    // strings.rs: Saved = "Tersimpan" / "Saved"; the change's words come from change.rs: the
+    // Indonesian record "Pengaturan perhitungan", in English "Change setting capaian_cap".
+    let shown = |h: &egui_kittest::Harness<'static, KinerjaApp>, text: &str| {
+        h.query_all_by_label_contains(text).next().is_some()
+    };
+    assert!(shown(&h, "Tersimpan: Pengaturan perhitungan"), "{:?}", h.state().message);
+    h.get_by_role_and_label(Role::Button, "English").click_accesskit();
+    h.run_steps(3);
+    assert!(shown(&h, "Saved: Change setting capaian_cap"), "{:?}", h.state().message);
+    assert!(!shown(&h, "Tersimpan"), "{:?}", h.state().message);
+
+    // Undo = "↶ Urungkan" / "↶ Undo", made in English and read in Indonesian.
+    h.get_by_label("↶ Undo").click_accesskit();
+    h.run_steps(3);
+    assert!(shown(&h, "↶ Undo: Change setting capaian_cap"), "{:?}", h.state().message);
+    h.get_by_role_and_label(Role::Button, "Bahasa Indonesia").click_accesskit();
+    h.run_steps(3);
+    assert!(shown(&h, "↶ Urungkan: Pengaturan perhitungan"), "{:?}", h.state().message);
+    assert!(!shown(&h, "Change setting"), "{:?}", h.state().message);
+}

@@ -69,7 +69,8 @@ fn start(app: &mut KinerjaApp, path: PathBuf, spec: DemoSpec, overwrite: bool) {
         let result = generate(&path, &spec, overwrite, &mut |g| p.report(g.fraction(), &g.phase.text(lang)));
         match result {
             Ok(summary) => Outcome::Generated {
-                summary: match lang {
+                // Worded in both languages, so that the status line follows a change of language.
+                summary: super::Status::new(|lang| match lang {
                     Lang::Id => format!(
                         "Kota contoh dibuat: {} kantor, {}–{}, {} baris anggaran",
                         summary.offices,
@@ -84,7 +85,7 @@ fn start(app: &mut KinerjaApp, path: PathBuf, spec: DemoSpec, overwrite: bool) {
                         summary.last_year,
                         crate::format::number(summary.budget_lines.into(), 0, lang)
                     ),
-                },
+                }),
                 path,
             },
             Err(DemoError::Cancelled) => Outcome::Cancelled,

@@ -3,7 +3,7 @@
 
 use super::strings::T;
 use super::widgets::{number_field_ui, FieldKind, NumberField};
-use super::{Command, KinerjaApp};
+use super::{Command, KinerjaApp, Status};
 use crate::calc::input::{self, Validation};
 use crate::domain::{BudgetColumn, Change, Dataset, IndicatorValue, Money, Op, QuarterFigures, Year};
 use crate::format::{self, Lang};
@@ -231,7 +231,7 @@ pub fn targets_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str)
         return;
     }
     if ops.is_empty() {
-        app.message = Some(T::NothingChanged.get(lang).into());
+        app.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
         return;
     }
     let description = format!("{}: {}", T::EditTargets.get(Lang::Id), ind.name);
@@ -333,7 +333,7 @@ pub fn indicator_year_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator
         })
         .collect();
     if ops.is_empty() {
-        app.message = Some(T::NothingChanged.get(lang).into());
+        app.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
         return;
     }
     app.commands.push(Command::Apply(Change { description: format!("Realisasi {year}: {}", ind.name), ops }));
@@ -422,7 +422,7 @@ pub fn budget_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year, kode:
         .map(|((column, old), new)| Op::SetBudgetAmount { year, kode: kode.into(), column: *column, old, new })
         .collect();
     if ops.is_empty() {
-        app.message = Some(T::NothingChanged.get(lang).into());
+        app.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
         return;
     }
     app.commands.push(Command::Apply(Change {
@@ -575,7 +575,7 @@ pub fn quarters_form_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, indicator: &str
         ops.push(Op::UpdateIndicator { old: Box::new(ind.clone()), new: Box::new(new) });
     }
     if ops.is_empty() {
-        app.message = Some(T::NothingChanged.get(lang).into());
+        app.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
         return;
     }
     app.commands.push(Command::Apply(Change { description: format!("Rencana Aksi {year}: {}", ind.name), ops }));

@@ -55,7 +55,7 @@ pub enum Outcome {
     /// A demo database written; its path and a summary.
     Generated {
         path: PathBuf,
-        summary: String,
+        summary: super::Status,
     },
     /// A budget spreadsheet read, for the dialog to map and preview.
     SheetRead(Box<crate::import::BudgetSheet>),

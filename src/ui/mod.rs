@@ -537,8 +537,7 @@ impl KinerjaApp {
                     match crate::storage::restore_backup(&path, &backup) {
                         Ok(kept) => {
                             self.open_database(path);
-                            let lang = self.state.lang;
-                            self.message = Some(match kept {
+                            self.set_status(Status::new(|lang| match &kept {
                                 Some(k) => format!(
                                     "{} {} ({} {})",
                                     lang.pick("Dipulihkan dari", "Restored from"),
@@ -549,12 +548,13 @@ impl KinerjaApp {
                                 None => {
                                     format!("{} {}", lang.pick("Dipulihkan dari", "Restored from"), backup.display())
                                 }
-                            });
+                            }));
                         }
                         Err(e) => {
                             self.open_database(path);
-                            self.message =
-                                Some(format!("{}: {e}", self.state.lang.pick("Gagal memulihkan", "Could not restore")));
+                            self.set_status(Status::new(|lang| {
+                                format!("{}: {e}", lang.pick("Gagal memulihkan", "Could not restore"))
+                            }));
                         }
                     }
                 }
@@ -645,20 +645,23 @@ impl KinerjaApp {
     /// has answered.
     fn poll_open_folder(&mut self, ctx: &egui::Context) {
         let Some((child, dir)) = &mut self.opening_folder else { return };
-        let lang = self.state.lang;
         match child.try_wait() {
             Ok(None) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
-            Ok(Some(status)) => {
+            Ok(Some(exit)) => {
                 // Explorer exits with 1 even when it opened the folder.
-                self.message = Some(if status.success() || cfg!(target_os = "windows") {
-                    save_dialog::open_folder_done(dir, lang)
-                } else {
-                    save_dialog::open_folder_failed(dir, &status.to_string(), lang)
+                let status = Status::new(|lang| {
+                    if exit.success() || cfg!(target_os = "windows") {
+                        save_dialog::open_folder_done(dir, lang)
+                    } else {
+                        save_dialog::open_folder_failed(dir, &exit.to_string(), lang)
+                    }
                 });
+                self.set_status(status);
                 self.opening_folder = None;
             }
             Err(e) => {
-                self.message = Some(save_dialog::open_folder_failed(dir, &e.to_string(), lang));
+                let status = Status::new(|lang| save_dialog::open_folder_failed(dir, &e.to_string(), lang));
+                self.set_status(status);
                 self.opening_folder = None;
             }
         }
@@ -705,7 +708,6 @@ impl KinerjaApp {
     }
 
     fn set_office(&mut self, id: i64) {
-        let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
         if l.session.office_id == id {
             return;
@@ -720,7 +722,7 @@ impl KinerjaApp {
                 self.asset_selected = None;
                 self.message = None;
             }
-            Err(e) => self.message = Some(e.message(lang)),
+            Err(e) => self.set_status(Status::new(|lang| e.message(lang))),
         }
         self.after_data_change();
     }
@@ -733,11 +735,11 @@ impl KinerjaApp {
             return;
         }
         if self.data.as_ref().is_ok_and(|l| l.session.read_only.is_some()) {
-            self.message = Some(T::ImportReadOnly.get(lang).into());
+            self.set_status(Status::new(|lang| T::ImportReadOnly.get(lang).into()));
             return;
         }
         if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
-            self.message = Some(T::ImportNeedsFile.get(lang).into());
+            self.set_status(Status::new(|lang| T::ImportNeedsFile.get(lang).into()));
             return;
         }
         let db = self.db_path.clone();
@@ -786,7 +788,7 @@ impl KinerjaApp {
             return;
         }
         if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
-            self.message = Some(T::ImportNeedsFile.get(lang).into());
+            self.set_status(Status::new(|lang| T::ImportNeedsFile.get(lang).into()));
             return;
         }
         let db = self.db_path.clone();
@@ -804,50 +806,56 @@ impl KinerjaApp {
     /// Takes the result of a background job: the one place where their outcomes are handled.
     pub fn finish_job(&mut self, kind: jobs::JobKind, outcome: jobs::Outcome) {
         use jobs::Outcome;
-        let lang = self.state.lang;
         match outcome {
             Outcome::Exported(dir) => {
-                self.message =
-                    Some(format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display()));
+                self.set_status(Status::new(|lang| {
+                    format!("{} {}", lang.pick("Ekspor LKIP selesai:", "LKIP export done:"), dir.display())
+                }));
                 self.saved_path = Some(dir);
             }
             Outcome::Saved(path) => {
-                self.message = Some(format!("{} {}", lang.pick("Tersimpan di", "Saved to"), path.display()));
+                self.set_status(Status::new(|lang| {
+                    format!("{} {}", lang.pick("Tersimpan di", "Saved to"), path.display())
+                }));
                 self.saved_path = Some(path);
             }
             Outcome::Imported { code, name, backup } => {
                 // Show the office just imported, with the data as it is now in the file.
                 self.state.office = Some(code);
                 self.open_database(self.db_path.clone());
-                let replaced = backup.map_or_else(String::new, |b| {
-                    format!(
-                        " — {} {}",
-                        lang.pick(
-                            "data lama diganti (jejak audit dan pengaturan tetap); cadangan:",
-                            "its old data replaced (audit trail and settings kept); backup:"
-                        ),
-                        b.display()
-                    )
-                });
-                self.message = Some(format!("{} {name}{replaced}", T::Imported.get(lang)));
+                self.set_status(Status::new(|lang| {
+                    let replaced = backup.as_ref().map_or_else(String::new, |b| {
+                        format!(
+                            " — {} {}",
+                            lang.pick(
+                                "data lama diganti (jejak audit dan pengaturan tetap); cadangan:",
+                                "its old data replaced (audit trail and settings kept); backup:"
+                            ),
+                            b.display()
+                        )
+                    });
+                    format!("{} {name}{replaced}", T::Imported.get(lang))
+                }));
             }
             Outcome::CityChecked(result) => {
                 let with = result.iter().filter(|o| o.findings > 0).count();
-                self.message = Some(format!(
-                    "{} {} / {}",
-                    lang.pick(
-                        "Pemeriksaan kota selesai; perangkat daerah dengan temuan:",
-                        "City check done; offices with findings:"
-                    ),
-                    with,
-                    result.len()
-                ));
+                self.set_status(Status::new(|lang| {
+                    format!(
+                        "{} {} / {}",
+                        lang.pick(
+                            "Pemeriksaan kota selesai; perangkat daerah dengan temuan:",
+                            "City check done; offices with findings:"
+                        ),
+                        with,
+                        result.len()
+                    )
+                }));
                 if let Ok(l) = &mut self.data {
                     l.set_city_check(result);
                 }
             }
             Outcome::Generated { path, summary } => {
-                self.message = Some(format!("{summary} — {}", path.display()));
+                self.set_status(Status::new(|lang| format!("{} — {}", summary.get(lang), path.display())));
                 self.generated_db = Some(path);
             }
             Outcome::Integrity(verdict) => self.integrity_verdict(verdict),
@@ -862,11 +870,13 @@ impl KinerjaApp {
                 }
             }
             Outcome::Cancelled => {
-                self.message =
-                    Some(lang.pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.").into());
+                self.set_status(Status::new(|lang| {
+                    lang.pick("Dibatalkan; tidak ada yang diubah.", "Cancelled; nothing was changed.").into()
+                }));
             }
             Outcome::Failed(e) => {
-                let what = match kind {
+                // `e` was worded by the job in the language of its start; the heading follows.
+                let what = |lang: Lang| match kind {
                     jobs::JobKind::Export => lang.pick("Ekspor gagal", "Export failed"),
                     jobs::JobKind::Save => lang.pick("Tidak tersimpan", "Not saved"),
                     jobs::JobKind::Import => {
@@ -879,35 +889,36 @@ impl KinerjaApp {
                         lang.pick("Lembar kerja tidak dapat dibaca", "The spreadsheet cannot be read")
                     }
                 };
-                self.message = Some(format!("{what}: {e}"));
+                self.set_status(Status::new(|lang| format!("{}: {e}", what(lang))));
             }
         }
     }
 
     fn apply_change(&mut self, change: Change) {
-        let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
-        let description = crate::text::change_words(&change, lang);
-        match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
-            Ok(()) => self.message = Some(format!("{}: {description}", T::Saved.get(lang))),
-            Err(e) => self.message = Some(format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
-        }
+        let description = Status::new(|lang| crate::text::change_words(&change, lang));
+        let status = match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
+            Ok(()) => Status::new(|lang| format!("{}: {}", T::Saved.get(lang), description.get(lang))),
+            Err(e) => Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
+        };
+        self.set_status(status);
         self.after_data_change();
     }
 
     fn undo_redo(&mut self, undo: bool) {
-        let lang = self.state.lang;
         let Ok(l) = &mut self.data else { return };
         let user = self.state.user_name.trim().to_string();
         let what = if undo { self.history.next_undo() } else { self.history.next_redo() }
-            .map(|c| crate::text::change_words(c, lang));
+            .map(|c| Status::new(|lang| crate::text::change_words(c, lang)));
         let result =
             if undo { l.session.undo(&mut self.history, &user) } else { l.session.redo(&mut self.history, &user) };
         match (result, what) {
-            (Ok(true), Some(d)) => {
-                self.message = Some(format!("{}: {d}", if undo { T::Undo.get(lang) } else { T::Redo.get(lang) }));
+            (Ok(true), Some(d)) => self.set_status(Status::new(|lang| {
+                format!("{}: {}", if undo { T::Undo.get(lang) } else { T::Redo.get(lang) }, d.get(lang))
+            })),
+            (Err(e), _) => {
+                self.set_status(Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang))))
             }
-            (Err(e), _) => self.message = Some(format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
             _ => {}
         }
         self.after_data_change();
@@ -937,7 +948,7 @@ impl KinerjaApp {
         let mut settings = l.session.settings.clone();
         for (k, v) in &pairs {
             if let Err(e) = settings.apply(k, v) {
-                self.message = Some(e.to_string());
+                self.set_status(Status::new(|lang| tab_pemeriksaan::setting_error_text(&e, lang)));
                 return;
             }
         }
@@ -953,7 +964,7 @@ impl KinerjaApp {
         }
         self.settings_form = None;
         if ops.is_empty() {
-            self.message = Some(T::NothingChanged.get(self.state.lang).into());
+            self.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
             return;
         }
         // The office's record, in Indonesian whatever the window's language.
@@ -999,10 +1010,9 @@ impl KinerjaApp {
                                 if p.is_dir() { p.clone() } else { p.parent().map_or(p.clone(), |d| d.to_path_buf()) };
                             match save_dialog::open_folder(&dir) {
                                 Ok(child) => self.opening_folder = Some((child, dir)),
-                                Err(e) => {
-                                    self.message =
-                                        Some(save_dialog::open_folder_failed(&dir, &e.to_string(), self.state.lang))
-                                }
+                                Err(e) => self.set_status(Status::new(|lang| {
+                                    save_dialog::open_folder_failed(&dir, &e.to_string(), lang)
+                                })),
                             }
                         }
                     }

@@ -183,7 +183,7 @@ fn bands_text(b: &[rust_decimal::Decimal; 4], lang: Lang) -> String {
     parts.join("; ")
 }
 
-fn setting_error_text(e: &crate::calc::settings::SettingError, lang: Lang) -> String {
+pub(super) fn setting_error_text(e: &crate::calc::settings::SettingError, lang: Lang) -> String {
     let what = match e.key.as_str() {
         KEY_CAP => {
             lang.pick("Batas atas capaian harus angka ≥ 100 atau kosong", "The cap must be a number ≥ 100, or empty")
