@@ -178,14 +178,7 @@ fn expand_all(h: &mut Harness<'static, KinerjaApp>) {
 }
 
 fn open_tab(h: &mut Harness<'static, KinerjaApp>, tab: Tab) {
-    let label = tab.title().get(Lang::En);
-    let button = h
-        .get_all_by_role(Role::Button)
-        .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with(label)))
-        .unwrap_or_else(|| panic!("no tab button '{label}'"));
-    button.click_accesskit();
-    h.run_steps(3);
-    assert_eq!(h.state().state.tab, tab);
+    common::click_tab(h, tab, Lang::En);
 }
 
 /// A path shown in a field (the open database, a file to write): the user's names, and files
@@ -272,17 +265,7 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     drop(session);
     let mut h = harness_of(KinerjaApp::new(db, UiState { lang: Lang::En, mode, ..Default::default() }));
     wait_for_integrity_check(&mut h);
-    for tab in [
-        Tab::Ringkasan,
-        Tab::Organisasi,
-        Tab::Renstra,
-        Tab::Kinerja,
-        Tab::Anggaran,
-        Tab::Tren,
-        Tab::Pemeriksaan,
-        Tab::Riwayat,
-        Tab::Kota,
-    ] {
+    for tab in Tab::ALL {
         open_tab(&mut h, tab);
         expand_all(&mut h);
         reader.look(&h, &format!("{tab:?}"));

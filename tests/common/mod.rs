@@ -115,3 +115,16 @@ pub fn open_menu(h: &mut Harness<'static, KinerjaApp>) {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Menu").click_accesskit();
     h.run_steps(2);
 }
+
+/// Clicks the tab button of `tab` (its title in `lang`, followed by a count on some tabs) and
+/// checks that the tab opened.
+#[allow(dead_code)]
+pub fn click_tab(h: &mut Harness<'static, KinerjaApp>, tab: kinerja::ui::Tab, lang: kinerja::format::Lang) {
+    let label = tab.title().get(lang);
+    h.get_all_by_role(egui::accesskit::Role::Button)
+        .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with(label)))
+        .unwrap_or_else(|| panic!("no tab button '{label}'"))
+        .click_accesskit();
+    h.run_steps(3);
+    assert_eq!(h.state().state.tab, tab);
+}
