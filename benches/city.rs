@@ -84,7 +84,7 @@ fn benches(c: &mut Criterion) {
                 total += started.elapsed();
                 // Untimed: the integrity check the window started goes on in the background;
                 // it finishes before the next open so that the opens do not pile up.
-                while h.state().integrity_job.is_some() {
+                while h.state().work().integrity.is_some() {
                     std::thread::sleep(Duration::from_millis(20));
                     h.step();
                 }

@@ -654,13 +654,13 @@ mod window {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "realisasi-2024.xlsx", &realisation_2024_xlsx());
         let mut h = harness();
-        let before = h.state().data.as_ref().unwrap().session.dataset.clone();
+        let before = h.state().session().unwrap().dataset.clone();
         h.get_by_label("Impor realisasi…").click_accesskit();
         h.run_steps(3);
-        assert!(h.state().budget_import.is_some());
+        assert!(h.state().dialogs().budget_import.is_some());
         has_part(&h, "Impor realisasi anggaran 2024");
         read_file(&mut h, &path);
-        assert_eq!(h.state().budget_import.as_ref().unwrap().path, path.display().to_string());
+        assert_eq!(h.state().dialogs().budget_import.as_ref().unwrap().path, path.display().to_string());
         has_part(&h, "judul kolom di baris 4");
         let combo = h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Realisasi");
         assert_eq!(combo.value().as_deref(), Some("D · Realisasi (Rp)"), "the detected column is shown");
@@ -669,15 +669,15 @@ mod window {
         has_part(&h, "baru sub-kegiatan (induk 8.1)");
         h.get_by_label("Terapkan").click_accesskit();
         h.run_steps(3);
-        assert!(h.state().budget_import.is_none(), "the dialog closes");
+        assert!(h.state().dialogs().budget_import.is_none(), "the dialog closes");
         has_part(&h, "Tersimpan: Impor realisasi anggaran 2024 dari realisasi-2024.xlsx: 2 diubah, 3 baru");
-        let d = &h.state().data.as_ref().unwrap().session.dataset;
+        let d = &h.state().session().unwrap().dataset;
         assert_eq!(d.budget_line(2024, "1").unwrap().realisasi, Some(Money::from_rupiah(7_400_000_000)));
         assert!(d.budget_line(2024, "9.1").is_some());
         // One undo step takes the whole import back.
         h.get_by_label("↶ Urungkan").click_accesskit();
         h.run_steps(3);
-        assert_eq!(h.state().data.as_ref().unwrap().session.dataset, before);
+        assert_eq!(h.state().session().unwrap().dataset, before);
     }
 
     #[test]
@@ -696,13 +696,13 @@ mod window {
         h.run_steps(2);
         h.get_by_label("(tidak dipakai)").click_accesskit();
         h.run_steps(3);
-        assert_eq!(h.state().budget_import.as_ref().unwrap().mapping.get(Target::Realisasi), None);
+        assert_eq!(h.state().dialogs().budget_import.as_ref().unwrap().mapping.get(Target::Realisasi), None);
         has_part(&h, "salah.csv, baris 1: tidak ada kolom jumlah");
         assert!(h.query_all_by_label_contains("tujuh milyar").next().is_none());
         assert!(h.get_by_label("Terapkan").accesskit_node().is_disabled());
         h.get_by_label("Batal").click_accesskit();
         h.run_steps(2);
-        assert!(h.state().budget_import.is_none());
-        assert!(!h.state().history.can_undo(), "nothing written");
+        assert!(h.state().dialogs().budget_import.is_none());
+        assert!(!h.state().history().can_undo(), "nothing written");
     }
 }

@@ -122,7 +122,7 @@ fn a_job_stops_when_cancelled() {
             }
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
-        Outcome::Failed("not cancelled".into())
+        Outcome::Failed(kinerja::ui::Status::new(|_| "not cancelled".into()))
     });
     job.cancel();
     let outcome = outcome_of(&job);
@@ -149,7 +149,8 @@ fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
 fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &Path) {
     common::open_menu(h);
     h.get_by_label("Impor dataset…").click_accesskit();
-    h.run_steps(2);
+    // The click is carried out after its frame; a new window is laid out unseen in its first.
+    h.run_steps(3);
     type_into(h, "Berkas", &path.display().to_string());
     h.get_by_label("Impor").click_accesskit();
     h.run_steps(1);
@@ -162,7 +163,7 @@ fn choose_year(h: &mut Harness<'static, KinerjaApp>, year: i32) {
     h.run_steps(2);
     h.get_by_role_and_label(egui::accesskit::Role::Button, &year.to_string()).click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.year, Some(year), "the year chosen");
+    assert_eq!(h.state().ui_state().year, Some(year), "the year chosen");
 }
 
 #[test]
@@ -177,13 +178,13 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     assert!(
         h.query_all_by_label_contains("Dataset diimpor: Dinas Lingkungan Hidup Kota Contoh").next().is_some(),
         "{:?}",
-        h.state().message
+        h.state().message()
     );
-    assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
-    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
+    assert_eq!(h.state().ui_state().office.as_deref(), Some("DLH-CONTOH"));
+    assert_eq!(h.state().data().as_ref().unwrap().offices.len(), 2);
     // Importing the same office again replaces it.
     import_from_the_menu(&mut h, &contoh());
-    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 2);
+    assert_eq!(h.state().data().as_ref().unwrap().offices.len(), 2);
 
     // The city view lists both; the city check runs in the background and adds a column.
     h.get_by_label("Kota").click_accesskit();
@@ -201,12 +202,9 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     let name = h.get_all_by_label("Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi").last().unwrap().rect();
     click_at(&mut h, name.center());
     h.run_steps(3);
-    assert_eq!(h.state().state.tab, Tab::Ringkasan);
-    assert_eq!(
-        h.state().state.office.as_deref(),
-        Some(h.state().data.as_ref().unwrap().session.dataset.office.code.as_str())
-    );
-    assert!(h.state().data.as_ref().unwrap().session.dataset.office.name.contains("Bekasi"));
+    assert_eq!(h.state().ui_state().tab, Tab::Ringkasan);
+    assert_eq!(h.state().ui_state().office.as_deref(), Some(h.state().session().unwrap().dataset.office.code.as_str()));
+    assert!(h.state().session().unwrap().dataset.office.name.contains("Bekasi"));
     assert!(h.query_all_by_label("78,19").next().is_some());
 
     // The office selector in the top bar switches back; undo steps do not cross offices.
@@ -214,11 +212,11 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     h.run_steps(2);
     h.get_by_label("Dinas Lingkungan Hidup Kota Contoh").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.office.as_deref(), Some("DLH-CONTOH"));
-    assert!(!h.state().history.can_undo());
-    assert!(h.state().data.as_ref().unwrap().session.dataset.budget_lines.iter().all(|b| b.year == 2025));
+    assert_eq!(h.state().ui_state().office.as_deref(), Some("DLH-CONTOH"));
+    assert!(!h.state().history().can_undo());
+    assert!(h.state().session().unwrap().dataset.budget_lines.iter().all(|b| b.year == 2025));
     // Its year is its own, 2025 (its only report year: budget_lines.csv of dinas-contoh).
-    assert_eq!(h.state().state.year, Some(2025));
+    assert_eq!(h.state().ui_state().year, Some(2025));
 
     // Kota offers the other office's 2024; leaving Kota for this office's tabs brings back
     // this office's year.
@@ -228,7 +226,7 @@ fn import_a_second_office_then_use_the_city_view_and_the_office_selector() {
     assert!(h.query_all_by_label("Rp 12.785.258.830").next().is_some(), "the city total of 2024");
     h.get_by_label("Ringkasan").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.year, Some(2025));
+    assert_eq!(h.state().ui_state().year, Some(2025));
 }
 
 #[test]
@@ -239,7 +237,7 @@ fn a_broken_import_from_the_window_says_why_and_writes_nothing() {
     std::fs::write(&broken, b"bukan buku kerja").unwrap();
     let mut h = harness_of(KinerjaApp::new(db.clone(), UiState::default()));
     import_from_the_menu(&mut h, &broken);
-    let msg = h.state().message.clone().unwrap_or_default();
+    let msg = h.state().message().map(str::to_string).unwrap_or_default();
     assert!(msg.starts_with("Impor gagal; tidak ada yang diubah"), "{msg}");
     assert_eq!(Store::open(&db).unwrap().offices().unwrap().len(), 1);
 }
@@ -253,12 +251,12 @@ fn the_window_checks_integrity_in_the_background_before_editing() {
     let db = two_offices(dir.path());
     let state = UiState { mode: kinerja::ui::Mode::Sunting, ..Default::default() };
     let app = KinerjaApp::new(db.clone(), state.clone());
-    assert_eq!(app.data.as_ref().unwrap().session.read_only, Some(ReadOnly::Checking));
-    assert_eq!(app.state.mode, kinerja::ui::Mode::Tinjau, "no editing before the check");
+    assert_eq!(app.session().unwrap().read_only, Some(ReadOnly::Checking));
+    assert_eq!(app.ui_state().mode, kinerja::ui::Mode::Tinjau, "no editing before the check");
     let mut h = harness_of(app);
     wait_for_integrity_check(&mut h);
-    assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
-    assert_eq!(h.state().state.mode, kinerja::ui::Mode::Sunting, "the user's mode comes back");
+    assert_eq!(h.state().session().unwrap().read_only, None);
+    assert_eq!(h.state().ui_state().mode, kinerja::ui::Mode::Sunting, "the user's mode comes back");
     drop(h);
 
     // Damage a page in the middle of the file: it may still open, but the check finds it.
@@ -272,7 +270,7 @@ fn the_window_checks_integrity_in_the_background_before_editing() {
     let mut h = harness_of(KinerjaApp::new(db.clone(), state));
     wait_for_integrity_check(&mut h);
     h.run_steps(2);
-    let err = h.state().data.as_ref().err().cloned().expect("the damage is reported");
+    let err = h.state().data().as_ref().err().cloned().expect("the damage is reported");
     assert!(err.contains("rusak"), "{err}");
     drop(h);
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "the damaged file was not written");
@@ -285,14 +283,14 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     let mut h = harness_of(KinerjaApp::new(dir.path().join("kerja.sqlite"), UiState::default()));
     common::open_menu(&mut h);
     h.get_by_label("Tentang").click_accesskit();
-    h.run_steps(2);
+    h.run_steps(3);
     h.get_by_label("Buat kota contoh…").click_accesskit();
-    h.run_steps(2);
+    h.run_steps(3);
     type_into(&mut h, "Jumlah perangkat daerah", "tiga");
     type_into(&mut h, "Berkas", &target.display().to_string());
     h.get_by_label("Buat").click_accesskit();
     h.run_steps(2);
-    let err = h.state().demo_dialog.as_ref().unwrap().error.clone().unwrap_or_default();
+    let err = h.state().dialogs().demo.as_ref().unwrap().error.clone().unwrap_or_default();
     assert!(err.contains("harus bilangan bulat"), "{err}");
     assert!(!target.exists(), "bad input writes nothing");
     type_into(&mut h, "Jumlah perangkat daerah", "3");
@@ -301,12 +299,16 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     h.get_by_label("Buat").click_accesskit();
     h.run_steps(1);
     wait_for_job(&mut h);
-    assert!(h.query_all_by_label_contains("Kota contoh dibuat: 3 kantor").next().is_some(), "{:?}", h.state().message);
+    assert!(
+        h.query_all_by_label_contains("Kota contoh dibuat: 3 kantor").next().is_some(),
+        "{:?}",
+        h.state().message()
+    );
     h.run_steps(2);
     h.get_by_label("Buka basis data ini").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().db_path, target);
-    assert_eq!(h.state().data.as_ref().unwrap().offices.len(), 3);
+    assert_eq!(h.state().db_path(), target);
+    assert_eq!(h.state().data().as_ref().unwrap().offices.len(), 3);
     assert!(h.query_by_label("Kota").is_some(), "several offices: the city tab");
 }
 
@@ -342,17 +344,17 @@ fn a_new_database_gets_its_own_integrity_check() {
     let second = dir.path().join("kedua.sqlite");
     drop(Session::open(&second).unwrap());
     let mut app = KinerjaApp::new(first, UiState::default());
-    assert!(app.integrity_job.is_some(), "the first file's check runs");
+    assert!(app.work().integrity.is_some(), "the first file's check runs");
     // Before any frame could take the first verdict:
     app.send(kinerja::ui::Command::OpenDatabase(second.clone()));
     app.handle();
-    assert_eq!(app.db_path, second);
-    assert!(app.data.as_ref().unwrap().session.integrity_pending, "the new file waits for its own check");
-    assert!(app.integrity_job.is_some(), "and its check runs");
+    assert_eq!(app.db_path(), second);
+    assert!(app.session().unwrap().integrity_pending, "the new file waits for its own check");
+    assert!(app.work().integrity.is_some(), "and its check runs");
     let mut h = harness_of(app);
     wait_for_integrity_check(&mut h);
-    assert!(!h.state().data.as_ref().unwrap().session.integrity_pending);
-    assert_eq!(h.state().data.as_ref().unwrap().session.read_only, None);
+    assert!(!h.state().session().unwrap().integrity_pending);
+    assert_eq!(h.state().session().unwrap().read_only, None);
 }
 
 #[test]

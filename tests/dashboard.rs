@@ -124,9 +124,9 @@ fn a_capaian_bar_opens_its_indicator_row() {
     link.click_accesskit();
     h.run_steps(6);
     let subject = format!("indicator:{}", ikus[1].code);
-    assert_eq!(h.state().state.tab, Tab::Kinerja);
+    assert_eq!(h.state().ui_state().tab, Tab::Kinerja);
     let selected: Vec<_> =
-        h.state().tables.iter().filter(|(_, t)| t.selected.as_deref() == Some(subject.as_str())).collect();
+        h.state().widgets().tables.iter().filter(|(_, t)| t.selected.as_deref() == Some(subject.as_str())).collect();
     assert!(!selected.is_empty(), "a table of Perjanjian Kinerja & Capaian has {subject} selected");
     // The row is on screen, not at the top of the tab.
     let on_screen = h.query_all_by_label(&ikus[1].name).any(|n| n.rect().min.y > 40.0 && n.rect().max.y < 900.0);
@@ -151,9 +151,12 @@ fn a_programme_bar_opens_its_budget_row() {
     h.run_steps(3);
     h.get_all_by_role_and_label(Role::Link, &arrow).next().expect("a programme link").click_accesskit();
     h.run_steps(6);
-    assert_eq!(h.state().state.tab, Tab::Anggaran);
-    assert_eq!(h.state().budget_selected.as_deref(), Some(kode.as_str()));
-    assert_eq!(h.state().tables.get("anggaran").and_then(|t| t.selected.clone()), Some(format!("budget:{kode}")));
+    assert_eq!(h.state().ui_state().tab, Tab::Anggaran);
+    assert_eq!(h.state().selection().budget_line.as_deref(), Some(kode.as_str()));
+    assert_eq!(
+        h.state().widgets().tables.get("anggaran").and_then(|t| t.selected.clone()),
+        Some(format!("budget:{kode}"))
+    );
     let row = h.query_all_by_label(name).find(|n| n.rect().min.y > 40.0 && n.rect().max.y < 900.0);
     assert!(row.is_some(), "the row of programme '{name}' is in the window");
 }
@@ -184,9 +187,9 @@ fn a_year_link_of_an_iku_trend_opens_that_years_indicator() {
     // The first chart is IKU1's; its "2023" link opens 2023, where IKU1-2018 holds the figures.
     h.get_all_by_role_and_label(Role::Link, "→ 2023").next().expect("a 2023 link").click_accesskit();
     h.run_steps(6);
-    assert_eq!(h.state().state.tab, Tab::Kinerja);
-    assert_eq!(h.state().state.year, Some(2023));
-    assert!(h.state().tables.values().any(|t| t.selected.as_deref() == Some("indicator:IKU1-2018")));
+    assert_eq!(h.state().ui_state().tab, Tab::Kinerja);
+    assert_eq!(h.state().ui_state().year, Some(2023));
+    assert!(h.state().widgets().tables.values().any(|t| t.selected.as_deref() == Some("indicator:IKU1-2018")));
 }
 
 #[test]
@@ -212,15 +215,15 @@ fn a_tab_opens_at_its_top_not_at_the_previous_tabs_scroll() {
 #[test]
 fn an_akip_year_opens_that_years_ringkasan() {
     let mut h = harness_sized(UiState::default(), 1400.0, 900.0);
-    assert_eq!(h.state().state.year, Some(2024));
+    assert_eq!(h.state().ui_state().year, Some(2024));
     // The AKIP chart is the only chart of Ringkasan on a year axis: its 2023 link. The window
     // has no table of AKIP evaluations; the year's Ringkasan shows its score and predicate.
     let links: Vec<_> = h.get_all_by_role_and_label(Role::Link, "→ 2023").collect();
     assert_eq!(links.len(), 1, "one 2023 link on Ringkasan");
     links[0].click_accesskit();
     h.run_steps(6);
-    assert_eq!(h.state().state.tab, Tab::Ringkasan);
-    assert_eq!(h.state().state.year, Some(2023));
+    assert_eq!(h.state().ui_state().tab, Tab::Ringkasan);
+    assert_eq!(h.state().ui_state().year, Some(2023));
     // The card shows 2023's score: 76,01 (the LKIP's table 3.2).
     assert!(h.query_all_by_label("76,01").next().is_some(), "2023's AKIP score on its card");
     assert!(h.query_all_by_label_contains("Capaian IKU 2023").next().is_some());
@@ -238,8 +241,8 @@ fn an_akip_year_opens_that_years_ringkasan() {
     assert!(n_iku >= 1);
     link.click_accesskit();
     h.run_steps(6);
-    assert_eq!(h.state().state.tab, Tab::Ringkasan);
-    assert_eq!(h.state().state.year, Some(2023));
+    assert_eq!(h.state().ui_state().tab, Tab::Ringkasan);
+    assert_eq!(h.state().ui_state().year, Some(2023));
 }
 
 #[test]

@@ -320,7 +320,7 @@ fn reimporting_from_the_window_backs_up_first_and_keeps_the_audit_trail() {
     common::wait_for_integrity_check(&mut h);
     common::open_menu(&mut h);
     h.get_by_label("Impor dataset…").click_accesskit();
-    h.run_steps(2);
+    h.run_steps(3);
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Berkas").focus();
     h.run_steps(1);
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Berkas").type_text(&data.display().to_string());
@@ -328,7 +328,7 @@ fn reimporting_from_the_window_backs_up_first_and_keeps_the_audit_trail() {
     h.get_by_label("Impor").click_accesskit();
     h.run_steps(1);
     common::wait_for_job(&mut h);
-    let msg = h.state().message.clone().unwrap_or_default();
+    let msg = h.state().message().map(str::to_string).unwrap_or_default();
     assert!(msg.starts_with("Dataset diimpor:"), "{msg}");
     drop(h);
 

@@ -650,6 +650,40 @@ fn the_window_names_no_table_column_or_sql_value() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// The tabs and forms draw from a narrow context and send commands: none of them takes the
+/// application itself, nor reaches the session that writes (only the handler in `ui/app/` does).
+#[test]
+fn tabs_and_forms_get_a_narrow_context() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = vec![dir.clone()];
+    let mut found = Vec::new();
+    let mut views = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            // The application and its handler are the one place that holds and changes it all.
+            if path.file_name().is_some_and(|n| n == "app") {
+                continue;
+            }
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        // The module's root wires the application to eframe.
+        if path == dir.join("mod.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        views += text.matches("cx: &mut TabContext").count();
+        for (n, line) in text.lines().enumerate() {
+            for f in ["KinerjaApp", ".session", "&mut Loaded"].iter().filter(|f| line.contains(*f)) {
+                found.push(format!("{}:{}: {f}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    // Every tab and form (9 tabs, 12 forms and their parts) draws from the context.
+    assert!(views >= 21, "only {views} views take a TabContext");
+}
+
 /// `line` names `token`: a token that begins with a letter as a whole name (`NumberField::`
 /// does not name `Field::`), a suffix such as `_sen"` anywhere.
 fn names(line: &str, token: &str) -> bool {
@@ -675,7 +709,7 @@ fn clearing_a_target_removes_nothing_and_hapus_asks_first() {
         ..Default::default()
     }));
     let stored = |h: &egui_kittest::Harness<'static, KinerjaApp>| {
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).map(|t| t.target.to_string())
+        h.state().session().unwrap().dataset.renstra_target("IKU1", 2025).map(|t| t.target.to_string())
     };
     // The IKU "Nilai AKIP Diskopukm" is the second header of that name (the first is the
     // tujuan's indicator).
@@ -688,7 +722,7 @@ fn clearing_a_target_removes_nothing_and_hapus_asks_first() {
     h.run_steps(3);
     assert!(h.query_all_by_label_contains("Kolom kosong tidak menghapus nilai").next().is_some());
     assert_eq!(stored(&h).as_deref(), Some("76"), "an empty field removed nothing");
-    assert!(!h.state().history.can_undo());
+    assert!(!h.state().history().can_undo());
 
     // The period is 2024–2026, each year with a target: the second Hapus is 2025's.
     let removes: Vec<_> = h.get_all_by_label("Hapus").collect();
@@ -707,10 +741,7 @@ fn clearing_a_target_removes_nothing_and_hapus_asks_first() {
     h.get_by_label("Ya, hapus").click_accesskit();
     h.run_steps(3);
     assert_eq!(stored(&h), None, "the confirmed removal removed it");
-    assert_eq!(
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2024).unwrap().target,
-        dec("75.80")
-    );
+    assert_eq!(h.state().session().unwrap().dataset.renstra_target("IKU1", 2024).unwrap().target, dec("75.80"));
     h.get_by_label("↶ Urungkan").click_accesskit();
     h.run_steps(3);
     assert_eq!(stored(&h).as_deref(), Some("76"));

@@ -227,7 +227,7 @@ impl Reader {
 
 /// The status line: the message below the tabs, as the window keeps it.
 fn status_line(h: &Harness<'static, KinerjaApp>) -> String {
-    h.state().message.clone().unwrap_or_default()
+    h.state().message().map(str::to_string).unwrap_or_default()
 }
 
 fn click_button(h: &mut Harness<'static, KinerjaApp>, label: &str) {
@@ -292,7 +292,7 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
             .unwrap_or_else(|| panic!("no Save as… on {tab:?}"))
             .click_accesskit();
         h.run_steps(3);
-        assert!(h.state().save_dialog.is_some(), "the save dialog of a {what} is open");
+        assert!(h.state().dialogs().save.is_some(), "the save dialog of a {what} is open");
         reader.look(&h, &format!("Save as… ({what})"));
         // A blank path is refused in the dialog.
         type_into(&mut h, "File", " ");
@@ -327,22 +327,22 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
     h.run_steps(3);
     assert!(!missing.exists(), "nothing was written");
     // The error is in the dialog (checked before the save begins) or in the status line.
-    let error = h.state().save_dialog.as_ref().and_then(|d| d.error.clone()).unwrap_or_else(|| status_line(&h));
+    let error = h.state().dialogs().save.as_ref().and_then(|d| d.error.clone()).unwrap_or_else(|| status_line(&h));
     assert!(!error.is_empty(), "the window says why the file was not written");
     reader.look(&h, &format!("after a failed save ({error:?})"));
-    if h.state().save_dialog.is_some() {
+    if h.state().dialogs().save.is_some() {
         close_window(&mut h);
     }
 
     if mode == Mode::Sunting {
         // The status line's ✖ dismisses the message; then the first ✖ is a note's *Hapus*.
         click_button(&mut h, "✖");
-        assert_eq!(h.state().message, None, "the status line is empty");
+        assert_eq!(h.state().message(), None, "the status line is empty");
         // Remove the first note through its button: the name prompt asks who is editing.
         open_tab(&mut h, Tab::Kinerja);
         expand_all(&mut h);
         click_button(&mut h, "✖");
-        assert!(h.state().name_prompt.is_some(), "the name prompt is open");
+        assert!(h.state().dialogs().name_prompt.is_some(), "the name prompt is open");
         reader.look(&h, "name prompt");
         type_into(&mut h, T::AskName.get(Lang::En), "Siti");
         click_button(&mut h, T::Continue.get(Lang::En));

@@ -13,7 +13,7 @@ use kinerja::format::Lang;
 use kinerja::ui::{Command, KinerjaApp, Mode, Tab, UiState};
 
 fn queries(h: &Harness<'static, KinerjaApp>) -> u64 {
-    h.state().data.as_ref().expect("the database is open").session.store.queries()
+    h.state().session().expect("the database is open").store.queries()
 }
 
 /// Runs 20 frames and says how many statements they ran.
@@ -55,14 +55,14 @@ fn no_tab_reads_the_database_while_it_is_drawn() {
     // Kota shows only with more than one office.
     for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Kota) {
         common::click_tab(&mut h, tab, Lang::Id);
-        assert_eq!(h.state().state.tab, tab);
+        assert_eq!(h.state().ui_state().tab, tab);
         assert_eq!(queries_in_20_frames(&mut h), 0, "{tab:?} read the database while drawn");
     }
     // *Tentang* shows the schema version, read when the file was opened.
     common::open_menu(&mut h);
     h.get_by_label("Tentang").click_accesskit();
     h.run_steps(3);
-    assert!(h.state().about_open);
+    assert!(h.state().dialogs().about);
     assert_eq!(queries_in_20_frames(&mut h), 0, "Tentang read the database while drawn");
 }
 
@@ -105,7 +105,7 @@ fn the_backup_list_is_read_after_a_change_not_in_frames() {
     let listed = kinerja::storage::list_backups(&dir.path().join("k.sqlite")).len();
     assert_eq!(at_start, format!("Cadangan basis data ({listed})"));
     // A copy made behind the window's back is not looked for while drawing …
-    h.state().data.as_ref().unwrap().session.store.backup("uji").unwrap();
+    h.state().session().unwrap().store.backup("uji").unwrap();
     h.run_steps(20);
     assert_eq!(shown(&h), at_start, "a frame listed the backup folder");
     // … and is there once the command handler has carried out a change (here an undo with
@@ -131,8 +131,8 @@ fn an_edit_in_the_english_window_is_recorded_in_indonesian() {
     h.get_by_label("Yes, remove").click_accesskit();
     h.run_steps(3);
 
-    let l = h.state().data.as_ref().unwrap();
-    let log = l.session.store.audit_log(l.session.office_id, None, 10).unwrap();
+    let s = h.state().session().unwrap();
+    let log = s.store.audit_log(s.office_id, None, 10).unwrap();
     let descriptions: Vec<&str> = log.iter().map(|e| e.description.as_str()).collect();
     // Newest first: the removal, then the edit; the words of `T::EditTargets` in Indonesian and
     // the indicator's name as the dataset has it.

@@ -27,7 +27,7 @@ fn has_part(h: &Harness<'static, KinerjaApp>, part: &str) {
 fn select_budget_line(h: &mut Harness<'static, KinerjaApp>, kode: &str) {
     type_into_first(h, "Saring", kode);
     click_row(h, kode);
-    assert_eq!(h.state().budget_selected.as_deref(), Some(kode), "the click selected the line");
+    assert_eq!(h.state().selection().budget_line.as_deref(), Some(kode), "the click selected the line");
 }
 
 fn open_tab(h: &mut Harness<'static, KinerjaApp>, label: &str) {
@@ -39,8 +39,8 @@ fn open_tab(h: &mut Harness<'static, KinerjaApp>, label: &str) {
 #[test]
 fn ringkasan_shows_akip_budget_and_findings() {
     let mut h = harness(UiState::default());
-    assert_eq!(h.state().state.tab, Tab::Ringkasan);
-    assert_eq!(h.state().state.year, Some(2024));
+    assert_eq!(h.state().ui_state().tab, Tab::Ringkasan);
+    assert_eq!(h.state().ui_state().year, Some(2024));
     has(&h, "Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi");
     has(&h, "78,19");
     has_part(&h, "Predikat BB");
@@ -54,7 +54,7 @@ fn ringkasan_shows_akip_budget_and_findings() {
     h.get_by_role_and_label(egui::accesskit::Role::Link, "Persentase Peningkatan Volume Usaha Koperasi")
         .click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.tab, Tab::Kinerja);
+    assert_eq!(h.state().ui_state().tab, Tab::Kinerja);
 }
 
 #[test]
@@ -99,12 +99,12 @@ fn a_finding_opens_its_table_at_the_row() {
     // after the Tabel 3.6 header.
     let buttons: Vec<_> = h.get_all_by_label("Buka").collect();
     assert_eq!(buttons.len(), 21);
-    let index = h.state().data.as_ref().unwrap().check.findings.iter().position(|f| f.table == "3.6").unwrap();
+    let index = h.state().data().as_ref().unwrap().check.findings.iter().position(|f| f.table == "3.6").unwrap();
     buttons[index].click_accesskit();
     h.run_steps(4);
 
-    assert_eq!(h.state().state.tab, Tab::Kinerja);
-    assert_eq!(h.state().tables.get("3.6").and_then(|t| t.selected.clone()).as_deref(), Some("budget:1.4.5"));
+    assert_eq!(h.state().ui_state().tab, Tab::Kinerja);
+    assert_eq!(h.state().widgets().tables.get("3.6").and_then(|t| t.selected.clone()).as_deref(), Some("budget:1.4.5"));
     let row = h.get_by_label("Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD");
     let y = row.rect().center().y;
     assert!((0.0..900.0).contains(&y), "the row is scrolled into view (y = {y})");
@@ -115,7 +115,7 @@ fn english_changes_the_tab_names() {
     let mut h = harness(UiState::default());
     h.get_by_label("English").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.lang, Lang::En);
+    assert_eq!(h.state().ui_state().lang, Lang::En);
     has(&h, "Overview");
     has(&h, "Budget");
     has(&h, "Trends");
@@ -125,7 +125,7 @@ fn english_changes_the_tab_names() {
 #[test]
 fn review_mode_offers_no_editing_control() {
     let mut h = harness(UiState { tab: Tab::Pemeriksaan, ..Default::default() });
-    assert_eq!(h.state().state.mode, Mode::Tinjau);
+    assert_eq!(h.state().ui_state().mode, Mode::Tinjau);
     assert!(h.query_by_label("Simpan pengaturan").is_none());
     // Only filter boxes take text in review mode; Pemeriksaan has none.
     assert!(h.query_by_role(egui::accesskit::Role::TextInput).is_none());
@@ -147,21 +147,19 @@ fn settings_edit_validates_and_saves() {
     h.get_by_label("Simpan pengaturan").click_accesskit();
     h.run_steps(3);
     has_part(&h, "Batas atas capaian harus angka");
-    assert_eq!(h.state().data.as_ref().unwrap().session.settings.capaian_cap, None, "nothing saved");
+    assert_eq!(h.state().session().unwrap().settings.capaian_cap, None, "nothing saved");
     type_into(&mut h, "Batas atas capaian (%)", "120");
     h.get_by_label("Simpan pengaturan").click_accesskit();
     h.run_steps(3);
-    let cap = h.state().data.as_ref().unwrap().session.settings.capaian_cap;
+    let cap = h.state().session().unwrap().settings.capaian_cap;
     assert_eq!(cap, Some(rust_decimal::Decimal::from(120)));
     has(&h, "Tersimpan: Pengaturan perhitungan");
     let log = h
         .state()
-        .data
-        .as_ref()
+        .session()
         .unwrap()
-        .session
         .store
-        .audit_log(h.state().data.as_ref().unwrap().session.office_id, Some("office_setting:capaian_cap"), 5)
+        .audit_log(h.state().session().unwrap().office_id, Some("office_setting:capaian_cap"), 5)
         .unwrap();
     assert_eq!(
         (log[0].old.as_str(), log[0].new.as_str()),
@@ -216,11 +214,11 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     h.get_by_label("Lanjutkan").click_accesskit();
     h.run_steps(3);
     let target = |h: &Harness<'static, KinerjaApp>| {
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string()
+        h.state().session().unwrap().dataset.renstra_target("IKU1", 2025).unwrap().target.to_string()
     };
     assert_eq!(target(&h), "76.25");
     has_part(&h, "Tersimpan");
-    assert_eq!(h.state().state.user_name, "Perencana");
+    assert_eq!(h.state().ui_state().user_name, "Perencana");
 
     // Undo and redo from the top bar.
     h.get_by_label("↶ Urungkan").click_accesskit();
@@ -234,7 +232,7 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     h.get_by_label("Renstra").click_accesskit();
     h.run_steps(3);
     has_part(&h, "2025: 76,25");
-    let chart = kinerja::report::charts::iku_trend(&h.state().data.as_ref().unwrap().session.dataset, "IKU1", Lang::Id);
+    let chart = kinerja::report::charts::iku_trend(&h.state().session().unwrap().dataset, "IKU1", Lang::Id);
     assert!(chart.series[0].points.contains(&[2025.0, 76.25]));
     // The record's own history, in its form (still open).
     has(&h, "Riwayat data ini (3)");
@@ -243,15 +241,12 @@ fn editing_a_renstra_target_is_saved_audited_and_undoable() {
     // In words and in the window's number format (see tests/saving.rs).
     has(&h, "Target Renstra IKU1 2025 — Nilai AKIP Diskopukm");
     has(&h, "76,25 Nilai");
-    let state = h.state().state.clone();
+    let state = h.state().ui_state().clone();
     drop(h);
 
     // Closed and opened again: the new target is there.
     let h = file_app(&path, state);
-    assert_eq!(
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string(),
-        "76.25"
-    );
+    assert_eq!(h.state().session().unwrap().dataset.renstra_target("IKU1", 2025).unwrap().target.to_string(), "76.25");
 }
 
 #[test]
@@ -260,19 +255,15 @@ fn a_bad_pagu_shows_a_message_and_changes_nothing() {
         harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
     select_budget_line(&mut h, "1.4.5");
     has_part(&h, "Sunting baris anggaran");
-    let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
+    let before = h.state().session().unwrap().dataset.budget_line(2024, "1.4.5").cloned();
     for bad in ["12,5,3", "abc", "-5"] {
         type_into(&mut h, "Pagu perubahan (Rp)", bad);
         h.get_by_label("Simpan").click_accesskit();
         h.run_steps(3);
         let expected = if bad == "-5" { "Pagu tidak boleh negatif." } else { "bukan angka" };
         has_part(&h, expected);
-        assert_eq!(
-            h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned(),
-            before,
-            "{bad}"
-        );
-        assert!(!h.state().history.can_undo(), "{bad}: nothing written");
+        assert_eq!(h.state().session().unwrap().dataset.budget_line(2024, "1.4.5").cloned(), before, "{bad}");
+        assert!(!h.state().history().can_undo(), "{bad}: nothing written");
     }
 }
 
@@ -296,7 +287,7 @@ fn renstra_targets_form(lang: Lang, indicator: &str, skip: usize) -> Harness<'st
 }
 
 fn renstra_target(h: &Harness<'static, KinerjaApp>, code: &str, year: i32) -> rust_decimal::Decimal {
-    h.state().data.as_ref().unwrap().session.dataset.renstra_target(code, year).unwrap().target
+    h.state().session().unwrap().dataset.renstra_target(code, year).unwrap().target
 }
 
 #[test]
@@ -338,7 +329,7 @@ fn a_negative_percentage_target_is_refused() {
     h.run_steps(3);
     has(&h, "Target persen tidak boleh di bawah 0; tulis 0 atau lebih.");
     assert_eq!(renstra_target(&h, "IKU2", 2025), rust_decimal::Decimal::ONE, "nothing written");
-    assert!(!h.state().history.can_undo());
+    assert!(!h.state().history().can_undo());
 }
 
 #[test]
@@ -346,7 +337,7 @@ fn a_28_digit_pagu_is_refused_beside_the_field_and_nothing_is_written() {
     let mut h =
         harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
     select_budget_line(&mut h, "1.4.5");
-    let before = h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned();
+    let before = h.state().session().unwrap().dataset.budget_line(2024, "1.4.5").cloned();
     let digits = "1234567890123456789012345678";
     assert_eq!(digits.len(), 28);
     type_into(&mut h, "Pagu perubahan (Rp)", digits);
@@ -358,8 +349,8 @@ fn a_28_digit_pagu_is_refused_beside_the_field_and_nothing_is_written() {
     let field = text_field(&h, "Pagu perubahan (Rp)", None).rect();
     let m = shown.rect();
     assert!(m.left() > field.right() && (field.top()..=field.bottom()).contains(&m.center().y), "{m:?} {field:?}");
-    assert_eq!(h.state().data.as_ref().unwrap().session.dataset.budget_line(2024, "1.4.5").cloned(), before);
-    assert!(!h.state().history.can_undo(), "nothing written");
+    assert_eq!(h.state().session().unwrap().dataset.budget_line(2024, "1.4.5").cloned(), before);
+    assert!(!h.state().history().can_undo(), "nothing written");
     // The same in a realisation, an asset's value: too large, not a closed window.
     type_into(&mut h, "Realisasi (Rp)", digits);
     has_part(&h, &message);
@@ -373,7 +364,7 @@ fn renstra_structure_edits_and_their_undo() {
         user_name: "Perencana".into(),
         ..Default::default()
     });
-    let original = h.state().data.as_ref().unwrap().session.dataset.clone();
+    let original = h.state().session().unwrap().dataset.clone();
     has(&h, "Struktur Renstra");
     // Remove an indicator: its targets, realisations, raw figures and programme links go with it.
     // The structure editor's headers come after the read-only tree's headers of the same name.
@@ -394,14 +385,14 @@ fn renstra_structure_edits_and_their_undo() {
     h.get_by_label("Hapus indikator").click_accesskit();
     h.run_steps(3);
     {
-        let d = &h.state().data.as_ref().unwrap().session.dataset;
+        let d = &h.state().session().unwrap().dataset;
         assert!(d.indicator("IKU3").is_none());
         assert!(!d.targets.iter().any(|t| t.indicator == "IKU3"));
         assert!(!d.raw_figures.iter().any(|r| r.indicator == "IKU3"));
     }
     h.get_by_label("↶ Urungkan").click_accesskit();
     h.run_steps(3);
-    let restored = &h.state().data.as_ref().unwrap().session.dataset;
+    let restored = &h.state().session().unwrap().dataset;
     assert_eq!(restored.indicator("IKU3"), original.indicator("IKU3"));
     assert_eq!(restored.targets.len(), original.targets.len());
     assert_eq!(restored.raw_figures.len(), original.raw_figures.len());
@@ -410,7 +401,7 @@ fn renstra_structure_edits_and_their_undo() {
     // A new period from a copy: same structure, targets starting from the final year's.
     h.get_by_label_contains("Periode baru dari salinan").click_accesskit();
     h.run_steps(3);
-    let d = &h.state().data.as_ref().unwrap().session.dataset;
+    let d = &h.state().session().unwrap().dataset;
     let p = d.period("2027-2029").expect("new period");
     assert_eq!((p.start_year, p.end_year), (2027, 2029));
     let copy = d.indicator("IKU1-2027").expect("copied IKU");
@@ -427,10 +418,10 @@ fn a_new_years_agreement_from_the_renstra_targets() {
         year: Some(2025),
         ..Default::default()
     });
-    assert_eq!(h.state().state.year, Some(2025));
+    assert_eq!(h.state().ui_state().year, Some(2025));
     h.get_by_label("Buat Perjanjian Kinerja 2025 dari target Renstra").click_accesskit();
     h.run_steps(3);
-    let d = &h.state().data.as_ref().unwrap().session.dataset;
+    let d = &h.state().session().unwrap().dataset;
     let pk: Vec<String> =
         d.agreements.iter().filter(|a| a.year == 2025).map(|a| format!("{} {}", a.indicator, a.value.target)).collect();
     assert_eq!(pk, vec!["IKU1 76", "IKU2 1", "IKU3 1"]);
@@ -440,7 +431,7 @@ fn a_new_years_agreement_from_the_renstra_targets() {
 fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     let mut h =
         harness(UiState { tab: Tab::Anggaran, mode: Mode::Sunting, user_name: "Staf".into(), ..Default::default() });
-    let data = |h: &Harness<'static, KinerjaApp>| h.state().data.as_ref().unwrap().session.dataset.clone();
+    let data = |h: &Harness<'static, KinerjaApp>| h.state().session().unwrap().dataset.clone();
 
     // A new kegiatan under program 2, and the quarterly realisation of a line.
     select_budget_line(&mut h, "2");
@@ -495,7 +486,7 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     // An asset line's count and value.
     // Asset 1.2.6.2 is the row "Camera Digital" (assets.csv: no label of its own).
     click_row(&mut h, "Camera Digital");
-    assert_eq!(h.state().asset_selected.as_deref(), Some("1.2.6.2"));
+    assert_eq!(h.state().selection().asset.as_deref(), Some("1.2.6.2"));
     type_into(&mut h, "Nilai (Rp)", "17.500.000,50");
     has(&h, "= Rp 17.500.000,50");
     h.get_by_label("Simpan aset").click_accesskit();
@@ -503,7 +494,7 @@ fn budget_lines_raw_figures_notes_staff_and_assets_are_editable() {
     let camera = data(&h).assets.iter().find(|a| a.code == "1.2.6.2").unwrap().value;
     assert_eq!(camera, Some(kinerja::domain::Money::from_sen(1_750_000_050)));
     // Every step can be undone.
-    assert!(h.state().history.can_undo());
+    assert!(h.state().history().can_undo());
 }
 
 #[test]
@@ -545,7 +536,7 @@ fn save_as_writes_tables_charts_and_the_whole_export() {
 #[test]
 fn a_row_is_selected_by_a_click_on_its_text_beside_it_or_through_accesskit() {
     let mut h = harness(UiState { tab: Tab::Anggaran, ..Default::default() });
-    let selected = |h: &Harness<'static, KinerjaApp>| h.state().budget_selected.clone();
+    let selected = |h: &Harness<'static, KinerjaApp>| h.state().selection().budget_line.clone();
     // The tree is the tab's first table: its first cell "1" is programme 1's code.
     h.get_all_by_role_and_label(egui::accesskit::Role::Label, "1").next().expect("programme 1").click();
     h.run_steps(3);

@@ -27,7 +27,7 @@ fn checks_tab_shows_english_findings() {
     // Switch the window to English, then open the checks tab, as a person does.
     h.get_by_label("English").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.lang, Lang::En);
+    assert_eq!(h.state().ui_state().lang, Lang::En);
     h.get_by_label("Checks (21)").click_accesskit();
     h.run_steps(3);
 

@@ -63,7 +63,7 @@ fn import_and_about_are_in_the_menu() {
     assert!(h.query_by_label(T::ImportDataset.get(Lang::En)).is_some(), "Import dataset… is in the menu");
     h.get_by_label(T::About.get(Lang::En)).click_accesskit();
     h.run_steps(3);
-    assert!(h.state().about_open, "About opens from the menu");
+    assert!(h.state().dialogs().about, "About opens from the menu");
 }
 
 /// The embedded dataset's IKUs of the period of 2024, in the report's order.
@@ -94,14 +94,17 @@ fn a_click_on_an_indicator_lands_at_its_section() {
     let arrow = format!("→ {}", short[ikus.len() - 1]);
     h.get_all_by_role_and_label(Role::Link, &arrow).next().expect("a link under the capaian chart").click_accesskit();
     h.run_steps(8);
-    assert_eq!(h.state().state.tab, Tab::Kinerja);
+    assert_eq!(h.state().ui_state().tab, Tab::Kinerja);
     assert!(
         heading_near_top(&h, &name, 900.0).is_some(),
         "the section of {code} '{name}' starts at the top of the page: {:?}",
         h.query_all_by_label(&name).map(|n| n.rect()).collect::<Vec<_>>()
     );
     let subject = format!("indicator:{code}");
-    assert!(h.state().tables.values().any(|t| t.selected.as_deref() == Some(subject.as_str())), "its row is selected");
+    assert!(
+        h.state().widgets().tables.values().any(|t| t.selected.as_deref() == Some(subject.as_str())),
+        "its row is selected"
+    );
 }
 
 /// *Perjanjian Kinerja & Capaian* in *Sunting* at IKU1's section, its Renstra target form
@@ -132,7 +135,7 @@ fn the_renstra_target_form_opens_from_the_indicator() {
         let field = common::text_field(&h, &label, None);
         let r = field.rect();
         assert!(r.min.y > 40.0 && r.max.y < 900.0, "{lang:?}: '{label}' {r:?} is on screen without scrolling");
-        assert!(h.state().renstra_targets_open.contains("IKU1"));
+        assert!(h.state().selection().renstra_targets_open.contains("IKU1"));
     }
 }
 
@@ -145,7 +148,7 @@ fn the_old_to_new_summary_shows_before_simpan_and_saving_keeps_the_place() {
     let line = h.get_by_label(summary).rect();
     assert!(line.max.y < 900.0, "the summary {line:?} is on screen");
     let data = |h: &Harness<'static, KinerjaApp>| {
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string()
+        h.state().session().unwrap().dataset.renstra_target("IKU1", 2025).unwrap().target.to_string()
     };
     assert_eq!(data(&h), "76", "nothing is written before Simpan");
     // Simpan: the button right under the summary.
@@ -170,9 +173,8 @@ fn the_old_to_new_summary_shows_before_simpan_and_saving_keeps_the_place() {
 fn horizontal_scroll_reaches_the_last_column_of_the_budget_tree_at_1024() {
     let mut h = harness_sized(UiState { year: Some(2024), tab: Tab::Anggaran, ..Default::default() }, 1024.0, 700.0);
     let tree = {
-        let app = h.state_mut();
-        let l = app.data.as_mut().unwrap();
-        l.budget_tree(2024, Lang::Id).clone()
+        let s = h.state().session().unwrap();
+        kinerja::report::budget_tree(&s.dataset, &s.settings, 2024)
     };
     let last = tree.columns.last().expect("the tree has columns").label.clone();
     let first = tree.columns.first().unwrap().label.clone();

@@ -305,7 +305,7 @@ fn another_programs_sqlite_file_is_refused_untouched_everywhere() {
     }
     assert!(matches!(kinerja::storage::Store::open(&path), Err(StorageError::Foreign { .. })));
     let app = kinerja::ui::KinerjaApp::new(path.clone(), Default::default());
-    assert!(app.data.as_ref().is_err_and(|m| m.contains("buatan program lain")));
+    assert!(app.data().as_ref().is_err_and(|m| m.contains("buatan program lain")));
     drop(app);
     assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
     let side: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();

@@ -62,10 +62,7 @@ fn edit_iku1_target(h: &mut Harness<'static, KinerjaApp>) {
     type_into(h, "Target 2025 (Nilai)", "76,25");
     h.get_by_label("Simpan").click_accesskit();
     h.run_steps(3);
-    assert_eq!(
-        h.state().data.as_ref().unwrap().session.dataset.renstra_target("IKU1", 2025).unwrap().target.to_string(),
-        "76.25"
-    );
+    assert_eq!(h.state().session().unwrap().dataset.renstra_target("IKU1", 2025).unwrap().target.to_string(), "76.25");
 }
 
 /// `2025-05-12 03:04:05 UTC` seven hours on, by hand: the local time of WIB.
@@ -121,8 +118,8 @@ fn riwayat_after_an_edit_shows_the_record_in_words_and_a_local_time() {
     has_no_part(&h, "target:IKU1");
     has_no_part(&h, "76.25");
     let at = {
-        let l = h.state().data.as_ref().unwrap();
-        l.session.store.audit_log(l.session.office_id, Some("target:IKU1:2025"), 1).unwrap()[0].at.clone()
+        let s = h.state().session().unwrap();
+        s.store.audit_log(s.office_id, Some("target:IKU1:2025"), 1).unwrap()[0].at.clone()
     };
     has(&h, &plus_seven_hours(&at));
     has_no_part(&h, " UTC");
@@ -187,7 +184,7 @@ fn overwrite_without_timpa_says_so_and_writes_nothing() {
     h.run_steps(3);
     has_part(&h, "Berkas sudah ada; centang Timpa untuk menggantinya");
     has_no_part(&h, "--force");
-    assert!(h.state().job.is_none(), "nothing started");
+    assert!(h.state().work().job.is_none(), "nothing started");
     assert_eq!(std::fs::read(&target).unwrap(), b"lama");
 
     h.get_by_label("Timpa").click_accesskit();
@@ -232,12 +229,12 @@ fn a_single_file_save_is_a_background_job() {
     // The click's own frame starts the job; its outcome is taken in a later frame, so right
     // after this one the job is there (run_steps would let it finish meanwhile).
     h.step();
-    let kind = h.state().job.as_ref().map(|j| j.kind);
+    let kind = h.state().work().job.as_ref().map(|j| j.kind);
     assert_eq!(kind, Some(kinerja::ui::jobs::JobKind::Save), "a Save job was started");
     wait_for_job(&mut h);
     h.run_steps(2);
     assert!(target.exists());
-    assert!(h.state().save_dialog.is_none(), "the dialog closed when the save started");
+    assert!(h.state().dialogs().save.is_none(), "the dialog closed when the save started");
 }
 
 /// *Buka folder* reports in the status line; here the folder is gone (and this machine may have
@@ -260,7 +257,7 @@ fn buka_folder_reports_its_result() {
     std::fs::remove_dir_all(&folder).unwrap();
     h.get_by_label("Buka folder").click_accesskit();
     common::wait_until(&mut h, "the file manager's answer", |app| {
-        app.message.as_deref().is_some_and(|m| !m.starts_with("Tersimpan di"))
+        app.message().is_some_and(|m| !m.starts_with("Tersimpan di"))
     });
     h.run_steps(2);
     has_part(&h, &format!("Folder {} tidak dapat dibuka", folder.display()));
@@ -274,11 +271,11 @@ fn a_restart_opens_in_tinjau() {
     h.get_by_label("Sunting").click_accesskit();
     h.run_steps(3);
     has(&h, "↶ Urungkan");
-    assert_eq!(h.state().state.mode, Mode::Sunting);
+    assert_eq!(h.state().ui_state().mode, Mode::Sunting);
     let h = restart(h);
-    assert_eq!(h.state().state.mode, Mode::Tinjau);
-    assert_eq!(h.state().state.tab, Tab::Renstra, "the tab is remembered");
-    assert_eq!(h.state().state.user_name, "Perencana", "the name is remembered");
+    assert_eq!(h.state().ui_state().mode, Mode::Tinjau);
+    assert_eq!(h.state().ui_state().tab, Tab::Renstra, "the tab is remembered");
+    assert_eq!(h.state().ui_state().user_name, "Perencana", "the name is remembered");
     // Tinjau offers no undo and no editing field.
     assert!(h.query_by_label("↶ Urungkan").is_none());
     assert!(h.query_by_role(egui::accesskit::Role::TextInput).is_none());
@@ -289,11 +286,11 @@ fn a_restart_opens_in_tinjau() {
 fn the_pemeriksaan_count_follows_the_year() {
     let mut h = harness(UiState::default());
     let (years, expected): (Vec<i32>, Vec<usize>) = {
-        let l = h.state().data.as_ref().unwrap();
+        let l = h.state().data().as_ref().unwrap();
         l.years
             .iter()
             .map(|y| {
-                let n = kinerja::calc::check::check(&l.session.dataset, &l.session.settings, Some(*y)).findings.len();
+                let n = kinerja::calc::check::check(l.dataset(), l.settings(), Some(*y)).findings.len();
                 (*y, n)
             })
             .unzip()
@@ -310,7 +307,7 @@ fn the_pemeriksaan_count_follows_the_year() {
         }
         h.get_by_role_and_label(egui::accesskit::Role::Button, &year.to_string()).click_accesskit();
         h.run_steps(3);
-        assert_eq!(h.state().state.year, Some(*year));
+        assert_eq!(h.state().ui_state().year, Some(*year));
         let title = if *n == 0 { "Pemeriksaan".to_string() } else { format!("Pemeriksaan ({n})") };
         has(&h, &title);
         for other in expected.iter().filter(|o| *o != n && **o > 0) {

@@ -19,16 +19,16 @@ fn the_new_database_message_follows_a_change_of_language() {
     assert!(
         h.query_all_by_label_contains("Basis data baru dibuat dari dataset bawaan:").next().is_some(),
         "{:?}",
-        h.state().message
+        h.state().message()
     );
     h.get_by_role_and_label(Role::Button, "English").click_accesskit();
     h.run_steps(3);
     assert!(
         h.query_all_by_label_contains("A new database was created from the embedded dataset:").next().is_some(),
         "{:?}",
-        h.state().message
+        h.state().message()
     );
-    assert!(h.query_all_by_label_contains("Basis data baru").next().is_none(), "{:?}", h.state().message);
+    assert!(h.query_all_by_label_contains("Basis data baru").next().is_none(), "{:?}", h.state().message());
     h.get_by_role_and_label(Role::Button, "Bahasa Indonesia").click_accesskit();
     h.run_steps(3);
     assert!(h.query_all_by_label_contains("Basis data baru dibuat dari dataset bawaan:").next().is_some());
@@ -64,18 +64,18 @@ fn a_saved_change_and_its_undo_follow_a_change_of_language() {
     let shown = |h: &egui_kittest::Harness<'static, KinerjaApp>, text: &str| {
         h.query_all_by_label_contains(text).next().is_some()
     };
-    assert!(shown(&h, "Tersimpan: Pengaturan perhitungan"), "{:?}", h.state().message);
+    assert!(shown(&h, "Tersimpan: Pengaturan perhitungan"), "{:?}", h.state().message());
     h.get_by_role_and_label(Role::Button, "English").click_accesskit();
     h.run_steps(3);
-    assert!(shown(&h, "Saved: Change setting capaian_cap"), "{:?}", h.state().message);
-    assert!(!shown(&h, "Tersimpan"), "{:?}", h.state().message);
+    assert!(shown(&h, "Saved: Change setting capaian_cap"), "{:?}", h.state().message());
+    assert!(!shown(&h, "Tersimpan"), "{:?}", h.state().message());
 
     // Undo = "↶ Urungkan" / "↶ Undo", made in English and read in Indonesian.
     h.get_by_label("↶ Undo").click_accesskit();
     h.run_steps(3);
-    assert!(shown(&h, "↶ Undo: Change setting capaian_cap"), "{:?}", h.state().message);
+    assert!(shown(&h, "↶ Undo: Change setting capaian_cap"), "{:?}", h.state().message());
     h.get_by_role_and_label(Role::Button, "Bahasa Indonesia").click_accesskit();
     h.run_steps(3);
-    assert!(shown(&h, "↶ Urungkan: Pengaturan perhitungan"), "{:?}", h.state().message);
-    assert!(!shown(&h, "Change setting"), "{:?}", h.state().message);
+    assert!(shown(&h, "↶ Urungkan: Pengaturan perhitungan"), "{:?}", h.state().message());
+    assert!(!shown(&h, "Change setting"), "{:?}", h.state().message());
 }

@@ -1,7 +1,7 @@
 //! Long work (import, export, the city check, generating a demo city) on a thread of its own,
 //! with a progress bar and a cancel button; the window stays responsive meanwhile.
 
-use super::KinerjaApp;
+use super::{Command, Status};
 use crate::app::city::OfficeCheck;
 use crate::format::Lang;
 use std::path::PathBuf;
@@ -64,7 +64,8 @@ pub enum Outcome {
     /// Stopped by the user; nothing was written.
     Cancelled,
     /// Failed, with the message for the user; nothing was written.
-    Failed(String),
+    /// Why the work failed, worded in both languages.
+    Failed(Status),
 }
 
 /// What the worker thread sees: where to report progress, and whether to stop.
@@ -104,8 +105,11 @@ impl Job {
         let (p, r) = (progress.clone(), result.clone());
         std::thread::spawn(move || {
             // A bug in the work must not leave the progress bar running for ever.
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&p)))
-                .unwrap_or_else(|_| Outcome::Failed("kesalahan internal; tidak ada yang diubah".into()));
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&p))).unwrap_or_else(|_| {
+                Outcome::Failed(Status::new(|lang| {
+                    lang.pick("kesalahan internal; tidak ada yang diubah", "internal error; nothing was changed").into()
+                }))
+            });
             // A failure after the user pressed cancel is the cancellation taking effect.
             let outcome = match outcome {
                 Outcome::Failed(_) if p.cancelled() => Outcome::Cancelled,
@@ -138,16 +142,8 @@ impl Job {
     }
 }
 
-/// The progress bar with its cancel button; hands a finished job's outcome to the app.
-pub fn job_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
-    let lang = app.state.lang;
-    let Some(job) = &app.job else { return };
-    if let Some(outcome) = job.take_outcome() {
-        let kind = job.kind;
-        app.job = None;
-        app.finish_job(kind, outcome);
-        return;
-    }
+/// The progress bar with its cancel button.
+pub fn job_ui(job: &Job, lang: Lang, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let (f, what) = job.progress();
     ui.horizontal(|ui| {
         let text = if job.cancel_requested() {
@@ -157,7 +153,7 @@ pub fn job_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
         };
         ui.add(egui::ProgressBar::new(f).desired_width(ui.available_width() - 120.0).show_percentage().text(text));
         if ui.add_enabled(!job.cancel_requested(), egui::Button::new(lang.pick("Batalkan", "Cancel"))).clicked() {
-            job.cancel();
+            commands.push(Command::CancelJob);
         }
     });
     ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));

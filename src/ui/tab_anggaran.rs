@@ -3,17 +3,17 @@
 
 use super::strings::T;
 use super::widgets::{chart_view_ui, table_view_ui};
-use super::KinerjaApp;
-use crate::domain::{TableKind, Year};
+use super::{Command, SaveRequest, TabContext};
+use crate::domain::TableKind;
 use crate::report::charts;
 
 /// The tree's filter line, header row, horizontal scroll bar and a margin.
 const TREE_CHROME: f32 = 100.0;
 const TREE_MIN_HEIGHT: f32 = 240.0;
 
-pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &mut app.data else { return };
+pub fn anggaran_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &mut *cx.data;
     let ids: Vec<String> =
         [TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison, TableKind::Efficiency]
             .into_iter()
@@ -25,41 +25,41 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let empty = l.budget_tree(year, lang).rows.is_empty();
 
     ui.heading(T::BudgetTree.get(lang));
-    super::budget_import::open_button_ui(app, ui, year);
+    super::dialogs::budget_import::open_button_ui(cx, ui);
     if empty {
         ui.label(T::NoData.get(lang));
-        if app.state.mode == super::Mode::Sunting {
-            super::more_forms::add_program_ui(app, ui, year);
+        if cx.editing() {
+            super::forms::add_program::add_program_ui(cx, ui);
         }
     } else {
         // The tree is drawn from the cache, not copied: it has thousands of rows.
-        let Ok(l) = &mut app.data else { return };
-        let state = app.tables.entry("anggaran".into()).or_default();
+        let state = cx.widgets.tables.entry("anggaran".into()).or_default();
         // The tree's box as tall as the window shows (less its filter, header and a margin);
         // the page scrolls on to the tables below.
         // Measured from the page's top, not the screen's, so that it stays put while the page scrolls.
         let above = ui.cursor().top() - ui.max_rect().top();
         let height = (ui.clip_rect().height() - above - TREE_CHROME).max(TREE_MIN_HEIGHT);
-        if let Some(subject) = table_view_ui(ui, l.budget_tree(year, lang), lang, state, Some(height)) {
-            app.budget_selected = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
+        if let Some(subject) = table_view_ui(ui, cx.data.budget_tree(year, lang), lang, state, Some(height)) {
+            let kode = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
+            cx.send(Command::SelectBudgetLine(kode));
         }
-        if app.state.mode == super::Mode::Sunting {
+        if cx.editing() {
             ui.add_space(6.0);
-            match app.budget_selected.clone() {
+            match cx.selection.budget_line.clone() {
                 Some(kode) => {
-                    super::edit_forms::budget_form_ui(app, ui, year, &kode);
-                    super::more_forms::budget_line_actions_ui(app, ui, year, &kode);
+                    super::forms::budget_amounts::budget_amounts_form_ui(cx, ui, &kode);
+                    super::forms::budget_line::budget_line_form_ui(cx, ui, &kode);
                 }
                 None => {
                     ui.label(T::SelectBudgetLine.get(lang));
                 }
             }
-            super::more_forms::add_program_ui(app, ui, year);
+            super::forms::add_program::add_program_ui(cx, ui);
         }
     }
     ui.add_space(8.0);
     for id in &ids {
-        app.report_table_ui(ui, id, year, true);
+        cx.report_table_ui(ui, id, year, true);
     }
     ui.add_space(8.0);
     let mut save = None;
@@ -72,7 +72,6 @@ pub fn anggaran_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
     if let Some(id) = save {
-        app.save_dialog =
-            Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::Chart { id, year }));
+        cx.save_as(SaveRequest::Chart { id, year });
     }
 }

@@ -4,24 +4,24 @@
 
 use super::strings::T;
 use super::widgets::status_color;
-use super::KinerjaApp;
+use super::{Command, TabContext};
 use crate::calc::layout::layout;
 use crate::calc::resolve::indicator_capaian;
-use crate::domain::{TableKind, Year};
+use crate::domain::TableKind;
 use crate::format;
 
-pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let tables: Vec<(String, TableKind, String)> = layout(&l.session.dataset, year)
+pub fn kinerja_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
+    let tables: Vec<(String, TableKind, String)> = layout(l.dataset(), year)
         .into_iter()
         .filter(|t| super::tab_of_kind(t.kind) == super::Tab::Kinerja)
         .map(|t| (t.id, t.kind, t.subject))
         .collect();
     // Tables follow the report's order; a new indicator's analysis tables open its section. A
     // comparison table about another indicator (3.13) stays where the report put it.
-    if app.state.mode == super::Mode::Sunting {
-        agreement_from_renstra_ui(app, ui, year);
+    if cx.editing() {
+        agreement_from_renstra_ui(cx, ui);
     }
     let mut group: Option<String> = None;
     let mut shown = std::collections::HashSet::new();
@@ -30,31 +30,30 @@ pub fn kinerja_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             opens_section(kind) && group.as_deref() != Some(subject.as_str()) && shown.insert(subject.clone());
         if new_group {
             if let Some(g) = group.take() {
-                notes_ui(app, ui, &g, year);
-                notes_edit_ui(app, ui, &g, year);
+                notes_ui(cx, ui, &g);
+                notes_edit_ui(cx, ui, &g);
             }
-            indicator_header_ui(app, ui, &subject, year);
-            if app.state.mode == super::Mode::Sunting && app.renstra_targets_open.contains(&subject) {
+            indicator_header_ui(cx, ui, &subject);
+            if cx.editing() && cx.selection.renstra_targets_open.contains(&subject) {
                 // Right under the button that opened it: the planner stays at the indicator.
-                ui.group(|ui| super::edit_forms::targets_form_ui(app, ui, &subject));
+                ui.group(|ui| super::forms::targets::targets_form_ui(cx, ui, &subject));
             }
-            quarters_ui(app, ui, &subject, year);
-            if app.state.mode == super::Mode::Sunting {
-                super::edit_forms::indicator_year_form_ui(app, ui, &subject, year);
-                super::more_forms::raw_figures_form_ui(app, ui, &subject, year);
-                program_indicator_forms_ui(app, ui, &subject, year);
+            quarters_ui(cx, ui, &subject);
+            if cx.editing() {
+                super::forms::indicator_year::indicator_year_form_ui(cx, ui, &subject);
+                super::forms::raw_figures::raw_figures_form_ui(cx, ui, &subject);
+                program_indicator_forms_ui(cx, ui, &subject);
             }
             group = Some(subject.clone());
         }
         let open = matches!(kind, TableKind::Agreement | TableKind::Capaian);
-        app.report_table_ui(ui, &id, year, open);
+        cx.report_table_ui(ui, &id, year, open);
     }
     if let Some(g) = group {
-        notes_ui(app, ui, &g, year);
-        notes_edit_ui(app, ui, &g, year);
+        notes_ui(cx, ui, &g);
+        notes_edit_ui(cx, ui, &g);
     }
-    let Ok(l) = &app.data else { return };
-    let awards: Vec<_> = l.session.dataset.awards.iter().filter(|a| a.year == year).collect();
+    let awards: Vec<_> = cx.data.dataset().awards.iter().filter(|a| a.year == year).collect();
     if !awards.is_empty() {
         ui.add_space(8.0);
         ui.heading(T::Awards.get(lang));
@@ -69,34 +68,28 @@ pub(super) fn opens_section(kind: TableKind) -> bool {
     matches!(kind, TableKind::IkuAnalysis | TableKind::IkuRenstra | TableKind::ProgramIndicators | TableKind::IkuBudget)
 }
 
-fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
-    let lang = app.state.lang;
-    let editing = app.state.mode == super::Mode::Sunting;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
-    let Some(ind) = d.indicator(code) else { return };
+fn indicator_header_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
+    let (lang, year) = (cx.lang, cx.year);
+    let editing = cx.editing();
+    let Some(name) = cx.data.dataset().indicator(code).map(|i| i.name.clone()) else { return };
     ui.add_space(10.0);
     ui.separator();
     let heading = ui.horizontal_wrapped(|ui| {
-        ui.heading(&ind.name);
+        ui.heading(name);
         if editing {
-            let open = app.renstra_targets_open.contains(code);
+            let open = cx.selection.renstra_targets_open.contains(code);
             let text = crate::text::tr!(lang, "Ubah target Renstra", "Edit Renstra targets");
             if ui.selectable_label(open, text).clicked() {
-                if open {
-                    app.renstra_targets_open.remove(code);
-                } else {
-                    app.renstra_targets_open.insert(code.to_string());
-                }
+                cx.send(Command::ToggleRenstraTargets(code.to_string()));
             }
         }
     });
-    if app.scroll_to_section.as_deref() == Some(code) {
-        app.scroll_to_section = None;
+    if cx.selection.scroll_to_section.as_deref() == Some(code) {
+        cx.send(Command::SectionShown);
         heading.response.scroll_to_me(Some(egui::Align::TOP));
     }
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+    let l = &*cx.data;
+    let d = l.dataset();
     let Some(ind) = d.indicator(code) else { return };
     ui.horizontal_wrapped(|ui| {
         if let Some(t) = d.target(code, year) {
@@ -105,10 +98,10 @@ fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year
         if let Some(r) = d.realisation(code, year) {
             ui.label(format!("{}: {} {}", T::Realisasi.get(lang), format::decimal(r.realisasi, lang), ind.satuan));
         }
-        match indicator_capaian(d, &l.session.settings, code, year) {
+        match indicator_capaian(d, l.settings(), code, year) {
             Ok(c) => {
                 let v = c.value.number().unwrap_or_default();
-                let color = status_color(l.session.settings.bands.status(v));
+                let color = status_color(l.settings().bands.status(v));
                 ui.label(
                     egui::RichText::new(format!("{}: {}", T::Capaian.get(lang), format::percent(v, lang)))
                         .strong()
@@ -138,11 +131,11 @@ fn indicator_header_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year
     }
 }
 
-fn notes_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
+fn notes_ui(cx: &TabContext, ui: &mut egui::Ui, code: &str) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
     let subject = format!("indicator:{code}");
-    let notes: Vec<_> = l.session.dataset.notes.iter().filter(|n| n.subject == subject && n.year == year).collect();
+    let notes: Vec<_> = l.dataset().notes.iter().filter(|n| n.subject == subject && n.year == year).collect();
     if notes.is_empty() {
         return;
     }
@@ -168,10 +161,10 @@ fn notes_ui(app: &KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
 
 /// In *Sunting* mode, the year's target and realisation of the programme indicators that
 /// support `code`.
-fn program_indicator_forms_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+fn program_indicator_forms_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
+    let lang = cx.lang;
+    let l = &*cx.data;
+    let d = l.dataset();
     let programs = d.supporting_programs(code);
     let list: Vec<(String, String)> = d
         .indicators
@@ -190,21 +183,21 @@ fn program_indicator_forms_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &st
         |ui| {
             for (c, name) in list {
                 ui.label(egui::RichText::new(name).strong());
-                super::edit_forms::indicator_year_form_ui(app, ui, &c, year);
+                super::forms::indicator_year::indicator_year_form_ui(cx, ui, &c);
             }
         },
     );
 }
 
 /// Progress through the year (Rencana Aksi per triwulan); editable in *Sunting* mode.
-fn quarters_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+fn quarters_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
+    let d = l.dataset();
     let Some(ind) = d.indicator(code) else { return };
     let rows: Vec<_> = d.quarters.iter().filter(|q| q.indicator == code && q.year == year).cloned().collect();
     let from_quarters = crate::calc::resolve::quarter_realisasi(d, ind, year);
-    let editing = app.state.mode == super::Mode::Sunting;
+    let editing = cx.editing();
     if rows.is_empty() && !editing {
         return;
     }
@@ -237,18 +230,18 @@ fn quarters_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) 
                 });
             }
             if editing {
-                super::edit_forms::quarters_form_ui(app, ui, code, year);
+                super::forms::quarters::quarters_form_ui(cx, ui, code);
             }
         });
 }
 
 /// In *Sunting* mode, when the year has Renstra targets without an agreement: create the year's
 /// Perjanjian Kinerja from them (one change; the targets can be edited afterwards).
-fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
+fn agreement_from_renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     use crate::domain::{AgreementTarget, Change, Op};
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
+    let d = l.dataset();
     let Some(period) = d.period_of_year(year) else { return };
     let missing: Vec<(String, crate::domain::TargetValue)> = d
         .ikus_of_period(&period.code)
@@ -271,16 +264,17 @@ fn agreement_from_renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year
                 Op::AddAgreementTarget(AgreementTarget { year, indicator, value, note: String::new() })
             })
             .collect();
-        app.commands.push(super::Command::Apply(Change { description: format!("Perjanjian Kinerja {year}"), ops }));
+        cx.apply(Change { description: format!("Perjanjian Kinerja {year}"), ops });
     }
 }
 
-fn notes_edit_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, code: &str, year: Year) {
-    if app.state.mode != super::Mode::Sunting {
+fn notes_edit_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
+    let year = cx.year;
+    if !cx.editing() {
         return;
     }
-    let lang = app.state.lang;
+    let lang = cx.lang;
     egui::CollapsingHeader::new(format!("{} — {}", T::Notes.get(lang), lang.pick("sunting", "edit")))
         .id_salt(("notes_edit", code, year))
-        .show(ui, |ui| super::more_forms::notes_form_ui(app, ui, code, year));
+        .show(ui, |ui| super::forms::notes::notes_form_ui(cx, ui, code));
 }

@@ -3,16 +3,13 @@
 
 use super::strings::T;
 use super::widgets::{chart_view_ui, table_view_ui};
-use super::{Command, KinerjaApp, Tab};
+use super::{Command, SaveRequest, Tab, TabContext};
 use crate::app::city::by_year_amounts;
-use crate::domain::Year;
 use crate::report::charts::{city_budget_trend, city_serapan_trend};
 
-pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let busy = app.job.is_some();
-    let Ok(l) = &mut app.data else { return };
-    let amounts = match l.city(year) {
+pub fn kota_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year, busy) = (cx.lang, cx.year, cx.busy);
+    let amounts = match cx.data.city(year) {
         Ok(v) => by_year_amounts(v),
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.clone());
@@ -23,11 +20,10 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     ui.label(egui::RichText::new(T::CityIntro.get(lang)).italics());
     ui.horizontal(|ui| {
         if ui.add_enabled(!busy, egui::Button::new(T::CheckCity.get(lang))).clicked() {
-            app.commands.push(Command::CheckCity);
+            cx.send(Command::CheckCity);
         }
         if ui.button(lang.pick("Simpan sebagai…", "Save as…")).clicked() {
-            app.save_dialog =
-                Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::CityTable { year }));
+            cx.save_as(SaveRequest::CityTable { year });
         }
     });
     ui.add_space(6.0);
@@ -40,23 +36,22 @@ pub fn kota_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
     ui.add_space(8.0);
-    let Ok(l) = &mut app.data else { return };
-    let table = match l.city_table_shown(year, lang) {
+    let table = match cx.data.city_table_shown(year, lang) {
         Ok(t) => t,
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e);
             return;
         }
     };
-    let state = app.tables.entry("kota".into()).or_default();
+    let state = cx.widgets.tables.entry("kota".into()).or_default();
     if let Some(subject) = table_view_ui(ui, table, lang, state, Some(ui.available_height().max(320.0))) {
         if let Some(id) = subject.strip_prefix("office:").and_then(|s| s.parse::<i64>().ok()) {
-            app.commands.push(Command::SetOffice(id));
-            app.commands.push(Command::SetTab(Tab::Ringkasan));
+            cx.send(Command::SetOffice(id));
+            cx.send(Command::SetTab(Tab::Ringkasan));
         }
     }
     ui.label(egui::RichText::new(T::CityClickHint.get(lang)).small());
     if let Some(id) = save_chart {
-        app.commands.push(Command::SaveChart(id));
+        cx.send(Command::SaveChart(id));
     }
 }

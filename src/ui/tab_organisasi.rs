@@ -2,14 +2,14 @@
 
 use super::strings::T;
 use super::widgets::chart_view_ui;
-use super::KinerjaApp;
-use crate::domain::{TableKind, Year};
+use super::{Command, SaveRequest, TabContext};
+use crate::domain::TableKind;
 use crate::report::charts::staff_by_education;
 
-pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+pub fn organisasi_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
+    let d = &l.dataset();
     let staff_id = l.table_id(year, TableKind::Staff, "");
     let asset_id = l.table_id(year, TableKind::Assets, "");
     let chart = staff_by_education(d, year, lang);
@@ -33,27 +33,24 @@ pub fn organisasi_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let ids: Vec<String> = staff_id.into_iter().collect();
     ui.columns(2, |cols| {
         for id in &ids {
-            app.report_table_ui(&mut cols[0], id, year, true);
+            cx.report_table_ui(&mut cols[0], id, year, true);
         }
-        if app.state.mode == super::Mode::Sunting {
-            super::more_forms::staff_form_ui(app, &mut cols[0], year);
+        if cx.editing() {
+            super::forms::staff::staff_form_ui(cx, &mut cols[0]);
         }
         if chart_view_ui(&mut cols[1], &chart, lang, 220.0) {
-            app.save_dialog = Some(super::save_dialog::SaveDialog::new(super::save_dialog::SaveRequest::Chart {
-                id: chart.id.clone(),
-                year,
-            }));
+            cx.save_as(SaveRequest::Chart { id: chart.id.clone(), year });
         }
     });
     ui.add_space(6.0);
     ui.heading(T::Assets.get(lang));
     if let Some(id) = asset_id {
-        if let Some(subject) = app.report_table_ui(ui, &id, year, true) {
-            app.asset_selected = subject.strip_prefix("asset:").map(str::to_string);
+        if let Some(subject) = cx.report_table_ui(ui, &id, year, true) {
+            cx.send(Command::SelectAsset(subject.strip_prefix("asset:").map(str::to_string)));
         }
-        if app.state.mode == super::Mode::Sunting {
-            match app.asset_selected.clone() {
-                Some(code) => super::more_forms::asset_form_ui(app, ui, year, &code),
+        if cx.editing() {
+            match cx.selection.asset.clone() {
+                Some(code) => super::forms::asset::asset_form_ui(cx, ui, &code),
                 None => {
                     ui.label(
                         lang.pick(

@@ -2,16 +2,16 @@
 //! dictionary, supporting programs, strategies.
 
 use super::strings::T;
-use super::KinerjaApp;
+use super::TabContext;
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
-use crate::domain::{Polarity, TableKind, Year};
+use crate::domain::{Polarity, TableKind};
 use crate::format::{self, Lang};
 use crate::text::capaian_formula;
 
-pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+pub fn renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &*cx.data;
+    let d = l.dataset();
     let Some(period) = d.period_of_year(year).cloned() else {
         ui.label(T::NoData.get(lang));
         return;
@@ -81,7 +81,7 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .default_open(true)
         .show(ui, |ui| {
             for ind in &t.indicators {
-                indicator_ui(app, ui, ind, &period, lang);
+                indicator_ui(cx, ui, ind, &period, lang);
             }
             for s in &t.sasaran {
                 egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
@@ -89,7 +89,7 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
                     .default_open(true)
                     .show(ui, |ui| {
                         for ind in &s.indicators {
-                            indicator_ui(app, ui, ind, &period, lang);
+                            indicator_ui(cx, ui, ind, &period, lang);
                         }
                         if !s.programs.is_empty() {
                             ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
@@ -110,14 +110,14 @@ pub fn renstra_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     let ids: Vec<String> = goals.into_iter().chain(dict).collect();
     ui.add_space(6.0);
     for id in &ids {
-        app.report_table_ui(ui, id, year, false);
+        cx.report_table_ui(ui, id, year, false);
     }
-    if app.state.mode == super::Mode::Sunting {
+    if cx.editing() {
         ui.add_space(6.0);
-        super::renstra_edit::renstra_structure_ui(app, ui, &period);
+        super::forms::renstra_structure::renstra_structure_ui(cx, ui, &period);
     }
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+    let l = &*cx.data;
+    let d = l.dataset();
     let strategies: Vec<_> = d.strategies.iter().filter(|s| s.period == period.code).collect();
     if !strategies.is_empty() {
         ui.add_space(6.0);
@@ -148,15 +148,15 @@ const CARD_MAX_WIDTH: f32 = 1100.0;
 
 /// An indicator's card; in Sunting mode its target editor opens inside it.
 fn indicator_ui(
-    app: &mut KinerjaApp,
+    cx: &mut TabContext,
     ui: &mut egui::Ui,
     ind: &crate::domain::Indicator,
     period: &crate::domain::RenstraPeriod,
     lang: Lang,
 ) {
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
-    let editing = app.state.mode == super::Mode::Sunting;
+    let l = &*cx.data;
+    let d = l.dataset();
+    let editing = cx.editing();
     let targets: String = period
         .years()
         .map(|y| {
@@ -207,7 +207,7 @@ fn indicator_ui(
             egui::CollapsingHeader::new(&ind.name).id_salt(("edit_targets", &ind.code)).default_open(false).show(
                 ui,
                 |ui| {
-                    super::edit_forms::targets_form_ui(app, ui, &ind.code);
+                    super::forms::targets::targets_form_ui(cx, ui, &ind.code);
                 },
             );
         }

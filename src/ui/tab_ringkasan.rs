@@ -3,7 +3,7 @@
 
 use super::strings::T;
 use super::widgets::{chart_view, status_color};
-use super::{Command, KinerjaApp, Tab};
+use super::{Command, Tab, TabContext};
 use crate::calc::akip;
 use crate::calc::budget::year_total;
 use crate::calc::resolve::{
@@ -55,12 +55,12 @@ enum Opens {
     Year,
 }
 
-pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
+pub fn ringkasan_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
     let grid = {
-        let Ok(l) = &mut app.data else { return };
+        let l = &mut *cx.data;
         let ikus: Vec<String> = {
-            let d = &l.session.dataset;
+            let d = l.dataset();
             d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default()
         }
         .iter()
@@ -84,9 +84,9 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
             ),
         ]
     };
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
-    let s = &l.session.settings;
+    let l = &*cx.data;
+    let d = l.dataset();
+    let s = &l.settings();
     let mut cmds = Vec::new();
 
     let width = ui.available_width();
@@ -213,7 +213,9 @@ pub fn ringkasan_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         }
     });
 
-    app.commands.extend(cmds);
+    for c in cmds {
+        cx.send(c);
+    }
 }
 
 /// One row of the grid, `n` columns over exactly `width`: a row never takes the width that a

@@ -1,15 +1,15 @@
 //! Riwayat: the audit trail of the whole database, newest first.
 
-use super::edit_forms::history_table_ui;
+use super::forms::history::history_table_ui;
 use super::strings::T;
-use super::{Command, KinerjaApp, Mode};
+use super::{Command, TabContext};
 
 /// Draws the trail and the backups as read when the data last changed (`Loaded`): a frame
 /// never reads the database or the backup folder.
-pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
-    let lang = app.state.lang;
-    backups_ui(app, ui);
-    let Ok(l) = &app.data else { return };
+pub fn riwayat_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let lang = cx.lang;
+    backups_ui(cx, ui);
+    let l = &*cx.data;
     ui.add_space(8.0);
     ui.heading(T::TabRiwayat.get(lang));
     ui.label(T::HistoryIntro.get(lang));
@@ -17,7 +17,7 @@ pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
         Ok([]) => {
             ui.label(T::NoHistory.get(lang));
         }
-        Ok(entries) => history_table_ui(ui, entries, &l.session.dataset, lang, "riwayat_table"),
+        Ok(entries) => history_table_ui(ui, entries, l.dataset(), lang, "riwayat_table"),
         Err(e) => {
             ui.label(egui::RichText::new(e.message(lang)).color(ui.visuals().error_fg_color));
         }
@@ -25,13 +25,14 @@ pub fn riwayat_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
 }
 
 /// The backup copies of the database, with *Pulihkan* in Sunting mode.
-fn backups_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    if l.session.store.path().is_none() {
+fn backups_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let lang = cx.lang;
+    let l = &*cx.data;
+    if !l.is_file() {
         return;
     }
     let backups = l.backups();
+    let editing = cx.editing();
     let mut restore = None;
     egui::CollapsingHeader::new(format!("{} ({})", lang.pick("Cadangan basis data", "Database backups"), backups.len()))
         .id_salt("backups")
@@ -42,7 +43,7 @@ fn backups_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
             ));
             for b in backups {
                 ui.horizontal(|ui| {
-                    if app.state.mode == Mode::Sunting && ui.button(lang.pick("Pulihkan", "Restore")).clicked() {
+                    if editing && ui.button(lang.pick("Pulihkan", "Restore")).clicked() {
                         restore = Some(b.clone());
                     }
                     ui.label(b.display().to_string());
@@ -50,6 +51,6 @@ fn backups_ui(app: &mut KinerjaApp, ui: &mut egui::Ui) {
             }
         });
     if let Some(b) = restore {
-        app.commands.push(Command::Restore(b));
+        cx.send(Command::Restore(b));
     }
 }

@@ -5,7 +5,7 @@
 use super::strings::T;
 use super::tab_ringkasan::{chart_height, grid_columns, grid_row};
 use super::widgets::chart_view;
-use super::{Command, KinerjaApp, Tab};
+use super::{Command, Tab, TabContext};
 use crate::domain::Year;
 use crate::report::charts::{self, ChartSpec};
 
@@ -19,11 +19,11 @@ enum Opens {
     Nothing,
 }
 
-pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    let lang = app.state.lang;
-    let Ok(l) = &mut app.data else { return };
+pub fn tren_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let (lang, year) = (cx.lang, cx.year);
+    let l = &mut *cx.data;
     let codes: Vec<String> = {
-        let d = &l.session.dataset;
+        let d = l.dataset();
         d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default()
     }
     .iter()
@@ -35,7 +35,7 @@ pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         .map(|code| {
             let chart =
                 l.chart(&format!("iku-{}", code.to_lowercase()), year, lang, |d, _| charts::iku_trend(d, code, lang));
-            (chart.clone(), Opens::Chain(charts::iku_chain(&l.session.dataset, code)))
+            (chart.clone(), Opens::Chain(charts::iku_chain(l.dataset(), code)))
         })
         .collect();
     list.push((l.chart("akip", year, lang, |d, _| charts::akip_trend(d, lang)).clone(), Opens::Year));
@@ -49,8 +49,8 @@ pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
     ));
     list.push((l.chart("pegawai", year, lang, |d, _| charts::staff_trend(d, lang)).clone(), Opens::Nothing));
     list.push((l.chart("aset", year, lang, |d, _| charts::asset_trend(d, lang)).clone(), Opens::Nothing));
-    let Ok(l) = &app.data else { return };
-    let d = &l.session.dataset;
+    let l = &*cx.data;
+    let d = l.dataset();
 
     ui.label(egui::RichText::new(T::TrendIntro.get(lang)).italics());
     let mut cmds = Vec::new();
@@ -85,5 +85,7 @@ pub fn tren_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
         });
         ui.add_space(12.0);
     }
-    app.commands.extend(cmds);
+    for c in cmds {
+        cx.send(c);
+    }
 }

@@ -31,12 +31,12 @@ pub fn wait_until(h: &mut Harness<'static, KinerjaApp>, what: &str, done: impl F
 
 /// Runs frames until the background job has finished.
 pub fn wait_for_job(h: &mut Harness<'static, KinerjaApp>) {
-    wait_until(h, "the background job", |app| app.job.is_none());
+    wait_until(h, "the background job", |app| app.work().job.is_none());
 }
 
 /// Runs frames until the integrity check of the open file has finished.
 pub fn wait_for_integrity_check(h: &mut Harness<'static, KinerjaApp>) {
-    wait_until(h, "the integrity check", |app| app.integrity_job.is_none());
+    wait_until(h, "the integrity check", |app| app.work().integrity.is_none());
 }
 
 /// The text field named `label` (its `labelled_by` labels); where several forms show a field
@@ -126,5 +126,5 @@ pub fn click_tab(h: &mut Harness<'static, KinerjaApp>, tab: kinerja::ui::Tab, la
         .unwrap_or_else(|| panic!("no tab button '{label}'"))
         .click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().state.tab, tab);
+    assert_eq!(h.state().ui_state().tab, tab);
 }

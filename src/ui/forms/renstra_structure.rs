@@ -2,10 +2,11 @@
 //! indicators; edit an indicator's satuan, polarity and formula; start a new period from a copy
 //! of the current one. Every action is one change (one transaction, one undo step).
 
-use super::strings::T;
-use super::{Command, KinerjaApp};
+use super::FormField;
 use crate::calc::input;
 use crate::domain::*;
+use crate::ui::strings::T;
+use crate::ui::TabContext;
 
 /// A code not used yet: `prefix` followed by the lowest free number.
 fn free_code(d: &Dataset, prefix: &str) -> String {
@@ -38,10 +39,9 @@ fn swap_indicators(a: &Indicator, b: &Indicator) -> Vec<Op> {
 }
 
 /// The structure editor of a period.
-pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &RenstraPeriod) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let d = l.session.dataset.clone();
+pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &RenstraPeriod) {
+    let lang = cx.lang;
+    let d = cx.data.dataset().clone();
     let mut changes: Vec<Change> = Vec::new();
     ui.heading(lang.pick("Struktur Renstra", "Renstra structure"));
     let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == period.code).collect();
@@ -51,7 +51,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
             .id_salt(("struct_tujuan", &t.code))
             .show(ui, |ui| {
                 name_row(
-                    app,
+                    cx,
                     ui,
                     &format!("tujuan:{}", t.code),
                     &t.name,
@@ -113,7 +113,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                         .id_salt(("struct_sasaran", &s.code))
                         .show(ui, |ui| {
                             name_row(
-                                app,
+                                cx,
                                 ui,
                                 &format!("sasaran:{}", s.code),
                                 &s.name,
@@ -182,7 +182,7 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
                                 d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
                             inds.sort_by_key(|i| i.position);
                             for (ii, ind) in inds.iter().enumerate() {
-                                indicator_editor_ui(app, ui, ind, ii, &inds, &mut changes);
+                                indicator_editor_ui(cx, ui, ind, ii, &inds, &mut changes);
                             }
                         });
                 }
@@ -213,7 +213,9 @@ pub fn renstra_structure_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, period: &Re
             changes.push(copy_period(&d, period, next_start));
         }
     });
-    app.commands.extend(changes.into_iter().map(Command::Apply));
+    for c in changes {
+        cx.apply(c);
+    }
 }
 
 /// A new period after `period` with the same tujuan, sasaran and indicators under new codes;
@@ -261,32 +263,45 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year) -> Change {
     Change { description: format!("Periode Renstra baru {code}"), ops }
 }
 
+/// A name being edited, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct NameForm {
+    pub name: FormField,
+}
+
+/// An indicator's own fields, as typed or chosen.
+#[derive(Clone, Debug)]
+pub struct IndicatorForm {
+    pub name: FormField,
+    pub satuan: FormField,
+    pub polarity: Polarity,
+    pub capaian_rule: CapaianRule,
+    pub formula: FormulaKind,
+    pub formula_text: String,
+}
+
 fn name_row(
-    app: &mut KinerjaApp,
+    cx: &mut TabContext,
     ui: &mut egui::Ui,
     key: &str,
     current: &str,
     change: impl FnOnce(&str) -> Change,
     changes: &mut Vec<Change>,
 ) {
-    let lang = app.state.lang;
-    let form = app.forms.entry(format!("name:{key}")).or_insert_with(|| super::edit_forms::Form {
-        texts: vec![current.to_string()],
-        errors: vec![None],
-        warnings: vec![],
-        confirm: None,
-    });
+    let lang = cx.lang;
+    let form =
+        cx.widgets.forms.names.entry(key.to_string()).or_insert_with(|| NameForm { name: FormField::new(current) });
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Nama", "Name"));
-        ui.add(egui::TextEdit::singleline(&mut form.texts[0]).desired_width(420.0)).labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(&mut form.name.text).desired_width(420.0)).labelled_by(l.id);
         if ui.button(T::Save.get(lang)).clicked() {
-            let check = input::check_name(&form.texts[0], &[], lang);
-            form.errors[0] = check.errors.first().cloned();
-            if check.ok() && form.texts[0].trim() != current {
-                changes.push(change(form.texts[0].trim()));
+            let check = input::check_name(&form.name.text, &[], lang);
+            form.name.error = check.errors.first().cloned();
+            if check.ok() && form.name.trimmed() != current {
+                changes.push(change(form.name.trimmed()));
             }
         }
-        if let Some(e) = &form.errors[0] {
+        if let Some(e) = &form.name.error {
             ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
         }
     });
@@ -294,90 +309,84 @@ fn name_row(
 
 #[allow(clippy::too_many_arguments)]
 fn indicator_editor_ui(
-    app: &mut KinerjaApp,
+    cx: &mut TabContext,
     ui: &mut egui::Ui,
     ind: &Indicator,
     index: usize,
     siblings: &[&Indicator],
     changes: &mut Vec<Change>,
 ) {
-    let lang = app.state.lang;
+    let lang = cx.lang;
     egui::CollapsingHeader::new(format!("{} ({})", ind.name, ind.code)).id_salt(("struct_ind", &ind.code)).show(
         ui,
         |ui| {
-            let key = format!("indicator:{}", ind.code);
-            let form = app.forms.entry(key).or_insert_with(|| super::edit_forms::Form {
-                texts: vec![
-                    ind.name.clone(),
-                    ind.satuan.clone(),
-                    ind.polarity.code().into(),
-                    ind.capaian_rule.code().into(),
-                    ind.formula.code().into(),
-                    ind.formula_text.clone(),
-                ],
-                errors: vec![None; 6],
-                warnings: vec![],
-        confirm: None,
+            let form = cx.widgets.forms.indicators.entry(ind.code.clone()).or_insert_with(|| IndicatorForm {
+                name: FormField::new(ind.name.clone()),
+                satuan: FormField::new(ind.satuan.clone()),
+                polarity: ind.polarity,
+                capaian_rule: ind.capaian_rule,
+                formula: ind.formula,
+                formula_text: ind.formula_text.clone(),
             });
             egui::Grid::new(("ind_form", &ind.code)).num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-                for (i, label) in [lang.pick("Nama", "Name"), T::Satuan.get(lang)].iter().enumerate() {
-                    let l = ui.label(*label);
-                    ui.add(egui::TextEdit::singleline(&mut form.texts[i]).desired_width(420.0)).labelled_by(l.id);
+                for (label, field) in [(lang.pick("Nama", "Name"), &mut form.name), (T::Satuan.get(lang), &mut form.satuan)]
+                {
+                    let l = ui.label(label);
+                    ui.add(egui::TextEdit::singleline(&mut field.text).desired_width(420.0)).labelled_by(l.id);
                     ui.end_row();
                 }
                 ui.label(T::Polarity.get(lang));
-                egui::ComboBox::from_id_salt(("pol", &ind.code)).selected_text(form.texts[2].clone()).show_ui(
+                egui::ComboBox::from_id_salt(("pol", &ind.code)).selected_text(form.polarity.code()).show_ui(
                     ui,
                     |ui| {
                         for p in Polarity::ALL {
-                            ui.selectable_value(&mut form.texts[2], p.code().to_string(), p.code());
+                            ui.selectable_value(&mut form.polarity, p, p.code());
                         }
                     },
                 );
                 ui.end_row();
                 ui.label(lang.pick("Aturan capaian (polaritas rendah)", "Capaian rule (lower is better)"));
-                egui::ComboBox::from_id_salt(("rule", &ind.code)).selected_text(form.texts[3].clone()).show_ui(
+                egui::ComboBox::from_id_salt(("rule", &ind.code)).selected_text(form.capaian_rule.code()).show_ui(
                     ui,
                     |ui| {
                         for r in CapaianRule::ALL {
-                            ui.selectable_value(&mut form.texts[3], r.code().to_string(), r.code());
+                            ui.selectable_value(&mut form.capaian_rule, r, r.code());
                         }
                     },
                 );
                 ui.end_row();
                 ui.label(lang.pick("Rumus dari data dasar", "Formula from raw figures"));
-                egui::ComboBox::from_id_salt(("formula", &ind.code)).selected_text(form.texts[4].clone()).show_ui(
+                egui::ComboBox::from_id_salt(("formula", &ind.code)).selected_text(form.formula.code()).show_ui(
                     ui,
                     |ui| {
                         for f in FormulaKind::ALL {
-                            ui.selectable_value(&mut form.texts[4], f.code().to_string(), f.code());
+                            ui.selectable_value(&mut form.formula, f, f.code());
                         }
                     },
                 );
                 ui.end_row();
                 let l = ui.label(T::Formula.get(lang));
-                ui.add(egui::TextEdit::multiline(&mut form.texts[5]).desired_width(420.0).desired_rows(2))
+                ui.add(egui::TextEdit::multiline(&mut form.formula_text).desired_width(420.0).desired_rows(2))
                     .labelled_by(l.id);
                 ui.end_row();
             });
-            if let Some(e) = &form.errors[0] {
+            if let Some(e) = &form.name.error {
                 ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
             }
             ui.horizontal(|ui| {
                 if ui.button(T::Save.get(lang)).clicked() {
                     let others: Vec<&str> =
                         siblings.iter().filter(|s| s.code != ind.code).map(|s| s.name.as_str()).collect();
-                    let check = input::check_name(&form.texts[0], &others, lang);
-                    form.errors[0] = check.errors.first().cloned();
+                    let check = input::check_name(&form.name.text, &others, lang);
+                    form.name.error = check.errors.first().cloned();
                     if check.ok() {
-                        // The combo boxes offer only known codes; an unknown one keeps the stored value.
                         let new = Indicator {
-                            name: form.texts[0].trim().into(),
-                            satuan: form.texts[1].trim().into(),
-                            polarity: Polarity::from_code(&form.texts[2]).unwrap_or(ind.polarity),
-                            capaian_rule: CapaianRule::from_code(&form.texts[3]).unwrap_or(ind.capaian_rule),
-                            formula: FormulaKind::from_code(&form.texts[4]).unwrap_or(ind.formula),
-                            formula_text: form.texts[5].trim().into(),
+                            name: form.name.trimmed().into(),
+                            satuan: form.satuan.trimmed().into(),
+                            polarity: form.polarity,
+                            capaian_rule: form.capaian_rule,
+                            formula: form.formula,
+                            formula_text: form.formula_text.trim().into(),
                             ..ind.clone()
                         };
                         if &new != ind {

@@ -1,13 +1,15 @@
 //! *Simpan sebagai…*: tables, charts and the whole LKIP export to files. The native file dialog
 //! is offered, and a path field always works where no dialog is available.
 
-use super::jobs::{Job, JobKind, Outcome};
-use super::{strings::T, KinerjaApp};
+use super::DialogContext;
 use crate::domain::Year;
 use crate::format::Lang;
 use crate::report::charts::ChartSpec;
 use crate::report::TableOptions;
 use crate::text::{self, tr};
+use crate::ui::jobs::{Job, JobKind, Outcome};
+use crate::ui::strings::T;
+use crate::ui::{Command, Dialog, Status};
 use std::path::{Path, PathBuf};
 
 /// What is being saved.
@@ -153,26 +155,24 @@ fn write_error(e: &crate::export::WriteError, path: &Path, lang: Lang) -> String
 }
 
 /// The folder new saves start in: the last one written into, while it still exists.
-fn remembered_dir(app: &KinerjaApp) -> Option<PathBuf> {
-    app.state.save_dir.as_deref().map(PathBuf::from).filter(|d| d.is_dir())
+fn remembered_dir(save_dir: Option<&str>) -> Option<PathBuf> {
+    save_dir.map(PathBuf::from).filter(|d| d.is_dir())
 }
 
-/// Draws the dialog; a save closes it and goes on in the background.
-pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
-    let lang = app.state.lang;
-    let Some(mut dialog) = app.save_dialog.take() else { return };
+/// Draws the dialog; *Simpan* asks for the save to start ([`Command::StartSave`]), which closes
+/// the dialog or leaves the reason in it.
+pub fn save_dialog_ui(dialog: &mut SaveDialog, cx: &mut DialogContext, ctx: &egui::Context) {
+    let lang = cx.lang;
     if !dialog.placed {
         // The dialog is made where the request starts (a tab, a chart); the folder it opens in
         // is the last one used, known here.
         dialog.placed = true;
-        if let Some(dir) = remembered_dir(app) {
+        if let Some(dir) = remembered_dir(cx.save_dir) {
             let ext = formats(&dialog.request)[dialog.format].0;
             dialog.path = dir.join(default_name(&dialog.request, ext)).display().to_string();
         }
     }
     let mut open = true;
-    let mut save = false;
-    let busy = app.job.is_some();
     egui::Window::new(lang.pick("Simpan sebagai…", "Save as…")).collapsible(false).open(&mut open).show(ctx, |ui| {
         let fmts = formats(&dialog.request);
         ui.horizontal(|ui| {
@@ -191,27 +191,7 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
             });
             ui.add(egui::TextEdit::singleline(&mut dialog.path).desired_width(420.0)).labelled_by(l.id);
             if ui.button(T::Browse.get(lang)).clicked() {
-                let current = PathBuf::from(&dialog.path);
-                let start = current.parent().filter(|d| d.is_dir()).map(Path::to_path_buf).unwrap_or_else(base_dir);
-                let picked = match dialog.request {
-                    SaveRequest::Lkip { .. } => rfd::FileDialog::new().set_directory(&start).pick_folder(),
-                    _ => rfd::FileDialog::new()
-                        .set_directory(&start)
-                        .set_file_name(current.file_name().and_then(|n| n.to_str()).unwrap_or_default())
-                        .save_file(),
-                };
-                match picked {
-                    Some(p) => dialog.path = p.display().to_string(),
-                    None => {
-                        dialog.error = Some(
-                            lang.pick(
-                                "Dialog berkas tidak tersedia atau dibatalkan; ketik lokasi berkas di kolom ini.",
-                                "No file dialog (or it was cancelled); type the path in this field.",
-                            )
-                            .into(),
-                        )
-                    }
-                }
+                browse(dialog, lang);
             }
         });
         if let SaveRequest::Chart { .. } = dialog.request {
@@ -239,25 +219,52 @@ pub fn save_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         if let Some(e) = &dialog.error {
             ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
         }
-        if ui.add_enabled(!busy, egui::Button::new(T::Save.get(lang))).clicked() {
-            save = true;
+        if ui.add_enabled(!cx.busy, egui::Button::new(T::Save.get(lang))).clicked() {
+            cx.send(Command::StartSave);
         }
     });
     if !open {
-        return;
+        cx.send(Command::CloseDialog(Dialog::Save));
     }
-    if save {
-        match start_save(app, &dialog) {
-            Ok(()) => return,
-            Err(e) => dialog.error = Some(e),
+}
+
+/// The native file dialog, where there is one; the path field is there for where there is none.
+fn browse(dialog: &mut SaveDialog, lang: Lang) {
+    let current = PathBuf::from(&dialog.path);
+    let start = current.parent().filter(|d| d.is_dir()).map(Path::to_path_buf).unwrap_or_else(base_dir);
+    let picked = match dialog.request {
+        SaveRequest::Lkip { .. } => rfd::FileDialog::new().set_directory(&start).pick_folder(),
+        _ => rfd::FileDialog::new()
+            .set_directory(&start)
+            .set_file_name(current.file_name().and_then(|n| n.to_str()).unwrap_or_default())
+            .save_file(),
+    };
+    match picked {
+        Some(p) => dialog.path = p.display().to_string(),
+        None => {
+            dialog.error = Some(
+                lang.pick(
+                    "Dialog berkas tidak tersedia atau dibatalkan; ketik lokasi berkas di kolom ini.",
+                    "No file dialog (or it was cancelled); type the path in this field.",
+                )
+                .into(),
+            )
         }
     }
-    app.save_dialog = Some(dialog);
 }
 
 /// The label of the overwrite box: *Timpa* (and its English name).
 pub fn overwrite_label(lang: Lang) -> &'static str {
     lang.pick("Timpa", "Overwrite")
+}
+
+/// Said when a save is asked for while other work runs.
+pub fn busy_message(lang: Lang) -> String {
+    lang.pick(
+        "Pekerjaan lain masih berjalan; tunggu sampai selesai.",
+        "Other work is still running; wait until it ends.",
+    )
+    .into()
 }
 
 /// A positive number of the chart's size fields (`1600`, `2`, `1,5`).
@@ -268,24 +275,33 @@ fn size_number(v: &str, what: &str, lang: Lang) -> Result<f64, String> {
 }
 
 /// What the job's thread builds the file from (copies: the window goes on with the data).
-enum Source {
+pub enum Source {
     Table { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, id: String, year: Year, opts: TableOptions },
     Built(Box<crate::report::TableView>),
     Chart { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, city: Vec<ChartSpec>, id: String, year: Year },
 }
 
-/// Checks the dialog and starts the save as a background job (the whole export for the LKIP),
-/// remembering the folder; an error leaves the dialog open with the reason.
-fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
-    let lang = app.state.lang;
-    if app.job.is_some() {
-        return Err(lang
-            .pick(
-                "Pekerjaan lain masih berjalan; tunggu sampai selesai.",
-                "Other work is still running; wait until it ends.",
-            )
-            .into());
-    }
+/// A checked save, ready to run in the background.
+pub enum SaveOrder {
+    File {
+        path: PathBuf,
+        source: Source,
+        ext: String,
+        size: (f64, f64, f64),
+        overwrite: bool,
+    },
+    Lkip {
+        dir: PathBuf,
+        data: Box<(crate::domain::Dataset, crate::calc::Settings)>,
+        year: Year,
+        opts: TableOptions,
+        overwrite: bool,
+    },
+}
+
+/// Checks the dialog's fields against the file system and the data; the reason when they do
+/// not describe a save.
+pub fn prepare(dialog: &SaveDialog, l: &mut crate::ui::Loaded, lang: Lang) -> Result<SaveOrder, String> {
     let typed = dialog.path.trim();
     if typed.is_empty() {
         return Err(lang.pick("Tulis lokasi berkas.", "Type a path.").into());
@@ -315,14 +331,9 @@ fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
         ),
         _ => (0.0, 0.0, 0.0),
     };
-    let Ok(l) = &mut app.data else { return Err(String::new()) };
+    let data = |l: &crate::ui::Loaded| Box::new((l.dataset().clone(), l.settings().clone()));
     let source = match &dialog.request {
-        SaveRequest::Table { id, year } => Source::Table {
-            data: Box::new((l.session.dataset.clone(), l.session.settings.clone())),
-            id: id.clone(),
-            year: *year,
-            opts,
-        },
+        SaveRequest::Table { id, year } => Source::Table { data: data(l), id: id.clone(), year: *year, opts },
         SaveRequest::CityTable { year } => Source::Built(Box::new(l.city_table(*year)?.clone())),
         SaveRequest::Chart { id, year } => {
             let city = if id.starts_with("kota-") {
@@ -334,54 +345,78 @@ fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
             } else {
                 Vec::new()
             };
-            Source::Chart {
-                data: Box::new((l.session.dataset.clone(), l.session.settings.clone())),
-                city,
-                id: id.clone(),
-                year: *year,
-            }
+            Source::Chart { data: data(l), city, id: id.clone(), year: *year }
         }
         SaveRequest::Lkip { year } => {
-            let year = *year;
-            remember_dir(app, path.parent());
-            start_lkip_export(app, path, year, opts, dialog.overwrite);
-            return Ok(());
+            return Ok(SaveOrder::Lkip { dir: path, data: data(l), year: *year, opts, overwrite: dialog.overwrite })
         }
     };
-    remember_dir(app, path.parent());
-    let (overwrite, ext) = (dialog.overwrite, ext.to_string());
-    app.job = Some(Job::spawn(JobKind::Save, move |p| {
-        if !p.report(0.1, &path.display().to_string()) {
-            return Outcome::Cancelled;
-        }
-        let bytes = match file_bytes(source, &ext, size, lang) {
-            Ok(b) => b,
-            Err(e) => return Outcome::Failed(e),
-        };
-        // The last chance to cancel: from here the file is written.
-        if !p.report(0.9, &path.display().to_string()) {
-            return Outcome::Cancelled;
-        }
-        match crate::export::write_file(&path, &bytes, overwrite) {
-            Ok(()) => Outcome::Saved(path),
-            Err(e) => Outcome::Failed(write_error(&e, &path, lang)),
-        }
-    }));
-    Ok(())
+    Ok(SaveOrder::File { path, source, ext: ext.to_string(), size, overwrite: dialog.overwrite })
 }
 
-/// The folder of the path just chosen, offered the next time.
-fn remember_dir(app: &mut KinerjaApp, dir: Option<&Path>) {
-    if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-        app.state.save_dir = Some(d.display().to_string());
+impl SaveOrder {
+    /// The folder to offer next time.
+    pub fn folder_to_remember(&self) -> Option<String> {
+        let dir = match self {
+            SaveOrder::File { path, .. } => path.parent(),
+            SaveOrder::Lkip { dir, .. } => dir.parent(),
+        };
+        dir.filter(|d| !d.as_os_str().is_empty()).map(|d| d.display().to_string())
+    }
+
+    /// Runs the save on a thread of its own; `lang` words the charts drawn.
+    pub fn spawn(self, lang: Lang) -> Job {
+        match self {
+            SaveOrder::File { path, source, ext, size, overwrite } => Job::spawn(JobKind::Save, move |p| {
+                if !p.report(0.1, &path.display().to_string()) {
+                    return Outcome::Cancelled;
+                }
+                let bytes = match file_bytes(source, &ext, size, lang) {
+                    Ok(b) => b,
+                    Err(e) => return Outcome::Failed(e),
+                };
+                // The last chance to cancel: from here the file is written.
+                if !p.report(0.9, &path.display().to_string()) {
+                    return Outcome::Cancelled;
+                }
+                match crate::export::write_file(&path, &bytes, overwrite) {
+                    Ok(()) => Outcome::Saved(path),
+                    Err(e) => Outcome::Failed(Status::new(|lang| write_error(&e, &path, lang))),
+                }
+            }),
+            SaveOrder::Lkip { dir, data, year, opts, overwrite } => Job::spawn(JobKind::Export, move |p| {
+                let (d, s) = *data;
+                let files = match crate::export::lkip_files(&d, &s, year, opts, &mut |f, what| p.report(f, what)) {
+                    Ok(files) => files,
+                    Err(e) => return Outcome::Failed(Status::new(|_| e.clone())),
+                };
+                if !overwrite {
+                    if let Some((n, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
+                        let path = dir.join(n);
+                        return Outcome::Failed(Status::new(|lang| exists_message(&path, lang)));
+                    }
+                }
+                // The last chance to cancel: from here every file is written.
+                if p.cancelled() {
+                    return Outcome::Cancelled;
+                }
+                for (name, bytes) in &files {
+                    let path = dir.join(name);
+                    if let Err(e) = crate::export::write_file(&path, bytes, true) {
+                        return Outcome::Failed(Status::new(|lang| write_error(&e, &path, lang)));
+                    }
+                }
+                Outcome::Exported(dir)
+            }),
+        }
     }
 }
 
 /// The file's bytes (on the job's thread).
-fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, String> {
+fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, Status> {
     let table = match source {
         Source::Table { data, id, year, opts } => crate::report::build_table(&data.0, &data.1, &id, year, opts)
-            .map_err(|e| text::error_message(lang, || e.message_id(), &e))?,
+            .map_err(|e| Status::new(|lang| text::error_message(lang, || e.message_id(), &e)))?,
         Source::Built(t) => *t,
         Source::Chart { data, city, id, year } => {
             let chart = crate::report::charts::all_charts(&data.0, &data.1, year, lang)
@@ -389,48 +424,27 @@ fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang
                 .chain(city)
                 .find(|c| c.id == id)
                 .ok_or_else(|| {
-                    tr!(lang, "Grafik {id} tidak ada untuk {year}.", "There is no chart {id} for {year}.")
+                    Status::new(|lang| {
+                        tr!(lang, "Grafik {id} tidak ada untuk {year}.", "There is no chart {id} for {year}.")
+                    })
                 })?;
             // The sizes were checked to lie in 0–10 000.
-            return match ext {
-                "svg" => crate::export::chart_svg(&chart, w as u32, h as u32, lang)
-                    .map(String::into_bytes)
-                    .map_err(|e| e.to_string()),
-                _ => crate::export::chart_png(&chart, w as u32, h as u32, sc, lang).map_err(|e| e.to_string()),
+            let drawn = match ext {
+                "svg" => crate::export::chart_svg(&chart, w as u32, h as u32, lang).map(String::into_bytes),
+                _ => crate::export::chart_png(&chart, w as u32, h as u32, sc, lang),
             };
+            return drawn.map_err(|e| {
+                let e = e.to_string();
+                Status::new(|_| e.clone())
+            });
         }
     };
     Ok(match ext {
-        "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&table)).map_err(|e| e.to_string())?,
+        "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&table)).map_err(|e| {
+            let e = e.to_string();
+            Status::new(|_| e.clone())
+        })?,
         "csv-id" => crate::export::table_csv(&table, crate::export::CsvDialect::Indonesian),
         _ => crate::export::table_csv(&table, crate::export::CsvDialect::Plain),
     })
-}
-
-fn start_lkip_export(app: &mut KinerjaApp, dir: PathBuf, year: Year, opts: TableOptions, overwrite: bool) {
-    let lang = app.state.lang;
-    let Ok(l) = &app.data else { return };
-    let (d, s) = (l.session.dataset.clone(), l.session.settings.clone());
-    app.job = Some(Job::spawn(JobKind::Export, move |p| {
-        let files = match crate::export::lkip_files(&d, &s, year, opts, &mut |f, what| p.report(f, what)) {
-            Ok(files) => files,
-            Err(e) => return Outcome::Failed(e),
-        };
-        if !overwrite {
-            if let Some((n, _)) = files.iter().find(|(n, _)| dir.join(n).exists()) {
-                return Outcome::Failed(exists_message(&dir.join(n), lang));
-            }
-        }
-        // The last chance to cancel: from here every file is written.
-        if p.cancelled() {
-            return Outcome::Cancelled;
-        }
-        for (name, bytes) in &files {
-            let path = dir.join(name);
-            if let Err(e) = crate::export::write_file(&path, bytes, true) {
-                return Outcome::Failed(write_error(&e, &path, lang));
-            }
-        }
-        Outcome::Exported(dir)
-    }));
 }

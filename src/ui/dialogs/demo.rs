@@ -1,11 +1,12 @@
 //! *Buat kota contoh…*: generates the synthetic city of `kinerja demo` into a new database file,
 //! in the background with a progress bar and cancel, then offers to open it.
 
-use super::jobs::{Job, JobKind, Outcome};
-use super::strings::T;
-use super::KinerjaApp;
+use super::DialogContext;
 use crate::demo::{generate, DemoError, DemoSpec};
 use crate::format::Lang;
+use crate::ui::jobs::{Job, JobKind, Outcome};
+use crate::ui::strings::T;
+use crate::ui::{Command, Dialog, Status};
 use std::path::PathBuf;
 
 /// The dialog's fields, as typed.
@@ -62,44 +63,68 @@ fn message(e: &DemoError, lang: Lang) -> String {
     }
 }
 
-/// Starts the generation on a thread of its own.
-fn start(app: &mut KinerjaApp, path: PathBuf, spec: DemoSpec, overwrite: bool) {
-    let lang = app.state.lang;
-    app.job = Some(Job::spawn(JobKind::Demo, move |p| {
-        let result = generate(&path, &spec, overwrite, &mut |g| p.report(g.fraction(), &g.phase.text(lang)));
-        match result {
-            Ok(summary) => Outcome::Generated {
-                // Worded in both languages, so that the status line follows a change of language.
-                summary: super::Status::new(|lang| match lang {
-                    Lang::Id => format!(
-                        "Kota contoh dibuat: {} kantor, {}–{}, {} baris anggaran",
-                        summary.offices,
-                        summary.first_year,
-                        summary.last_year,
-                        crate::format::number(summary.budget_lines.into(), 0, lang)
-                    ),
-                    Lang::En => format!(
-                        "Demo city generated: {} offices, {}–{}, {} budget lines",
-                        summary.offices,
-                        summary.first_year,
-                        summary.last_year,
-                        crate::format::number(summary.budget_lines.into(), 0, lang)
-                    ),
-                }),
-                path,
-            },
-            Err(DemoError::Cancelled) => Outcome::Cancelled,
-            Err(e) => Outcome::Failed(message(&e, lang)),
+/// A checked request for a demo city.
+pub struct DemoOrder {
+    path: PathBuf,
+    spec: DemoSpec,
+    overwrite: bool,
+}
+
+impl DemoDialog {
+    /// The generation the fields describe (never into the database that is open), or what is
+    /// wrong with them.
+    pub fn order(&self, open_db: &std::path::Path, lang: Lang) -> Result<DemoOrder, String> {
+        let spec = self.spec(lang)?;
+        let path = PathBuf::from(self.path.trim());
+        if self.path.trim().is_empty() {
+            return Err(T::ImportTypePath.get(lang).into());
         }
-    }));
+        if path == open_db {
+            return Err(T::DemoNotOpenDb.get(lang).into());
+        }
+        Ok(DemoOrder { path, spec, overwrite: self.overwrite })
+    }
+}
+
+impl DemoOrder {
+    /// Generates the city on a thread of its own; `lang` words the progress.
+    pub fn spawn(self, lang: Lang) -> Job {
+        let DemoOrder { path, spec, overwrite } = self;
+        Job::spawn(JobKind::Demo, move |p| {
+            let result = generate(&path, &spec, overwrite, &mut |g| p.report(g.fraction(), &g.phase.text(lang)));
+            match result {
+                Ok(summary) => Outcome::Generated {
+                    // Worded in both languages, so that the status line follows a change of
+                    // language.
+                    summary: Status::new(|lang| match lang {
+                        Lang::Id => format!(
+                            "Kota contoh dibuat: {} kantor, {}–{}, {} baris anggaran",
+                            summary.offices,
+                            summary.first_year,
+                            summary.last_year,
+                            crate::format::number(summary.budget_lines.into(), 0, lang)
+                        ),
+                        Lang::En => format!(
+                            "Demo city generated: {} offices, {}–{}, {} budget lines",
+                            summary.offices,
+                            summary.first_year,
+                            summary.last_year,
+                            crate::format::number(summary.budget_lines.into(), 0, lang)
+                        ),
+                    }),
+                    path,
+                },
+                Err(DemoError::Cancelled) => Outcome::Cancelled,
+                Err(e) => Outcome::Failed(Status::new(|lang| message(&e, lang))),
+            }
+        })
+    }
 }
 
 /// The dialog window, while open.
-pub fn demo_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
-    let lang = app.state.lang;
-    let Some(mut dialog) = app.demo_dialog.take() else { return };
+pub fn demo_dialog_ui(dialog: &mut DemoDialog, cx: &mut DialogContext, ctx: &egui::Context) {
+    let lang = cx.lang;
     let mut open = true;
-    let mut go = false;
     egui::Window::new(T::DemoTitle.get(lang)).collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
         ui.label(T::DemoIntro.get(lang));
         egui::Grid::new("demo_grid").num_columns(2).show(ui, |ui| {
@@ -121,22 +146,11 @@ pub fn demo_dialog_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
             ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
         }
         ui.separator();
-        go = ui.add_enabled(app.job.is_none(), egui::Button::new(T::DemoStart.get(lang))).clicked();
+        if ui.add_enabled(!cx.busy, egui::Button::new(T::DemoStart.get(lang))).clicked() {
+            cx.send(Command::StartDemo);
+        }
     });
     if !open {
-        return;
+        cx.send(Command::CloseDialog(Dialog::Demo));
     }
-    if go {
-        let path = PathBuf::from(dialog.path.trim());
-        match dialog.spec(lang) {
-            Err(e) => dialog.error = Some(e),
-            Ok(_) if dialog.path.trim().is_empty() => dialog.error = Some(T::ImportTypePath.get(lang).into()),
-            Ok(_) if path == app.db_path => dialog.error = Some(T::DemoNotOpenDb.get(lang).into()),
-            Ok(spec) => {
-                start(app, path, spec, dialog.overwrite);
-                return;
-            }
-        }
-    }
-    app.demo_dialog = Some(dialog);
 }

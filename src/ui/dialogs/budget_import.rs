@@ -4,12 +4,13 @@
 //! and applies the whole import as one change through [`Command::Apply`] — undoable and in the
 //! audit trail like every other edit.
 
-use super::jobs::{Job, JobKind, Outcome};
-use super::strings::T;
-use super::{Command, KinerjaApp, Mode};
+use super::DialogContext;
 use crate::domain::Year;
 use crate::format::Lang;
 use crate::import::{level_label, BudgetSheet, Mapping, Plan, PlanOptions, PlanRow, RowStatus, Target};
+use crate::ui::jobs::{Job, JobKind, Outcome};
+use crate::ui::strings::T;
+use crate::ui::{Command, Dialog, Status};
 
 /// The dialog's state.
 #[derive(Clone, Debug)]
@@ -44,30 +45,31 @@ impl BudgetImportDialog {
         }
     }
 
-    /// Starts reading the file in the path field on a thread of its own (a finance-system
-    /// export can be large); [`BudgetImportDialog::accept`] takes the result.
-    fn read(&mut self, app_job: &mut Option<Job>, lang: Lang) {
+    /// The job reading the file in the path field (a finance-system export can be large);
+    /// [`BudgetImportDialog::accept`] takes its result. `None`, with the reason in the dialog,
+    /// when there is no path or other work runs.
+    pub fn read(&mut self, busy: bool, lang: Lang) -> Option<Job> {
         self.sheet = None;
         self.plan = None;
         let path = std::path::PathBuf::from(self.path.trim());
         if path.as_os_str().is_empty() {
             self.error = Some(T::ImportTypePath.get(lang).into());
-            return;
+            return None;
         }
-        if app_job.is_some() {
+        if busy {
             self.error = Some(T::ImportBusy.get(lang).into());
-            return;
+            return None;
         }
         self.error = None;
-        *app_job = Some(Job::spawn(JobKind::BudgetSheet, move |p| {
+        Some(Job::spawn(JobKind::BudgetSheet, move |p| {
             if !p.report(0.1, &path.display().to_string()) {
                 return Outcome::Cancelled;
             }
             match BudgetSheet::open(&path) {
                 Ok(sheet) => Outcome::SheetRead(Box::new(sheet)),
-                Err(problems) => Outcome::Failed(problems.render(lang)),
+                Err(problems) => Outcome::Failed(Status::new(|lang| problems.render(lang))),
             }
-        }));
+        }))
     }
 
     /// Takes a file read in the background: detects the mapping and plans.
@@ -85,9 +87,9 @@ impl BudgetImportDialog {
 }
 
 /// The button in the Anggaran tab (Sunting mode only) that opens the dialog.
-pub fn open_button_ui(app: &mut KinerjaApp, ui: &mut egui::Ui, year: Year) {
-    if app.state.mode == Mode::Sunting && ui.button(T::ImportButton.get(app.state.lang)).clicked() {
-        app.budget_import = Some(BudgetImportDialog::new(year));
+pub fn open_button_ui(cx: &mut crate::ui::TabContext, ui: &mut egui::Ui) {
+    if cx.editing() && ui.button(T::ImportButton.get(cx.lang)).clicked() {
+        cx.send(Command::OpenDialog(Dialog::BudgetImport(cx.year)));
     }
 }
 
@@ -110,15 +112,11 @@ fn status_text(r: &PlanRow, lang: Lang) -> String {
 }
 
 /// Draws the dialog while it is open.
-pub fn budget_import_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
-    let lang = app.state.lang;
-    let Some(mut dialog) = app.budget_import.take() else { return };
-    // Imports write; leaving Sunting mode (or losing the database) closes the dialog.
-    if app.state.mode != Mode::Sunting {
-        return;
-    }
-    let Ok(loaded) = &app.data else { return };
-    let dataset = &loaded.session.dataset;
+pub fn budget_import_ui(dialog: &mut BudgetImportDialog, cx: &mut DialogContext, ctx: &egui::Context) {
+    let lang = cx.lang;
+    // Imports write: the dialog is closed when *Sunting* is left; without data it waits.
+    let Some(loaded) = cx.data else { return };
+    let dataset = loaded.dataset();
     let mut open = true;
     let mut apply = false;
     let mut cancel = false;
@@ -149,13 +147,13 @@ pub fn budget_import_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
             }
         });
         if read {
-            dialog.read(&mut app.job, lang);
+            cx.send(Command::ReadBudgetSheet);
         }
         if let Some(e) = &dialog.error {
             ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
         }
         if dialog.sheet.is_some() {
-            mapping_ui(ui, &mut dialog, dataset, lang);
+            mapping_ui(ui, dialog, dataset, lang);
         }
         if let Some(plan) = &dialog.plan {
             plan_ui(ui, plan, &mut dialog.show_unchanged, lang);
@@ -172,6 +170,7 @@ pub fn budget_import_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
         });
     });
     if !open || cancel {
+        cx.send(Command::CloseDialog(Dialog::BudgetImport(dialog.year)));
         return;
     }
     if apply {
@@ -182,14 +181,13 @@ pub fn budget_import_ui(app: &mut KinerjaApp, ctx: &egui::Context) {
             // The change's description is the office's record: Indonesian in either window.
             match plan.change(Lang::Id) {
                 Ok(change) => {
-                    app.send(Command::Apply(change));
-                    return;
+                    cx.send(Command::Apply(change));
+                    cx.send(Command::CloseDialog(Dialog::BudgetImport(dialog.year)));
                 }
                 Err(e) => dialog.error = Some(e.message(lang)),
             }
         }
     }
-    app.budget_import = Some(dialog);
 }
 
 fn mapping_ui(ui: &mut egui::Ui, dialog: &mut BudgetImportDialog, dataset: &crate::domain::Dataset, lang: Lang) {

@@ -1,0 +1,136 @@
+//! The computation settings of the office (capaian cap, efficiency rule, status bands): shown in
+//! *Tinjau*, edited in *Sunting* and saved like every other edit.
+
+use super::super::strings::T;
+use crate::calc::efficiency::EfficiencyRule;
+use crate::calc::settings::{KEY_BANDS, KEY_CAP, KEY_EFFICIENCY};
+use crate::format::{self, Lang};
+use crate::text;
+use crate::ui::{Command, TabContext};
+
+/// The settings being edited, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct SettingsForm {
+    pub cap: String,
+    pub margin_rule: bool,
+    pub margin: String,
+    pub bands: [String; 4],
+    pub error: Option<String>,
+}
+
+/// The settings as the office has them (*Tinjau*).
+pub fn settings_view_ui(cx: &TabContext, ui: &mut egui::Ui) {
+    let lang = cx.lang;
+    let s = cx.data.settings();
+    egui::Grid::new("settings_view").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(lang.pick("Batas atas capaian", "Capaian cap"));
+        ui.label(
+            s.capaian_cap.map(|c| format::percent(c, lang)).unwrap_or_else(|| lang.pick("tidak ada", "none").into()),
+        );
+        ui.end_row();
+        ui.label(T::Efficiency.get(lang));
+        ui.label(text::efficiency_rule(s.efficiency, lang));
+        ui.end_row();
+        ui.label(lang.pick("Pita status capaian", "Capaian status bands"));
+        ui.label(bands_text(&s.bands.0, lang));
+        ui.end_row();
+    });
+}
+
+/// The settings form (*Sunting*).
+pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
+    let lang = cx.lang;
+    let s = cx.data.settings().clone();
+    let form = cx.widgets.forms.settings.get_or_insert_with(|| SettingsForm {
+        cap: s.capaian_cap.map(|c| c.to_string()).unwrap_or_default(),
+        margin_rule: matches!(s.efficiency, EfficiencyRule::Margin(_)),
+        margin: match s.efficiency {
+            EfficiencyRule::Margin(m) => m.to_string(),
+            EfficiencyRule::CapaianAboveSerapan => "5".into(),
+        },
+        bands: s.bands.0.map(|b| b.to_string()),
+        error: None,
+    });
+    egui::Grid::new("settings_edit").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        let label = ui.label(lang.pick("Batas atas capaian (%)", "Capaian cap (%)"));
+        ui.add(
+            egui::TextEdit::singleline(&mut form.cap)
+                .hint_text(lang.pick("kosong = tanpa batas, mis. 120", "empty = no cap, e.g. 120")),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        ui.label(T::Efficiency.get(lang));
+        ui.vertical(|ui| {
+            ui.radio_value(
+                &mut form.margin_rule,
+                false,
+                text::efficiency_rule(EfficiencyRule::CapaianAboveSerapan, lang),
+            );
+            ui.horizontal(|ui| {
+                let radio = ui.radio_value(
+                    &mut form.margin_rule,
+                    true,
+                    lang.pick("Dengan margin (poin):", "With a margin (points):"),
+                );
+                ui.add_enabled(form.margin_rule, egui::TextEdit::singleline(&mut form.margin).desired_width(60.0))
+                    .labelled_by(radio.id);
+            });
+        });
+        ui.end_row();
+        let label = ui.label(
+            lang.pick("Pita status (batas bawah, dari tertinggi)", "Status bands (lower bounds, highest first)"),
+        );
+        ui.horizontal(|ui| {
+            for b in form.bands.iter_mut() {
+                ui.add(egui::TextEdit::singleline(b).desired_width(50.0)).labelled_by(label.id);
+            }
+        });
+        ui.end_row();
+    });
+    if let Some(e) = &form.error {
+        ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
+    }
+    if ui.button(lang.pick("Simpan pengaturan", "Save settings")).clicked() {
+        let cap = form.cap.trim().replace(',', ".");
+        let margin = form.margin.trim().replace(',', ".");
+        let pairs = vec![
+            (KEY_CAP, cap),
+            (
+                KEY_EFFICIENCY,
+                if form.margin_rule { format!("margin:{margin}") } else { "capaian_above_serapan".into() },
+            ),
+            (KEY_BANDS, form.bands.iter().map(|b| b.trim().replace(',', ".")).collect::<Vec<_>>().join(",")),
+        ];
+        let mut test = crate::calc::Settings::default();
+        match pairs.iter().try_for_each(|(k, v)| test.apply(k, v)) {
+            Ok(()) => cx.send(Command::SaveSettings(pairs)),
+            Err(e) => form.error = Some(setting_error_text(&e, lang)),
+        }
+    }
+}
+
+fn bands_text(b: &[rust_decimal::Decimal; 4], lang: Lang) -> String {
+    let names: [&str; 4] = if lang == Lang::Id {
+        ["sangat tinggi", "tinggi", "sedang", "rendah"]
+    } else {
+        ["very high", "high", "medium", "low"]
+    };
+    let mut parts: Vec<String> =
+        names.iter().zip(b).map(|(n, v)| format!("{n} ≥ {}", format::decimal(*v, lang))).collect();
+    parts.push(format!("{} < {}", lang.pick("sangat rendah", "very low"), format::decimal(b[3], lang)));
+    parts.join("; ")
+}
+
+pub fn setting_error_text(e: &crate::calc::settings::SettingError, lang: Lang) -> String {
+    let what = match e.key.as_str() {
+        KEY_CAP => {
+            lang.pick("Batas atas capaian harus angka ≥ 100 atau kosong", "The cap must be a number ≥ 100, or empty")
+        }
+        KEY_EFFICIENCY => lang.pick("Margin harus angka ≥ 0", "The margin must be a number ≥ 0"),
+        _ => lang.pick(
+            "Pita status harus empat angka yang menurun, mis. 91, 76, 66, 51",
+            "Bands must be four falling numbers, e.g. 91, 76, 66, 51",
+        ),
+    };
+    format!("{what} ('{}').", e.value)
+}
