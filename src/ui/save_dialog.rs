@@ -306,7 +306,7 @@ fn start_save(app: &mut KinerjaApp, dialog: &SaveDialog) -> Result<(), String> {
         }
     }
     let ext = formats(&dialog.request)[dialog.format].0;
-    let opts = TableOptions { show_phone: dialog.show_phone };
+    let opts = TableOptions { show_phone: dialog.show_phone, ..TableOptions::default() };
     let size = match dialog.request {
         SaveRequest::Chart { .. } => (
             size_number(&dialog.width, lang.pick("Lebar", "Width"), lang)?,
