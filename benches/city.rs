@@ -206,7 +206,7 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("export");
     g.sample_size(20);
     let session = Session::open_office_with(&db, Some(&office), Integrity::Later).expect("opens");
-    let tree = kinerja::report::budget_tree(&session.dataset, &session.settings, year);
+    let tree = kinerja::report::budget_tree(&session.dataset, &session.settings, year, kinerja::format::Lang::Id);
     g.bench_function("xlsx_budget_tree_2000_rows", |b| {
         b.iter_batched(
             || tree.clone(),

@@ -439,7 +439,13 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             if !d.all_years().contains(&year) {
                 return unknown_year(year);
             }
-            let t = match build_table(d, &session.settings, &id, year, TableOptions { show_phone }) {
+            let t = match build_table(
+                d,
+                &session.settings,
+                &id,
+                year,
+                TableOptions { show_phone, ..TableOptions::default() },
+            ) {
                 Ok(t) => t,
                 Err(e) => return fail(error_message(lang, || e.message_id(), &e)),
             };
@@ -586,13 +592,16 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             let Some(year) = year.or(latest) else {
                 return no_years();
             };
-            let files =
-                match crate::export::lkip_files(d, &session.settings, year, TableOptions { show_phone }, &mut |_, _| {
-                    true
-                }) {
-                    Ok(f) => f,
-                    Err(e) => return fail(e),
-                };
+            let files = match crate::export::lkip_files(
+                d,
+                &session.settings,
+                year,
+                TableOptions { show_phone, ..TableOptions::default() },
+                &mut |_, _| true,
+            ) {
+                Ok(f) => f,
+                Err(e) => return fail(e),
+            };
             if !force {
                 let existing: Vec<&str> =
                     files.iter().map(|(n, _)| n.as_str()).filter(|n| dir.join(n).exists()).collect();

@@ -78,6 +78,23 @@ pub fn decimal(value: Decimal, lang: Lang) -> String {
     number(value, value.scale(), lang)
 }
 
+/// The most decimals an indicator's value is shown with.
+pub const VALUE_DECIMALS_MAX: u32 = 4;
+
+/// The decimals shared by the values of one indicator that a person reads together (its
+/// target and realisation in a table row, the points of its chart, the figures beside each
+/// other on *Ringkasan*): those of the most precise of them, from 0 to [`VALUE_DECIMALS_MAX`].
+/// A target recorded `70` beside a realisation `76.01` reads `70,00` / `76,01`, never `70` /
+/// `76,01` nor `75,8` / `70,00`. See `docs/computation.md` (Numbers as shown).
+pub fn value_decimals(values: impl IntoIterator<Item = Decimal>) -> u32 {
+    values.into_iter().map(|v| v.scale()).max().unwrap_or(0).min(VALUE_DECIMALS_MAX)
+}
+
+/// An indicator's value with the decimals of [`value_decimals`] of its group: `75,80`.
+pub fn value(v: Decimal, decimals: u32, lang: Lang) -> String {
+    number(v, decimals.min(VALUE_DECIMALS_MAX), lang)
+}
+
 /// Money: `Rp 12.785.258.830` or, with sen, `Rp 4.939.925.171,19`.
 pub fn rupiah(value: Money, lang: Lang) -> String {
     rupiah_decimal(value.decimal(), lang)
@@ -165,6 +182,25 @@ mod tests {
         assert_eq!(number(d("-1234.5"), 1, Lang::En), "-1,234.5");
         assert_eq!(number(d("999"), 0, Lang::Id), "999");
         assert_eq!(number(d("0.005"), 2, Lang::Id), "0,01");
+    }
+
+    #[test]
+    fn values_of_one_indicator_share_the_decimals_of_the_most_precise() {
+        // Tabel 3.2 prints the 2023 target of Nilai AKIP as `70` beside its realisation `76.01`
+        // and the 2024 target `75.80`: read together, every one has two decimals.
+        let values = [d("70"), d("76.01"), d("75.8"), d("78.19")];
+        let n = value_decimals(values);
+        assert_eq!(n, 2);
+        let shown: Vec<String> = values.iter().map(|v| value(*v, n, Lang::Id)).collect();
+        assert_eq!(shown, ["70,00", "76,01", "75,80", "78,19"]);
+        assert_eq!(value(d("1234.5"), 2, Lang::En), "1,234.50");
+        // Whole values stay whole; a value recorded with more than four decimals is shown
+        // rounded to four, and so are the others beside it.
+        assert_eq!(value_decimals([d("41"), d("43")]), 0);
+        assert_eq!(value_decimals([d("0.296123"), d("1")]), 4);
+        assert_eq!(value(d("0.296123"), 4, Lang::Id), "0,2961");
+        assert_eq!(value(d("1"), 4, Lang::Id), "1,0000");
+        assert_eq!(value_decimals(std::iter::empty()), 0);
     }
 
     #[test]

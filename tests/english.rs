@@ -2,8 +2,8 @@
 //! section opened, is read through AccessKit, and each text is searched for Indonesian words.
 //!
 //! The Indonesian words are derived, not typed: a word of an Indonesian text of the window
-//! (`ui::strings`, the column names of `text::field_label`) that no English text of the window
-//! uses. Glossary terms the English texts keep on purpose (pagu, realisasi, sasaran, kode …)
+//! (`ui::strings`, the column names of `text::field_label`, Kinerja's own words in the tables as
+//! their builders word them in Indonesian) that no English text of the window uses. Glossary terms the English texts keep on purpose (pagu, realisasi, sasaran, kode …)
 //! are therefore not markers. Data is not UI text: the office's own names, indicators,
 //! programmes and the printed titles of the report's tables come from the dataset, and every
 //! text of the embedded dataset's files is taken out of a label before it is searched.
@@ -63,6 +63,40 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase)
 }
 
+/// Kinerja's own texts of the tables in both languages: every column title, and every text
+/// cell the two builds word differently (`JUMLAH` / `TOTAL`, a polarity, a verdict), of every
+/// table of the embedded office and its budget trees.
+fn table_pairs() -> Vec<(String, String)> {
+    use kinerja::report::{budget_tree, build_table, Cell, TableOptions, TableView};
+    let d = kinerja::embedded::dataset().expect("the embedded dataset");
+    let s = kinerja::calc::Settings::default();
+    let mut out = Vec::new();
+    let mut add = |id: &TableView, en: &TableView| {
+        out.extend(id.columns.iter().zip(&en.columns).map(|(a, b)| (a.label.clone(), b.label.clone())));
+        for (a, b) in id.rows.iter().zip(&en.rows) {
+            for (x, y) in a.cells.iter().zip(&b.cells) {
+                match (x, y) {
+                    (Cell::Text(x), Cell::Text(y)) if x != y => out.push((x.clone(), y.clone())),
+                    (Cell::Verdict { computed: Some(x), .. }, Cell::Verdict { computed: Some(y), .. }) => {
+                        out.push((x.clone(), y.clone()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    };
+    for year in d.all_years() {
+        for t in kinerja::calc::layout::layout(&d, year) {
+            let build = |lang| build_table(&d, &s, &t.id, year, TableOptions { lang, ..TableOptions::default() });
+            if let (Ok(id), Ok(en)) = (build(Lang::Id), build(Lang::En)) {
+                add(&id, &en);
+            }
+        }
+        add(&budget_tree(&d, &s, year, Lang::Id), &budget_tree(&d, &s, year, Lang::En));
+    }
+    out
+}
+
 /// Indonesian words that no English text of the window uses.
 fn markers() -> BTreeSet<String> {
     let pairs: Vec<(String, String)> = T::ALL
@@ -73,6 +107,7 @@ fn markers() -> BTreeSet<String> {
                 .iter()
                 .map(|c| (kinerja::text::field_label(c, Lang::Id), kinerja::text::field_label(c, Lang::En))),
         )
+        .chain(table_pairs())
         .collect();
     let english: BTreeSet<String> = pairs.iter().flat_map(|(_, en)| words(en).collect::<Vec<_>>()).collect();
     pairs.iter().flat_map(|(id, _)| words(id).collect::<Vec<_>>()).filter(|w| !english.contains(w)).collect()

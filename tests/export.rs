@@ -9,7 +9,7 @@ use kinerja::report::charts::all_charts;
 use kinerja::report::{build_table, TableOptions, TableView};
 
 fn table(d: &kinerja::domain::Dataset, id: &str, show_phone: bool) -> TableView {
-    build_table(d, &Settings::default(), id, 2024, TableOptions { show_phone }).unwrap()
+    build_table(d, &Settings::default(), id, 2024, TableOptions { show_phone, ..TableOptions::default() }).unwrap()
 }
 
 #[test]

@@ -174,7 +174,7 @@ fn horizontal_scroll_reaches_the_last_column_of_the_budget_tree_at_1024() {
     let mut h = harness_sized(UiState { year: Some(2024), tab: Tab::Anggaran, ..Default::default() }, 1024.0, 700.0);
     let tree = {
         let s = h.state().session().unwrap();
-        kinerja::report::budget_tree(&s.dataset, &s.settings, 2024)
+        kinerja::report::budget_tree(&s.dataset, &s.settings, 2024, Lang::Id)
     };
     let last = tree.columns.last().expect("the tree has columns").label.clone();
     let first = tree.columns.first().unwrap().label.clone();

@@ -28,12 +28,7 @@ fn on_tab(tab: Tab, lang: Lang) -> UiState {
 /// The header labels of the year's budget tree, first to last.
 fn tree_headers(h: &mut Harness<'static, KinerjaApp>, lang: Lang) -> Vec<String> {
     let s = h.state().session().expect("the embedded dataset loads");
-    kinerja::report::budget_tree(&s.dataset, &s.settings, 2024)
-        .in_lang(lang)
-        .columns
-        .iter()
-        .map(|c| c.label.clone())
-        .collect()
+    kinerja::report::budget_tree(&s.dataset, &s.settings, 2024, lang).columns.iter().map(|c| c.label.clone()).collect()
 }
 
 #[test]
@@ -124,9 +119,8 @@ fn figure_columns_of_tabel_3_1_stay_on_screen_at_1400() {
         let labels: Vec<String> = {
             let l = h.state().data().as_ref().expect("the embedded dataset loads");
             let id = l.table_id(2024, TableKind::Capaian, "").expect("Tabel 3.1 for 2024");
-            let t = kinerja::report::build_table(l.dataset(), l.settings(), &id, 2024, Default::default())
-                .expect("Tabel 3.1 builds")
-                .in_lang(lang);
+            let opts = kinerja::report::TableOptions { lang, ..Default::default() };
+            let t = kinerja::report::build_table(l.dataset(), l.settings(), &id, 2024, opts).expect("Tabel 3.1 builds");
             t.columns.iter().map(|c| c.label.clone()).collect()
         };
         let last = labels.last().unwrap();

@@ -143,23 +143,29 @@ pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Resul
 }
 
 /// The city view as a table (shown, sorted, filtered and saved like the report's tables); each
-/// row's subject is `office:ID`. With `checks`, a column gives each office's findings. Its
-/// titles are in `lang` (files are written in Indonesian).
+/// row's subject is `office:ID`. With `checks`, a column gives each office's findings. Kinerja's
+/// own words in it (titles, `Jumlah`) are in `lang`; the window builds it in its language, files
+/// in Indonesian.
 pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> crate::report::TableView {
     use crate::report::{Cell, Column, ColumnKind, RowKind, TableRow, TableView};
-    let col = |key: &str, label: &str, kind| Column { key: key.into(), label: label.into(), kind, derived: false };
+    let col = |key: &str, id: &str, en: &str, kind| Column {
+        key: key.into(),
+        label: lang.pick(id, en).into(),
+        kind,
+        derived: false,
+    };
     let mut columns = vec![
-        col("perangkat_daerah", "Perangkat Daerah", ColumnKind::Text),
-        col("pagu", "Pagu (Rp)", ColumnKind::Money),
-        col("realisasi", "Realisasi (Rp)", ColumnKind::Money),
-        col("serapan", "Serapan (%)", ColumnKind::Percent),
-        col("iku", "Jumlah IKU", ColumnKind::Count),
-        col("capaian_rata_rata", "Rata-rata Capaian IKU (%)", ColumnKind::Percent),
-        col("nilai_akip", "Nilai AKIP", ColumnKind::Number),
-        col("predikat", "Predikat", ColumnKind::Text),
+        col("perangkat_daerah", "Perangkat Daerah", "Office", ColumnKind::Text),
+        col("pagu", "Pagu (Rp)", "Budget (Rp)", ColumnKind::Money),
+        col("realisasi", "Realisasi (Rp)", "Actual (Rp)", ColumnKind::Money),
+        col("serapan", "Serapan (%)", "Absorption (%)", ColumnKind::Percent),
+        col("iku", "Jumlah IKU", "IKU count", ColumnKind::Count),
+        col("capaian_rata_rata", "Rata-rata Capaian IKU (%)", "Average IKU achievement (%)", ColumnKind::Percent),
+        col("nilai_akip", "Nilai AKIP", "AKIP score", ColumnKind::Number),
+        col("predikat", "Predikat", "Predicate", ColumnKind::Text),
     ];
     if checks.is_some() {
-        columns.push(col("temuan", "Temuan Pemeriksaan", ColumnKind::Count));
+        columns.push(col("temuan", "Temuan Pemeriksaan", "Check findings", ColumnKind::Count));
     }
     let money = |m: Option<Money>| Cell::value(m.map(|m| m.decimal()));
     let mut rows: Vec<TableRow> = v
@@ -184,7 +190,7 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> c
         })
         .collect();
     let mut total = vec![
-        Cell::text("Jumlah"),
+        Cell::text(lang.pick("Jumlah", "Total")),
         money(v.pagu),
         money(v.realisasi),
         Cell::value(v.serapan.map(|v| v.round_dp(2))),
@@ -197,7 +203,7 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> c
         total.push(Cell::value(Some(Decimal::from(checks.iter().map(|c| c.findings).sum::<usize>()))));
     }
     rows.push(TableRow { kind: RowKind::Total, level: 0, cells: total, subject: String::new() });
-    TableView {
+    let mut table = TableView {
         id: "Kota".into(),
         year: v.year,
         title: tr!(
@@ -214,9 +220,10 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> c
             .into(),
         columns,
         rows,
-        lang: Lang::Id,
-    }
-    .in_lang(lang)
+        lang,
+    };
+    table.align_values();
+    table
 }
 
 /// The city's budget per year as amounts (for the trend charts).

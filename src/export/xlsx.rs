@@ -53,29 +53,26 @@ fn fit(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(kept + &note)
 }
 
-fn number_format(kind: ColumnKind, has_sen: bool) -> &'static str {
+/// The cell format of a figure, by the one rule for numbers a person reads
+/// (`docs/computation.md`, Numbers as shown): money with sen only where it has them,
+/// percentages with two decimals, counts whole, an indicator's value with the decimals its
+/// table gives it (`value`'s scale, at most four).
+fn number_format(kind: ColumnKind, value: rust_decimal::Decimal) -> String {
     match kind {
-        ColumnKind::Money if has_sen => "\"Rp\" #,##0.00",
-        ColumnKind::Money => "\"Rp\" #,##0",
-        ColumnKind::Percent => "0.00\" %\"",
-        ColumnKind::Count => "#,##0",
-        _ => "General",
+        ColumnKind::Money if !value.fract().is_zero() => "\"Rp\" #,##0.00".into(),
+        ColumnKind::Money => "\"Rp\" #,##0".into(),
+        ColumnKind::Percent => "0.00\" %\"".into(),
+        ColumnKind::Count => "#,##0".into(),
+        ColumnKind::Number | ColumnKind::Text => match value.scale().min(crate::format::VALUE_DECIMALS_MAX) {
+            0 => "#,##0".into(),
+            n => format!("#,##0.{}", "0".repeat(n as usize)),
+        },
     }
 }
 
 /// A number as its cell's format shows it, for the column width.
 fn shown_text(v: rust_decimal::Decimal, kind: ColumnKind) -> String {
-    let decimals = match kind {
-        ColumnKind::Percent => 2,
-        _ if v.fract().is_zero() => 0,
-        _ => 2,
-    };
-    let n = crate::format::number(v, decimals, crate::format::Lang::Id);
-    match kind {
-        ColumnKind::Money => format!("Rp {n}"),
-        ColumnKind::Percent => format!("{n} %"),
-        _ => n,
-    }
+    crate::report::figure_text(v, kind, crate::format::Lang::Id)
 }
 
 fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
@@ -119,7 +116,7 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                 };
                 match (cell, value) {
                     (Cell::Figure { .. }, Some(v)) => {
-                        let mut f = Format::new().set_num_format(number_format(c.kind, !v.fract().is_zero()));
+                        let mut f = Format::new().set_num_format(number_format(c.kind, v));
                         if bold {
                             f = f.set_bold();
                         }

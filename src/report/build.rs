@@ -6,6 +6,7 @@ use crate::calc::resolve::{self, resolve, sasaran_indicators, Value};
 use crate::calc::Settings;
 use crate::domain::*;
 use crate::format::Lang;
+use crate::text::tr;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -34,6 +35,10 @@ impl TableError {
 pub struct TableOptions {
     /// Show telephone numbers in full instead of masked.
     pub show_phone: bool,
+    /// The language of Kinerja's own words in the table (column titles, `JUMLAH`, polarity,
+    /// verdicts, generated titles); the office's data stays as entered. Files are built in the
+    /// default, Indonesian; the window in its language.
+    pub lang: Lang,
 }
 
 /// Masks a telephone number so that it shows at most four digits: the first two and the last
@@ -74,10 +79,10 @@ pub fn mask_phones(d: &Dataset) -> Dataset {
     masked
 }
 
-fn col(key: &str, label: &str, kind: ColumnKind, derived: bool) -> Column {
+fn col(key: &str, label: impl Into<String>, kind: ColumnKind, derived: bool) -> Column {
     Column { key: key.into(), label: label.into(), kind, derived }
 }
-fn text(key: &str, label: &str) -> Column {
+fn text(key: &str, label: impl Into<String>) -> Column {
     col(key, label, ColumnKind::Text, false)
 }
 fn row(kind: RowKind, level: u8, subject: impl Into<String>, cells: Vec<Cell>) -> TableRow {
@@ -132,64 +137,64 @@ pub fn build_table(
             valid: layout.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
         });
     };
+    let lang = opts.lang;
     let (columns, rows) = match t.kind {
-        TableKind::Staff => staff(d, year, id),
-        TableKind::Assets => assets(d, year),
-        TableKind::RenstraGoals => renstra_goals(d, year, &t.subject),
-        TableKind::IkuDictionary => iku_dictionary(d, year, &t.subject),
-        TableKind::Agreement => agreement(d, s, year, id),
-        TableKind::Capaian => capaian(d, s, year, id),
-        TableKind::IkuAnalysis => iku_analysis(d, s, year, id, &t.subject),
-        TableKind::IkuRenstra => iku_renstra(d, year, &t.subject),
-        TableKind::AkipRecommendations => akip_recommendations(d, year),
-        TableKind::ProgramIndicators => program_indicators(d, s, year, id, &t.subject),
-        TableKind::IkuBudget => iku_budget(d, s, year, id, &t.subject),
-        TableKind::Benchmarks => benchmarks(d, s, year, id, &t.subject),
+        TableKind::Staff => staff(d, year, id, lang),
+        TableKind::Assets => assets(d, year, lang),
+        TableKind::RenstraGoals => renstra_goals(d, year, &t.subject, lang),
+        TableKind::IkuDictionary => iku_dictionary(d, year, &t.subject, lang),
+        TableKind::Agreement => agreement(d, s, year, id, lang),
+        TableKind::Capaian => capaian(d, s, year, id, lang),
+        TableKind::IkuAnalysis => iku_analysis(d, s, year, id, &t.subject, lang),
+        TableKind::IkuRenstra => iku_renstra(d, year, &t.subject, lang),
+        TableKind::AkipRecommendations => akip_recommendations(d, year, lang),
+        TableKind::ProgramIndicators => program_indicators(d, s, year, id, &t.subject, lang),
+        TableKind::IkuBudget => iku_budget(d, s, year, id, &t.subject, lang),
+        TableKind::Benchmarks => benchmarks(d, s, year, id, &t.subject, lang),
         TableKind::UmkmUpgrades => umkm_upgrades(d, year, opts),
-        TableKind::Efficiency => efficiency(d, s, year, id),
-        TableKind::BudgetMurni => budget_murni(d, s, year, id),
-        TableKind::BudgetRealisation => budget_realisation(d, s, year, id),
-        TableKind::BudgetComparison => budget_comparison(d, s, year, id),
+        TableKind::Efficiency => efficiency(d, s, year, id, lang),
+        TableKind::BudgetMurni => budget_murni(d, s, year, id, lang),
+        TableKind::BudgetRealisation => budget_realisation(d, s, year, id, lang),
+        TableKind::BudgetComparison => budget_comparison(d, s, year, id, lang),
     };
     if rows.is_empty() {
         let years = (d.all_years().into_iter()).filter(|y| *y != year).filter(|y| {
             let (_, r) = match t.kind {
-                TableKind::Staff => staff(d, *y, id),
-                TableKind::Assets => assets(d, *y),
-                TableKind::Capaian => capaian(d, s, *y, id),
+                TableKind::Staff => staff(d, *y, id, lang),
+                TableKind::Assets => assets(d, *y, lang),
+                TableKind::Capaian => capaian(d, s, *y, id, lang),
                 TableKind::UmkmUpgrades => umkm_upgrades(d, *y, opts),
-                TableKind::AkipRecommendations => akip_recommendations(d, *y),
+                TableKind::AkipRecommendations => akip_recommendations(d, *y, lang),
                 TableKind::BudgetRealisation
                 | TableKind::BudgetMurni
                 | TableKind::BudgetComparison
-                | TableKind::Efficiency => budget_realisation(d, s, *y, id),
-                TableKind::Agreement => agreement(d, s, *y, id),
+                | TableKind::Efficiency => budget_realisation(d, s, *y, id, lang),
+                TableKind::Agreement => agreement(d, s, *y, id, lang),
                 _ => (Vec::new(), vec![row(RowKind::Normal, 0, "", vec![])]),
             };
             !r.is_empty()
         });
         return Err(TableError::NoData { id: id.into(), year, years: years_list(years) });
     }
-    Ok(TableView {
-        id: id.into(),
-        year,
-        title: t.title.clone(),
-        source: t.source.clone(),
-        columns,
-        rows,
-        lang: Lang::Id,
-    })
+    // A year whose tables the report numbered and titled keeps its printed titles (data); the
+    // titles of another year are Kinerja's own, in the table's language.
+    let printed_layout = d.report_tables.iter().any(|r| r.year == year);
+    let title =
+        if printed_layout { t.title.clone() } else { crate::text::table_title(d, t.kind, &t.subject, year, lang) };
+    let mut view = TableView { id: id.into(), year, title, source: t.source.clone(), columns, rows, lang };
+    view.align_values();
+    Ok(view)
 }
 
 type Built = (Vec<Column>, Vec<TableRow>);
 
-fn staff(d: &Dataset, year: Year, id: &str) -> Built {
+fn staff(d: &Dataset, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
         text("no", "NO"),
-        text("jenjang_pendidikan", "JENJANG PENDIDIKAN"),
+        text("jenjang_pendidikan", lang.pick("JENJANG PENDIDIKAN", "EDUCATION")),
         col("pns", "PNS", ColumnKind::Count, true),
         col("tkk", "TKK", ColumnKind::Count, true),
-        text("ket", "KET"),
+        text("ket", lang.pick("KET", "NOTE")),
     ];
     let mut levels: Vec<(i64, &str)> =
         d.staff.iter().filter(|s| s.year == year).map(|s| (s.position, s.education.as_str())).collect();
@@ -225,16 +230,22 @@ fn staff(d: &Dataset, year: Year, id: &str) -> Built {
         RowKind::Total,
         0,
         "staff:all",
-        vec![Cell::Empty, Cell::text("JUMLAH"), total(StaffStatus::Pns), total(StaffStatus::Tkk), Cell::Empty],
+        vec![
+            Cell::Empty,
+            Cell::text(lang.pick("JUMLAH", "TOTAL")),
+            total(StaffStatus::Pns),
+            total(StaffStatus::Tkk),
+            Cell::Empty,
+        ],
     ));
     (cols, rows)
 }
 
-fn assets(d: &Dataset, year: Year) -> Built {
+fn assets(d: &Dataset, year: Year, lang: Lang) -> Built {
     let cols = vec![
-        text("uraian", "DAFTAR ASET"),
-        col("jumlah", "JUMLAH", ColumnKind::Count, true),
-        col("nilai", "NILAI", ColumnKind::Money, true),
+        text("uraian", lang.pick("DAFTAR ASET", "ASSETS")),
+        col("jumlah", lang.pick("JUMLAH", "COUNT"), ColumnKind::Count, true),
+        col("nilai", lang.pick("NILAI", "VALUE"), ColumnKind::Money, true),
     ];
     let items: Vec<&AssetItem> = d.assets.iter().filter(|a| a.year == year).collect();
     let tree = Tree::new(&items, |a| &a.code, |a| a.parent.as_deref());
@@ -326,16 +337,16 @@ fn period_for(d: &Dataset, year: Year, subject: &str) -> Option<RenstraPeriod> {
     d.period(subject).or_else(|| d.period_of_year(year)).cloned()
 }
 
-fn renstra_goals(d: &Dataset, year: Year, subject: &str) -> Built {
+fn renstra_goals(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
     let Some(p) = period_for(d, year, subject) else { return (vec![], vec![]) };
     let mut cols = vec![
-        text("tujuan", "Tujuan"),
-        text("sasaran", "Sasaran"),
-        text("indikator", "Indikator Tujuan/Sasaran"),
-        text("satuan", "Satuan"),
+        text("tujuan", lang.pick("Tujuan", "Objective")),
+        text("sasaran", lang.pick("Sasaran", "Goal")),
+        text("indikator", lang.pick("Indikator Tujuan/Sasaran", "Objective / goal indicator")),
+        text("satuan", lang.pick("Satuan", "Unit")),
     ];
     for y in p.years() {
-        cols.push(col(&format!("target_{y}"), &y.to_string(), ColumnKind::Number, false));
+        cols.push(col(&format!("target_{y}"), y.to_string(), ColumnKind::Number, false));
     }
     let mut rows = Vec::new();
     let target_cells =
@@ -364,21 +375,21 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str) -> Built {
     (cols, rows)
 }
 
-fn iku_dictionary(d: &Dataset, year: Year, subject: &str) -> Built {
+fn iku_dictionary(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
     let Some(p) = period_for(d, year, subject) else { return (vec![], vec![]) };
     let ty = if p.contains(year) { year } else { p.start_year };
     let cols = vec![
         text("no", "NO"),
-        text("sasaran", "Sasaran"),
-        text("indikator", "Indikator Kinerja Sasaran"),
-        text("alasan", "Alasan"),
-        text("rumus", "Penjelasan/Rumus"),
-        text("satuan", "Satuan"),
-        col(&format!("target_{ty}"), &format!("Target {ty}"), ColumnKind::Number, false),
-        text("definisi", "Definisi"),
-        text("polaritas", "Polaritas"),
-        text("sumber_data", "Sumber Data"),
-        text("penanggung_jawab", "Penanggung Jawab"),
+        text("sasaran", lang.pick("Sasaran", "Goal")),
+        text("indikator", lang.pick("Indikator Kinerja Sasaran", "Goal performance indicator")),
+        text("alasan", lang.pick("Alasan", "Reason")),
+        text("rumus", lang.pick("Penjelasan/Rumus", "Explanation / formula")),
+        text("satuan", lang.pick("Satuan", "Unit")),
+        col(&format!("target_{ty}"), format!("Target {ty}"), ColumnKind::Number, false),
+        text("definisi", lang.pick("Definisi", "Definition")),
+        text("polaritas", lang.pick("Polaritas", "Polarity")),
+        text("sumber_data", lang.pick("Sumber Data", "Data source")),
+        text("penanggung_jawab", lang.pick("Penanggung Jawab", "Responsible")),
     ];
     let rows = d
         .ikus_of_period(&p.code)
@@ -390,11 +401,7 @@ fn iku_dictionary(d: &Dataset, year: Year, subject: &str) -> Built {
                 .as_deref()
                 .and_then(|c| d.sasaran.iter().find(|s| s.code == c))
                 .map_or("", |s| s.name.as_str());
-            let polarity = match ind.polarity {
-                Polarity::HigherIsBetter => "semakin tinggi semakin baik",
-                Polarity::LowerIsBetter => "semakin rendah semakin baik",
-                Polarity::Range => "rentang",
-            };
+            let polarity = crate::text::polarity(ind.polarity, lang);
             row(
                 RowKind::Normal,
                 0,
@@ -428,17 +435,18 @@ fn sasaran_name<'a>(d: &'a Dataset, ind: &Indicator) -> &'a str {
     ind.parent.as_deref().and_then(|c| d.sasaran.iter().find(|s| s.code == c)).map_or("", |s| s.name.as_str())
 }
 
-fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
-        text("bagian", "Bagian"),
+        text("bagian", lang.pick("Bagian", "Part")),
         text("no", "No."),
-        text("uraian", "Sasaran Strategis / Program"),
-        text("indikator", "Indikator Kinerja"),
-        col("target", "Target Tahunan", ColumnKind::Number, false),
-        text("satuan", "Satuan"),
-        col("anggaran_apbd", "Anggaran APBD", ColumnKind::Money, true),
-        col("anggaran_perubahan", "Anggaran Perubahan APBD", ColumnKind::Money, true),
+        text("uraian", lang.pick("Sasaran Strategis / Program", "Strategic goal / programme")),
+        text("indikator", lang.pick("Indikator Kinerja", "Performance indicator")),
+        col("target", lang.pick("Target Tahunan", "Annual target"), ColumnKind::Number, false),
+        text("satuan", lang.pick("Satuan", "Unit")),
+        col("anggaran_apbd", lang.pick("Anggaran APBD", "APBD budget"), ColumnKind::Money, true),
+        col("anggaran_perubahan", lang.pick("Anggaran Perubahan APBD", "Revised APBD budget"), ColumnKind::Money, true),
     ];
+    let (performance, budget) = (lang.pick("Kinerja", "Performance"), lang.pick("Anggaran", "Budget"));
     let mut rows = Vec::new();
     let agreed: Vec<&AgreementTarget> = d.agreements.iter().filter(|a| a.year == year).collect();
     let mut n = 0;
@@ -456,7 +464,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             format!("indicator:{}", ind.code),
             vec![
-                Cell::text("Kinerja"),
+                Cell::text(performance),
                 if first { no(n) } else { Cell::Empty },
                 Cell::text(if first { sas } else { "" }),
                 Cell::text(&ind.name),
@@ -475,7 +483,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             format!("budget:{}", p.program),
             vec![
-                Cell::text("Anggaran"),
+                Cell::text(budget),
                 no(i + 1),
                 Cell::text(&p.name),
                 Cell::Empty,
@@ -492,7 +500,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
             0,
             "agreement:*",
             vec![
-                Cell::text("Anggaran"),
+                Cell::text(budget),
                 Cell::Empty,
                 Cell::text("Total"),
                 Cell::Empty,
@@ -506,15 +514,15 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
     (cols, rows)
 }
 
-fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
         text("no", "NO"),
-        text("sasaran", "SASARAN STRATEGIS"),
-        text("indikator", "INDIKATOR KINERJA"),
-        text("satuan", "SATUAN"),
+        text("sasaran", lang.pick("SASARAN STRATEGIS", "STRATEGIC GOAL")),
+        text("indikator", lang.pick("INDIKATOR KINERJA", "PERFORMANCE INDICATOR")),
+        text("satuan", lang.pick("SATUAN", "UNIT")),
         col("target", "TARGET", ColumnKind::Number, false),
-        col("realisasi", "REALISASI", ColumnKind::Number, false),
-        col("capaian", "CAPAIAN KINERJA (%)", ColumnKind::Percent, true),
+        col("realisasi", lang.pick("REALISASI", "ACTUAL"), ColumnKind::Number, false),
+        col("capaian", lang.pick("CAPAIAN KINERJA (%)", "ACHIEVEMENT (%)"), ColumnKind::Percent, true),
     ];
     let mut rows = Vec::new();
     let mut n = 0;
@@ -545,18 +553,21 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
     (cols, rows)
 }
 
-fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang: Lang) -> Built {
     let prev = year - 1;
+    let target = |y: Year| format!("Target {y}");
+    let actual = |y: Year| tr!(lang, "Realisasi {y}", "Actual {y}");
+    let achievement = |y: Year| tr!(lang, "Capaian {y}", "Achievement {y}");
     let cols = vec![
-        text("no", "No"),
-        text("indikator", "Indikator Kinerja Sasaran"),
-        text("satuan", "Satuan"),
-        col(&format!("target_{prev}"), &format!("Target {prev}"), ColumnKind::Number, false),
-        col(&format!("realisasi_{prev}"), &format!("Realisasi {prev}"), ColumnKind::Number, false),
-        col(&format!("target_{year}"), &format!("Target {year}"), ColumnKind::Number, false),
-        col(&format!("realisasi_{year}"), &format!("Realisasi {year}"), ColumnKind::Number, false),
-        col(&format!("capaian_{prev}"), &format!("Capaian {prev}"), ColumnKind::Percent, true),
-        col(&format!("capaian_{year}"), &format!("Capaian {year}"), ColumnKind::Percent, true),
+        text("no", lang.pick("No", "No.")),
+        text("indikator", lang.pick("Indikator Kinerja Sasaran", "Goal performance indicator")),
+        text("satuan", lang.pick("Satuan", "Unit")),
+        col(&format!("target_{prev}"), target(prev), ColumnKind::Number, false),
+        col(&format!("realisasi_{prev}"), actual(prev), ColumnKind::Number, false),
+        col(&format!("target_{year}"), target(year), ColumnKind::Number, false),
+        col(&format!("realisasi_{year}"), actual(year), ColumnKind::Number, false),
+        col(&format!("capaian_{prev}"), achievement(prev), ColumnKind::Percent, true),
+        col(&format!("capaian_{year}"), achievement(year), ColumnKind::Percent, true),
     ];
     let Some(ind) = d.indicator(code) else { return (cols, vec![]) };
     if d.target(code, year).is_none() && d.realisation(code, year).is_none() {
@@ -624,12 +635,15 @@ fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> 
     (cols, rows)
 }
 
-fn iku_renstra(d: &Dataset, year: Year, code: &str) -> Built {
+fn iku_renstra(d: &Dataset, year: Year, code: &str, lang: Lang) -> Built {
     let Some(ind) = d.indicator(code) else { return (vec![], vec![]) };
     let Some(p) = d.period(&ind.period).cloned() else { return (vec![], vec![]) };
-    let mut cols = vec![text("uraian", "Capaian Indikator Kinerja Sasaran"), text("satuan", "Satuan")];
+    let mut cols = vec![
+        text("uraian", lang.pick("Capaian Indikator Kinerja Sasaran", "Goal performance indicator")),
+        text("satuan", lang.pick("Satuan", "Unit")),
+    ];
     for y in p.years() {
-        cols.push(col(&format!("tahun_{y}"), &y.to_string(), ColumnKind::Number, false));
+        cols.push(col(&format!("tahun_{y}"), y.to_string(), ColumnKind::Number, false));
     }
     let targets: Vec<Cell> = p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect();
     let reals: Vec<Cell> = p
@@ -638,7 +652,7 @@ fn iku_renstra(d: &Dataset, year: Year, code: &str) -> Built {
         .collect();
     let mut t = vec![Cell::text("Target"), Cell::text(&ind.satuan)];
     t.extend(targets);
-    let mut r = vec![Cell::text("Realisasi"), Cell::text(&ind.satuan)];
+    let mut r = vec![Cell::text(lang.pick("Realisasi", "Actual")), Cell::text(&ind.satuan)];
     r.extend(reals);
     (
         cols,
@@ -649,11 +663,11 @@ fn iku_renstra(d: &Dataset, year: Year, code: &str) -> Built {
     )
 }
 
-fn akip_recommendations(d: &Dataset, year: Year) -> Built {
+fn akip_recommendations(d: &Dataset, year: Year, lang: Lang) -> Built {
     let cols = vec![
         text("no", "NO"),
-        text("rekomendasi", "Rekomendasi Hasil Evaluasi SAKIP"),
-        text("tindak_lanjut", "Tindak Lanjut"),
+        text("rekomendasi", lang.pick("Rekomendasi Hasil Evaluasi SAKIP", "SAKIP evaluation recommendation")),
+        text("tindak_lanjut", lang.pick("Tindak Lanjut", "Follow-up")),
     ];
     let mut recs: Vec<&AkipRecommendation> =
         d.akip_recommendations.iter().filter(|r| r.followup_year == year).collect();
@@ -668,14 +682,14 @@ fn akip_recommendations(d: &Dataset, year: Year) -> Built {
     (cols, rows)
 }
 
-fn program_indicators(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+fn program_indicators(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang: Lang) -> Built {
     let cols = vec![
-        text("no", "No"),
-        text("indikator_program", "Indikator Program"),
-        text("satuan", "Satuan"),
-        col("target", &format!("Target Tahun {year}"), ColumnKind::Number, false),
-        col("realisasi", &format!("Realisasi Tahun {year}"), ColumnKind::Number, false),
-        col("capaian", &format!("Capaian Kinerja Tahun {year}"), ColumnKind::Percent, true),
+        text("no", lang.pick("No", "No.")),
+        text("indikator_program", lang.pick("Indikator Program", "Programme indicator")),
+        text("satuan", lang.pick("Satuan", "Unit")),
+        col("target", tr!(lang, "Target Tahun {year}", "Target {year}"), ColumnKind::Number, false),
+        col("realisasi", tr!(lang, "Realisasi Tahun {year}", "Actual {year}"), ColumnKind::Number, false),
+        col("capaian", tr!(lang, "Capaian Kinerja Tahun {year}", "Achievement {year}"), ColumnKind::Percent, true),
     ];
     let programs = d.supporting_programs(code);
     let rows = d
@@ -760,13 +774,13 @@ impl BudgetWalk<'_> {
     }
 }
 
-fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang: Lang) -> Built {
     let cols = vec![
-        text("no", "No"),
-        text("indikator_sasaran", "Indikator Sasaran"),
-        text("program_kegiatan", "Program/ Kegiatan"),
-        col("pagu", "Pagu Anggaran (Rp.)", ColumnKind::Money, true),
-        col("realisasi", "Realisasi Anggaran (Rp.)", ColumnKind::Money, true),
+        text("no", lang.pick("No", "No.")),
+        text("indikator_sasaran", lang.pick("Indikator Sasaran", "Goal indicator")),
+        text("program_kegiatan", lang.pick("Program/ Kegiatan", "Programme / activity")),
+        col("pagu", lang.pick("Pagu Anggaran (Rp.)", "Budget (Rp)"), ColumnKind::Money, true),
+        col("realisasi", lang.pick("Realisasi Anggaran (Rp.)", "Spent (Rp)"), ColumnKind::Money, true),
         col("persen", "%", ColumnKind::Percent, true),
     ];
     let ind_name = d.indicator(code).map_or(code.to_string(), |i| i.name.clone());
@@ -789,7 +803,7 @@ fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Bu
             vec![
                 Cell::Empty,
                 Cell::Empty,
-                Cell::text("Jumlah"),
+                Cell::text(lang.pick("Jumlah", "Total")),
                 Cell::figure(printed(d, year, id, &subject, "pagu"), m(total.pagu)),
                 Cell::figure(printed(d, year, id, &subject, "realisasi"), m(total.realisasi)),
                 Cell::figure(printed(d, year, id, &subject, "serapan_pct"), total.serapan().ok().map(round2)),
@@ -799,14 +813,14 @@ fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Bu
     (cols, rows)
 }
 
-fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Built {
+fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang: Lang) -> Built {
     let cols = vec![
-        text("indikator", "Indikator Kinerja"),
-        text("tahun", "Tahun"),
+        text("indikator", lang.pick("Indikator Kinerja", "Performance indicator")),
+        text("tahun", lang.pick("Tahun", "Year")),
         col("target", "Target", ColumnKind::Number, false),
-        col("realisasi", "Realisasi", ColumnKind::Number, false),
-        col("capaian", "Capaian", ColumnKind::Percent, true),
-        text("sumber", "Sumber"),
+        col("realisasi", lang.pick("Realisasi", "Actual"), ColumnKind::Number, false),
+        col("capaian", lang.pick("Capaian", "Achievement"), ColumnKind::Percent, true),
+        text("sumber", lang.pick("Sumber", "Source")),
     ];
     let mut rows: Vec<TableRow> = d
         .benchmarks
@@ -852,12 +866,13 @@ fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Bu
 }
 
 fn umkm_upgrades(d: &Dataset, year: Year, opts: TableOptions) -> Built {
+    let lang = opts.lang;
     let cols = vec![
         text("no", "NO"),
-        text("nama", "NAMA"),
-        text("alamat", "ALAMAT"),
-        text("jenis_usaha", "JENIS USAHA"),
-        text("no_telepon", "NO TELEPON"),
+        text("nama", lang.pick("NAMA", "NAME")),
+        text("alamat", lang.pick("ALAMAT", "ADDRESS")),
+        text("jenis_usaha", lang.pick("JENIS USAHA", "BUSINESS")),
+        text("no_telepon", lang.pick("NO TELEPON", "TELEPHONE")),
     ];
     let mut list: Vec<&UmkmUpgrade> = d.umkm_upgrades.iter().filter(|u| u.year == year).collect();
     list.sort_by_key(|u| u.position);
@@ -883,17 +898,32 @@ fn umkm_upgrades(d: &Dataset, year: Year, opts: TableOptions) -> Built {
     (cols, rows)
 }
 
-fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
-        text("no", "No"),
-        text("sasaran", "Sasaran Strategis"),
-        text("indikator", "Indikator Kinerja"),
-        col("capaian", "Capaian Kinerja (%)", ColumnKind::Percent, true),
-        col("rata_rata_capaian", "Rata-rata Capaian Kinerja", ColumnKind::Percent, true),
-        text("program", "Program"),
-        col("realisasi_anggaran", "Realisasi Anggaran (%)", ColumnKind::Percent, true),
-        col("rata_rata_realisasi_anggaran", "Rata-rata Realisasi Anggaran (%)", ColumnKind::Percent, true),
-        col("efisiensi", "Efisiensi", ColumnKind::Text, true),
+        text("no", lang.pick("No", "No.")),
+        text("sasaran", lang.pick("Sasaran Strategis", "Strategic goal")),
+        text("indikator", lang.pick("Indikator Kinerja", "Performance indicator")),
+        col("capaian", lang.pick("Capaian Kinerja (%)", "Achievement (%)"), ColumnKind::Percent, true),
+        col(
+            "rata_rata_capaian",
+            lang.pick("Rata-rata Capaian Kinerja", "Average achievement"),
+            ColumnKind::Percent,
+            true,
+        ),
+        text("program", lang.pick("Program", "Programme")),
+        col(
+            "realisasi_anggaran",
+            lang.pick("Realisasi Anggaran (%)", "Budget absorption (%)"),
+            ColumnKind::Percent,
+            true,
+        ),
+        col(
+            "rata_rata_realisasi_anggaran",
+            lang.pick("Rata-rata Realisasi Anggaran (%)", "Average budget absorption (%)"),
+            ColumnKind::Percent,
+            true,
+        ),
+        col("efisiensi", lang.pick("Efisiensi", "Efficiency"), ColumnKind::Text, true),
     ];
     let Some(p) = d.period_of_year(year) else { return (cols, vec![]) };
     let mut rows = Vec::new();
@@ -911,10 +941,16 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
                 let first_of_ind = j == 0;
                 let verdict = if first_of_sasaran {
                     let computed = resolve(d, s, year, &sas_subject, "efficiency").ok().and_then(|r| match r.value {
-                        Value::Verdict(v) => Some(v.text().to_string()),
+                        Value::Verdict(v) => Some(crate::text::verdict(v, lang).to_string()),
                         Value::Number(_) => None,
                     });
-                    let reported = d.printed(year, id, &sas_subject, "efficiency").map(|p| p.printed.clone());
+                    // A printed verdict is one of the three words of the rule, worded in the
+                    // table's language like the recomputed one beside it (so that the two are
+                    // compared as verdicts); a printed text that is no verdict stays as printed.
+                    let reported = d.printed(year, id, &sas_subject, "efficiency").map(|p| {
+                        crate::calc::efficiency::Verdict::parse(&p.printed)
+                            .map_or_else(|| p.printed.clone(), |v| crate::text::verdict(v, lang).to_string())
+                    });
                     Cell::Verdict { reported, computed }
                 } else {
                     Cell::Empty
@@ -957,12 +993,33 @@ fn programs_of_year(d: &Dataset, year: Year) -> Vec<&BudgetLine> {
     d.budget_children(year, None)
 }
 
-fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+/// The programme column of the budget tables (3.18–3.20).
+fn programme_column(lang: Lang) -> Column {
+    text(
+        "program",
+        lang.pick(
+            "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN",
+            "GOVERNMENT AFFAIR / FIELD AND PROGRAMME",
+        ),
+    )
+}
+
+fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
         text("no", "NO"),
-        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
-        col("pagu_sebelum_perubahan", "PAGU ANGGARAN SEBELUM PERUBAHAN (Rp)", ColumnKind::Money, true),
-        col("pagu_setelah_perubahan", "PAGU ANGGARAN SETELAH PERUBAHAN (Rp)", ColumnKind::Money, true),
+        programme_column(lang),
+        col(
+            "pagu_sebelum_perubahan",
+            lang.pick("PAGU ANGGARAN SEBELUM PERUBAHAN (Rp)", "BUDGET BEFORE REVISION (Rp)"),
+            ColumnKind::Money,
+            true,
+        ),
+        col(
+            "pagu_setelah_perubahan",
+            lang.pick("PAGU ANGGARAN SETELAH PERUBAHAN (Rp)", "BUDGET AFTER REVISION (Rp)"),
+            ColumnKind::Money,
+            true,
+        ),
     ];
     let programs = programs_of_year(d, year);
     if programs.iter().all(|p| p.pagu_murni.is_none()) {
@@ -994,12 +1051,12 @@ fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
     (cols, rows)
 }
 
-fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let cols = vec![
         text("no", "NO"),
-        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
-        col("pagu", "PAGU ANGGARAN", ColumnKind::Money, true),
-        col("realisasi", "REALISASI", ColumnKind::Money, true),
+        programme_column(lang),
+        col("pagu", lang.pick("PAGU ANGGARAN", "BUDGET"), ColumnKind::Money, true),
+        col("realisasi", lang.pick("REALISASI", "ACTUAL"), ColumnKind::Money, true),
         col("persen", "%", ColumnKind::Percent, true),
     ];
     let programs = programs_of_year(d, year);
@@ -1040,17 +1097,19 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built 
     (cols, rows)
 }
 
-fn budget_comparison(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
+fn budget_comparison(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
     let prev = year - 1;
+    let pagu = |y: Year| tr!(lang, "PAGU {y}", "BUDGET {y}");
+    let actual = |y: Year| tr!(lang, "REALISASI {y}", "ACTUAL {y}");
     let cols = vec![
         text("no", "NO"),
-        text("program", "URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN"),
-        col(&format!("pagu_{year}"), &format!("PAGU {year}"), ColumnKind::Money, true),
-        col(&format!("realisasi_{year}"), &format!("REALISASI {year}"), ColumnKind::Money, true),
-        col(&format!("persen_{year}"), &format!("% {year}"), ColumnKind::Percent, true),
-        col(&format!("pagu_{prev}"), &format!("PAGU {prev}"), ColumnKind::Money, true),
-        col(&format!("realisasi_{prev}"), &format!("REALISASI {prev}"), ColumnKind::Money, true),
-        col(&format!("persen_{prev}"), &format!("% {prev}"), ColumnKind::Percent, true),
+        programme_column(lang),
+        col(&format!("pagu_{year}"), pagu(year), ColumnKind::Money, true),
+        col(&format!("realisasi_{year}"), actual(year), ColumnKind::Money, true),
+        col(&format!("persen_{year}"), format!("% {year}"), ColumnKind::Percent, true),
+        col(&format!("pagu_{prev}"), pagu(prev), ColumnKind::Money, true),
+        col(&format!("realisasi_{prev}"), actual(prev), ColumnKind::Money, true),
+        col(&format!("persen_{prev}"), format!("% {prev}"), ColumnKind::Percent, true),
     ];
     let programs = programs_of_year(d, year);
     if programs.is_empty() || programs_of_year(d, prev).is_empty() {
@@ -1115,16 +1174,22 @@ fn budget_comparison(d: &Dataset, s: &Settings, year: Year, id: &str) -> Built {
 /// The whole budget of a year as a tree: program → kegiatan → sub-kegiatan, with pagu murni,
 /// pagu perubahan, their difference, realisasi, serapan, and the change of pagu against the
 /// previous year.
-pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
+pub fn budget_tree(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> TableView {
+    let last_year = year - 1;
     let columns = vec![
-        text("kode", "Kode"),
-        text("uraian", "Program / Kegiatan / Sub-kegiatan"),
-        col("pagu_murni", "Pagu murni", ColumnKind::Money, true),
-        col("pagu_perubahan", "Pagu perubahan", ColumnKind::Money, true),
-        col("selisih", "Selisih perubahan", ColumnKind::Money, false),
-        col("realisasi", "Realisasi", ColumnKind::Money, true),
-        col("serapan", "Serapan (%)", ColumnKind::Percent, true),
-        col("perubahan_tahunan", &format!("Pagu vs {} (%)", year - 1), ColumnKind::Percent, false),
+        text("kode", lang.pick("Kode", "Code")),
+        text("uraian", lang.pick("Program / Kegiatan / Sub-kegiatan", "Programme / activity / sub-activity")),
+        col("pagu_murni", lang.pick("Pagu murni", "Original budget"), ColumnKind::Money, true),
+        col("pagu_perubahan", lang.pick("Pagu perubahan", "Revised budget"), ColumnKind::Money, true),
+        col("selisih", lang.pick("Selisih perubahan", "Revision difference"), ColumnKind::Money, false),
+        col("realisasi", lang.pick("Realisasi", "Actual"), ColumnKind::Money, true),
+        col("serapan", lang.pick("Serapan (%)", "Absorption (%)"), ColumnKind::Percent, true),
+        col(
+            "perubahan_tahunan",
+            tr!(lang, "Pagu vs {last_year} (%)", "Budget vs {last_year} (%)"),
+            ColumnKind::Percent,
+            false,
+        ),
     ];
     let lines: Vec<&BudgetLine> = d.budget_lines.iter().filter(|b| b.year == year).collect();
     let tree = Tree::new(&lines, |b| &b.kode, |b| b.parent.as_deref());
@@ -1180,141 +1245,16 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year) -> TableView {
     TableView {
         id: "anggaran".into(),
         year,
-        title: format!("Anggaran {year}: program, kegiatan dan sub-kegiatan"),
+        title: tr!(
+            lang,
+            "Anggaran {year}: program, kegiatan dan sub-kegiatan",
+            "Budget {year}: programmes, activities and sub-activities"
+        ),
         source: String::new(),
         columns,
         rows,
-        lang: Lang::Id,
+        lang,
     }
-}
-
-/// The column titles of the tables in English, by their Indonesian; `{y}` stands for a year.
-/// Titles without an entry are the same in both languages (`NO`, `%`, `PNS`, a year).
-const COLUMN_TITLES: &[(&str, &str)] = &[
-    ("No", "No."),
-    ("JENJANG PENDIDIKAN", "EDUCATION"),
-    ("KET", "NOTE"),
-    ("DAFTAR ASET", "ASSETS"),
-    ("JUMLAH", "COUNT"),
-    ("NILAI", "VALUE"),
-    ("Tujuan", "Objective"),
-    ("Sasaran", "Goal"),
-    ("Indikator Tujuan/Sasaran", "Objective / goal indicator"),
-    ("Satuan", "Unit"),
-    ("Indikator Kinerja Sasaran", "Goal performance indicator"),
-    ("Alasan", "Reason"),
-    ("Penjelasan/Rumus", "Explanation / formula"),
-    ("Definisi", "Definition"),
-    ("Polaritas", "Polarity"),
-    ("Sumber Data", "Data source"),
-    ("Penanggung Jawab", "Responsible"),
-    ("Bagian", "Part"),
-    ("Sasaran Strategis / Program", "Strategic goal / programme"),
-    ("Indikator Kinerja", "Performance indicator"),
-    ("Target Tahunan", "Annual target"),
-    ("Anggaran APBD", "APBD budget"),
-    ("Anggaran Perubahan APBD", "Revised APBD budget"),
-    ("SASARAN STRATEGIS", "STRATEGIC GOAL"),
-    ("INDIKATOR KINERJA", "PERFORMANCE INDICATOR"),
-    ("SATUAN", "UNIT"),
-    ("REALISASI", "ACTUAL"),
-    ("CAPAIAN KINERJA (%)", "ACHIEVEMENT (%)"),
-    ("Realisasi {y}", "Actual {y}"),
-    ("Capaian {y}", "Achievement {y}"),
-    ("Capaian Indikator Kinerja Sasaran", "Goal performance indicator"),
-    ("Rekomendasi Hasil Evaluasi SAKIP", "SAKIP evaluation recommendation"),
-    ("Tindak Lanjut", "Follow-up"),
-    ("Indikator Program", "Programme indicator"),
-    ("Target Tahun {y}", "Target {y}"),
-    ("Realisasi Tahun {y}", "Actual {y}"),
-    ("Capaian Kinerja Tahun {y}", "Achievement {y}"),
-    ("Indikator Sasaran", "Goal indicator"),
-    ("Program/ Kegiatan", "Programme / activity"),
-    ("Pagu Anggaran (Rp.)", "Budget (Rp)"),
-    ("Realisasi Anggaran (Rp.)", "Spent (Rp)"),
-    ("Tahun", "Year"),
-    ("Realisasi", "Actual"),
-    ("Capaian", "Achievement"),
-    ("Sumber", "Source"),
-    ("NAMA", "NAME"),
-    ("ALAMAT", "ADDRESS"),
-    ("JENIS USAHA", "BUSINESS"),
-    ("NO TELEPON", "TELEPHONE"),
-    ("Sasaran Strategis", "Strategic goal"),
-    ("Capaian Kinerja (%)", "Achievement (%)"),
-    ("Rata-rata Capaian Kinerja", "Average achievement"),
-    ("Program", "Programme"),
-    ("Realisasi Anggaran (%)", "Budget absorption (%)"),
-    ("Rata-rata Realisasi Anggaran (%)", "Average budget absorption (%)"),
-    ("Efisiensi", "Efficiency"),
-    ("URUSAN/ BIDANG URUSAN PEMERINTAH DAERAH DAN PROGRAM KEGIATAN", "GOVERNMENT AFFAIR / FIELD AND PROGRAMME"),
-    ("PAGU ANGGARAN SEBELUM PERUBAHAN (Rp)", "BUDGET BEFORE REVISION (Rp)"),
-    ("PAGU ANGGARAN SETELAH PERUBAHAN (Rp)", "BUDGET AFTER REVISION (Rp)"),
-    ("PAGU ANGGARAN", "BUDGET"),
-    ("PAGU {y}", "BUDGET {y}"),
-    ("REALISASI {y}", "ACTUAL {y}"),
-    ("Kode", "Code"),
-    ("Program / Kegiatan / Sub-kegiatan", "Programme / activity / sub-activity"),
-    ("Pagu murni", "Original budget"),
-    ("Pagu perubahan", "Revised budget"),
-    ("Selisih perubahan", "Revision difference"),
-    ("Serapan (%)", "Absorption (%)"),
-    ("Pagu vs {y} (%)", "Budget vs {y} (%)"),
-    // The city table (`app::city`).
-    ("Perangkat Daerah", "Office"),
-    ("Pagu (Rp)", "Budget (Rp)"),
-    ("Realisasi (Rp)", "Actual (Rp)"),
-    ("Jumlah IKU", "IKU count"),
-    ("Rata-rata Capaian IKU (%)", "Average IKU achievement (%)"),
-    ("Nilai AKIP", "AKIP score"),
-    ("Predikat", "Predicate"),
-    ("Temuan Pemeriksaan", "Check findings"),
-];
-
-/// The texts Kinerja writes into the tables' cells (totals, row names, polarity), in English.
-const CELL_TEXTS: &[(&str, &str)] = &[
-    ("JUMLAH", "TOTAL"),
-    ("Jumlah", "Total"),
-    ("Realisasi", "Actual"),
-    ("Kinerja", "Performance"),
-    ("Anggaran", "Budget"),
-    ("semakin tinggi semakin baik", "higher is better"),
-    ("semakin rendah semakin baik", "lower is better"),
-    ("rentang", "range"),
-];
-
-/// The English of a column title, its years kept: `Realisasi Tahun 2024` → `Actual 2024`.
-pub(super) fn column_english(label: &str) -> Option<String> {
-    let mut years = Vec::new();
-    let mut template = String::new();
-    let mut digits = String::new();
-    // Every run of four digits is a year; other numbers stay part of the title.
-    for c in label.chars().chain(std::iter::once('\0')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if digits.len() == 4 {
-            years.push(std::mem::take(&mut digits));
-            template.push_str("{y}");
-        } else {
-            template.push_str(&std::mem::take(&mut digits));
-        }
-        if c != '\0' {
-            template.push(c);
-        }
-    }
-    let (_, en) = COLUMN_TITLES.iter().find(|(id, _)| *id == template)?;
-    let mut out = (*en).to_string();
-    for y in years {
-        out = out.replacen("{y}", &y, 1);
-    }
-    Some(out)
-}
-
-/// The English of a text Kinerja writes into a cell; data has none.
-pub(super) fn cell_english(text: &str) -> Option<&'static str> {
-    CELL_TEXTS.iter().find(|(id, _)| *id == text).map(|(_, en)| *en)
 }
 
 #[cfg(test)]
@@ -1390,7 +1330,7 @@ mod tests {
         // Program 1 under its own kegiatan 1.1 (possible only in a database written without
         // the dataset checks).
         set_parent(&mut d.budget_lines, |b| b.year == 2024 && b.kode == "1", "1.1", |b| &mut b.parent);
-        let tree = budget_tree(&d, &Settings::default(), 2024);
+        let tree = budget_tree(&d, &Settings::default(), 2024, Lang::Id);
         let lines_2024 = d.budget_lines.iter().filter(|b| b.year == 2024).count();
         assert_eq!(tree.rows.len(), lines_2024 + 1, "every line and the total");
         assert_eq!(tree.rows[0].subject, "budget:1");
@@ -1417,24 +1357,71 @@ mod tests {
         };
         // Tabel 2.3 holds both the performance indicators and the programmes of the budget.
         assert_eq!(parts(&t), ["Anggaran", "Kinerja"].map(String::from).into());
-        let en = t.in_lang(Lang::En);
+        let en =
+            build_table(&d, &Settings::default(), "2.3", 2024, TableOptions { lang: Lang::En, ..Default::default() })
+                .unwrap();
         assert_eq!(parts(&en), ["Budget", "Performance"].map(String::from).into());
     }
 
     #[test]
     fn kinerja_own_titles_follow_the_language_and_the_printed_title_stays() {
-        assert_eq!(column_english("Realisasi Tahun 2024").as_deref(), Some("Actual 2024"));
-        assert_eq!(column_english("Pagu vs 2023 (%)").as_deref(), Some("Budget vs 2023 (%)"));
-        assert_eq!(column_english("PNS"), None, "a code is the same in both languages");
         let d = embedded();
-        let id = build_table(&d, &Settings::default(), "1.1", 2024, TableOptions::default()).unwrap();
+        let s = Settings::default();
+        let id = build_table(&d, &s, "1.1", 2024, TableOptions::default()).unwrap();
         // Files are built like this: Indonesian.
         assert_eq!(id.label(), "Tabel 1.1");
+        assert_eq!(id.columns[1].label, "JENJANG PENDIDIKAN");
         assert!(id.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("JUMLAH"))));
-        let en = id.clone().in_lang(Lang::En);
+        let en = build_table(&d, &s, "1.1", 2024, TableOptions { lang: Lang::En, ..Default::default() }).unwrap();
+        assert_eq!(en.lang, Lang::En);
         assert_eq!(en.label(), "Table 1.1");
         assert_eq!(en.columns[1].label, "EDUCATION");
         assert!(en.rows.iter().any(|r| r.cells.get(1) == Some(&Cell::text("TOTAL"))));
         assert_eq!(en.title, id.title, "the printed title is data");
+        assert_eq!(en.rows.len(), id.rows.len());
+        // A year the report did not number has Kinerja's own titles, in the language.
+        let id = build_table(&d, &s, "3.19", 2023, TableOptions::default()).unwrap();
+        assert_eq!(id.title, "Pagu dan Realisasi Anggaran per Program Tahun 2023");
+        let en = build_table(&d, &s, "3.19", 2023, TableOptions { lang: Lang::En, ..Default::default() }).unwrap();
+        assert_eq!(en.title, "Budget and spending per programme, 2023");
+        assert_eq!(en.columns[3].label, "ACTUAL");
+        let tree = budget_tree(&d, &s, 2024, Lang::En);
+        assert_eq!(tree.title, "Budget 2024: programmes, activities and sub-activities");
+        assert_eq!(tree.columns[7].label, "Budget vs 2023 (%)");
+        assert_eq!(budget_tree(&d, &s, 2024, Lang::Id).columns[7].label, "Pagu vs 2023 (%)");
+    }
+
+    #[test]
+    fn a_printed_verdict_is_worded_in_the_table_language_and_compared_as_a_verdict() {
+        let d = embedded();
+        let s = Settings::default();
+        let en = build_table(&d, &s, "3.17", 2024, TableOptions { lang: Lang::En, ..Default::default() }).unwrap();
+        let verdicts: Vec<&Cell> =
+            en.rows.iter().filter_map(|r| r.cells.last()).filter(|c| **c != Cell::Empty).collect();
+        assert!(!verdicts.is_empty());
+        // Tabel 3.17 prints `efisien` for every sasaran and Kinerja agrees (tests/tables.rs).
+        for v in verdicts {
+            assert_eq!(v, &Cell::Verdict { reported: Some("efficient".into()), computed: Some("efficient".into()) });
+            assert!(!v.disagrees());
+        }
+    }
+
+    #[test]
+    fn an_indicator_reads_its_values_with_one_precision() {
+        let d = embedded();
+        let t = build_table(&d, &Settings::default(), "3.2", 2024, TableOptions::default()).unwrap();
+        let row = t.rows.iter().find(|r| r.subject == "indicator:IKU1").unwrap();
+        let shown: Vec<String> = t
+            .columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(c, _)| c.kind == ColumnKind::Number)
+            .map(|(c, cell)| crate::report::cell_text(cell, c.kind, Lang::Id))
+            .collect();
+        // Tabel 3.2 prints 70 / 76.01 / 75.80 / 78.19 for Nilai AKIP; the window reads them alike.
+        assert_eq!(shown, ["70,00", "76,01", "75,80", "78,19"]);
+        // The figure itself is unchanged: 70 is 70.
+        let first = t.columns.iter().position(|c| c.kind == ColumnKind::Number).unwrap();
+        assert_eq!(row.cells[first], Cell::value(Some(Decimal::from(70))));
     }
 }

@@ -8,17 +8,33 @@ use crate::calc::resolve::{effective_realisasi, indicator_capaian};
 use crate::calc::settings::Status;
 use crate::calc::Settings;
 use crate::domain::{Dataset, Year};
-use crate::format::{to_f64, Lang};
+use crate::format::{to_f64, value_decimals, Lang};
 use serde::Serialize;
 
-/// The unit of the y axis, for number formats.
+/// The unit of the y axis, for number formats (`docs/computation.md`, Numbers as shown).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Unit {
+    /// Rupiah: whole, or with sen where an amount has them.
     Rupiah,
+    /// A percentage Kinerja computes (capaian, serapan): two decimals.
     Percent,
+    /// People, items: whole.
     Count,
-    /// A plain value with its satuan (e.g. `Nilai`).
-    Value(String),
+    /// An indicator's values (or the AKIP score) in its satuan (`Nilai`, `%`), with the decimals
+    /// of the most precise of the chart's values ([`crate::format::value_decimals`]).
+    Value { satuan: String, decimals: u32 },
+}
+
+impl Unit {
+    /// Whether the values read as percentages (`86,06 %`, an axis from 0): Kinerja's own, or an
+    /// indicator whose satuan is `%`.
+    pub fn is_percent(&self) -> bool {
+        match self {
+            Unit::Percent => true,
+            Unit::Value { satuan, .. } => satuan.trim() == "%",
+            Unit::Rupiah | Unit::Count => false,
+        }
+    }
 }
 
 /// How a series is drawn.
@@ -117,7 +133,7 @@ impl ChartSpec {
             Unit::Rupiah => "Rp".to_string(),
             Unit::Percent if self.y_label.trim() == "%" || self.y_label.is_empty() => "%".to_string(),
             Unit::Percent => format!("{} (%)", self.y_label),
-            Unit::Count | Unit::Value(_) => self.y_label.clone(),
+            Unit::Count | Unit::Value { .. } => self.y_label.clone(),
         };
         match ticks::scale_note(axis, lang) {
             Some(note) => format!("{base} ({note})"),
@@ -236,6 +252,8 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
     let codes = iku_chain(d, code);
     let mut targets = Vec::new();
     let mut reals = Vec::new();
+    // Every value drawn, exact, for the decimals its hover shows.
+    let mut values = Vec::new();
     for c in &codes {
         let Some(i) = d.indicator(c) else { continue };
         let mut years: Vec<Year> = d
@@ -250,6 +268,7 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
         for y in years {
             if let Some(t) = d.target(c, y) {
                 targets.push([y as f64, to_f64(t.target)]);
+                values.push(t.target);
             }
         }
         let mut ry: Vec<Year> = d.realisations.iter().filter(|r| &r.indicator == c).map(|r| r.year).collect();
@@ -257,6 +276,7 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
         for y in ry {
             if let Ok(v) = effective_realisasi(d, i, y) {
                 reals.push([y as f64, to_f64(v)]);
+                values.push(v);
             }
         }
     }
@@ -265,7 +285,7 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
         title: name,
         x_label: t(lang, "Tahun", "Year"),
         y_label: satuan.clone(),
-        unit: if satuan == "%" { Unit::Percent } else { Unit::Value(satuan) },
+        unit: Unit::Value { satuan, decimals: value_decimals(values) },
         categories: Vec::new(),
         series: vec![
             Series {
@@ -296,6 +316,7 @@ pub fn iku_trend(d: &Dataset, code: &str, lang: Lang) -> ChartSpec {
 /// AKIP score over the years against the predicate bands.
 pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
     let mut evals: Vec<_> = d.akip_evaluations.iter().map(|e| [e.year as f64, to_f64(e.score)]).collect();
+    let decimals = value_decimals(d.akip_evaluations.iter().map(|e| e.score));
     evals.sort_by(|a, b| a[0].total_cmp(&b[0]));
     let colors = [
         [220, 240, 220],
@@ -323,7 +344,7 @@ pub fn akip_trend(d: &Dataset, lang: Lang) -> ChartSpec {
         title: t(lang, "Nilai AKIP dan predikatnya", "AKIP score and predicate"),
         x_label: t(lang, "Tahun", "Year"),
         y_label: t(lang, "Nilai", "Score"),
-        unit: Unit::Value(t(lang, "Nilai", "Score")),
+        unit: Unit::Value { satuan: t(lang, "Nilai", "Score"), decimals },
         categories: Vec::new(),
         series: vec![Series {
             name: t(lang, "Nilai AKIP", "AKIP score"),
@@ -596,7 +617,8 @@ fn status_tint(status: Status) -> [u8; 3] {
     }
 }
 
-/// The colour of a capaian status, as the window's tables write it (`ui::widgets::status_color`).
+/// The colour of a capaian status: of its bar here, and of its figure wherever the window shows
+/// one (`ui::widgets::status_color` takes it from here).
 pub fn status_rgb(status: Status) -> [u8; 3] {
     match status {
         Status::SangatTinggi => [30, 140, 60],

@@ -17,6 +17,22 @@ use crate::domain::Year;
 use crate::format::Lang;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
+
+/// `v` with at least `decimals` decimals, its value unchanged (`75.8` → `75.80`).
+fn pad(v: Decimal, decimals: u32) -> Decimal {
+    if v.scale() >= decimals {
+        return v;
+    }
+    let mut padded = v;
+    padded.rescale(decimals);
+    // A value too large to hold the extra digits keeps its own.
+    if padded == v {
+        padded
+    } else {
+        v
+    }
+}
 
 /// What a column holds, for alignment and number formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -34,7 +50,7 @@ pub enum ColumnKind {
 pub struct Column {
     /// Machine name, used as the CSV header.
     pub key: String,
-    /// Heading in Indonesian, as in the report.
+    /// Heading in the table's language (`TableView::lang`); in Indonesian as the report prints it.
     pub label: String,
     pub kind: ColumnKind,
     /// Whether some cells are derived (so a recomputed column accompanies the printed one).
@@ -126,8 +142,9 @@ pub struct TableView {
     pub source: String,
     pub columns: Vec<Column>,
     pub rows: Vec<TableRow>,
-    /// The language of Kinerja's own words in it (`Tabel`, column titles, `JUMLAH`); what the
-    /// report printed (the title, names) is data and stays as printed. Files are Indonesian.
+    /// The language it was built in: of Kinerja's own words in it (`Tabel`, column titles,
+    /// `JUMLAH`, polarity, verdicts); what the office recorded and the report printed (its
+    /// titles, names, texts) is data and stays as entered. Files are built in Indonesian.
     #[serde(skip)]
     pub lang: Lang,
 }
@@ -148,31 +165,45 @@ impl TableView {
         }
     }
 
-    /// The table with Kinerja's own words (column titles, `JUMLAH`, `Target`, polarity …) in
-    /// `lang`; the title, the source and the data stay as they are.
-    pub fn in_lang(mut self, lang: Lang) -> TableView {
-        if lang == self.lang {
-            return self;
+    /// Holds each indicator's values — the `Number` figures of the rows about one subject
+    /// (`indicator:IKU1`: its targets and realisations, in one row or in several) — at the
+    /// precision of the most precise of them ([`crate::format::value_decimals`]), so that every
+    /// place that shows the table (the window, the PDF, the XLSX) reads `75,80` beside `70,00`.
+    /// A value is padded with zeros, never rounded: it stays the figure that was recorded.
+    pub(crate) fn align_values(&mut self) {
+        let numbers: Vec<usize> =
+            self.columns.iter().enumerate().filter(|(_, c)| c.kind == ColumnKind::Number).map(|(i, _)| i).collect();
+        if numbers.is_empty() {
+            return;
         }
-        // Every view is built in Indonesian; English is the one other language.
-        if lang == Lang::En {
-            for c in &mut self.columns {
-                if let Some(en) = build::column_english(&c.label) {
-                    c.label = en;
-                }
-            }
-            for r in &mut self.rows {
-                for cell in &mut r.cells {
-                    if let Cell::Text(t) = cell {
-                        if let Some(en) = build::cell_english(t) {
-                            *t = en.to_string();
-                        }
+        // A row about no record is a group of its own.
+        let group = |i: usize, r: &TableRow| if r.subject.is_empty() { format!("#{i}") } else { r.subject.clone() };
+        let figures = |r: &TableRow| -> Vec<Decimal> {
+            numbers
+                .iter()
+                .filter_map(|c| match r.cells.get(*c) {
+                    Some(Cell::Figure { reported, computed }) => Some(reported.iter().chain(computed).copied()),
+                    _ => None,
+                })
+                .flatten()
+                .collect()
+        };
+        let mut decimals: HashMap<String, u32> = HashMap::new();
+        for (i, r) in self.rows.iter().enumerate() {
+            let d = crate::format::value_decimals(figures(r));
+            let e = decimals.entry(group(i, r)).or_insert(0);
+            *e = (*e).max(d);
+        }
+        for (i, r) in self.rows.iter_mut().enumerate() {
+            let n = decimals.get(&group(i, r)).copied().unwrap_or(0);
+            for c in &numbers {
+                if let Some(Cell::Figure { reported, computed }) = r.cells.get_mut(*c) {
+                    for v in [reported, computed].into_iter().flatten() {
+                        *v = pad(*v, n);
                     }
                 }
             }
         }
-        self.lang = lang;
-        self
     }
 
     /// The heading above the table: `Tabel 3.19 Realisasi …`, or the title alone.
@@ -182,5 +213,21 @@ impl TableView {
         } else {
             self.title.clone()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn padding_adds_zeros_and_never_changes_a_value() {
+        let v = Decimal::from_str("75.8").unwrap();
+        assert_eq!(pad(v, 2).to_string(), "75.80");
+        assert_eq!(pad(Decimal::from_str("0.296123").unwrap(), 2).to_string(), "0.296123");
+        // No room for two more digits: the value stays as it is.
+        assert_eq!(pad(Decimal::MAX, 2), Decimal::MAX);
+        assert_eq!(pad(Decimal::MAX, 2).scale(), 0);
     }
 }

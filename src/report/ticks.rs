@@ -5,7 +5,7 @@
 //! names wrapped instead of cut.
 
 use super::charts::Unit;
-use crate::format::{compact, compact_scale, number, Lang};
+use crate::format::{compact, compact_scale, number, percent, rupiah_decimal, value, Lang};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 
@@ -61,7 +61,7 @@ pub fn value_range(values: &[f64], unit: &Unit, bars: bool) -> (f64, f64) {
     let Some(mut hi) = finite.iter().copied().reduce(f64::max) else {
         return (0.0, 1.0);
     };
-    let zero_based = bars || matches!(unit, Unit::Rupiah | Unit::Percent | Unit::Count);
+    let zero_based = bars || unit.is_percent() || matches!(unit, Unit::Rupiah | Unit::Count);
     if zero_based {
         lo = lo.min(0.0);
         hi = hi.max(0.0);
@@ -160,8 +160,9 @@ fn labels(values: &[f64], step: f64, unit: &Unit, lang: Lang) -> (Vec<String>, &
     let magnitude = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
     let scale = match unit {
         Unit::Rupiah => compact_scale(magnitude, lang),
+        _ if unit.is_percent() => compact_scale(1.0, lang),
         // Counts and plain values read whole up to a million (`1.500` people), compact beyond.
-        Unit::Count | Unit::Value(_) if magnitude >= 1e6 => compact_scale(magnitude, lang),
+        Unit::Count | Unit::Value { .. } if magnitude >= 1e6 => compact_scale(magnitude, lang),
         _ => compact_scale(1.0, lang),
     };
     let scaled_step = step / scale.divisor;
@@ -184,8 +185,8 @@ fn one_label(v: f64, scale: crate::format::CompactScale, decimals: u32, unit: &U
     let n = if zero { "0".to_string() } else { compact(v, scale, decimals, lang) };
     match unit {
         Unit::Rupiah => format!("Rp {n}"),
-        Unit::Percent => format!("{n} %"),
-        Unit::Count | Unit::Value(_) => n,
+        _ if unit.is_percent() => format!("{n} %"),
+        Unit::Percent | Unit::Count | Unit::Value { .. } => n,
     }
 }
 
@@ -312,14 +313,17 @@ pub fn distinct_categories(categories: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// A value in full for hover text, in the chart's unit: `Rp 12.785.258.830`, `86,06 %`.
+/// A value in full for hover text, in the chart's unit, by the one rule for numbers a person
+/// reads (`docs/computation.md`, Numbers as shown): `Rp 12.785.258.830` (sen only where the
+/// amount has them), `86,06 %`, `41`, `75,80 Nilai`.
 pub fn value_text(v: f64, unit: &Unit, lang: Lang) -> String {
     let d = Decimal::from_f64(v).unwrap_or_default();
     match unit {
-        Unit::Rupiah => format!("Rp {}", number(d, 0, lang)),
-        Unit::Percent => format!("{} %", number(d, 2, lang)),
+        // The f64 of an amount is exact to the sen only: what lies below is the conversion's.
+        Unit::Rupiah => rupiah_decimal(d.round_dp(2), lang),
+        Unit::Percent => percent(d, lang),
         Unit::Count => number(d, 0, lang),
-        Unit::Value(s) => format!("{} {s}", number(d, 2, lang)).trim_end().to_string(),
+        Unit::Value { satuan, decimals } => format!("{} {satuan}", value(d, *decimals, lang)).trim_end().to_string(),
     }
 }
 
@@ -396,8 +400,8 @@ mod tests {
             (1.05, Unit::Percent),
             (0.0, Unit::Percent),
             (41.0, Unit::Count),
-            (76.0, Unit::Value("Nilai".into())),
-            (-3.0, Unit::Value(String::new())),
+            (76.0, Unit::Value { satuan: "Nilai".into(), decimals: 2 }),
+            (-3.0, Unit::Value { satuan: String::new(), decimals: 0 }),
         ] {
             for lang in [Lang::Id, Lang::En] {
                 let a = value_ticks(v, v, &unit, lang);
@@ -421,7 +425,7 @@ mod tests {
 
     #[test]
     fn many_ranges_stay_readable() {
-        let units = [Unit::Rupiah, Unit::Percent, Unit::Count, Unit::Value("x".into())];
+        let units = [Unit::Rupiah, Unit::Percent, Unit::Count, Unit::Value { satuan: "x".into(), decimals: 0 }];
         let mut checked = 0;
         for lo_exp in -3..13 {
             for m in [1.0, 1.3, 2.7, 4.9, 9.99] {
@@ -451,19 +455,38 @@ mod tests {
         let (lo, hi) = value_range(&[1.0, 1.0, 1.05], &Unit::Percent, false);
         assert!((1.05 - 1.0) / (hi - lo) < 0.05);
         // A score of 76 alone: at least a fifth of 76 around it.
-        let (lo, hi) = value_range(&[76.0], &Unit::Value("Nilai".into()), false);
+        let (lo, hi) = value_range(&[76.0], &Unit::Value { satuan: "Nilai".into(), decimals: 2 }, false);
         assert!(lo <= 76.0 - 7.6 + 1e-9 && hi >= 76.0 + 7.6 - 1e-9, "{lo}..{hi}");
         // A 5 % rise of a score fills at most about a quarter.
-        let (lo, hi) = value_range(&[70.0, 73.5], &Unit::Value("Nilai".into()), false);
+        let (lo, hi) = value_range(&[70.0, 73.5], &Unit::Value { satuan: "Nilai".into(), decimals: 2 }, false);
         assert!(3.5 / (hi - lo) <= 0.25, "{lo}..{hi}");
         // A wide score range keeps its own bounds (plus headroom).
-        let (lo, _) = value_range(&[50.0, 100.0], &Unit::Value("Nilai".into()), false);
+        let (lo, _) = value_range(&[50.0, 100.0], &Unit::Value { satuan: "Nilai".into(), decimals: 2 }, false);
         assert_eq!(lo, 50.0);
         // Bars start at zero whatever the unit; a negative value extends below zero.
-        assert_eq!(value_range(&[40.0, 60.0], &Unit::Value("x".into()), true).0, 0.0);
+        assert_eq!(value_range(&[40.0, 60.0], &Unit::Value { satuan: "x".into(), decimals: 0 }, true).0, 0.0);
         assert_eq!(value_range(&[-5.0, 60.0], &Unit::Rupiah, false).0, -5.0);
         assert_eq!(value_range(&[], &Unit::Rupiah, false), (0.0, 1.0));
         assert_eq!(value_range(&[0.0, 0.0], &Unit::Count, false), (0.0, 1.0));
+    }
+
+    #[test]
+    fn hovers_follow_the_one_rule_for_numbers() {
+        // The hovers showed `43.9` and `9234188720`.
+        assert_eq!(value_text(9_234_188_720.0, &Unit::Rupiah, Lang::Id), "Rp 9.234.188.720");
+        assert_eq!(value_text(9_234_188_720.0, &Unit::Rupiah, Lang::En), "Rp 9,234,188,720");
+        assert_eq!(value_text(4_939_925_171.19, &Unit::Rupiah, Lang::Id), "Rp 4.939.925.171,19");
+        assert_eq!(value_text(43.9, &Unit::Percent, Lang::Id), "43,90 %");
+        assert_eq!(value_text(100.0, &Unit::Percent, Lang::En), "100.00 %");
+        assert_eq!(value_text(41.0, &Unit::Count, Lang::Id), "41");
+        // Nilai AKIP: 70 beside 76,01 and 75,8 reads with two decimals, like its table.
+        let score = Unit::Value { satuan: "Nilai".into(), decimals: 2 };
+        assert_eq!(value_text(70.0, &score, Lang::Id), "70,00 Nilai");
+        assert_eq!(value_text(75.8, &score, Lang::Id), "75,80 Nilai");
+        let share = Unit::Value { satuan: "%".into(), decimals: 3 };
+        assert_eq!(value_text(0.296, &share, Lang::Id), "0,296 %");
+        assert_eq!(value_text(1.0, &share, Lang::En), "1.000 %");
+        assert!(share.is_percent() && Unit::Percent.is_percent() && !score.is_percent());
     }
 
     #[test]

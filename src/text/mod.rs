@@ -40,7 +40,9 @@ use crate::calc::akip::Predicate;
 use crate::calc::efficiency::{EfficiencyRule, Verdict};
 use crate::calc::how::{Amount, Formula, Item, Need, Over, Range};
 use crate::calc::CannotCompute;
-use crate::domain::{CapaianRule, FormulaKind, Money, Place, Polarity, QuarterRule, RawRole, UmkmClass};
+use crate::domain::{
+    CapaianRule, Dataset, FormulaKind, Money, Place, Polarity, QuarterRule, RawRole, TableKind, UmkmClass, Year,
+};
 use crate::format::{self, number};
 use rust_decimal::Decimal;
 
@@ -186,6 +188,44 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     match lang {
         Lang::Id => v.text(),
         Lang::En => v.text_en(),
+    }
+}
+
+/// An indicator's polarity, as the IKU dictionary (Tabel 2.2) words it.
+pub fn polarity(p: Polarity, lang: Lang) -> &'static str {
+    match p {
+        Polarity::HigherIsBetter => lang.pick("semakin tinggi semakin baik", "higher is better"),
+        Polarity::LowerIsBetter => lang.pick("semakin rendah semakin baik", "lower is better"),
+        Polarity::Range => lang.pick("rentang", "range"),
+    }
+}
+
+/// The title Kinerja gives a numbered table of a year whose report did not title it (a year
+/// without a stored layout): in Indonesian the standard title of `calc::layout`, or its English.
+pub fn table_title(d: &Dataset, kind: TableKind, subject: &str, year: Year, lang: Lang) -> String {
+    if lang == Lang::Id {
+        return crate::calc::layout::default_title(d, kind, subject, year);
+    }
+    let office = &d.office.name;
+    let ind = d.indicator(subject).map_or(subject.to_string(), |i| i.name.clone());
+    match kind {
+        TableKind::Staff => format!("Human resources {year}"),
+        TableKind::Assets => format!("Fixed assets of {office} {year}"),
+        TableKind::RenstraGoals => format!("Objectives and goals of {office}"),
+        TableKind::IkuDictionary => format!("Key performance indicators (IKU) of {office}"),
+        TableKind::Agreement => format!("Performance agreement of {office}, {year}"),
+        TableKind::Capaian => format!("Performance achievement of {office} {year}"),
+        TableKind::IkuAnalysis => format!("Analysis of the achievement of the key performance indicator {ind}"),
+        TableKind::IkuRenstra => format!("Actual of {ind} against the Renstra targets"),
+        TableKind::AkipRecommendations => format!("Steps towards the AKIP score, {year}"),
+        TableKind::ProgramIndicators => format!("Indicators of the programmes supporting {ind}"),
+        TableKind::IkuBudget => format!("Budget and spending for {ind}"),
+        TableKind::Benchmarks => format!("Actual of {ind} against the national level"),
+        TableKind::UmkmUpgrades => format!("Micro businesses that became small businesses, {year}"),
+        TableKind::Efficiency => format!("Efficiency per strategic goal, {year}"),
+        TableKind::BudgetMurni => format!("Budget per programme, {year}"),
+        TableKind::BudgetRealisation => format!("Budget and spending per programme, {year}"),
+        TableKind::BudgetComparison => format!("Budget and spending of {year} against {}", year - 1),
     }
 }
 

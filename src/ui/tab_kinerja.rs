@@ -91,12 +91,17 @@ fn indicator_header_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
     let l = &*cx.data;
     let d = l.dataset();
     let Some(ind) = d.indicator(code) else { return };
+    // The indicator's figures share its decimals (`75,80` beside `70,00`).
+    let final_target = d.period(&ind.period).and_then(|p| d.renstra_target(code, p.end_year).map(|t| (p.end_year, t)));
+    let target = d.target(code, year).map(|t| t.target);
+    let realisasi = d.realisation(code, year).map(|r| r.realisasi);
+    let n = format::value_decimals(target.into_iter().chain(realisasi).chain(final_target.map(|(_, t)| t.target)));
     ui.horizontal_wrapped(|ui| {
-        if let Some(t) = d.target(code, year) {
-            ui.label(format!("{}: {} {}", T::Target.get(lang), format::decimal(t.target, lang), ind.satuan));
+        if let Some(t) = target {
+            ui.label(format!("{}: {} {}", T::Target.get(lang), format::value(t, n, lang), ind.satuan));
         }
-        if let Some(r) = d.realisation(code, year) {
-            ui.label(format!("{}: {} {}", T::Realisasi.get(lang), format::decimal(r.realisasi, lang), ind.satuan));
+        if let Some(r) = realisasi {
+            ui.label(format!("{}: {} {}", T::Realisasi.get(lang), format::value(r, n, lang), ind.satuan));
         }
         match indicator_capaian(d, l.settings(), code, year) {
             Ok(c) => {
@@ -120,10 +125,8 @@ fn indicator_header_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
                 ui.label(format!("{}: {} ({})", T::Capaian.get(lang), T::NotComputable.get(lang), e.message(lang)));
             }
         }
-        if let Some(final_year) = d.period(&ind.period).map(|p| p.end_year) {
-            if let Some(t) = d.renstra_target(code, final_year) {
-                ui.label(format!("{} {final_year}: {}", T::RenstraFinal.get(lang), format::decimal(t.target, lang)));
-            }
+        if let Some((final_year, t)) = final_target {
+            ui.label(format!("{} {final_year}: {}", T::RenstraFinal.get(lang), format::value(t.target, n, lang)));
         }
     });
     if !ind.definition.is_empty() {
@@ -206,13 +209,17 @@ fn quarters_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
         .default_open(!rows.is_empty())
         .show(ui, |ui| {
             if !rows.is_empty() {
+                // The quarters' figures share their decimals, like a table's row.
+                let n = format::value_decimals(
+                    rows.iter().flat_map(|r| [r.target, r.realisasi]).flatten().chain(from_quarters.map(|(v, _)| v)),
+                );
+                let shown =
+                    |v: Option<rust_decimal::Decimal>| v.map_or_else(|| "–".into(), |v| format::value(v, n, lang));
                 ui.horizontal_wrapped(|ui| {
                     for q in 1..=4 {
                         let r = rows.iter().find(|x| x.quarter == q);
-                        let t =
-                            r.and_then(|r| r.target).map(|v| format::decimal(v, lang)).unwrap_or_else(|| "–".into());
-                        let v =
-                            r.and_then(|r| r.realisasi).map(|v| format::decimal(v, lang)).unwrap_or_else(|| "–".into());
+                        let t = shown(r.and_then(|r| r.target));
+                        let v = shown(r.and_then(|r| r.realisasi));
                         ui.label(format!("TW {q}: {t} / {v}"));
                         ui.separator();
                     }
@@ -222,7 +229,7 @@ fn quarters_ui(cx: &mut TabContext, ui: &mut egui::Ui, code: &str) {
                                 "{} {}: {}",
                                 lang.pick("Realisasi s.d. triwulan", "Actual up to quarter"),
                                 last,
-                                format::decimal(v, lang)
+                                format::value(v, n, lang)
                             ))
                             .strong(),
                         );

@@ -160,12 +160,12 @@ pub fn ringkasan_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
             if ui.link(&ind.name).on_hover_text(T::ClickForDetail.get(lang)).clicked() {
                 cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{}", ind.code) });
             }
-            ui.label(
-                d.target(&ind.code, year)
-                    .map(|t| format!("{} {}", format::decimal(t.target, lang), ind.satuan))
-                    .unwrap_or_default(),
-            );
-            ui.label(effective_realisasi(d, ind, year).map(|r| format::decimal(r, lang)).unwrap_or_default());
+            // Target and realisation of an indicator share its decimals (`75,80` beside `70,00`).
+            let target = d.target(&ind.code, year).map(|t| t.target);
+            let realisasi = effective_realisasi(d, ind, year).ok();
+            let n = format::value_decimals(target.into_iter().chain(realisasi));
+            ui.label(target.map(|t| format!("{} {}", format::value(t, n, lang), ind.satuan)).unwrap_or_default());
+            ui.label(realisasi.map(|r| format::value(r, n, lang)).unwrap_or_default());
             match indicator_capaian(d, s, &ind.code, year) {
                 Ok(c) => {
                     let v = c.value.number().unwrap_or_default();

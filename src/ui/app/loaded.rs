@@ -150,7 +150,7 @@ impl Loaded {
     /// changes.
     pub fn budget_tree(&mut self, year: Year, lang: Lang) -> &TableView {
         let (d, s) = (&self.session.dataset, &self.session.settings);
-        self.trees.entry((year, lang)).or_insert_with(|| crate::report::budget_tree(d, s, year).in_lang(lang))
+        self.trees.entry((year, lang)).or_insert_with(|| crate::report::budget_tree(d, s, year, lang))
     }
 
     /// A chart of the office, built by `build` once and kept until the data changes.
@@ -217,8 +217,7 @@ impl Loaded {
     pub fn table(&mut self, id: &str, year: Year, lang: Lang) -> &Result<TableView, String> {
         let (d, s) = (&self.session.dataset, &self.session.settings);
         self.tables.entry((id.to_string(), year, lang)).or_insert_with(|| {
-            build_table(d, s, id, year, TableOptions::default())
-                .map(|t| t.in_lang(lang))
+            build_table(d, s, id, year, TableOptions { lang, ..TableOptions::default() })
                 .map_err(|e| crate::text::error_message(lang, || e.message_id(), &e))
         })
     }

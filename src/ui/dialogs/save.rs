@@ -322,7 +322,7 @@ pub fn prepare(dialog: &SaveDialog, l: &mut crate::ui::Loaded, lang: Lang) -> Re
         }
     }
     let ext = formats(&dialog.request)[dialog.format].0;
-    let opts = TableOptions { show_phone: dialog.show_phone };
+    let opts = TableOptions { show_phone: dialog.show_phone, ..TableOptions::default() };
     let size = match dialog.request {
         SaveRequest::Chart { .. } => (
             size_number(&dialog.width, lang.pick("Lebar", "Width"), lang)?,
