@@ -196,6 +196,12 @@ pub enum Command {
     /// with --apply (one transaction, audited). Exit code 0: previewed or written; 2: problems,
     /// nothing written.
     ImportBudget(ImportBudgetArgs),
+    /// The report's text: show a year's sections with their figures from the data, or start a
+    /// new year from an earlier year's text.
+    Narrative {
+        #[command(subcommand)]
+        action: NarrativeCommand,
+    },
     /// Generate a synthetic city for tests and benchmarks into a new database (--db FILE): the
     /// embedded office plus synthetic offices, each with its plan, results, AKIP evaluations and
     /// budget lines for every year.
@@ -275,6 +281,30 @@ pub enum DbCommand {
     /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
     /// 4: busy; 6: no permission; 7: a folder.
     Check,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NarrativeCommand {
+    /// Print the text of a year's report with every reference filled in from the data (as the
+    /// LKIP document shows it). Exit code 0: shown; 1: a reference cannot be read or shows no
+    /// figure; 2: error.
+    Show {
+        /// Year; defaults to the latest year with reported results.
+        #[arg(long)]
+        year: Option<Year>,
+        /// Only this section, by its key (kata-pengantar, iku:IKU1:kendala, …).
+        #[arg(long, value_name = "KEY")]
+        section: Option<String>,
+    },
+    /// Copy every section of one year's text that another year does not have yet (one change,
+    /// audited, after the day's backup); references relative to the document's year (@-1, or
+    /// none) then read the new year. Existing text is never overwritten.
+    Copy {
+        #[arg(long)]
+        from: Year,
+        #[arg(long)]
+        to: Year,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -385,6 +415,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
     let writes = match &command {
         Command::Import { .. } => true,
         Command::ImportBudget(args) => args.apply,
+        Command::Narrative { action: NarrativeCommand::Copy { .. } } => true,
         _ => false,
     };
     let integrity = if writes { Integrity::Now } else { Integrity::Skip };
@@ -717,6 +748,13 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             Err(e) => fail(e.message(lang)),
         },
         Command::ImportBudget(args) => import_budget(session, &args, lang, out),
+        Command::Narrative { action: NarrativeCommand::Show { year, section } } => {
+            let Some(year) = year.or(latest) else {
+                return no_years();
+            };
+            narrative_show(&session, year, section.as_deref(), lang, out)
+        }
+        Command::Narrative { action: NarrativeCommand::Copy { from, to } } => narrative_copy(session, from, to, lang),
         Command::Check { year, format } => {
             if let Some(y) = year.filter(|y| !d.all_years().contains(y)) {
                 return unknown_year(y);
@@ -736,6 +774,135 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             }
         }
     }
+}
+
+/// `kinerja narrative show`: each section with text, in the document's order, under its name;
+/// the text as the document shows it (Indonesian figures), the messages in `lang`.
+fn narrative_show(session: &Session, year: Year, section: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    use crate::domain::{Block, SectionKey};
+    use crate::text::narrative::{render_blocks, section_label, syntax_error};
+    let d = &session.dataset;
+    let keys = match section {
+        Some(k) => match SectionKey::parse(k.trim()) {
+            Some(key) if d.narrative_section(year, &key).is_some() => vec![key],
+            Some(key) => {
+                return fail(tr!(
+                    lang,
+                    "{} ({}) belum punya teks untuk tahun {year}",
+                    "{} ({}) has no text for {year}",
+                    section_label(&key, lang),
+                    key.key()
+                ))
+            }
+            None => return fail(crate::interchange::ProblemKind::UnknownSection(k.to_string()).message(lang)),
+        },
+        None => crate::domain::document_order(d, year)
+            .into_iter()
+            .filter(|k| d.narrative_section(year, k).is_some())
+            .collect(),
+    };
+    if keys.is_empty() {
+        eprintln!("kinerja: {}", tr!(lang, "tahun {year} belum punya narasi", "the year {year} has no text yet"));
+        return ExitCode::SUCCESS;
+    }
+    let mut text = String::new();
+    let mut unreadable = 0;
+    for key in &keys {
+        let Some(n) = d.narrative_section(year, key) else { continue };
+        text.push_str(&format!("== {} ({}) ==\n\n", section_label(key, lang), key.key()));
+        // The text is the Indonesian document's: its figures in the Indonesian format.
+        match render_blocks(d, &session.settings, year, &n.text, Lang::Id) {
+            Ok(blocks) => {
+                for b in blocks {
+                    match b {
+                        Block::Paragraph(p) => text.push_str(&p),
+                        Block::Numbered(items) => {
+                            let lines: Vec<String> = items.iter().map(|(m, t)| format!("{m} {t}")).collect();
+                            text.push_str(&lines.join("\n"));
+                        }
+                        Block::Bullets(items) => {
+                            let lines: Vec<String> = items.iter().map(|t| format!("- {t}")).collect();
+                            text.push_str(&lines.join("\n"));
+                        }
+                    }
+                    text.push_str("\n\n");
+                }
+            }
+            Err(errors) => {
+                unreadable += errors.len();
+                for e in &errors {
+                    eprintln!("kinerja: {} ({}): {}", section_label(key, lang), key.key(), syntax_error(e, lang));
+                }
+            }
+        }
+    }
+    if out.write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    // A figure the document cannot show is a finding of the checker, and this command's too.
+    let gaps = check(d, &session.settings, Some(year))
+        .findings
+        .iter()
+        .filter(|f| matches!(f.issue, crate::calc::check::Issue::NarrativeReference { .. }))
+        .filter(|f| keys.iter().any(|k| k.key() == f.table))
+        .count();
+    if unreadable + gaps > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `kinerja narrative copy`: one change of the new year's sections, after the day's backup.
+fn narrative_copy(mut session: Session, from: Year, to: Year, lang: Lang) -> ExitCode {
+    use crate::text::narrative::{copy_refusal, section_label};
+    let (change, plan) = match crate::app::narrative::copy_change(&session.dataset, from, to) {
+        Ok(c) => c,
+        Err(r) => {
+            return fail(format!(
+                "{} {}",
+                copy_refusal(&r, lang),
+                lang.pick("Tidak ada yang ditulis.", "Nothing was written.")
+            ))
+        }
+    };
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
+        return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
+    }
+    eprintln!(
+        "kinerja: {}",
+        tr!(
+            lang,
+            "{} bagian narasi {from} disalin ke {to}",
+            "{} sections of the {from} text copied to {to}",
+            plan.copied.len()
+        )
+    );
+    if !plan.kept.is_empty() {
+        let kept: Vec<String> = plan.kept.iter().map(|k| section_label(k, lang)).collect();
+        eprintln!(
+            "kinerja: {}",
+            tr!(
+                lang,
+                "sudah ada di {to}, tidak ditimpa: {}",
+                "already written in {to}, not overwritten: {}",
+                kept.join("; ")
+            )
+        );
+    }
+    for (key, reference) in &plan.absolute {
+        eprintln!(
+            "kinerja: {}",
+            tr!(
+                lang,
+                "{}: {{{{{reference}}}}} tetap membaca tahun yang ditulis; tulis @-N agar mengikuti tahun dokumen",
+                "{}: {{{{{reference}}}}} keeps reading the year written in it; write @-N for it to follow the document's year",
+                section_label(key, lang)
+            )
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// `kinerja demo`: progress on stderr every five percent, the summary on `out`.

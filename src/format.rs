@@ -1,6 +1,10 @@
 //! Language and number formatting for people: Indonesian by default (`Rp 1.234.567,89`,
 //! `86,06 %`), English as the second language.
 
+mod terbilang;
+
+pub use terbilang::{terbilang, terbilang_rupiah, terbilang_signed};
+
 use crate::domain::Money;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};

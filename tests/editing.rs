@@ -539,6 +539,13 @@ fn every_op_kind_is_undone_and_redone_exactly() {
                 Op::AddTujuan(Tujuan { code: "T9".into(), position: 9, ..t1.clone() }),
                 Op::AddSasaran(Sasaran { tujuan: "T9".into(), code: "S9".into(), ..s1.clone() }),
                 Op::AddIndicator(Box::new(Indicator { parent: Some("S9".into()), ..new_indicator.clone() })),
+                // Its analysis goes with it when it is removed (below).
+                Op::SetNarrative {
+                    year: 2025,
+                    section: SectionKey::Iku { indicator: "IKU9".into(), part: IkuPart::Kendala },
+                    old: None,
+                    new: Some("Data belum tersedia.".into()),
+                },
             ],
         ),
         change(
@@ -568,6 +575,38 @@ fn every_op_kind_is_undone_and_redone_exactly() {
             ],
         ),
         change("Hapus catatan", vec![Op::RemoveNote(d.notes[0].clone())]),
+        change(
+            "Narasi",
+            vec![
+                Op::SetNarrative {
+                    year: 2025,
+                    section: SectionKey::Penutup,
+                    old: None,
+                    new: Some("Demikian {{tahun}}.".into()),
+                },
+                Op::SetNarrative {
+                    year: 2025,
+                    section: SectionKey::Penutup,
+                    old: Some("Demikian {{tahun}}.".into()),
+                    new: Some("Demikian laporan\n\n{{office}} {{tahun}}.".into()),
+                },
+                Op::SetNarrative {
+                    year: 2025,
+                    section: SectionKey::KataPengantar,
+                    old: None,
+                    new: Some("Puji syukur.".into()),
+                },
+            ],
+        ),
+        change(
+            "Hapus narasi",
+            vec![Op::SetNarrative {
+                year: 2025,
+                section: SectionKey::KataPengantar,
+                old: Some("Puji syukur.".into()),
+                new: None,
+            }],
+        ),
     ];
     let n = changes.len();
     for c in changes {
@@ -595,6 +634,13 @@ fn every_op_kind_is_undone_and_redone_exactly() {
         .iter()
         .any(|r| r.1 == "indicator:IKU2" && r.2 == "quarter_rule" && r.3 == "cumulative" && r.4 == "sum"));
     assert!(rows.iter().any(|r| r.1 == "office_setting:capaian_cap" && r.4 == "key=capaian_cap; value=120"));
+    assert!(rows.iter().any(|r| r.1 == "narrative:2025:penutup" && r.2 == "text" && r.3 == "Demikian {{tahun}}."));
+    assert!(rows.iter().any(|r| r.1 == "narrative:2025:iku:IKU9:kendala" && r.2 == "baris" && r.4.is_empty()));
+    assert_eq!(
+        s.dataset.narrative.iter().filter(|n| n.year == 2025).map(|n| n.section.as_str()).collect::<Vec<_>>(),
+        ["penutup"],
+        "the removed indicator's analysis went with it"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 pub mod city;
 mod history;
+pub mod narrative;
 
 pub use history::History;
 

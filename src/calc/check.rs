@@ -10,6 +10,7 @@ use super::akip::Predicate;
 use super::budget::{children_sum, Amounts};
 use super::efficiency::Verdict;
 use super::how::{Alternative, Amount, Formula, Item};
+use super::narrative::{self, Piece, SyntaxError, Target, Unresolved};
 use super::resolve::{self, computed_realisasi, raw_values, subject_item, Value};
 use super::tolerance::agrees;
 use super::{akip, formula, CannotCompute, Settings};
@@ -72,6 +73,12 @@ pub enum Issue {
     AkipWeighted,
     /// The AKIP predicate does not belong to the score.
     AkipPredicate { printed: String, computed: Predicate },
+    /// A reference in a section's stored text cannot be read.
+    NarrativeSyntax { section: String, error: SyntaxError },
+    /// A reference in a section's text shows no figure: it names nothing in the data any more,
+    /// or its figure cannot be computed for the document's year. `reference` is the reference
+    /// as written, without its braces.
+    NarrativeReference { section: String, reference: String, reason: Unresolved },
 }
 
 impl Issue {
@@ -93,6 +100,8 @@ impl Issue {
             Issue::AkipIndicator => "akip_score_indicator_mismatch",
             Issue::AkipWeighted => "akip_score_weighted_mismatch",
             Issue::AkipPredicate { .. } => "akip_predicate_mismatch",
+            Issue::NarrativeSyntax { .. } => "narrative_syntax",
+            Issue::NarrativeReference { .. } => "narrative_reference_unresolved",
         }
     }
 }
@@ -168,6 +177,7 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
     asset_trees(d, &in_year, &mut r);
     raw_realisations(d, &in_year, &mut r);
     cross_records(d, &in_year, &mut r);
+    narrative_references(d, s, &in_year, &mut r);
     r.findings.sort_by_key(|f| (table_order(&f.table), f.year));
     r
 }
@@ -573,6 +583,51 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                             format!("akip:{}", e.year),
                         )
                     });
+                }
+            }
+        }
+    }
+}
+
+/// Every reference of the stored text that the document would show as a gap: one that cannot
+/// be read, names nothing in the data, or cannot be computed for the section's year.
+fn narrative_references(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
+    for n in d.narrative.iter().filter(|n| in_year(n.year)) {
+        let finding = |field: String, kind, issue| Finding {
+            year: n.year,
+            table: n.section.clone(),
+            item: Item::Section(n.section.clone()),
+            field,
+            place: Place::Narrative,
+            kind,
+            issue,
+            reported: None,
+            computed: None,
+            money: false,
+            formula: Formula::None,
+            subject: format!("narrative:{}:{}", n.year, n.section),
+        };
+        match narrative::resolve_text(d, s, n.year, &n.text) {
+            Err(errors) => {
+                for error in errors {
+                    let issue = Issue::NarrativeSyntax { section: n.section.clone(), error };
+                    r.findings.push(finding(String::new(), FindingKind::Unreadable, issue));
+                }
+            }
+            Ok(pieces) => {
+                for piece in pieces {
+                    let Piece::Figure { reference, outcome: Err(reason) } = piece else { continue };
+                    let field = match &reference.target {
+                        Target::Figure { field, .. } => field.clone(),
+                        Target::Year | Target::Office => String::new(),
+                    };
+                    let kind = match reason {
+                        Unresolved::Invalid(_) => FindingKind::Unreadable,
+                        Unresolved::NoYear | Unresolved::Cannot(_) => FindingKind::Missing,
+                    };
+                    let issue =
+                        Issue::NarrativeReference { section: n.section.clone(), reference: reference.source, reason };
+                    r.findings.push(finding(field, kind, issue));
                 }
             }
         }

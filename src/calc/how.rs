@@ -244,6 +244,8 @@ pub enum Item {
     Staff(String),
     AkipScore(Year),
     AkipPredicate(Year),
+    /// A section of the report's text, by its key (`kata-pengantar`, `iku:IKU1:kendala`).
+    Section(String),
 }
 
 /// A way of computing a number from raw figures, to explain a printed one.

@@ -1,6 +1,6 @@
 //! Pure computation over the domain: capaian with polarity, realisation from raw figures,
-//! serapan and totals, efficiency, AKIP predicates, UMKM classes, status bands, and the
-//! consistency checker. No user interface, no SQL.
+//! serapan and totals, efficiency, AKIP predicates, UMKM classes, status bands, the narrative's
+//! figure references, and the consistency checker. No user interface, no SQL.
 
 pub mod akip;
 pub mod budget;
@@ -11,6 +11,7 @@ pub mod formula;
 pub mod how;
 pub mod input;
 pub mod layout;
+pub mod narrative;
 pub mod resolve;
 pub mod settings;
 pub mod tolerance;

@@ -32,6 +32,8 @@ pub struct Dataset {
     pub report_tables: Vec<ReportTable>,
     pub quarters: Vec<QuarterProgress>,
     pub budget_quarters: Vec<BudgetQuarter>,
+    /// The report's text, per year and section (see [`NarrativeSection`]).
+    pub narrative: Vec<NarrativeSection>,
     /// Lookups over `budget_lines`, built on first use (an office has thousands of lines a
     /// year, and the report walks their trees).
     #[doc(hidden)]
@@ -220,6 +222,12 @@ impl Dataset {
             .collect();
         out.sort_by_key(|s| self.sasaran_order(Some(&s.code)));
         out
+    }
+
+    /// The stored text of a section of a year's report.
+    pub fn narrative_section(&self, year: Year, key: &SectionKey) -> Option<&NarrativeSection> {
+        let key = key.key();
+        self.narrative.iter().find(|n| n.year == year && n.section == key)
     }
 
     pub fn printed(&self, year: Year, table: &str, subject: &str, field: &str) -> Option<&PrintedFigure> {

@@ -14,8 +14,8 @@
 
 use super::Money;
 use super::{
-    AgreementTarget, AssetItem, BudgetLine, Indicator, Note, RawFigure, RenstraPeriod, Sasaran, StaffCount, Target,
-    Tujuan, Year,
+    AgreementTarget, AssetItem, BudgetLine, Indicator, Note, RawFigure, RenstraPeriod, Sasaran, SectionKey, StaffCount,
+    Target, Tujuan, Year,
 };
 use rust_decimal::Decimal;
 
@@ -139,4 +139,6 @@ pub enum Op {
     /// about it); the predecessor link of an indicator that follows it and an AKIP evaluation's
     /// reference to it are cleared. Undo restores all of it.
     RemoveIndicator(Box<Indicator>),
+    /// Writes, replaces or removes the text of a section of a year's report (`None`: no text).
+    SetNarrative { year: Year, section: SectionKey, old: Option<String>, new: Option<String> },
 }

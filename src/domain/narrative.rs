@@ -3,7 +3,7 @@
 //! is plain paragraphs (see [`blocks`]) with references to figures of the data, which
 //! `calc::narrative` resolves before the text is shown.
 
-use super::Year;
+use super::{Dataset, Year};
 
 /// One section of the report's text, for one office and year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,6 +146,33 @@ impl SectionKey {
         }
         SectionKey::GENERAL.into_iter().find(|s| s.key() == key)
     }
+}
+
+/// Every section a year's report has, in the document's order: the general sections of Bab I
+/// to III A, the seven parts of each IKU of the year's Renstra period (in plan order) for
+/// Bab III B, then prestasi, the budget and Bab IV. A stored section of that year that is not
+/// among them (an IKU of another period) follows at the end, in stored order, so that nothing
+/// stored is left out.
+pub fn document_order(d: &Dataset, year: Year) -> Vec<SectionKey> {
+    let mut out: Vec<SectionKey> = Vec::new();
+    let ikus = d.period_of_year(year).map(|p| d.ikus_of_period(&p.code)).unwrap_or_default();
+    for s in SectionKey::GENERAL {
+        let after_capaian = s == SectionKey::CapaianOrganisasi;
+        out.push(s);
+        if after_capaian {
+            for i in &ikus {
+                out.extend(IkuPart::ALL.map(|part| SectionKey::Iku { indicator: i.code.clone(), part }));
+            }
+        }
+    }
+    for n in d.narrative.iter().filter(|n| n.year == year) {
+        if let Some(key) = SectionKey::parse(&n.section) {
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
 }
 
 /// A block of a section's text as the documents lay it out.

@@ -869,3 +869,20 @@ impl Entity for BudgetQuarter {
     }
 }
 part!(BudgetQuarter, budget_quarters);
+
+impl Entity for NarrativeSection {
+    const FILE: &'static str = "narrative.csv";
+    const TABLE: &'static str = "narrative_section";
+    const COLUMNS: &'static [Column] = &[same("year", Year), same("section", Required), same("text", Required)];
+    const KEY: &'static [&'static str] = &["year", "section"];
+    const EDITABLE: &'static [&'static str] = &["text"];
+    // Added with the report's text (schema 8): a dataset written before it has no such file.
+    const OPTIONAL_FILE: bool = true;
+    fn to_cells(&self) -> Vec<Cell> {
+        cells![self.year, self.section, self.text]
+    }
+    fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
+        Ok(NarrativeSection { year: c.take()?, section: c.take()?, text: c.take()? })
+    }
+}
+part!(NarrativeSection, narrative);

@@ -342,6 +342,10 @@ pub trait Entity: Sized {
     const KEY: &'static [&'static str];
     /// SQL columns a user may change in the window (besides adding and removing whole rows).
     const EDITABLE: &'static [&'static str];
+    /// Whether a dataset may leave the file out (read as no rows). Only a file added after
+    /// datasets were first exchanged is optional, so that older datasets still import; it is
+    /// always written.
+    const OPTIONAL_FILE: bool = false;
 
     /// The values of the columns, in [`Entity::COLUMNS`] order.
     fn to_cells(&self) -> Vec<Cell>;
@@ -412,7 +416,8 @@ pub fn each_part<V: PartVisitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<UmkmUpgrade>()?;
     v.visit::<ReportTable>()?;
     v.visit::<QuarterProgress>()?;
-    v.visit::<BudgetQuarter>()
+    v.visit::<BudgetQuarter>()?;
+    v.visit::<NarrativeSection>()
 }
 
 /// The cells of a list of fields, for [`Entity::to_cells`].

@@ -61,6 +61,13 @@ pub enum ProblemKind {
     /// A chain of references that comes back to where it started: the codes in order, the
     /// first repeated at the end (`A → B → A`).
     Cycle(Vec<String>),
+    /// A section key of `narrative.csv` that names no section of the report.
+    UnknownSection(String),
+    /// A reference of a section's text that cannot be read or names no figure of the data.
+    NarrativeText {
+        section: String,
+        problem: crate::calc::narrative::TextProblem,
+    },
     /// A masked telephone number (`08********63`) with no stored number to keep.
     MaskedPhone {
         phone: String,
@@ -147,6 +154,27 @@ impl ProblemKind {
                  matches it to be kept; write the full number, or export again with --show-phone"
             ),
             (AmbiguousNumber { value, money }, lang) => ambiguous_message(value, *money, lang),
+            (UnknownSection(key), lang) => {
+                let parts: Vec<&str> = crate::domain::IkuPart::ALL.iter().map(|p| p.code()).collect();
+                let general: Vec<String> = crate::domain::SectionKey::GENERAL.iter().map(|s| s.key()).collect();
+                match lang {
+                    Lang::Id => format!(
+                        "'{key}' bukan bagian laporan; tulis salah satu dari {}, atau iku:KODE:BAGIAN dengan BAGIAN {}",
+                        general.join(", "),
+                        parts.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "'{key}' is no section of the report; write one of {}, or iku:CODE:PART with PART one of {}",
+                        general.join(", "),
+                        parts.join(", ")
+                    ),
+                }
+            }
+            (NarrativeText { section, problem }, lang) => format!(
+                "{} ({section}): {}",
+                crate::text::narrative::section_name(section, lang),
+                crate::text::narrative::text_problem(problem, lang)
+            ),
             (TooLarge { value, money: true }, Lang::Id) => {
                 format!("'{value}' terlalu besar; jumlah rupiah paling banyak 92233720368547758.07")
             }

@@ -33,6 +33,14 @@ impl Record for Benchmark {}
 impl Record for UmkmUpgrade {}
 impl Record for ReportTable {}
 
+impl Record for NarrativeSection {
+    fn check(&self, r: &Row) {
+        if SectionKey::parse(&self.section).is_none() {
+            r.problem("section", ProblemKind::UnknownSection(self.section.clone()));
+        }
+    }
+}
+
 impl Record for StaffCount {
     fn check(&self, r: &Row) {
         if self.count < 0 {
@@ -151,6 +159,7 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
     let whole = |kind| Problem { file: file.to_string(), line: None, column: None, kind };
     let bytes = match source.read(file) {
         Ok(Some(b)) => b,
+        Ok(None) if T::OPTIONAL_FILE => return Vec::new(),
         Ok(None) => {
             problems.push(whole(ProblemKind::MissingFile));
             return Vec::new();
@@ -386,6 +395,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let report_tables: Lines<ReportTable> = read_file(source, &mut p);
     let quarters: Lines<QuarterProgress> = read_file(source, &mut p);
     let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut p);
+    let narrative: Lines<NarrativeSection> = read_file(source, &mut p);
 
     if office.len() != 1 && !p.iter().any(|x| x.file == Office::FILE) {
         p.push(Problem {
@@ -640,13 +650,26 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         }
     }
 
-    if !p.is_empty() {
-        return Err(Problems(p));
+    c.unique(NarrativeSection::FILE, "section", &narrative, |n| (n.year, n.section.clone()));
+    for (line, n) in &narrative {
+        if let Some(SectionKey::Iku { indicator, .. }) = SectionKey::parse(&n.section) {
+            c.exists(
+                NarrativeSection::FILE,
+                *line,
+                "section",
+                "indikator",
+                &indicator,
+                indicator_codes.contains(&indicator),
+            );
+        }
     }
+
     fn strip<T>(v: Lines<T>) -> Vec<T> {
         v.into_iter().map(|(_, t)| t).collect()
     }
-    Ok(Dataset {
+    // The narrative's references are checked against the data they name, so after it is read.
+    let narrative_lines: Vec<usize> = narrative.iter().map(|(line, _)| *line).collect();
+    let d = Dataset {
         office: office.into_iter().next().map(|(_, o)| o).unwrap_or_default(),
         units: strip(units),
         unit_duties: strip(unit_duties),
@@ -674,6 +697,21 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         report_tables: strip(report_tables),
         quarters: strip(quarters),
         budget_quarters: strip(budget_quarters),
+        narrative: strip(narrative),
         budget_index: Default::default(),
-    })
+    };
+    for (n, line) in d.narrative.iter().zip(narrative_lines) {
+        for problem in crate::calc::narrative::text_problems(&d, &n.text) {
+            p.push(Problem {
+                file: NarrativeSection::FILE.into(),
+                line: Some(line),
+                column: Some("text".into()),
+                kind: ProblemKind::NarrativeText { section: n.section.clone(), problem },
+            });
+        }
+    }
+    if !p.is_empty() {
+        return Err(Problems(p));
+    }
+    Ok(d)
 }

@@ -107,6 +107,7 @@ pub(crate) enum Table {
     Report,
     AkipEvaluation,
     BudgetLine,
+    Narrative,
 }
 
 /// What the edit path knows of a table: its SQL name, its columns, the key that finds a row of
@@ -143,7 +144,7 @@ const SETTING: Shape = Shape {
 
 impl Table {
     /// Every table.
-    const ALL: [Table; 19] = [
+    const ALL: [Table; 20] = [
         Table::Period,
         Table::Tujuan,
         Table::Sasaran,
@@ -163,6 +164,7 @@ impl Table {
         Table::Report,
         Table::AkipEvaluation,
         Table::BudgetLine,
+        Table::Narrative,
     ];
 
     /// The table's entity declaration; what the declarations do not say is here, explicit.
@@ -190,6 +192,7 @@ impl Table {
             // Removing an indicator clears an evaluation's reference to it; nobody edits it.
             Table::AkipEvaluation => Shape { links: &["indicator_code"], ..declared::<AkipEvaluation>() },
             Table::BudgetLine => declared::<BudgetLine>(),
+            Table::Narrative => declared::<NarrativeSection>(),
         }
     }
     fn sql(self) -> &'static str {
@@ -231,6 +234,7 @@ impl Table {
             Table::Agreement => "agreement",
             Table::Realisation => "realisation",
             Table::BudgetLine => "budget",
+            Table::Narrative => "narrative",
             other => other.sql(),
         }
     }

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_budget_parent_index.sql"),
     include_str!("migrations/006_city.sql"),
     include_str!("migrations/007_predecessor_link.sql"),
+    include_str!("migrations/008_narrative.sql"),
 ];
 
 /// The schema version this build writes.

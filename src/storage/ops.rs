@@ -292,6 +292,24 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         Op::AddIndicator(i) => vec![put(None, Some(i.as_ref()))?],
         Op::UpdateIndicator { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
         Op::RemoveIndicator(i) => remove_indicator(batch, i)?,
+        Op::SetNarrative { year, section, old, new } => {
+            let record = |t: &str| NarrativeSection { year: *year, section: section.key(), text: t.to_string() };
+            // The key is the section's, whatever its text (also when neither side has one).
+            let key = key_in(Table::Narrative.key_columns(), &row_of(&record("")));
+            match (old, new) {
+                // A new text for a written section: the text alone, so that the section's
+                // history shows it as its text going from one version to the next.
+                (Some(o), Some(n)) => vec![FieldEdit {
+                    field: Field::Column { table: Table::Narrative, key, column: "text" },
+                    old: Value::Sql(text(o)),
+                    new: Value::Sql(text(n)),
+                }],
+                _ => {
+                    let row = |t: &Option<String>| t.as_deref().map(|t| row_of(&record(t)));
+                    vec![put_row(Table::Narrative, key, row(old), row(new))]
+                }
+            }
+        }
     })
 }
 
@@ -335,6 +353,11 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
         _ => false,
     };
     edits.extend(remove_rows(batch, Table::Report, "subject = ?2", &code)?.into_iter().filter(|e| about_it(&e.old)));
+    // Its analysis in the report's text (Bab III B), every part of it, in every year.
+    let sections: Vec<Sql> =
+        IkuPart::ALL.iter().map(|&part| text(&SectionKey::Iku { indicator: ind.code.clone(), part }.key())).collect();
+    let marks: Vec<String> = (2..sections.len() + 2).map(|i| format!("?{i}")).collect();
+    edits.extend(remove_rows(batch, Table::Narrative, &format!("section IN ({})", marks.join(", ")), &sections)?);
     edits.push(put(Some(ind), None)?);
     Ok(edits)
 }

@@ -173,6 +173,10 @@ fn op_summary(op: &Op, lang: Lang) -> String {
         Op::AddIndicator(i) => tr!(lang, "Tambah indikator {}", "Add indicator {}", i.code),
         Op::UpdateIndicator { new, .. } => tr!(lang, "Ubah indikator {}", "Change indicator {}", new.code),
         Op::RemoveIndicator(i) => tr!(lang, "Hapus indikator {}", "Remove indicator {}", i.code),
+        Op::SetNarrative { year, section, old, new } => {
+            let (v, s) = (verb(old, new, lang), super::narrative::section_label(section, lang));
+            tr!(lang, "{v} narasi {year} {s}", "{v} the text of {s} {year}")
+        }
     }
 }
 

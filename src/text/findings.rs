@@ -152,6 +152,22 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
                 format!("Predikat AKIP {year} dicetak {printed}, untuk nilai {p} seharusnya {k}.")
             }
         }
+        Issue::NarrativeSyntax { error, .. } => {
+            let e = super::narrative::syntax_error(error, lang);
+            if en {
+                format!("The text of {name} {year} holds a reference that cannot be read: {e}.")
+            } else {
+                format!("Narasi {name} {year} memuat rujukan yang tidak terbaca: {e}.")
+            }
+        }
+        Issue::NarrativeReference { reference, reason, .. } => {
+            let why = super::narrative::unresolved(reason, lang);
+            if en {
+                format!("The text of {name} {year} refers to {{{{{reference}}}}}, which shows no figure: {why}.")
+            } else {
+                format!("Narasi {name} {year} merujuk {{{{{reference}}}}} yang tidak menghasilkan angka: {why}.")
+            }
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod change;
 mod findings;
+pub mod narrative;
 pub mod record;
 
 /// `tr!(lang, "Indonesian {x}", "English {x}", args…)`: a text with arguments in the user's
@@ -129,6 +130,7 @@ pub fn item(item: &Item, lang: Lang) -> String {
         (Item::AkipScore(y), Lang::En) => format!("AKIP score {y}"),
         (Item::AkipPredicate(y), Lang::Id) => format!("Predikat AKIP {y}"),
         (Item::AkipPredicate(y), Lang::En) => format!("AKIP predicate {y}"),
+        (Item::Section(key), lang) => narrative::section_name(key, lang),
     }
 }
 

@@ -70,6 +70,7 @@ fn table_label(table: &str, lang: Lang) -> Option<&'static str> {
         "report_table" => ("Tabel laporan", "Report table"),
         "akip_evaluation" => ("Evaluasi AKIP", "AKIP evaluation"),
         "budget_line" | "budget" => ("Baris anggaran", "Budget line"),
+        "narrative" | "narrative_section" => ("Narasi", "Text"),
         _ => return None,
     };
     Some(lang.pick(id, en))
@@ -96,6 +97,11 @@ pub fn record(name: &str, name_of: &dyn Fn(&Record) -> Option<String>, lang: Lan
             let label = table_label(table, lang).unwrap_or(table.as_str());
             if key.is_empty() {
                 label.to_string()
+            } else if table == "narrative" {
+                // `narrative:2024:iku:IKU1:kendala`: the year, then a section key with colons.
+                let (year, section) =
+                    key.split_first().map_or((String::new(), String::new()), |(y, rest)| (y.clone(), rest.join(":")));
+                format!("{label} {year} {}", super::narrative::section_name(&section, lang))
             } else if table == "note" {
                 // A note's key holds its kind code (`kendala`), which has words of its own.
                 let key: Vec<String> = key.iter().map(|k| note_kind(k, lang)).collect();
@@ -147,6 +153,7 @@ pub fn audit_field(code: &str, lang: Lang) -> String {
         "position" => ("urutan", "position"),
         "text" => ("teks", "text"),
         "subject" => ("tentang", "subject"),
+        "section" => ("bagian", "section"),
         "note" | "catatan" => ("catatan", "note"),
         "satuan" => ("satuan", "unit"),
         "realisasi_sen" => ("realisasi", "actual"),
