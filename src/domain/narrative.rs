@@ -39,7 +39,14 @@ pub enum SectionKey {
     /// Bab III A. Capaian kinerja organisasi (before the capaian table).
     CapaianOrganisasi,
     /// Bab III B. analysis of one IKU, one part of it.
-    Iku { indicator: String, part: IkuPart },
+    Iku {
+        indicator: String,
+        part: IkuPart,
+    },
+    /// Bab III B, after the IKU: the efficiency of each sasaran strategis, capaian against
+    /// budget absorption (around the efficiency table); the reference prints it as
+    /// *2. Analisis Efisiensi*, apart from any one IKU.
+    AnalisisEfisiensi,
     /// Bab III: prestasi dan penghargaan.
     Prestasi,
     /// Bab III C. Akuntabilitas anggaran (around the budget tables).
@@ -93,8 +100,9 @@ impl IkuPart {
 }
 
 impl SectionKey {
-    /// The sections that do not belong to one indicator, in the report's order.
-    pub const GENERAL: [SectionKey; 13] = [
+    /// The sections that do not belong to one indicator, in the report's order (the IKU's
+    /// analyses come between `CapaianOrganisasi` and `AnalisisEfisiensi`).
+    pub const GENERAL: [SectionKey; 14] = [
         SectionKey::KataPengantar,
         SectionKey::IkhtisarEksekutif,
         SectionKey::LatarBelakang,
@@ -105,6 +113,7 @@ impl SectionKey {
         SectionKey::RencanaStrategis,
         SectionKey::PerjanjianKinerja,
         SectionKey::CapaianOrganisasi,
+        SectionKey::AnalisisEfisiensi,
         SectionKey::Prestasi,
         SectionKey::AkuntabilitasAnggaran,
         SectionKey::Penutup,
@@ -123,6 +132,7 @@ impl SectionKey {
             SectionKey::RencanaStrategis => "rencana-strategis",
             SectionKey::PerjanjianKinerja => "perjanjian-kinerja",
             SectionKey::CapaianOrganisasi => "capaian-organisasi",
+            SectionKey::AnalisisEfisiensi => "analisis-efisiensi",
             SectionKey::Prestasi => "prestasi",
             SectionKey::AkuntabilitasAnggaran => "akuntabilitas-anggaran",
             SectionKey::Penutup => "penutup",
