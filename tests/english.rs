@@ -49,6 +49,8 @@ const FIELD_CODES: &[&str] = &[
     "efficiency",
     "raw_current",
     "raw_previous",
+    "raw_part",
+    "raw_whole",
     "count_program",
     "count_kegiatan",
     "count_subkegiatan",

@@ -52,6 +52,8 @@ fn fields_of(kind: &str, key: &str) -> &'static [(&'static str, FigureKind)] {
             ("realisasi", Value),
             ("raw_current", Value),
             ("raw_previous", Value),
+            ("raw_part", Value),
+            ("raw_whole", Value),
             ("avg_serapan", Percent),
         ],
         ("sasaran", false) => &[("avg_capaian", Percent), ("avg_serapan", Percent), ("efficiency", Verdict)],

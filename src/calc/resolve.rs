@@ -313,8 +313,13 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     let r = effective_realisasi(d, ind, year)?;
                     num(r, Formula::RecordedRealisasi)
                 }
-                "raw_current" | "raw_previous" => {
-                    let role = if field == "raw_current" { RawRole::Current } else { RawRole::Previous };
+                "raw_current" | "raw_previous" | "raw_part" | "raw_whole" => {
+                    let role = match field {
+                        "raw_current" => RawRole::Current,
+                        "raw_previous" => RawRole::Previous,
+                        "raw_part" => RawRole::Part,
+                        _ => RawRole::Whole,
+                    };
                     let r = d
                         .raw_figure(key, year, role)
                         .ok_or_else(|| missing(Need::RawFigure { indicator: key.into(), year }))?;

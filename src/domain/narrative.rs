@@ -43,6 +43,10 @@ pub enum SectionKey {
         indicator: String,
         part: IkuPart,
     },
+    /// Bab III B, after the IKU: the efficiency of each sasaran strategis, capaian against
+    /// budget absorption (around the efficiency table); the reference prints it as
+    /// *2. Analisis Efisiensi*, apart from any one IKU.
+    AnalisisEfisiensi,
     /// Bab III: prestasi dan penghargaan.
     Prestasi,
     /// Bab III C. Akuntabilitas anggaran (around the budget tables).
@@ -96,8 +100,9 @@ impl IkuPart {
 }
 
 impl SectionKey {
-    /// The sections that do not belong to one indicator, in the report's order.
-    pub const GENERAL: [SectionKey; 13] = [
+    /// The sections that do not belong to one indicator, in the report's order (the IKU's
+    /// analyses come between `CapaianOrganisasi` and `AnalisisEfisiensi`).
+    pub const GENERAL: [SectionKey; 14] = [
         SectionKey::KataPengantar,
         SectionKey::IkhtisarEksekutif,
         SectionKey::LatarBelakang,
@@ -108,6 +113,7 @@ impl SectionKey {
         SectionKey::RencanaStrategis,
         SectionKey::PerjanjianKinerja,
         SectionKey::CapaianOrganisasi,
+        SectionKey::AnalisisEfisiensi,
         SectionKey::Prestasi,
         SectionKey::AkuntabilitasAnggaran,
         SectionKey::Penutup,
@@ -126,6 +132,7 @@ impl SectionKey {
             SectionKey::RencanaStrategis => "rencana-strategis",
             SectionKey::PerjanjianKinerja => "perjanjian-kinerja",
             SectionKey::CapaianOrganisasi => "capaian-organisasi",
+            SectionKey::AnalisisEfisiensi => "analisis-efisiensi",
             SectionKey::Prestasi => "prestasi",
             SectionKey::AkuntabilitasAnggaran => "akuntabilitas-anggaran",
             SectionKey::Penutup => "penutup",

@@ -610,7 +610,7 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
     Ok(())
 }
 
-fn same(a: &Value, b: &Value) -> bool {
+pub(crate) fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         // A decimal is the same number whatever its written precision (76 and 76.00).
         (Value::Dec(x), Value::Dec(y)) => x == y,

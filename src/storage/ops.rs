@@ -314,6 +314,23 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
 }
 
 /// An indicator and everything of its own; links to it from records that stay are cleared.
+/// Whether a text's figure references name indicator `code` (`indicator:CODE`, the programmes
+/// supporting it, its programme indicators). A text that does not parse names nothing here: the
+/// import refuses such a text, so none is stored.
+fn mentions_indicator(text: &str, code: &str) -> bool {
+    use crate::calc::narrative::{parse, Segment, Target};
+    let Ok(segments) = parse(text) else { return false };
+    segments.iter().any(|s| match s {
+        Segment::Ref(r) => match &r.target {
+            Target::Figure { subject, .. } => subject.split_once(':').is_some_and(|(kind, key)| {
+                key == code && matches!(kind, "indicator" | "support" | "program_indicators")
+            }),
+            _ => false,
+        },
+        Segment::Text(_) => false,
+    })
+}
+
 fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, EditError> {
     let code = [text(&ind.code)];
     let mut edits = Vec::new();
@@ -357,8 +374,45 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
     let sections: Vec<Sql> =
         IkuPart::ALL.iter().map(|&part| text(&SectionKey::Iku { indicator: ind.code.clone(), part }.key())).collect();
     let marks: Vec<String> = (2..sections.len() + 2).map(|i| format!("?{i}")).collect();
-    edits.extend(remove_rows(batch, Table::Narrative, &format!("section IN ({})", marks.join(", ")), &sections)?);
-    edits.push(put(Some(ind), None)?);
+    let own = format!("section IN ({})", marks.join(", "));
+    // Another section's text that shows one of its figures would be left pointing at nothing
+    // (and the dataset would no longer import): the planner edits that text first. A removal
+    // made from older data is refused as such when it is written, not here.
+    let removal = put(Some(ind), None)?;
+    let stored = rows_where(&batch.tx, batch.office, Table::Indicator, "code = ?2", &code)?;
+    let current = stored.first().is_some_and(|(_, row)| super::edit::same(&Value::Row(row.clone()), &removal.old));
+    let mentioned: Vec<String> = if !current {
+        Vec::new()
+    } else {
+        rows_where(&batch.tx, batch.office, Table::Narrative, &format!("NOT ({own})"), &sections)?
+            .into_iter()
+            .filter(|(_, row)| {
+                row.iter().any(|(c, v)| c == "text" && matches!(v, Sql::Text(t) if mentions_indicator(t, &ind.code)))
+            })
+            .filter_map(|(_, row)| {
+                let value = |name: &str| row.iter().find(|(c, _)| c == name).map(|(_, v)| v.clone());
+                match (value("year"), value("section")) {
+                    (Some(Sql::Integer(y)), Some(Sql::Text(section))) => Some(format!("{section} ({y})")),
+                    _ => None,
+                }
+            })
+            .collect()
+    };
+    if !mentioned.is_empty() {
+        let list = mentioned.join(", ");
+        return Err(EditError::refused(
+            format!(
+                "Indikator {} disebut dalam teks laporan: {list}; hapus atau ganti rujukannya lebih dulu.",
+                ind.code
+            ),
+            format!(
+                "Indicator {} is referred to in the report's text: {list}; remove or change those references first.",
+                ind.code
+            ),
+        ));
+    }
+    edits.extend(remove_rows(batch, Table::Narrative, &own, &sections)?);
+    edits.push(removal);
     Ok(edits)
 }
 

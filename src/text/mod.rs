@@ -85,6 +85,8 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         "efficiency" => ("efisiensi", "efficiency"),
         "raw_current" => ("data tahun n", "figure of year n"),
         "raw_previous" => ("data tahun n−1", "figure of year n−1"),
+        "raw_part" => ("data bagian", "figure of the part"),
+        "raw_whole" => ("data keseluruhan", "figure of the whole"),
         "count_program" => ("jumlah program", "number of programmes"),
         "count_kegiatan" => ("jumlah kegiatan", "number of kegiatan"),
         "count_subkegiatan" => ("jumlah sub-kegiatan", "number of sub-kegiatan"),

@@ -48,6 +48,7 @@ pub fn section_label(key: &SectionKey, lang: Lang) -> String {
             let p = iku_part(*part, lang);
             return tr!(lang, "Bab III B. {indicator}: {p}", "Chapter III B. {indicator}: {p}");
         }
+        SectionKey::AnalisisEfisiensi => ("Bab III B. Analisis Efisiensi", "Chapter III B. Efficiency analysis"),
         SectionKey::Prestasi => ("Bab III. Prestasi dan Penghargaan", "Chapter III. Achievements and awards"),
         SectionKey::AkuntabilitasAnggaran => {
             ("Bab III C. Akuntabilitas Anggaran", "Chapter III C. Budget accountability")
