@@ -751,6 +751,46 @@ pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
     }
 }
 
+/// Serapan % of each programme of `year`, in the order of [`budget_of_year`] (the year's head
+/// view; the all-years chart is [`serapan_by_program`]).
+pub fn serapan_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
+    let kodes = program_kodes_of_year(d, year);
+    let names: Vec<String> = kodes
+        .iter()
+        .map(|k| d.budget_line(year, k).map_or_else(|| k.clone(), |l| format!("{k}. {}", l.name)))
+        .collect();
+    let points: Vec<[f64; 2]> = kodes
+        .iter()
+        .enumerate()
+        .filter_map(|(x, k)| {
+            let line = d.budget_line(year, k)?;
+            Amounts::own(line).serapan().ok().map(|v| [x as f64, to_f64(v)])
+        })
+        .collect();
+    let categories = if points.is_empty() { Vec::new() } else { names };
+    ChartSpec {
+        id: format!("serapan-program-{year}"),
+        title: format!("{} {year} (%)", t(lang, "Serapan anggaran per program", "Budget absorption per programme")),
+        x_label: String::new(),
+        y_label: "%".into(),
+        unit: Unit::Percent,
+        categories,
+        series: vec![Series {
+            name: t(lang, "Serapan", "Absorption"),
+            kind: SeriesKind::Bar,
+            color: PALETTE[2],
+            colors: Vec::new(),
+            points,
+        }],
+        target: None,
+        bands: Vec::new(),
+        no_data: match lang {
+            Lang::Id => format!("Tidak ada data serapan anggaran untuk {year}"),
+            Lang::En => format!("No budget absorption data for {year}"),
+        },
+    }
+}
+
 /// The programmes of `year`'s per-year budget chart, by kode, in the chart's order.
 pub fn program_kodes_of_year(d: &Dataset, year: Year) -> Vec<String> {
     let mut kodes: Vec<String> = d.budget_children(year, None).iter().map(|p| p.kode.clone()).collect();
@@ -760,8 +800,12 @@ pub fn program_kodes_of_year(d: &Dataset, year: Year) -> Vec<String> {
 
 /// Every chart by name, for `kinerja chart NAME` and the exports.
 pub fn all_charts(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> Vec<ChartSpec> {
-    let mut out =
-        vec![capaian_bars(d, s, year, lang), budget_of_year(d, year, lang), staff_by_education(d, year, lang)];
+    let mut out = vec![
+        capaian_bars(d, s, year, lang),
+        budget_of_year(d, year, lang),
+        serapan_of_year(d, year, lang),
+        staff_by_education(d, year, lang),
+    ];
     out.extend(trend_charts(d, year, lang));
     out
 }

@@ -47,10 +47,8 @@ fn card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) -> egui::Response {
 enum Opens {
     /// The capaian bar of the year's IKU at that index: the indicator's row.
     Indicator(Vec<String>),
-    /// A programme bar of the year's chart: its row in the budget tree.
+    /// A programme bar of the year's budget or serapan chart: its row in the budget tree.
     ProgrammeOfYear,
-    /// A programme bar of the chart over every year: its row in the budget tree.
-    Programme,
     /// A year's point: that year's Ringkasan.
     Year,
 }
@@ -79,8 +77,9 @@ pub fn ringkasan_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
                 Opens::ProgrammeOfYear,
             ),
             (
-                l.chart("serapan-program", year, lang, |d, _| charts::serapan_by_program(d, lang)).clone(),
-                Opens::Programme,
+                l.chart(&format!("serapan-program-{year}"), year, lang, |d, _| charts::serapan_of_year(d, year, lang))
+                    .clone(),
+                Opens::ProgrammeOfYear,
             ),
         ]
     };
@@ -256,15 +255,9 @@ fn charts_grid_ui(
                             cmds.push(Command::Navigate { tab: Tab::Kinerja, subject: format!("indicator:{code}") });
                         }
                     }
-                    // The programmes are listed on a click only, not every frame: listing every
-                    // year's sorts the years of all budget lines (20 000 in a large office).
-                    Opens::Programme | Opens::ProgrammeOfYear => {
-                        let kodes: Vec<String> = if matches!(opens, Opens::Programme) {
-                            charts::program_kodes(d).into_iter().map(|(kode, _)| kode).collect()
-                        } else {
-                            charts::program_kodes_of_year(d, year)
-                        };
-                        if let Some(kode) = kodes.get(i) {
+                    // The programmes are listed on a click only, not every frame.
+                    Opens::ProgrammeOfYear => {
+                        if let Some(kode) = charts::program_kodes_of_year(d, year).get(i) {
                             cmds.push(Command::Navigate { tab: Tab::Anggaran, subject: format!("budget:{kode}") });
                         }
                     }
