@@ -766,28 +766,7 @@ mod tests {
     fn data() -> Dataset {
         let mut d = Dataset::default();
         d.office.name = "Dinas Koperasi".into();
-        d.indicators.push(Indicator {
-            code: "IKU2".into(),
-            period: "P".into(),
-            level: IndicatorLevel::Sasaran,
-            parent: None,
-            position: 1,
-            name: "Volume usaha koperasi".into(),
-            satuan: "%".into(),
-            polarity: Polarity::HigherIsBetter,
-            capaian_rule: CapaianRule::Standard,
-            formula: FormulaKind::Value,
-            formula_text: String::new(),
-            definition: String::new(),
-            alasan: String::new(),
-            data_source: String::new(),
-            responsible: String::new(),
-            iku: true,
-            predecessor: None,
-            comparable: false,
-            quarter_rule: QuarterRule::Cumulative,
-            note: String::new(),
-        });
+        d.indicators.push(Indicator::new("IKU2", "P", IndicatorLevel::Sasaran, None, 1, "Volume usaha koperasi"));
         d.program_support.push(ProgramSupport { program: "2".into(), indicator: "IKU2".into() });
         for (year, realisasi) in [(2023, 500_000_000), (2024, 824_166_800)] {
             d.budget_lines.push(BudgetLine {

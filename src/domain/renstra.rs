@@ -166,6 +166,42 @@ pub struct Indicator {
     pub note: String,
 }
 
+impl Indicator {
+    /// A new indicator of `period` under `parent`, as a planner starts one: an IKU in %, higher is
+    /// better, the standard capaian rule, its value typed in (no formula), nothing else filled.
+    pub fn new(
+        code: &str,
+        period: &str,
+        level: IndicatorLevel,
+        parent: Option<&str>,
+        position: i64,
+        name: &str,
+    ) -> Indicator {
+        Indicator {
+            code: code.into(),
+            period: period.into(),
+            level,
+            parent: parent.map(str::to_string),
+            position,
+            name: name.into(),
+            satuan: "%".into(),
+            polarity: Polarity::HigherIsBetter,
+            capaian_rule: CapaianRule::Standard,
+            formula: FormulaKind::Value,
+            formula_text: String::new(),
+            definition: String::new(),
+            alasan: String::new(),
+            data_source: String::new(),
+            responsible: String::new(),
+            iku: true,
+            predecessor: None,
+            comparable: false,
+            quarter_rule: QuarterRule::Cumulative,
+            note: String::new(),
+        }
+    }
+}
+
 /// How quarterly realisations add up to the year's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum QuarterRule {

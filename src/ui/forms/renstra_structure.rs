@@ -137,28 +137,14 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                                         .max()
                                         .unwrap_or(0)
                                         + 1;
-                                    let ind = Indicator {
-                                        code: code.clone(),
-                                        period: period.code.clone(),
-                                        level: IndicatorLevel::Sasaran,
-                                        parent: Some(s.code.clone()),
-                                        position: pos,
-                                        name: lang.pick("Indikator baru", "New indicator").into(),
-                                        satuan: "%".into(),
-                                        polarity: Polarity::HigherIsBetter,
-                                        capaian_rule: CapaianRule::Standard,
-                                        formula: FormulaKind::Value,
-                                        formula_text: String::new(),
-                                        definition: String::new(),
-                                        alasan: String::new(),
-                                        data_source: String::new(),
-                                        responsible: String::new(),
-                                        iku: true,
-                                        predecessor: None,
-                                        comparable: false,
-                                        quarter_rule: QuarterRule::Cumulative,
-                                        note: String::new(),
-                                    };
+                                    let ind = Indicator::new(
+                                        &code,
+                                        &period.code,
+                                        IndicatorLevel::Sasaran,
+                                        Some(&s.code),
+                                        pos,
+                                        lang.pick("Indikator baru", "New indicator"),
+                                    );
                                     changes.push(Change {
                                         description: format!("Tambah indikator {code}"),
                                         ops: vec![Op::AddIndicator(Box::new(ind))],
