@@ -95,10 +95,16 @@ fn after_help() -> String {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Print one of the report's standard tables (1.1, 1.2, 2.1–2.3, 3.1–3.20), recomputed.
+    /// Print one of the report's standard tables, recomputed, by the office's number or its
+    /// stable name (`--list` names them).
     Table {
-        /// Table number as in the report, e.g. 3.19.
-        id: String,
+        /// The office's table number, e.g. 3.19, or the table's name, e.g. anggaran-program or
+        /// iku-analisis:IKU1.
+        #[arg(required_unless_present = "list")]
+        id: Option<String>,
+        /// List the year's tables: name, the office's number and title.
+        #[arg(long, conflicts_with_all = ["id", "format", "show_phone", "out", "force", "excel_id"])]
+        list: bool,
         /// Year; defaults to the latest year with reported results.
         #[arg(long)]
         year: Option<Year>,
@@ -463,13 +469,26 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
         ))
     };
     match command {
-        Command::Table { id, year, format, show_phone, out: file, force, excel_id } => {
+        Command::Table { id, list, year, format, show_phone, out: file, force, excel_id } => {
             let Some(year) = year.or(latest) else {
                 return no_years();
             };
             if !d.all_years().contains(&year) {
                 return unknown_year(year);
             }
+            let id = match (list, id) {
+                (false, Some(id)) => id,
+                _ => {
+                    let mut text = lang.pick("nama\tnomor\tjudul\n", "name\tnumber\ttitle\n").to_string();
+                    for e in crate::report::table_list(d, year, lang) {
+                        text.push_str(&format!("{}\t{}\t{}\n", e.name, e.id, e.title));
+                    }
+                    if out.write_all(text.as_bytes()).is_err() {
+                        return ExitCode::from(EXIT_ERROR);
+                    }
+                    return ExitCode::SUCCESS;
+                }
+            };
             let t = match build_table(
                 d,
                 &session.settings,
@@ -504,8 +523,9 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                             "kinerja: {}",
                             tr!(
                                 lang,
-                                "Tabel {id} {year} ditulis ke {}",
-                                "Table {id} {year} written to {}",
+                                "Tabel {} {year} ditulis ke {}",
+                                "Table {} {year} written to {}",
+                                t.id,
                                 path.display()
                             )
                         );

@@ -151,13 +151,21 @@ pub struct CheckReport {
     pub unverified: Vec<Unverified>,
 }
 
-/// The table number the report uses for a kind of table (about `subject`), in `year`.
+/// The table number the report uses for a kind of table (about `subject`), in `year`: the
+/// office's own where its layout gives one. A table the year's layout does not hold goes by its
+/// stable name (`iku-anggaran:IKU4`).
 pub fn table_id(d: &Dataset, year: Year, kind: TableKind, subject: &str) -> String {
     super::layout::layout(d, year)
         .into_iter()
         .find(|t| t.kind == kind && (subject.is_empty() || t.subject == subject))
         .map(|t| t.id)
-        .unwrap_or_else(|| kind.code().to_string())
+        .unwrap_or_else(|| {
+            if kind.needs_indicator() && !subject.is_empty() {
+                format!("{}:{subject}", kind.name())
+            } else {
+                kind.name().to_string()
+            }
+        })
 }
 
 /// Sort key for table numbers: `1.2` < `3.6` < `3.10` < `IV`.

@@ -4,8 +4,9 @@ use crate::domain::{Dataset, ReportTable, TableKind, Year};
 ///
 /// A year with a stored layout (the report's own numbering and titles) uses it. Another year
 /// takes the numbering of the nearest year that has one, with generated titles, so that
-/// `3.19` means the same table in every year. Without any stored layout a standard numbering
-/// is generated from the plan.
+/// `3.19` means the same table in every year. Without any stored layout Kinerja numbers the
+/// tables itself (`generated`). Whatever the numbering, each table also has a stable name
+/// ([`ReportTable::name`], [`names`]) by which [`find`] finds it.
 pub fn layout(d: &Dataset, year: Year) -> Vec<ReportTable> {
     let stored: Vec<ReportTable> = d.report_tables.iter().filter(|t| t.year == year).cloned().collect();
     if !stored.is_empty() {
@@ -29,6 +30,13 @@ pub fn layout(d: &Dataset, year: Year) -> Vec<ReportTable> {
     generated(d, year)
 }
 
+/// Kinerja's own numbering, for an office whose report gives none. The tables every office has
+/// keep fixed numbers — 1.1 and 1.2 (chapter I), 2.1 to 2.3 (chapter II), 3.1 to 3.5
+/// (capaian, efficiency and the three budget tables) — and the tables about one indicator
+/// follow them from 3.6, indicator by indicator in the order of the Renstra period's IKU, each
+/// indicator's tables in a fixed order (analysis, Renstra, national comparison where the year
+/// has one, programmes, budget). So `anggaran-program` is 3.4 whatever the number of
+/// indicators (`docs/dataset-format.md`, *report_tables.csv*).
 fn generated(d: &Dataset, year: Year) -> Vec<ReportTable> {
     let mut out = Vec::new();
     let mut push = |id: String, kind: TableKind, subject: String| {
@@ -43,13 +51,21 @@ fn generated(d: &Dataset, year: Year) -> Vec<ReportTable> {
         })
     };
     let period = d.period_of_year(year).map(|p| p.code.clone()).unwrap_or_default();
-    push("1.1".into(), TableKind::Staff, String::new());
-    push("1.2".into(), TableKind::Assets, String::new());
-    push("2.1".into(), TableKind::RenstraGoals, period.clone());
-    push("2.2".into(), TableKind::IkuDictionary, period.clone());
-    push("2.3".into(), TableKind::Agreement, String::new());
-    push("3.1".into(), TableKind::Capaian, String::new());
-    let mut n = 2;
+    for (id, kind, subject) in [
+        ("1.1", TableKind::Staff, ""),
+        ("1.2", TableKind::Assets, ""),
+        ("2.1", TableKind::RenstraGoals, period.as_str()),
+        ("2.2", TableKind::IkuDictionary, period.as_str()),
+        ("2.3", TableKind::Agreement, ""),
+        ("3.1", TableKind::Capaian, ""),
+        ("3.2", TableKind::Efficiency, ""),
+        ("3.3", TableKind::BudgetMurni, ""),
+        ("3.4", TableKind::BudgetRealisation, ""),
+        ("3.5", TableKind::BudgetComparison, ""),
+    ] {
+        push(id.into(), kind, subject.into());
+    }
+    let mut n = FIRST_INDICATOR_TABLE;
     let ikus: Vec<String> = d.ikus_of_period(&period).iter().map(|i| i.code.clone()).collect();
     for code in ikus {
         let mut kinds =
@@ -62,13 +78,36 @@ fn generated(d: &Dataset, year: Year) -> Vec<ReportTable> {
             n += 1;
         }
     }
-    for kind in
-        [TableKind::Efficiency, TableKind::BudgetMurni, TableKind::BudgetRealisation, TableKind::BudgetComparison]
-    {
-        push(format!("3.{n}"), kind, String::new());
-        n += 1;
+    out
+}
+
+/// The minor number of the first table about one indicator in Kinerja's own numbering (3.6).
+pub const FIRST_INDICATOR_TABLE: u32 = 6;
+
+/// The stable names of a year's tables, in the layout's order: [`ReportTable::name`], made
+/// unique where a report prints two tables of one name (two Renstra periods' goals in a year of
+/// transition) by adding the later one's number: `tujuan-sasaran@2.4`.
+pub fn names(tables: &[ReportTable]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tables.len());
+    for t in tables {
+        let name = t.name();
+        if out.contains(&name) {
+            out.push(format!("{name}@{}", t.id));
+        } else {
+            out.push(name);
+        }
     }
     out
+}
+
+/// The table a user names, by the office's number (`3.19`) or by its stable name
+/// (`anggaran-program`, `iku-analisis:IKU1`; the name's letters in any case).
+pub fn find<'a>(tables: &'a [ReportTable], key: &str) -> Option<&'a ReportTable> {
+    let key = key.trim();
+    if let Some(t) = tables.iter().find(|t| t.id == key) {
+        return Some(t);
+    }
+    names(tables).iter().position(|n| n.eq_ignore_ascii_case(key)).and_then(|i| tables.get(i))
 }
 
 /// A standard title for a table kind.
@@ -94,6 +133,53 @@ pub fn default_title(d: &Dataset, kind: TableKind, subject: &str, year: Year) ->
         TableKind::BudgetRealisation => format!("Pagu dan Realisasi Anggaran per Program Tahun {year}"),
         TableKind::BudgetComparison => {
             format!("Perbandingan Pagu dan Realisasi Anggaran Tahun {year} dengan {}", year - 1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(id: &str, kind: TableKind, subject: &str) -> ReportTable {
+        ReportTable {
+            year: 2024,
+            id: id.into(),
+            kind,
+            subject: subject.into(),
+            title: String::new(),
+            source: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_find_takes_a_number_or_a_name() {
+        let tables = vec![
+            table("2.1", TableKind::RenstraGoals, "2019-2023"),
+            table("2.2", TableKind::RenstraGoals, "2024-2026"),
+            table("3.8", TableKind::IkuAnalysis, "IKU2"),
+            table("3.19", TableKind::BudgetRealisation, ""),
+        ];
+        assert_eq!(names(&tables), ["tujuan-sasaran", "tujuan-sasaran@2.2", "iku-analisis:IKU2", "anggaran-program"]);
+        assert_eq!(find(&tables, "3.19").map(|t| t.kind), Some(TableKind::BudgetRealisation));
+        assert_eq!(find(&tables, "anggaran-program").map(|t| t.id.as_str()), Some("3.19"));
+        assert_eq!(find(&tables, " Iku-Analisis:iku2 ").map(|t| t.id.as_str()), Some("3.8"));
+        assert_eq!(find(&tables, "tujuan-sasaran@2.2").map(|t| t.subject.as_str()), Some("2024-2026"));
+        assert_eq!(find(&tables, "iku-analisis:IKU9"), None);
+        assert_eq!(find(&tables, "iku-analisis"), None);
+        assert_eq!(find(&tables, "3.20"), None);
+    }
+
+    #[test]
+    fn every_kind_has_its_own_name() {
+        let mut seen: Vec<&str> = TableKind::ALL.iter().map(|k| k.name()).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), TableKind::ALL.len());
+        // A name is what a user types: lower-case words joined by hyphens, no number, no colon.
+        for k in TableKind::ALL {
+            assert!(k.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", k.name());
         }
     }
 }

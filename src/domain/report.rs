@@ -153,6 +153,19 @@ pub struct ReportTable {
     pub note: String,
 }
 
+impl ReportTable {
+    /// The table's stable name, the same in every office and year whatever number the report
+    /// gives it: the kind's name (`anggaran-program`), with the indicator for a table about one
+    /// (`iku-analisis:IKU1`).
+    pub fn name(&self) -> String {
+        if self.kind.needs_indicator() {
+            format!("{}:{}", self.kind.name(), self.subject)
+        } else {
+            self.kind.name().to_string()
+        }
+    }
+}
+
 /// The standard LKIP tables Kinerja can render.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TableKind {
@@ -214,6 +227,29 @@ impl TableKind {
             TableKind::BudgetMurni => "budget_murni",
             TableKind::BudgetRealisation => "budget_realisation",
             TableKind::BudgetComparison => "budget_comparison",
+        }
+    }
+    /// The stable name of the kind of table (`docs/dataset-format.md`, *report_tables.csv*):
+    /// what `kinerja table` accepts besides the office's number.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Staff => "sdm",
+            TableKind::Assets => "aset",
+            TableKind::RenstraGoals => "tujuan-sasaran",
+            TableKind::IkuDictionary => "iku",
+            TableKind::Agreement => "perjanjian-kinerja",
+            TableKind::Capaian => "capaian",
+            TableKind::IkuAnalysis => "iku-analisis",
+            TableKind::IkuRenstra => "iku-renstra",
+            TableKind::AkipRecommendations => "upaya-akip",
+            TableKind::ProgramIndicators => "iku-program",
+            TableKind::IkuBudget => "iku-anggaran",
+            TableKind::Benchmarks => "iku-nasional",
+            TableKind::UmkmUpgrades => "umkm-naik-kelas",
+            TableKind::Efficiency => "efisiensi",
+            TableKind::BudgetMurni => "pagu-program",
+            TableKind::BudgetRealisation => "anggaran-program",
+            TableKind::BudgetComparison => "anggaran-tahun-lalu",
         }
     }
     /// Whether the table is about one indicator (its `subject`).

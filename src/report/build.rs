@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// Why a table cannot be shown.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum TableError {
-    #[error("unknown table '{id}'; valid tables: {valid}")]
+    #[error("unknown table '{id}'; valid tables: {valid} (or their names: kinerja table --list)")]
     UnknownTable { id: String, valid: String },
     #[error("table {id} has no data for {year}; years with data: {years}")]
     NoData { id: String, year: Year, years: String },
@@ -22,7 +22,9 @@ pub enum TableError {
 impl TableError {
     pub fn message_id(&self) -> String {
         match self {
-            TableError::UnknownTable { id, valid } => format!("Tabel '{id}' tidak dikenal; tabel yang ada: {valid}"),
+            TableError::UnknownTable { id, valid } => {
+                format!("Tabel '{id}' tidak dikenal; tabel yang ada: {valid} (atau namanya: kinerja table --list)")
+            }
             TableError::NoData { id, year, years } => {
                 format!("Tabel {id} tidak memiliki data untuk tahun {year}; tahun yang berisi data: {years}")
             }
@@ -131,12 +133,14 @@ pub fn build_table(
     opts: TableOptions,
 ) -> Result<TableView, TableError> {
     let layout = layout(d, year);
-    let Some(t) = layout.iter().find(|t| t.id == id) else {
+    let Some(t) = find(&layout, id) else {
         return Err(TableError::UnknownTable {
             id: id.into(),
             valid: layout.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
         });
     };
+    // Asked by its name or its number, the table is the office's number from here on.
+    let id = t.id.as_str();
     let lang = opts.lang;
     let (columns, rows) = match t.kind {
         TableKind::Staff => staff(d, year, id, lang),
@@ -176,14 +180,42 @@ pub fn build_table(
         });
         return Err(TableError::NoData { id: id.into(), year, years: years_list(years) });
     }
-    // A year whose tables the report numbered and titled keeps its printed titles (data); the
-    // titles of another year are Kinerja's own, in the table's language.
-    let printed_layout = d.report_tables.iter().any(|r| r.year == year);
-    let title =
-        if printed_layout { t.title.clone() } else { crate::text::table_title(d, t.kind, &t.subject, year, lang) };
+    let title = table_title(d, t, lang);
     let mut view = TableView { id: id.into(), year, title, source: t.source.clone(), columns, rows, lang };
     view.align_values();
     Ok(view)
+}
+
+/// The title of a table of `layout(d, year)`: a year whose tables the report numbered and
+/// titled keeps its printed titles (data); the titles of another year are Kinerja's own, in
+/// `lang`.
+pub fn table_title(d: &Dataset, t: &ReportTable, lang: Lang) -> String {
+    let printed_layout = d.report_tables.iter().any(|r| r.year == t.year);
+    if printed_layout {
+        t.title.clone()
+    } else {
+        crate::text::table_title(d, t.kind, &t.subject, t.year, lang)
+    }
+}
+
+/// One line of `kinerja table --list`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableEntry {
+    /// The stable name (`anggaran-program`, `iku-analisis:IKU1`).
+    pub name: String,
+    /// The office's number for the year (`3.19`).
+    pub id: String,
+    pub title: String,
+}
+
+/// The tables of a year's report in its order: stable name, the office's number and title.
+pub fn table_list(d: &Dataset, year: Year, lang: Lang) -> Vec<TableEntry> {
+    let tables = layout(d, year);
+    names(&tables)
+        .into_iter()
+        .zip(&tables)
+        .map(|(name, t)| TableEntry { name, id: t.id.clone(), title: table_title(d, t, lang) })
+        .collect()
 }
 
 type Built = (Vec<Column>, Vec<TableRow>);
