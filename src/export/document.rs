@@ -1,12 +1,13 @@
-//! The whole LKIP export of a year: the tables as one PDF and one workbook, and every chart as
-//! PNG and SVG.
+//! The whole LKIP export of a year: the LKIP itself as a Word document, the tables as one PDF and
+//! one workbook, and every chart as PNG and SVG.
 
 use crate::calc::check::check;
 use crate::calc::layout::layout;
 use crate::calc::Settings;
-use crate::domain::{Dataset, Year};
+use crate::domain::{Block, Dataset, SectionKey, Year};
 use crate::format::Lang;
 use crate::report::charts::all_charts;
+use crate::report::lkip::build_lkip;
 use crate::report::{build_table, TableOptions};
 
 /// The charts the PDF shows.
@@ -18,6 +19,9 @@ pub type ExportFile = (String, Vec<u8>);
 /// Why [`lkip_files`] stopped when its `progress` asked it to.
 pub const CANCELLED: &str = "dibatalkan";
 
+/// The office's text of a section of the LKIP (empty: none written).
+pub type Narrative<'a> = &'a dyn Fn(&SectionKey) -> Vec<Block>;
+
 /// Builds every file; `progress` hears the fraction done and what is being made, and answers
 /// whether to go on (`false` stops the work with [`CANCELLED`]).
 pub fn lkip_files(
@@ -25,6 +29,21 @@ pub fn lkip_files(
     s: &Settings,
     year: Year,
     opts: TableOptions,
+    progress: &mut dyn FnMut(f32, &str) -> bool,
+) -> Result<Vec<ExportFile>, String> {
+    // The seam of the office's text: until it is stored with the dataset, the LKIP has its
+    // chapters with the tables and charts only.
+    let narrative = |_: &SectionKey| Vec::new();
+    lkip_files_with(d, s, year, opts, &narrative, progress)
+}
+
+/// [`lkip_files`] with the office's text of each section from `narrative`.
+pub fn lkip_files_with(
+    d: &Dataset,
+    s: &Settings,
+    year: Year,
+    opts: TableOptions,
+    narrative: Narrative,
     progress: &mut dyn FnMut(f32, &str) -> bool,
 ) -> Result<Vec<ExportFile>, String> {
     let mut files = Vec::new();
@@ -75,6 +94,12 @@ pub fn lkip_files(
     let report = check(d, s, Some(year));
     let pdf = super::lkip_pdf(&d.office.name, year, &tables, &report, &pngs).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.pdf"), pdf));
+    if !progress(0.92, "DOCX") {
+        return Err(CANCELLED.into());
+    }
+    let document = build_lkip(d, s, year, opts, narrative);
+    let docx = super::lkip_docx(&document).map_err(|e| e.to_string())?;
+    files.push((format!("LKIP-{year}.docx"), docx));
     if !progress(1.0, "selesai") {
         return Err(CANCELLED.into());
     }
