@@ -6,7 +6,7 @@ use crate::calc::layout::layout;
 use crate::calc::Settings;
 use crate::domain::{Block, Dataset, SectionKey, Year};
 use crate::format::Lang;
-use crate::report::charts::all_charts;
+use crate::report::charts::{all_charts, ChartSpec};
 use crate::report::lkip::build_lkip;
 use crate::report::{build_table, TableOptions};
 
@@ -46,6 +46,11 @@ pub fn lkip_files_with(
     narrative: Narrative,
     progress: &mut dyn FnMut(f32, &str) -> bool,
 ) -> Result<Vec<ExportFile>, String> {
+    // The Word document's charts are drawn on a thread of their own meanwhile (the machine has
+    // two cores); a cancelled export leaves the thread to finish its few charts and drops them.
+    let document = build_lkip(d, s, year, opts, narrative);
+    let specs: Vec<ChartSpec> = document.charts().map(|(_, spec)| spec.clone()).collect();
+    let docx_charts = std::thread::spawn(move || super::docx_chart_pngs(&specs));
     let mut files = Vec::new();
     let mut tables = Vec::new();
     let ids: Vec<String> = layout(d, year).into_iter().map(|t| t.id).collect();
@@ -97,8 +102,11 @@ pub fn lkip_files_with(
     if !progress(0.92, "DOCX") {
         return Err(CANCELLED.into());
     }
-    let document = build_lkip(d, s, year, opts, narrative);
-    let docx = super::lkip_docx(&document).map_err(|e| e.to_string())?;
+    let pngs = docx_charts
+        .join()
+        .map_err(|_| "grafik dokumen Word tidak dapat digambar".to_string())?
+        .map_err(|e| e.to_string())?;
+    let docx = super::lkip_docx_with_charts(&document, pngs).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}.docx"), docx));
     if !progress(1.0, "selesai") {
         return Err(CANCELLED.into());

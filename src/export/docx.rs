@@ -12,6 +12,7 @@
 use super::chart::ChartError;
 use crate::domain::Block;
 use crate::format::Lang;
+use crate::report::charts::ChartSpec;
 use crate::report::lkip::{document_cell_text, Element, LkipDocument};
 use crate::report::{ColumnKind, RowKind, TableView};
 use docx_rs::{
@@ -693,16 +694,16 @@ fn chart_paragraph(png: Vec<u8>) -> Paragraph {
     p
 }
 
-/// The chart images of the document, in order: PNG at print resolution.
-pub fn docx_chart_pngs(doc: &LkipDocument) -> Result<Vec<Vec<u8>>, DocxError> {
-    doc.charts()
-        .map(|(_, spec)| Ok(super::chart_png(spec, CHART_WIDTH, CHART_HEIGHT, CHART_SCALE, Lang::Id)?))
-        .collect()
+/// The images of `charts` (a document's, in order, `LkipDocument::charts`) as the Word
+/// document shows them: PNG at print resolution.
+pub fn docx_chart_pngs(charts: &[ChartSpec]) -> Result<Vec<Vec<u8>>, DocxError> {
+    charts.iter().map(|spec| Ok(super::chart_png(spec, CHART_WIDTH, CHART_HEIGHT, CHART_SCALE, Lang::Id)?)).collect()
 }
 
 /// The document's bytes, with the charts drawn here.
 pub fn lkip_docx(doc: &LkipDocument) -> Result<Vec<u8>, DocxError> {
-    let pngs = docx_chart_pngs(doc)?;
+    let specs: Vec<ChartSpec> = doc.charts().map(|(_, spec)| spec.clone()).collect();
+    let pngs = docx_chart_pngs(&specs)?;
     lkip_docx_with_charts(doc, pngs)
 }
 
