@@ -1,12 +1,13 @@
-//! The whole LKIP export of a year: the tables as one PDF and one workbook, and every chart as
-//! PNG and SVG.
+//! The whole LKIP export of a year: the LKIP itself as a Word document, the tables as one PDF and
+//! one workbook, and every chart as PNG and SVG.
 
 use crate::calc::check::check;
 use crate::calc::layout::layout;
 use crate::calc::Settings;
-use crate::domain::{Dataset, Year};
+use crate::domain::{Block, Dataset, SectionKey, Year};
 use crate::format::Lang;
-use crate::report::charts::all_charts;
+use crate::report::charts::{all_charts, ChartSpec};
+use crate::report::lkip::build_lkip;
 use crate::report::{build_table, TableOptions};
 
 /// The charts the PDF shows.
@@ -18,6 +19,9 @@ pub type ExportFile = (String, Vec<u8>);
 /// Why [`lkip_files`] stopped when its `progress` asked it to.
 pub const CANCELLED: &str = "dibatalkan";
 
+/// The office's text of a section of the LKIP (empty: none written).
+pub type Narrative<'a> = &'a dyn Fn(&SectionKey) -> Vec<Block>;
+
 /// Builds every file; `progress` hears the fraction done and what is being made, and answers
 /// whether to go on (`false` stops the work with [`CANCELLED`]).
 pub fn lkip_files(
@@ -27,6 +31,26 @@ pub fn lkip_files(
     opts: TableOptions,
     progress: &mut dyn FnMut(f32, &str) -> bool,
 ) -> Result<Vec<ExportFile>, String> {
+    // The seam of the office's text: until it is stored with the dataset, the LKIP has its
+    // chapters with the tables and charts only.
+    let narrative = |_: &SectionKey| Vec::new();
+    lkip_files_with(d, s, year, opts, &narrative, progress)
+}
+
+/// [`lkip_files`] with the office's text of each section from `narrative`.
+pub fn lkip_files_with(
+    d: &Dataset,
+    s: &Settings,
+    year: Year,
+    opts: TableOptions,
+    narrative: Narrative,
+    progress: &mut dyn FnMut(f32, &str) -> bool,
+) -> Result<Vec<ExportFile>, String> {
+    // The Word document's charts are drawn on a thread of their own meanwhile (the machine has
+    // two cores); a cancelled export leaves the thread to finish its few charts and drops them.
+    let document = build_lkip(d, s, year, opts, narrative);
+    let specs: Vec<ChartSpec> = document.charts().map(|(_, spec)| spec.clone()).collect();
+    let docx_charts = std::thread::spawn(move || super::docx_chart_pngs(&specs));
     let mut files = Vec::new();
     let mut tables = Vec::new();
     let ids: Vec<String> = layout(d, year).into_iter().map(|t| t.id).collect();
@@ -75,6 +99,15 @@ pub fn lkip_files(
     let report = check(d, s, Some(year));
     let pdf = super::lkip_pdf(&d.office.name, year, &tables, &report, &pngs).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.pdf"), pdf));
+    if !progress(0.92, "DOCX") {
+        return Err(CANCELLED.into());
+    }
+    let pngs = docx_charts
+        .join()
+        .map_err(|_| "grafik dokumen Word tidak dapat digambar".to_string())?
+        .map_err(|e| e.to_string())?;
+    let docx = super::lkip_docx_with_charts(&document, pngs).map_err(|e| e.to_string())?;
+    files.push((format!("LKIP-{year}.docx"), docx));
     if !progress(1.0, "selesai") {
         return Err(CANCELLED.into());
     }

@@ -1,15 +1,17 @@
-//! Files out: tables as CSV and XLSX, charts as PNG and SVG. Each function produces bytes;
-//! [`write_file`] puts them on disk without ever leaving a half-written file.
+//! Files out: the LKIP as DOCX, tables as CSV and XLSX, charts as PNG and SVG. Each function
+//! produces bytes; [`write_file`] puts them on disk without ever leaving a half-written file.
 
 mod chart;
 mod csv_table;
 mod document;
+mod docx;
 mod pdf;
 mod xlsx;
 
 pub use chart::{chart_png, chart_svg};
 pub use csv_table::{table_csv, CsvDialect};
-pub use document::{lkip_files, ExportFile, CANCELLED};
+pub use document::{lkip_files, lkip_files_with, ExportFile, Narrative, CANCELLED};
+pub use docx::{docx_chart_pngs, lkip_docx, lkip_docx_with_charts, DocxError};
 pub use pdf::{lkip_pdf, PdfError};
 pub use xlsx::{tables_xlsx, XlsxError};
 

@@ -4,6 +4,7 @@
 
 mod build;
 pub mod charts;
+pub mod lkip;
 mod render;
 mod text;
 pub mod ticks;
