@@ -39,7 +39,10 @@ pub enum SectionKey {
     /// Bab III A. Capaian kinerja organisasi (before the capaian table).
     CapaianOrganisasi,
     /// Bab III B. analysis of one IKU, one part of it.
-    Iku { indicator: String, part: IkuPart },
+    Iku {
+        indicator: String,
+        part: IkuPart,
+    },
     /// Bab III: prestasi dan penghargaan.
     Prestasi,
     /// Bab III C. Akuntabilitas anggaran (around the budget tables).

@@ -49,7 +49,7 @@ fn text_size<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>,
     (width, (px * 1.25).round() as i32 * lines)
 }
 
-fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
     spec: &ChartSpec,
     lang: Lang,

@@ -1,4 +1,5 @@
-//! Files out: tables as CSV and XLSX, charts as PNG and SVG. Each function produces bytes;
+//! Files out: tables as CSV and XLSX, charts as PNG and SVG, the tables as a PDF (and any LKIP
+//! document of [`PdfPart`]s through [`render_pdf`]). Each function produces bytes;
 //! [`write_file`] puts them on disk without ever leaving a half-written file.
 
 mod chart;
@@ -10,8 +11,8 @@ mod xlsx;
 pub use chart::{chart_png, chart_svg};
 pub use csv_table::{table_csv, CsvDialect};
 pub use document::{lkip_files, ExportFile, CANCELLED};
-pub use pdf::{lkip_pdf, PdfError};
-pub use xlsx::{tables_xlsx, XlsxError};
+pub use pdf::{lkip_pdf, render as render_pdf, Part as PdfPart, PdfError};
+pub use xlsx::{lkip_xlsx, tables_xlsx, XlsxError};
 
 use std::path::Path;
 
