@@ -180,3 +180,52 @@ fn the_document_marks_only_what_the_checker_reports() {
     let Some(text) = pdftotext(&pdf_2024(), false) else { return };
     assert!(text.contains("108,58 %") && !text.contains("[hitung: 108,59 %]"));
 }
+
+#[test]
+fn every_part_of_the_lkip_model_renders() {
+    use kinerja::domain::Block;
+    use kinerja::export::{render_pdf, PdfPart};
+    let d = kinerja::embedded::dataset().unwrap();
+    let t = build_table(&d, &Settings::default(), "3.19", 2024, TableOptions::default()).unwrap();
+    let charts = kinerja::report::charts::all_charts(&d, &Settings::default(), 2024, kinerja::format::Lang::Id);
+    let parts = vec![
+        PdfPart::Cover { title: "LAPORAN KINERJA INSTANSI PEMERINTAH".into(), subtitle: "TAHUN 2024".into() },
+        PdfPart::Heading { level: 1, text: "DAFTAR ISI".into() },
+        PdfPart::TableOfContents,
+        PdfPart::Heading { level: 1, text: "BAB I PENDAHULUAN".into() },
+        PdfPart::Heading { level: 2, text: "A. Latar Belakang".into() },
+        PdfPart::Text(vec![
+            Block::Paragraph("Realisasi anggaran sebesar Rp 824.166.800 atau 92,61 % dari pagu.".into()),
+            Block::Numbered(vec![("1.".into(), "Kurangnya SDM;".into()), ("2.".into(), "Belum optimal.".into())]),
+            Block::Bullets(vec!["satu".into(), "dua".into()]),
+        ]),
+        PdfPart::PageBreak,
+        PdfPart::Heading { level: 2, text: "C. Akuntabilitas Anggaran".into() },
+        PdfPart::Table(&t),
+        PdfPart::Chart { caption: "Grafik 3.1 Capaian IKU".into(), spec: &charts[0] },
+        PdfPart::Heading { level: 1, text: "LAMPIRAN".into() },
+        PdfPart::Signatures {
+            place_date: "Bekasi, 2 Januari 2024".into(),
+            left: vec!["PIHAK KEDUA".into(), String::new(), String::new(), "Nama Walikota".into()],
+            right: vec!["PIHAK PERTAMA".into(), String::new(), String::new(), "Nama Kepala Dinas".into()],
+        },
+    ];
+    let pdf = render_pdf(&parts, "LKIP 2024", "Kantor — LKIP 2024").unwrap();
+    let Some(text) = pdftotext(&pdf, true) else { return };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(pages[0].contains("LAPORAN KINERJA INSTANSI") && pages[0].contains("TAHUN 2024"));
+    assert!(!pages[0].contains("Halaman"), "no header nor footer on the cover");
+    // The contents list each heading with the page it stands on.
+    let contents_line =
+        |heading: &str| pages[1].lines().find(|l| l.contains(heading)).unwrap_or_else(|| panic!("{heading}"));
+    let page_of = |needle: &str| pages.iter().position(|p| p.contains(needle)).unwrap() + 1;
+    for heading in ["BAB I PENDAHULUAN", "A. Latar Belakang", "C. Akuntabilitas Anggaran", "LAMPIRAN"] {
+        let number = page_of(&format!("{heading}\n")).to_string();
+        assert!(contents_line(heading).trim_end().ends_with(&format!(" {number}")), "{heading} on page {number}");
+    }
+    assert!(text.contains("Rp 824.166.800") && text.contains("92,61 %"));
+    assert!(text.contains("1. Kurangnya SDM;") && text.contains("• satu"));
+    assert!(text.contains("Bekasi, 2 Januari 2024") && text.contains("Nama Kepala Dinas"));
+    assert!(text.contains("Grafik 3.1 Capaian IKU"));
+    assert!(text.contains("Halaman 2 dari"));
+}

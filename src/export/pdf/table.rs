@@ -73,7 +73,8 @@ fn grid(t: &TableView) -> Grid {
                     Content {
                         paras: contents(cell, c.kind, bold),
                         align: if figure { Align::Right } else { Align::Left },
-                        indent: if Some(i) == indent_column { f32::from(r.level) * 6.0 } else { 0.0 },
+                        // Six points a level, up to six levels (a budget tree is four deep).
+                        indent: if Some(i) == indent_column { (f32::from(r.level) * 6.0).min(36.0) } else { 0.0 },
                         figure,
                     }
                 })
@@ -512,6 +513,47 @@ mod tests {
         // The long programme name has the room that is left: at most two lines.
         assert!(s.rows[0].cells[1].len() <= 2, "{:?}", s.rows[0].cells[1]);
         assert!((s.widths.iter().sum::<f32>() - l.width()).abs() < 0.5, "the table spans the body");
+    }
+
+    #[test]
+    fn hostile_content_still_lays_out_inside_the_page() {
+        let fonts = Fonts::load().unwrap();
+        let mut l = Layout::new(&fonts, String::new());
+        // Thirty columns, a word of 5 000 letters, a cell of 40 000 characters, characters the
+        // font lacks, control characters and an empty table.
+        let columns: Vec<Column> = (0..30)
+            .map(|i| Column {
+                key: format!("k{i}"),
+                label: format!("Kolom {i}"),
+                kind: ColumnKind::Text,
+                derived: false,
+            })
+            .collect();
+        let mut cells: Vec<Cell> = (0..30).map(|i| Cell::text(format!("isi {i}"))).collect();
+        cells[0] = Cell::text("a".repeat(5000));
+        cells[1] = Cell::text("kata ".repeat(8000));
+        cells[2] = Cell::text("\u{0}\u{7}𝔘𝔫𝔦 ☃ \r\n\t");
+        let t = TableView {
+            id: "9.9".into(),
+            year: 2024,
+            title: "Uji".into(),
+            source: String::new(),
+            columns,
+            rows: vec![TableRow { kind: RowKind::Normal, level: 200, subject: String::new(), cells }],
+            lang: Lang::Id,
+        };
+        table(&mut l, &t);
+        let empty = TableView { columns: Vec::new(), rows: Vec::new(), ..t.clone() };
+        table(&mut l, &empty);
+        let (pages, _) = l.finish();
+        assert!(pages.len() > 1, "the long cell continues on further pages");
+        for p in &pages {
+            for op in &p.ops {
+                if let Op::Text { x, y, .. } = op {
+                    assert!(*x >= 0.0 && *x <= p.width && *y >= 0.0 && *y <= p.height, "({x}, {y})");
+                }
+            }
+        }
     }
 
     #[test]
