@@ -125,11 +125,28 @@ fn export_out_writes_the_pdf_the_workbook_and_every_chart() {
     assert!(text.contains("Lampiran"), "findings appendix");
     assert!(text.contains("08********63") && !text.contains("081212011963"), "telephone numbers masked in the PDF");
 
-    // The workbook, one sheet per table, opens with a standard reader.
+    // The workbook, one sheet per table and the year's notes and awards, opens with a standard
+    // reader.
     let mut book: Xlsx<_> = calamine::open_workbook(out.join("LKIP-2024-tabel.xlsx")).unwrap();
-    assert_eq!(book.sheet_names().len(), 25);
+    assert_eq!(book.sheet_names().len(), 25 + 2);
     let range = book.worksheet_range("Tabel 3.19").unwrap();
     assert!(range.rows().any(|r| r.contains(&Data::Float(12_785_258_830.0))));
+    // The reference report, Bab III B (Nilai AKIP), "B. Kendala" item 2, and its award.
+    let notes = book.worksheet_range("Catatan").unwrap();
+    let kendala = notes
+        .rows()
+        .find(|r| {
+            r.iter().any(|c| {
+                *c == Data::String(
+                    "Belum optimalnya pemeriksaan berkala pada dokumen-dokumen SAKIP dari pimpinan.".into(),
+                )
+            })
+        })
+        .expect("the IKU1 constraint");
+    assert!(kendala[0].to_string().starts_with("IKU1 ") && kendala[1] == Data::String("kendala".into()), "{kendala:?}");
+    assert_eq!(kendala[2], Data::Float(2.0));
+    let awards = book.worksheet_range("Penghargaan").unwrap();
+    assert!(awards.rows().any(|r| r.contains(&Data::String("PT Bintang Professional Indonesia".into()))));
 
     // A PNG and an SVG per chart; each PNG decodes and is not blank.
     let charts = all_charts(&d, &Settings::default(), 2024, Lang::Id);

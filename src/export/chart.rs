@@ -49,7 +49,7 @@ fn text_size<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>,
     (width, (px * 1.25).round() as i32 * lines)
 }
 
-fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     root: DrawingArea<DB, plotters::coord::Shift>,
     spec: &ChartSpec,
     lang: Lang,
@@ -138,7 +138,13 @@ where
     let x_axis = spec.x_axis(((plot_width / px(60.0)).max(2)) as usize);
     let x_labels: Vec<(f64, String)> = if categorical {
         let slot = plot_width as f64 / spec.categories.len().max(1) as f64;
-        let chars = ((slot - px(8.0) as f64) / (label_px * 0.5)).floor().max(4.0) as usize;
+        // The names' own mean character width, measured in the font, and one character kept for
+        // the `…` of a cut word (a guess of half the size let wide names run into each other on
+        // a narrow chart, as in the PDF).
+        let names: String = x_axis.ticks.iter().map(|t| t.label.as_str()).collect();
+        let count = names.chars().count().max(1) as f64;
+        let char_width = (text_size(&plot_area, &names, label_px).0 as f64 / count).max(label_px * 0.3);
+        let chars = ((slot - px(8.0) as f64) / char_width - 1.0).floor().max(4.0) as usize;
         x_axis.ticks.iter().map(|t| (t.value, crate::report::ticks::wrap_label(&t.label, chars, 3))).collect()
     } else {
         x_axis.ticks.iter().map(|t| (t.value, t.label.clone())).collect()

@@ -70,7 +70,6 @@ pub fn lkip_files_with(
         return Err(CANCELLED.into());
     }
     let charts = all_charts(d, s, year, Lang::Id);
-    let mut pngs = Vec::new();
     for (i, c) in charts.iter().enumerate() {
         if !progress(0.35 + 0.35 * i as f32 / charts.len().max(1) as f32, &c.title) {
             return Err(CANCELLED.into());
@@ -82,22 +81,20 @@ pub fn lkip_files_with(
         let svg = super::chart_svg(c, 1600, 900, Lang::Id).map_err(|e| e.to_string())?;
         files.push((format!("grafik/{}.svg", c.id), svg.into_bytes()));
         files.push((format!("grafik/{}.png", c.id), png));
-        // The document takes the main charts at a size that keeps it light (its images are
-        // stored uncompressed); the full-size files are beside it.
-        if PDF_CHARTS.contains(&c.id.as_str()) {
-            pngs.push((c.title.clone(), super::chart_png(c, 900, 506, 1.0, Lang::Id).map_err(|e| e.to_string())?));
-        }
     }
+    // The document draws the main charts itself, as vector graphics at the size they stand.
+    let pdf_charts: Vec<&crate::report::charts::ChartSpec> =
+        charts.iter().filter(|c| !c.is_empty() && PDF_CHARTS.contains(&c.id.as_str())).collect();
     if !progress(0.75, "XLSX") {
         return Err(CANCELLED.into());
     }
-    let book = super::tables_xlsx(&tables).map_err(|e| e.to_string())?;
+    let book = super::lkip_xlsx(d, year, &tables).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.xlsx"), book));
     if !progress(0.85, "PDF") {
         return Err(CANCELLED.into());
     }
     let report = check(d, s, Some(year));
-    let pdf = super::lkip_pdf(&d.office.name, year, &tables, &report, &pngs).map_err(|e| e.to_string())?;
+    let pdf = super::lkip_pdf(d, year, &tables, &report, &pdf_charts).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}-tabel.pdf"), pdf));
     if !progress(0.92, "DOCX") {
         return Err(CANCELLED.into());

@@ -1,5 +1,7 @@
-//! Files out: the LKIP as DOCX, tables as CSV and XLSX, charts as PNG and SVG. Each function
-//! produces bytes; [`write_file`] puts them on disk without ever leaving a half-written file.
+//! Files out: the LKIP as DOCX and PDF, tables as CSV, XLSX and a table PDF, charts as PNG and
+//! SVG. The LKIP's model (`report::lkip`) is drawn by [`lkip_docx`] and, as [`PdfPart`]s, by
+//! [`render_pdf`]. Each function produces bytes; [`write_file`] puts them on disk without ever
+//! leaving a half-written file.
 
 mod chart;
 mod csv_table;
@@ -12,8 +14,8 @@ pub use chart::{chart_png, chart_svg};
 pub use csv_table::{table_csv, CsvDialect};
 pub use document::{lkip_files, lkip_files_with, ExportFile, Narrative, CANCELLED};
 pub use docx::{docx_chart_pngs, lkip_docx, lkip_docx_with_charts, DocxError};
-pub use pdf::{lkip_pdf, PdfError};
-pub use xlsx::{tables_xlsx, XlsxError};
+pub use pdf::{lkip_pdf, render as render_pdf, Part as PdfPart, PdfError};
+pub use xlsx::{lkip_xlsx, tables_xlsx, XlsxError};
 
 use std::path::Path;
 

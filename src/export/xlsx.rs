@@ -1,7 +1,9 @@
 //! Tables as an Excel workbook: real numbers with Indonesian-looking formats, title and source,
 //! bold subtotals and totals, fitted columns, a frozen header, and a native chart where the
-//! table has a natural one (program budgets).
+//! table has a natural one (program budgets). The export's workbook adds the year's notes and
+//! awards, which the report prints as text beside its tables.
 
+use crate::domain::{Dataset, Year};
 use crate::report::{Cell, ColumnKind, RowKind, TableView};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet};
@@ -107,7 +109,14 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                 let value = match cell {
                     Cell::Figure { reported, computed: comp } => {
                         if *computed {
-                            comp.map(|v| if c.kind == ColumnKind::Percent { v.round_dp(2) } else { v })
+                            // Recomputed ratios carry every decimal; the sheet shows two.
+                            comp.map(|v| {
+                                if matches!(c.kind, ColumnKind::Percent | ColumnKind::Number) {
+                                    v.round_dp(2)
+                                } else {
+                                    v
+                                }
+                            })
                         } else {
                             *reported
                         }
@@ -186,13 +195,117 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
 /// A workbook with one sheet per table.
 pub fn tables_xlsx(tables: &[TableView]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    add_tables(&mut book, tables)?;
+    book.save_to_buffer()
+}
+
+fn add_tables(book: &mut Workbook, tables: &[TableView]) -> Result<Vec<String>, XlsxError> {
     let mut used = Vec::new();
     for t in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(sheet_name(t, &mut used))?;
         write_table(sheet, t)?;
     }
+    Ok(used)
+}
+
+/// Where a note belongs, in words: the indicator, goal or target it is about, the office, or
+/// the budget.
+fn note_place(d: &Dataset, subject: &str) -> String {
+    match subject.split_once(':') {
+        Some(("indicator", code)) => match d.indicator(code) {
+            Some(i) => format!("{code} {}", i.name),
+            None => code.to_string(),
+        },
+        Some(("tujuan", code)) => match d.tujuan.iter().find(|t| t.code == code) {
+            Some(t) => format!("Tujuan {code}: {}", t.name),
+            None => format!("Tujuan {code}"),
+        },
+        Some(("sasaran", code)) => match d.sasaran.iter().find(|t| t.code == code) {
+            Some(t) => format!("Sasaran {code}: {}", t.name),
+            None => format!("Sasaran {code}"),
+        },
+        Some(("budget", "*")) => "Anggaran".to_string(),
+        Some(("budget", kode)) => format!("Anggaran {kode}"),
+        _ if subject == "office" => "Organisasi".to_string(),
+        _ => subject.to_string(),
+    }
+}
+
+/// The export's workbook: a sheet per table, then the year's notes (*Catatan*: constraints,
+/// efforts, supporting factors, plans, functions, explanations) and awards (*Penghargaan*),
+/// each where the year has any. The follow-ups of the evaluation (LHE) are a table of the
+/// report's and have their sheet among the tables.
+pub fn lkip_xlsx(d: &Dataset, year: Year, tables: &[TableView]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let used = add_tables(&mut book, tables)?;
+    let title = Format::new().set_bold().set_font_size(12);
+    let header = Format::new().set_bold().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let mut notes: Vec<_> = d.notes.iter().filter(|n| n.year == year).collect();
+    if !notes.is_empty() {
+        // In the order of the data's subjects, each kind's notes by their number.
+        let order: Vec<&str> = d.notes.iter().map(|n| n.subject.as_str()).fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+        notes.sort_by_key(|n| (order.iter().position(|s| *s == n.subject), n.kind.clone(), n.position));
+        let sheet = book.add_worksheet();
+        sheet.set_name(free_name("Catatan", &used))?;
+        sheet.write_string_with_format(0, 0, fit(&format!("Catatan Laporan Kinerja Tahun {year}")), &title)?;
+        for (c, h) in ["Bagian", "Jenis", "No", "Catatan"].iter().enumerate() {
+            sheet.write_string_with_format(2, c as u16, *h, &header)?;
+        }
+        for (i, n) in notes.iter().enumerate() {
+            let row = 3 + i as u32;
+            sheet.write_string_with_format(row, 0, fit(&note_place(d, &n.subject)), &wrap)?;
+            sheet.write_string_with_format(
+                row,
+                1,
+                fit(&crate::text::note_kind(&n.kind, crate::format::Lang::Id)),
+                &wrap,
+            )?;
+            sheet.write_number_with_format(row, 2, n.position as f64, &wrap)?;
+            sheet.write_string_with_format(row, 3, fit(&n.text), &wrap)?;
+        }
+        sheet.set_freeze_panes(3, 0)?;
+        for (c, w) in [(0u16, 36.0), (1, 20.0), (2, 5.0), (3, 90.0)] {
+            sheet.set_column_width(c, w)?;
+        }
+    }
+    let mut awards: Vec<_> = d.awards.iter().filter(|a| a.year == year).collect();
+    if !awards.is_empty() {
+        awards.sort_by_key(|a| a.position);
+        let sheet = book.add_worksheet();
+        sheet.set_name(free_name("Penghargaan", &used))?;
+        sheet.write_string_with_format(0, 0, fit(&format!("Prestasi dan Penghargaan Tahun {year}")), &title)?;
+        for (c, h) in ["No", "Pemberi", "Uraian"].iter().enumerate() {
+            sheet.write_string_with_format(2, c as u16, *h, &header)?;
+        }
+        for (i, a) in awards.iter().enumerate() {
+            let row = 3 + i as u32;
+            sheet.write_number_with_format(row, 0, a.position as f64, &wrap)?;
+            sheet.write_string_with_format(row, 1, fit(&a.giver), &wrap)?;
+            sheet.write_string_with_format(row, 2, fit(&a.description), &wrap)?;
+        }
+        for (c, w) in [(0u16, 5.0), (1, 36.0), (2, 90.0)] {
+            sheet.set_column_width(c, w)?;
+        }
+    }
     book.save_to_buffer()
+}
+
+/// `name`, or `name (2)` … where a table's sheet already has it.
+fn free_name(name: &str, used: &[String]) -> String {
+    let mut candidate = name.to_string();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{name} ({n})");
+        n += 1;
+    }
+    candidate
 }
 
 #[cfg(test)]

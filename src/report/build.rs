@@ -96,8 +96,12 @@ fn m(v: Option<Money>) -> Option<Decimal> {
 fn round2(v: Decimal) -> Decimal {
     v.round_dp(2)
 }
+/// The recomputed figure with every decimal it has: whether a printed figure agrees with it is
+/// the checker's rule (`calc::tolerance`, within the printed precision), and a figure rounded
+/// first would turn a truncated print (108,58 for 108,5857) into a difference. Everything that
+/// shows the figure rounds it.
 fn resolved(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str) -> Option<Decimal> {
-    resolve(d, s, year, subject, field).ok().and_then(|r| r.value.number()).map(round2)
+    resolve(d, s, year, subject, field).ok().and_then(|r| r.value.number())
 }
 /// A printed figure of a table or its narrative (table first).
 fn printed(d: &Dataset, year: Year, table: &str, subject: &str, field: &str) -> Option<Decimal> {
@@ -838,7 +842,7 @@ fn iku_budget(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang:
                 Cell::text(lang.pick("Jumlah", "Total")),
                 Cell::figure(printed(d, year, id, &subject, "pagu"), m(total.pagu)),
                 Cell::figure(printed(d, year, id, &subject, "realisasi"), m(total.realisasi)),
-                Cell::figure(printed(d, year, id, &subject, "serapan_pct"), total.serapan().ok().map(round2)),
+                Cell::figure(printed(d, year, id, &subject, "serapan_pct"), total.serapan().ok()),
             ],
         ));
     }
