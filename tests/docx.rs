@@ -438,3 +438,49 @@ fn the_export_writes_the_docx() {
     let lampiran = xml.rfind(">LAMPIRAN<").unwrap();
     assert!(xml[penutup..lampiran].contains(">Demikian.<"));
 }
+
+/// The export of the embedded 2024 dataset: the reference report's own text, its figures from
+/// the data. The reference printed Rp 752.916.800 for the realisation of the programmes behind
+/// IKU2 (Tabel 3.10: their rows add up to Rp 824.166.800) and a serapan of 98,46 % for IKU3
+/// (Tabel 3.16: Rp 2.851.712.240 of Rp 3.079.221.482 is 92,61 %). The Word document and the
+/// LKIP's PDF state the computed figures in the text and list both corrections in the appendix.
+#[test]
+fn the_reference_text_states_the_computed_figures_and_the_appendix_lists_the_corrections() {
+    let d = kinerja::embedded::dataset().unwrap();
+    let files =
+        kinerja::export::lkip_files(&d, &Settings::default(), 2024, TableOptions::default(), &mut |_, _| true).unwrap();
+    let (_, docx) = files.iter().find(|(n, _)| n == "LKIP-2024.docx").expect("LKIP-2024.docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.clone())).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    // Text runs only: the words of the document without its markup.
+    let text: String = xml.split('<').filter_map(|p| p.split_once('>').map(|(_, t)| t)).collect();
+    let text = text.replace(NBSP, " ");
+    let appendix = text.rfind("Lampiran 3. Koreksi atas Angka dalam Laporan Tahun 2024").expect("the appendix");
+    let (body, appendix) = text.split_at(appendix);
+    assert!(
+        body.contains(
+            "Rp 824.166.800 (delapan ratus dua puluh empat juta seratus enam puluh enam ribu delapan ratus rupiah)"
+        ),
+        "3.10's text"
+    );
+    assert!(body.contains("92,61 %"), "3.16's text");
+    assert!(!body.contains("98,46"), "the printed serapan is not stated");
+    assert!(appendix.contains("tercetak Rp. 752.916.800,-, dalam dokumen ini Rp 824.166.800."), "{appendix}");
+    assert!(appendix.contains("tercetak 98.46%, dalam dokumen ini 92,61 %."), "{appendix}");
+
+    // The same in the LKIP's PDF, read back as a person would copy it.
+    let (_, pdf) = files.iter().find(|(n, _)| n == "LKIP-2024.pdf").expect("LKIP-2024.pdf");
+    assert!(pdf.len() <= 1_500_000, "{} bytes", pdf.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("LKIP-2024.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let Ok(out) = std::process::Command::new("pdftotext").arg(&path).arg("-").output() else {
+        eprintln!("pdftotext is not installed (poppler-utils): the PDF's text is not read back");
+        return;
+    };
+    let words = String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("BAB III AKUNTABILITAS KINERJA"), "the chapters");
+    assert!(words.contains("Rp 824.166.800 (delapan ratus dua puluh empat juta"), "3.10's text");
+    assert!(words.contains("Koreksi atas Angka dalam Laporan Tahun 2024"), "the appendix");
+}

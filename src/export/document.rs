@@ -31,9 +31,16 @@ pub fn lkip_files(
     opts: TableOptions,
     progress: &mut dyn FnMut(f32, &str) -> bool,
 ) -> Result<Vec<ExportFile>, String> {
-    // The seam of the office's text: until it is stored with the dataset, the LKIP has its
-    // chapters with the tables and charts only.
-    let narrative = |_: &SectionKey| Vec::new();
+    // The office's text of each section, its figures from the data. A stored text whose
+    // references cannot be read (the import and the window refuse such a text; the checker
+    // reports one) is not left out silently: the section says so.
+    let narrative = |key: &SectionKey| match crate::text::narrative::render_section(d, s, year, key, Lang::Id) {
+        Ok(blocks) => blocks,
+        Err(errors) => vec![Block::Paragraph(format!(
+            "[Teks bagian ini tidak dapat ditampilkan: {}]",
+            errors.iter().map(|e| crate::text::narrative::syntax_error(e, Lang::Id)).collect::<Vec<_>>().join("; ")
+        ))],
+    };
     lkip_files_with(d, s, year, opts, &narrative, progress)
 }
 
@@ -105,8 +112,38 @@ pub fn lkip_files_with(
         .map_err(|e| e.to_string())?;
     let docx = super::lkip_docx_with_charts(&document, pngs).map_err(|e| e.to_string())?;
     files.push((format!("LKIP-{year}.docx"), docx));
+    if !progress(0.96, "PDF LKIP") {
+        return Err(CANCELLED.into());
+    }
+    files.push((format!("LKIP-{year}.pdf"), lkip_document_pdf(&document)?));
     if !progress(1.0, "selesai") {
         return Err(CANCELLED.into());
     }
     Ok(files)
+}
+
+/// The whole LKIP (the Word document's model) as a PDF, drawn by the same layout as the table
+/// document.
+pub fn lkip_document_pdf(document: &crate::report::lkip::LkipDocument) -> Result<Vec<u8>, String> {
+    use super::PdfPart;
+    use crate::report::lkip::Element;
+    let parts: Vec<PdfPart> = document
+        .elements
+        .iter()
+        .map(|e| match e {
+            Element::Cover { title, subtitle } => PdfPart::Cover { title: title.clone(), subtitle: subtitle.clone() },
+            // The PDF's layout has three heading levels; the IKU's parts (level 4) are its third.
+            Element::Heading { level, text } => PdfPart::Heading { level: (*level).min(3), text: text.clone() },
+            Element::Text(blocks) => PdfPart::Text(blocks.clone()),
+            Element::Table(t) => PdfPart::Table(t),
+            Element::Chart { caption, spec } => PdfPart::Chart { caption: caption.clone(), spec },
+            Element::TableOfContents => PdfPart::TableOfContents,
+            Element::Signatures { place_date, left, right } => {
+                PdfPart::Signatures { place_date: place_date.clone(), left: left.clone(), right: right.clone() }
+            }
+            Element::PageBreak => PdfPart::PageBreak,
+        })
+        .collect();
+    let title = format!("LKIP {} {}", document.office, document.year);
+    super::render_pdf(&parts, &title, &title).map_err(|e| e.to_string())
 }

@@ -426,6 +426,32 @@ pub fn build_lkip(
     b.elements.push(signatures(d, year));
     b.heading(2, format!("Lampiran 2. Rencana Aksi Tahun {year}"));
     b.tables(vec![rencana_aksi(d, year, &ikus)]);
+    // What this document states differently from the printed report: a figure the text refers
+    // to is shown as the data gives it; the printed one is listed here.
+    let corrections = crate::calc::narrative::corrections(d, s, year);
+    if !corrections.is_empty() {
+        b.heading(2, format!("Lampiran 3. Koreksi atas Angka dalam Laporan Tahun {year}"));
+        b.elements.push(Element::Text(vec![Block::Paragraph(
+            "Angka berikut tercetak berbeda dari yang dihitung dari data; dokumen ini memuat angka hasil \
+             perhitungan."
+                .into(),
+        )]));
+        let items = corrections
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let row = crate::text::narrative::correction(c, year, Lang::Id);
+                (
+                    format!("{}.", i + 1),
+                    format!(
+                        "{} ({}): tercetak {}, dalam dokumen ini {}.",
+                        row.figure, row.place, row.printed, row.shown
+                    ),
+                )
+            })
+            .collect();
+        b.elements.push(Element::Text(vec![Block::Numbered(items)]));
+    }
 
     LkipDocument { office: d.office.name.clone(), city: region(d), year, elements: b.elements }
 }
