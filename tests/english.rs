@@ -147,6 +147,42 @@ fn data_texts() -> Vec<String> {
             }
         }
     }
+    // The report's text (*Laporan*) shows its words around the figures it computes: each piece
+    // of words between two references, as the window joins a paragraph's lines, and each line
+    // without its list mark (the window shows the mark apart).
+    for (name, bytes) in &files {
+        if !name.ends_with("narrative.csv") {
+            continue;
+        }
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        for record in reader.records() {
+            let record = record.expect("the embedded dataset is valid CSV");
+            let Some(text) = record.get(2) else { continue };
+            for segment in kinerja::calc::narrative::parse(text).unwrap_or_default() {
+                let words = match segment {
+                    kinerja::calc::narrative::Segment::Text(words) => words,
+                    // A figure's hover names its reference as the office wrote it.
+                    kinerja::calc::narrative::Segment::Ref(r) => {
+                        texts.insert(format!("{{{{{}}}}}", r.source));
+                        continue;
+                    }
+                };
+                for paragraph in words.split("\n\n") {
+                    let lines: Vec<&str> = paragraph.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                    texts.insert(lines.join(" "));
+                    for line in lines {
+                        let unmarked = line.split_once(' ').filter(|(mark, _)| {
+                            mark.len() <= 4
+                                && (mark.ends_with('.') || mark.ends_with(')') || *mark == "-" || *mark == "•")
+                        });
+                        texts.insert(unmarked.map_or(line, |(_, rest)| rest.trim()).to_string());
+                        texts.insert(line.to_string());
+                    }
+                }
+            }
+        }
+    }
+    texts.remove("");
     // Longest first, so that a name is taken out whole before a shorter name inside it.
     let mut texts: Vec<String> = texts.into_iter().collect();
     texts.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
@@ -159,7 +195,8 @@ fn data_texts() -> Vec<String> {
 fn without_data(text: &str, data: &[String]) -> String {
     let mut rest = text.to_string();
     for d in data {
-        if d.contains(' ') {
+        // A reference of the report's text (`{{tahun}}`) is no word of the window either.
+        if d.contains(' ') || d.starts_with("{{") {
             rest = rest.replace(d.as_str(), " ");
             continue;
         }
@@ -231,6 +268,40 @@ fn is_record_name(text: &str) -> bool {
     text.contains(':') && !text.contains(char::is_whitespace)
 }
 
+/// An amount in Indonesian words (*terbilang*), which the report's text shows as the Indonesian
+/// document writes it whatever the window's language (`text::narrative::shown`).
+fn is_amount_in_words(text: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &[
+        "nol",
+        "satu",
+        "dua",
+        "tiga",
+        "empat",
+        "lima",
+        "enam",
+        "tujuh",
+        "delapan",
+        "sembilan",
+        "sepuluh",
+        "sebelas",
+        "belas",
+        "puluh",
+        "ratus",
+        "seratus",
+        "ribu",
+        "juta",
+        "miliar",
+        "triliun",
+        "kuadriliun",
+        "kuintiliun",
+        "rupiah",
+        "sen",
+        "minus",
+    ];
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| NUMBER_WORDS.contains(&w))
+}
+
 /// Collects the texts of the window that hold an Indonesian word.
 struct Reader {
     markers: BTreeSet<String>,
@@ -249,6 +320,7 @@ impl Reader {
             if text == "Bahasa Indonesia"
                 || is_path(&text)
                 || is_record_name(&text)
+                || is_amount_in_words(&text)
                 || KNOWN_GAPS.iter().any(|(gap, _)| *gap == text)
             {
                 continue;

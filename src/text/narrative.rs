@@ -262,6 +262,95 @@ pub fn render_section(
     }
 }
 
+/// A piece of a section as the window shows it: the office's words, or a figure computed from
+/// the data with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    Figure {
+        /// The figure as the document shows it (`Rp 824.166.800`), or the reference and why it
+        /// shows none (`[support:IKU2 realisasi @-1?: …]`).
+        shown: String,
+        /// The reference as written (`support:IKU2 realisasi`).
+        reference: String,
+        /// What the printed report said instead, where it said something else.
+        printed: Option<String>,
+        /// Whether the reference gave a figure.
+        resolved: bool,
+    },
+}
+
+/// A block of a section as the window shows it: [`Block`] with its texts as [`Span`]s.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpanBlock {
+    Paragraph(Vec<Span>),
+    Numbered(Vec<(String, Vec<Span>)>),
+    Bullets(Vec<Vec<Span>>),
+}
+
+/// A section's text laid out in blocks with each figure apart from the words around it, for
+/// a document of `year`; `corrections` (of that year's document) give the printed figure a
+/// reference replaces. `Err` with the references that cannot be read.
+pub fn render_spans(
+    d: &Dataset,
+    s: &Settings,
+    year: Year,
+    text: &str,
+    corrections: &[Correction],
+    lang: Lang,
+) -> Result<Vec<SpanBlock>, Vec<SyntaxError>> {
+    narrative::parse(text)?;
+    let fill = |t: &str| -> Vec<Span> {
+        let Ok(resolved_pieces) = narrative::resolve_text(d, s, year, t) else {
+            // Unreachable for a text that parsed whole (see `render_blocks`); shown as written.
+            return vec![Span::Text(t.to_string())];
+        };
+        resolved_pieces
+            .into_iter()
+            .map(|p| match p {
+                Piece::Text(t) => Span::Text(t),
+                Piece::Figure { reference, outcome } => {
+                    let printed = match &reference.target {
+                        narrative::Target::Figure { subject, field } => {
+                            let at = reference.year.year_in(year);
+                            corrections
+                                .iter()
+                                .find(|c| &c.subject == subject && &c.field == field && Some(c.year) == at)
+                                .map(|c| c.printed.clone())
+                        }
+                        _ => None,
+                    };
+                    let resolved = outcome.is_ok();
+                    let one = [Piece::Figure { reference: reference.clone(), outcome }];
+                    Span::Figure { shown: pieces(&one, lang), reference: reference.source, printed, resolved }
+                }
+            })
+            .collect()
+    };
+    Ok(blocks(text)
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => SpanBlock::Paragraph(fill(&p)),
+            Block::Numbered(items) => SpanBlock::Numbered(items.into_iter().map(|(m, t)| (m, fill(&t))).collect()),
+            Block::Bullets(items) => SpanBlock::Bullets(items.iter().map(|t| fill(t)).collect()),
+        })
+        .collect())
+}
+
+/// What a figure's hover says: where it comes from and, where the printed report said
+/// something else, what it printed.
+pub fn figure_hover(reference: &str, printed: Option<&str>, lang: Lang) -> String {
+    let from = tr!(lang, "Dari data: {{{{{reference}}}}}", "From the data: {{{{{reference}}}}}");
+    match printed {
+        Some(p) => tr!(
+            lang,
+            "{from}\nLaporan tercetak menulis {p}; dokumen menampilkan angka hasil hitung.",
+            "{from}\nThe printed report said {p}; the document shows the computed figure."
+        ),
+        None => from,
+    }
+}
+
 /// One row of the appendix that lists what the document corrected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorrectionRow {
@@ -345,6 +434,36 @@ mod tests {
         assert_eq!(shown(&Shown::Value(Decimal::from_str("1.041666").unwrap()), Lang::Id), "1,04");
         assert_eq!(shown(&Shown::Value(Decimal::from(3)), Lang::Id), "3");
         assert_eq!(shown(&Shown::Year(2024), Lang::Id), "2024");
+    }
+
+    #[test]
+    fn figures_apart_from_the_words_with_the_printed_slip() {
+        let d = crate::embedded::dataset().unwrap();
+        let s = Settings::default();
+        let cs = narrative::corrections(&d, &s, 2024);
+        let text = "Realisasi {{support:IKU2 realisasi}} dari\npagu.\n\n1. Tahun {{tahun}}";
+        let b = render_spans(&d, &s, 2024, text, &cs, Lang::Id).unwrap();
+        // Tabel 3.10 of the reference report: realisasi Rp 824.166.800, where its text printed
+        // Rp 752.916.800.
+        let SpanBlock::Paragraph(p) = &b[0] else { panic!("a paragraph first: {b:?}") };
+        assert_eq!(p[0], Span::Text("Realisasi ".into()));
+        let Span::Figure { shown, reference, printed, resolved } = &p[1] else { panic!("a figure: {p:?}") };
+        assert_eq!(shown, "Rp 824.166.800");
+        assert_eq!(reference, "support:IKU2 realisasi");
+        assert_eq!(printed.as_deref(), Some("Rp. 752.916.800,-"));
+        assert!(resolved);
+        assert_eq!(p[2], Span::Text(" dari pagu.".into()));
+        let SpanBlock::Numbered(items) = &b[1] else { panic!("a list: {b:?}") };
+        assert_eq!(items[0].0, "1.");
+        assert!(matches!(&items[0].1[1], Span::Figure { shown, printed: None, .. } if shown == "2024"));
+        let en = render_spans(&d, &s, 2024, text, &cs, Lang::En).unwrap();
+        let SpanBlock::Paragraph(p) = &en[0] else { panic!("a paragraph") };
+        assert!(matches!(&p[1], Span::Figure { shown, .. } if shown == "Rp 824,166,800"));
+        assert!(render_spans(&d, &s, 2024, "{{support:IKU2", &cs, Lang::Id).is_err());
+        assert_eq!(
+            figure_hover("support:IKU2 realisasi", Some("Rp 1"), Lang::En),
+            "From the data: {{support:IKU2 realisasi}}\nThe printed report said Rp 1; the document shows the computed figure."
+        );
     }
 
     #[test]

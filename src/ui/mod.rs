@@ -13,6 +13,7 @@ pub mod strings;
 mod tab_anggaran;
 mod tab_kinerja;
 mod tab_kota;
+mod tab_laporan;
 mod tab_organisasi;
 mod tab_pemeriksaan;
 mod tab_renstra;
@@ -21,7 +22,7 @@ mod tab_riwayat;
 mod tab_tren;
 pub mod widgets;
 
-pub use app::{KinerjaApp, Loaded};
+pub use app::{KinerjaApp, Loaded, NarrativeView, ShownSection};
 pub use command::{Command, Dialog};
 pub use context::{Selection, TabContext, Widgets};
 pub use dialogs::SaveRequest;

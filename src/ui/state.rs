@@ -13,6 +13,8 @@ pub enum Tab {
     Renstra,
     Kinerja,
     Anggaran,
+    /// The report's text.
+    Laporan,
     Tren,
     Pemeriksaan,
     Riwayat,
@@ -21,12 +23,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Ringkasan,
         Tab::Organisasi,
         Tab::Renstra,
         Tab::Kinerja,
         Tab::Anggaran,
+        Tab::Laporan,
         Tab::Tren,
         Tab::Pemeriksaan,
         Tab::Riwayat,
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Renstra => T::TabRenstra,
             Tab::Kinerja => T::TabKinerja,
             Tab::Anggaran => T::TabAnggaran,
+            Tab::Laporan => T::TabLaporan,
             Tab::Tren => T::TabTren,
             Tab::Pemeriksaan => T::TabPemeriksaan,
             Tab::Riwayat => T::TabRiwayat,

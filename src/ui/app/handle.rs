@@ -299,6 +299,7 @@ impl KinerjaApp {
             l.tables.clear();
             l.trees.clear();
             l.charts.clear();
+            l.narratives.clear();
             l.city = None;
             l.city_table = None;
             l.city_table_shown = None;

@@ -44,6 +44,60 @@ pub struct Loaded {
     pub(super) backups: Vec<PathBuf>,
     /// The schema version of the open file (it changes only when a file is opened).
     pub schema_version: Option<i64>,
+    /// The report's text of a year as *Laporan* shows it, by year and language.
+    pub(super) narratives: HashMap<(Year, Lang), std::sync::Arc<NarrativeView>>,
+}
+
+/// The report's text of a year as the window shows it: every section of the document in its
+/// order, rendered with its figures, and what the document corrects of the printed report.
+#[derive(Clone, Debug)]
+pub struct NarrativeView {
+    pub sections: Vec<ShownSection>,
+    /// The appendix's rows: printed → computed, with the table.
+    pub corrections: Vec<crate::text::narrative::CorrectionRow>,
+    /// Whether the year before has text (a year without text offers to copy it).
+    pub previous_has_text: bool,
+}
+
+/// One section of a year's report in the window.
+#[derive(Clone, Debug)]
+pub struct ShownSection {
+    pub key: crate::domain::SectionKey,
+    /// Its place in the report, in the window's language.
+    pub label: String,
+    /// The text as stored; `None` when the section has none yet.
+    pub text: Option<String>,
+    /// The text with its figures, or what is wrong with its references (worded).
+    pub rendered: Result<Vec<crate::text::narrative::SpanBlock>, Vec<String>>,
+}
+
+impl NarrativeView {
+    fn build(d: &crate::domain::Dataset, s: &crate::calc::Settings, year: Year, lang: Lang) -> NarrativeView {
+        use crate::text::narrative as words;
+        let corrections = crate::calc::narrative::corrections(d, s, year);
+        let sections = crate::domain::document_order(d, year)
+            .into_iter()
+            .map(|key| {
+                let text = d.narrative_section(year, &key).map(|n| n.text.clone());
+                let rendered = match &text {
+                    Some(t) => words::render_spans(d, s, year, t, &corrections, lang)
+                        .map_err(|es| es.iter().map(|e| words::syntax_error(e, lang)).collect()),
+                    None => Ok(Vec::new()),
+                };
+                ShownSection { label: words::section_label(&key, lang), key, text, rendered }
+            })
+            .collect();
+        NarrativeView {
+            sections,
+            corrections: corrections.iter().map(|c| words::correction(c, year, lang)).collect(),
+            previous_has_text: year.checked_sub(1).is_some_and(|p| d.narrative.iter().any(|n| n.year == p)),
+        }
+    }
+
+    /// Whether the year has any text.
+    pub fn has_text(&self) -> bool {
+        self.sections.iter().any(|s| s.text.is_some())
+    }
 }
 
 /// How many entries of the audit trail *Riwayat* shows (and the window keeps).
@@ -74,6 +128,7 @@ impl Loaded {
             record_histories: HashMap::new(),
             backups: Vec::new(),
             schema_version,
+            narratives: HashMap::new(),
         };
         loaded.read_trail();
         loaded
@@ -220,6 +275,16 @@ impl Loaded {
             build_table(d, s, id, year, TableOptions { lang, ..TableOptions::default() })
                 .map_err(|e| crate::text::error_message(lang, || e.message_id(), &e))
         })
+    }
+
+    /// The report's text of `year` as *Laporan* shows it in `lang`, rendered once and kept until
+    /// the data changes.
+    pub fn narrative(&mut self, year: Year, lang: Lang) -> std::sync::Arc<NarrativeView> {
+        let (d, s) = (&self.session.dataset, &self.session.settings);
+        self.narratives
+            .entry((year, lang))
+            .or_insert_with(|| std::sync::Arc::new(NarrativeView::build(d, s, year, lang)))
+            .clone()
     }
 
     /// The id of the year's table of `kind` (about `subject`).

@@ -8,7 +8,7 @@ mod handle;
 mod loaded;
 mod work;
 
-pub use loaded::Loaded;
+pub use loaded::{Loaded, NarrativeView, ShownSection};
 
 use super::context::{Selection, TabContext, Widgets};
 use super::dialogs::{self, DialogContext, Dialogs};
@@ -271,8 +271,8 @@ impl KinerjaApp {
             &mut self.commands,
         );
         use crate::ui::{
-            tab_anggaran, tab_kinerja, tab_kota, tab_organisasi, tab_pemeriksaan, tab_renstra, tab_ringkasan,
-            tab_riwayat, tab_tren,
+            tab_anggaran, tab_kinerja, tab_kota, tab_laporan, tab_organisasi, tab_pemeriksaan, tab_renstra,
+            tab_ringkasan, tab_riwayat, tab_tren,
         };
         match self.state.tab {
             Tab::Ringkasan => tab_ringkasan::ringkasan_ui(&mut cx, ui),
@@ -280,6 +280,7 @@ impl KinerjaApp {
             Tab::Renstra => tab_renstra::renstra_ui(&mut cx, ui),
             Tab::Kinerja => tab_kinerja::kinerja_ui(&mut cx, ui),
             Tab::Anggaran => tab_anggaran::anggaran_ui(&mut cx, ui),
+            Tab::Laporan => tab_laporan::laporan_ui(&mut cx, ui),
             Tab::Tren => tab_tren::tren_ui(&mut cx, ui),
             Tab::Pemeriksaan => tab_pemeriksaan::pemeriksaan_ui(&mut cx, ui),
             Tab::Riwayat => tab_riwayat::riwayat_ui(&mut cx, ui),

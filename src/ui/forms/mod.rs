@@ -12,6 +12,7 @@ pub mod budget_amounts;
 pub mod budget_line;
 pub mod history;
 pub mod indicator_year;
+pub mod narrative;
 pub mod notes;
 pub mod quarters;
 pub mod raw_figures;
@@ -64,6 +65,8 @@ pub struct Forms {
     pub names: HashMap<String, renstra_structure::NameForm>,
     pub indicators: HashMap<String, renstra_structure::IndicatorForm>,
     pub settings: Option<settings::SettingsForm>,
+    /// Open editors of the report's text, by year and section key.
+    pub narrative: HashMap<(Year, String), narrative::NarrativeForm>,
 }
 
 impl Forms {
