@@ -153,6 +153,14 @@ fn a_folder_that_is_not_there_is_one_message() {
              one .xlsx workbook)"
         )
     );
+    // One file of the folder is not the dataset.
+    std::fs::write(dir.path().join("targets.csv"), "indicator,year,target,target_high,note\n").unwrap();
+    let problems = read_path(&dir.path().join("targets.csv")).expect_err("refused");
+    assert_eq!(problems.0.len(), 1);
+    assert!(problems.render(Lang::En).ends_with(
+        "this is one CSV file; import the folder that holds it with the dataset's other files, or one .xlsx workbook"
+    ));
+    std::fs::remove_file(dir.path().join("targets.csv")).unwrap();
     // A folder without any of the files is one message too.
     let problems = read_path(dir.path()).expect_err("refused");
     assert_eq!(problems.0.len(), 1);
@@ -187,10 +195,15 @@ fn files_saved_with_semicolons_or_tabs_are_read() {
     let problems = read_dataset(&DirSource(dir.path().to_path_buf())).expect_err("a decimal comma is refused");
     assert_eq!(problems.0.len(), 1);
     // Line 1 `sep=;`, line 2 the header, line 3 IT1 2024.
-    assert!(
-        problems.0[0].message(Lang::Id).starts_with("targets.csv, baris 3, kolom 'target': '75,80' bukan angka;"),
-        "{}",
-        problems.0[0].message(Lang::Id)
+    assert_eq!(
+        problems.0[0].message(Lang::Id),
+        "targets.csv, baris 3, kolom 'target': '75,80' memakai koma sebagai desimal (seperti Excel dengan \
+         pengaturan Indonesia); berkas dataset memakai titik sebagai desimal, tanpa pemisah ribuan: tulis 75.80"
+    );
+    assert_eq!(
+        problems.0[0].message(Lang::En),
+        "targets.csv, line 3, column 'target': '75,80' has a decimal comma (as Excel with Indonesian settings \
+         writes it); dataset files use a dot as decimal point and no thousands separator: write 75.80"
     );
 }
 
@@ -293,6 +306,8 @@ fn every_kind() -> Vec<ProblemKind> {
         NotBool("x".into()),
         UnknownCode { value: "x".into(), expected: "higher, lower, range".into() },
         Duplicate("\"IKU1\"".into()),
+        DecimalComma { value: "75,80".into(), fix: "75.80".into() },
+        OneCsvFile,
         NotFound,
         PermissionDenied,
         NoDatasetFiles,
@@ -338,6 +353,8 @@ fn every_kind() -> Vec<ProblemKind> {
         match kind {
             MissingFile
             | Unreadable(_)
+            | DecimalComma { .. }
+            | OneCsvFile
             | NotUtf8
             | MissingColumn
             | UnknownColumn

@@ -59,6 +59,9 @@ pub fn read_path(path: &std::path::Path) -> Result<Dataset, Problems> {
     match std::fs::metadata(path) {
         Err(e) => return Err(whole(io_problem(&e))),
         Ok(meta) if meta.is_dir() => return read_dataset(&DirSource(path.to_path_buf())),
+        Ok(_) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) => {
+            return Err(whole(ProblemKind::OneCsvFile))
+        }
         Ok(_) => {}
     }
     let bytes = std::fs::read(path).map_err(|e| whole(io_problem(&e)))?;

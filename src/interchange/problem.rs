@@ -37,6 +37,13 @@ pub enum ProblemKind {
         value: String,
     },
     Duplicate(String),
+    /// A number written with a decimal comma (`75,80`), with its plain form (`75.80`).
+    DecimalComma {
+        value: String,
+        fix: String,
+    },
+    /// One CSV file given where the dataset's folder (or a workbook) is expected.
+    OneCsvFile,
     /// The path given to import names nothing.
     NotFound,
     /// Access to the file or folder is refused by the system.
@@ -158,6 +165,20 @@ impl ProblemKind {
             }
             (Unreadable(e), Lang::Id) => format!("tidak dapat dibaca (pesan sistem: {e})"),
             (Unreadable(e), Lang::En) => format!("cannot be read (system message: {e})"),
+            (DecimalComma { value, fix }, Lang::Id) => format!(
+                "'{value}' memakai koma sebagai desimal (seperti Excel dengan pengaturan Indonesia); berkas \
+                 dataset memakai titik sebagai desimal, tanpa pemisah ribuan: tulis {fix}"
+            ),
+            (DecimalComma { value, fix }, Lang::En) => format!(
+                "'{value}' has a decimal comma (as Excel with Indonesian settings writes it); dataset files \
+                 use a dot as decimal point and no thousands separator: write {fix}"
+            ),
+            (OneCsvFile, Lang::Id) => "ini satu berkas CSV; impor folder yang berisinya bersama berkas dataset \
+                                       lainnya, atau satu buku kerja .xlsx"
+                .into(),
+            (OneCsvFile, Lang::En) => "this is one CSV file; import the folder that holds it with the dataset's \
+                                       other files, or one .xlsx workbook"
+                .into(),
             (NotFound, Lang::Id) => "folder atau berkas ini tidak ada; periksa nama dan letaknya (folder berisi \
                                      berkas CSV dataset, atau satu buku kerja .xlsx)"
                 .into(),
