@@ -465,3 +465,30 @@ fn every_message_is_worded_in_one_language() {
         }
     }
 }
+
+#[test]
+fn the_command_line_says_a_missing_folder_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.sqlite").display().to_string();
+    let missing = dir.path().join("dataset-2024").display().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["--db", &db, "--lang", "en", "import", &missing])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Creating the database is said first; then the refusal and its one problem.
+    let refusal: Vec<&str> = err.lines().skip_while(|l| !l.contains("not imported")).collect();
+    assert_eq!(
+        refusal,
+        [
+            format!("kinerja: {missing} not imported; nothing was written. 1 problem(s):").as_str(),
+            format!(
+                "{missing}: no such folder or file; check its name and place (a folder of the dataset's CSV files, \
+                 or one .xlsx workbook)"
+            )
+            .as_str(),
+        ],
+        "{err}"
+    );
+}
