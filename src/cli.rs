@@ -604,7 +604,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             let files = crate::interchange::write_dataset(&leaving(d, show_phone));
             let too_long = crate::interchange::too_long_for_workbook(&files);
             if !too_long.is_empty() {
-                let problems = crate::interchange::Problems(too_long);
+                let problems = crate::interchange::Problems::new(too_long);
                 return fail(tr!(
                     lang,
                     "{} tidak ditulis:\n{}",

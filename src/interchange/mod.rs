@@ -51,21 +51,29 @@ pub fn write_dataset(dataset: &Dataset) -> Vec<(&'static str, Vec<u8>)> {
     records::write_all(dataset)
 }
 
-/// A dataset from a folder of CSV files or from an XLSX workbook, by what `path` is.
+/// A dataset from a folder of CSV files or from an XLSX workbook, by what `path` is. A path that
+/// names nothing is one problem, not one per file the folder should have held.
 pub fn read_path(path: &std::path::Path) -> Result<Dataset, Problems> {
     let name = path.display().to_string();
-    let is_workbook = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_workbook || path.is_file() {
-        let bytes = std::fs::read(path).map_err(|e| {
-            Problems(vec![Problem {
-                file: name.clone(),
-                line: None,
-                column: None,
-                kind: ProblemKind::Unreadable(e.to_string()),
-            }])
-        })?;
-        let source = WorkbookSource::from_bytes(&name, bytes)?;
-        return read_dataset(&source);
+    let whole = |kind| Problems::new(vec![Problem { file: name.clone(), line: None, column: None, kind }]);
+    match std::fs::metadata(path) {
+        Err(e) => return Err(whole(io_problem(&e))),
+        Ok(meta) if meta.is_dir() => return read_dataset(&DirSource(path.to_path_buf())),
+        Ok(_) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) => {
+            return Err(whole(ProblemKind::OneCsvFile))
+        }
+        Ok(_) => {}
     }
-    read_dataset(&DirSource(path.to_path_buf()))
+    let bytes = std::fs::read(path).map_err(|e| whole(io_problem(&e)))?;
+    let source = WorkbookSource::from_bytes(&name, bytes)?;
+    read_dataset(&source)
+}
+
+/// What a failed read of a file or folder means for the user.
+pub fn io_problem(e: &std::io::Error) -> ProblemKind {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ProblemKind::NotFound,
+        std::io::ErrorKind::PermissionDenied => ProblemKind::PermissionDenied,
+        _ => ProblemKind::Unreadable(e.to_string()),
+    }
 }

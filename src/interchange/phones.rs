@@ -73,7 +73,7 @@ pub fn keep_stored_phones(store: &Store, new: &mut Dataset) -> Result<(), KeepPh
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(KeepPhonesError::Masked(Problems(problems)))
+        Err(KeepPhonesError::Masked(Problems::new(problems)))
     }
 }
 

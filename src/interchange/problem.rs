@@ -1,4 +1,6 @@
+use crate::domain::{BudgetLevel, Year};
 use crate::format::Lang;
+use rust_decimal::Decimal;
 use std::fmt;
 
 /// One problem found in interchange files, located by file, line and column.
@@ -31,11 +33,66 @@ pub enum ProblemKind {
         expected: String,
     },
     UnknownReference {
-        what: &'static str,
+        what: Ref,
         value: String,
     },
     Duplicate(String),
-    Invalid(String),
+    /// A number written with a decimal comma (`75,80`), with its plain form (`75.80`).
+    DecimalComma {
+        value: String,
+        fix: String,
+    },
+    /// One CSV file given where the dataset's folder (or a workbook) is expected.
+    OneCsvFile,
+    /// The path given to import names nothing.
+    NotFound,
+    /// Access to the file or folder is refused by the system.
+    PermissionDenied,
+    /// A folder that holds none of the dataset's files.
+    NoDatasetFiles,
+    /// A header row separated by `;` or a tab in which no column name is recognised.
+    Delimiter(char),
+    /// The workbook itself cannot be read.
+    Workbook(super::WorkbookError),
+    /// A workbook cell holding something other than a value (`cell` as in `G2`).
+    NotAValue {
+        cell: String,
+        content: CellContent,
+    },
+    /// A Renstra period that ends before it starts.
+    EndBeforeStart {
+        start: Year,
+        end: Year,
+    },
+    /// A range written from its high end to its low end.
+    RangeReversed {
+        target: Decimal,
+        high: Decimal,
+    },
+    /// `target_high` given for an indicator whose polarity is not `range`.
+    HighWithoutRange {
+        indicator: String,
+        polarity: &'static str,
+    },
+    /// A quarter other than 1 to 4.
+    NotQuarter(i64),
+    /// `office.csv` with other than one row.
+    OfficeRows(usize),
+    /// A budget line under a parent of a level that cannot hold it.
+    LevelUnder {
+        level: BudgetLevel,
+        parent: BudgetLevel,
+    },
+    /// A kegiatan or sub-kegiatan without a parent.
+    NeedsParent(BudgetLevel),
+    /// A target for a year outside its indicator's Renstra period.
+    YearOutsidePeriod {
+        year: Year,
+        start: Year,
+        end: Year,
+    },
+    /// A row that does not fit its entity's declaration: a program error, not the user's.
+    Decode(String),
     /// A plain number beyond what the column holds (money: `i64` sen; other numbers: 28
     /// digits); `money` when the column holds rupiah.
     TooLarge {
@@ -106,8 +163,118 @@ impl ProblemKind {
             (MissingFile, Lang::En) => {
                 "file is missing; every dataset file is required (a header row alone is fine)".into()
             }
-            (Unreadable(e), Lang::Id) => format!("tidak dapat dibaca: {e}"),
-            (Unreadable(e), Lang::En) => format!("cannot be read: {e}"),
+            (Unreadable(e), Lang::Id) => format!("tidak dapat dibaca (pesan sistem: {e})"),
+            (Unreadable(e), Lang::En) => format!("cannot be read (system message: {e})"),
+            (DecimalComma { value, fix }, Lang::Id) => format!(
+                "'{value}' memakai koma sebagai desimal (seperti Excel dengan pengaturan Indonesia); berkas \
+                 dataset memakai titik sebagai desimal, tanpa pemisah ribuan: tulis {fix}"
+            ),
+            (DecimalComma { value, fix }, Lang::En) => format!(
+                "'{value}' has a decimal comma (as Excel with Indonesian settings writes it); dataset files \
+                 use a dot as decimal point and no thousands separator: write {fix}"
+            ),
+            (OneCsvFile, Lang::Id) => "ini satu berkas CSV; impor folder yang berisinya bersama berkas dataset \
+                                       lainnya, atau satu buku kerja .xlsx"
+                .into(),
+            (OneCsvFile, Lang::En) => "this is one CSV file; import the folder that holds it with the dataset's \
+                                       other files, or one .xlsx workbook"
+                .into(),
+            (NotFound, Lang::Id) => "folder atau berkas ini tidak ada; periksa nama dan letaknya (folder berisi \
+                                     berkas CSV dataset, atau satu buku kerja .xlsx)"
+                .into(),
+            (NotFound, Lang::En) => "no such folder or file; check its name and place (a folder of the dataset's \
+                                     CSV files, or one .xlsx workbook)"
+                .into(),
+            (PermissionDenied, Lang::Id) => "tidak dapat dibaca: akses ditolak oleh sistem".into(),
+            (PermissionDenied, Lang::En) => "cannot be read: the system denies access".into(),
+            (NoDatasetFiles, Lang::Id) => format!(
+                "folder ini tidak berisi satu pun berkas dataset; pilih folder yang berisi {} dan berkas \
+                 lainnya (kinerja template menulis contoh kosong)",
+                <crate::domain::Office as crate::entity::Entity>::FILE
+            ),
+            (NoDatasetFiles, Lang::En) => format!(
+                "this folder holds none of the dataset's files; choose the folder that holds {} and the \
+                 other files (kinerja template writes an empty one)",
+                <crate::domain::Office as crate::entity::Entity>::FILE
+            ),
+            (Delimiter(sep), lang) => {
+                let (id, en) = delimiter_name(*sep);
+                match lang {
+                    Lang::Id => format!(
+                        "baris judul dipisah dengan {id}, tetapi tidak satu pun judul kolomnya dikenal; \
+                         periksa judul kolom (lihat docs/dataset-format.md), atau simpan sebagai CSV UTF-8 \
+                         dengan koma"
+                    ),
+                    Lang::En => format!(
+                        "the header row is separated by {en}, but none of its column names is recognised; \
+                         check the column names (see docs/dataset-format.md), or save it as CSV UTF-8 with \
+                         commas"
+                    ),
+                }
+            }
+            (Workbook(e), Lang::Id) => e.message_id(),
+            (Workbook(e), Lang::En) => e.to_string(),
+            (NotAValue { cell, content }, lang) => {
+                let (id, en) = match content {
+                    CellContent::DateTime => ("tanggal/waktu", "a date or time"),
+                    CellContent::FormulaError => ("galat rumus", "a formula error"),
+                    CellContent::Formula => ("rumus", "a formula"),
+                };
+                match lang {
+                    Lang::Id => format!("sel {cell} berisi {id}; tulis nilainya sebagai angka atau teks biasa"),
+                    Lang::En => format!("cell {cell} holds {en}; write the value as a plain number or text"),
+                }
+            }
+            (EndBeforeStart { start, end }, Lang::Id) => {
+                format!("tahun akhir {end} sebelum tahun awal {start}; periode berakhir pada atau setelah awalnya")
+            }
+            (EndBeforeStart { start, end }, Lang::En) => {
+                format!("end year {end} is before start year {start}; a period ends in or after the year it starts")
+            }
+            (RangeReversed { target, high }, Lang::Id) => format!(
+                "rentang tertulis terbalik: target_high {high} lebih kecil dari target {target}; tukar keduanya \
+                 (target {high}, target_high {target}) — target adalah batas bawah"
+            ),
+            (RangeReversed { target, high }, Lang::En) => format!(
+                "the range is written high to low: target_high {high} is below target {target}; swap them \
+                 (target {high}, target_high {target}) — target is the low end"
+            ),
+            (HighWithoutRange { indicator, polarity }, Lang::Id) => format!(
+                "target_high diisi, tetapi indikator '{indicator}' berpolaritas '{polarity}', bukan rentang \
+                 ('range'); kosongkan target_high, atau ubah polarity indikator itu menjadi range"
+            ),
+            (HighWithoutRange { indicator, polarity }, Lang::En) => format!(
+                "target_high is given, but indicator '{indicator}' has polarity '{polarity}', not a range \
+                 ('range'); empty target_high, or change that indicator's polarity to range"
+            ),
+            (NotQuarter(q), Lang::Id) => format!("triwulan {q} tidak ada; tulis 1, 2, 3 atau 4"),
+            (NotQuarter(q), Lang::En) => format!("there is no quarter {q}; write 1, 2, 3 or 4"),
+            (OfficeRows(n), Lang::Id) => format!("harus berisi tepat satu baris kantor, ada {n}"),
+            (OfficeRows(n), Lang::En) => format!("must hold exactly one office row, found {n}"),
+            (LevelUnder { level, parent }, Lang::Id) => format!(
+                "tingkat '{}' tidak boleh berada di bawah '{}'; program → kegiatan → subkegiatan",
+                level.code(),
+                parent.code()
+            ),
+            (LevelUnder { level, parent }, Lang::En) => format!(
+                "level '{}' cannot sit under '{}'; program → kegiatan → subkegiatan",
+                level.code(),
+                parent.code()
+            ),
+            (NeedsParent(level), Lang::Id) => {
+                format!("baris tingkat '{}' wajib punya induk (kode baris di atasnya)", level.code())
+            }
+            (NeedsParent(level), Lang::En) => {
+                format!("a line of level '{}' needs a parent (the kode of the line above it)", level.code())
+            }
+            (YearOutsidePeriod { year, start, end }, Lang::Id) => {
+                format!("tahun {year} di luar periode Renstra indikator ini ({start}–{end})")
+            }
+            (YearOutsidePeriod { year, start, end }, Lang::En) => {
+                format!("year {year} is outside this indicator's Renstra period ({start}–{end})")
+            }
+            (Decode(e), Lang::Id) => format!("baris tidak sesuai dengan deklarasi berkasnya (galat program: {e})"),
+            (Decode(e), Lang::En) => format!("the row does not fit its file's declaration (a program error: {e})"),
             (NotUtf8, Lang::Id) => "bukan teks UTF-8; simpan sebagai CSV UTF-8".into(),
             (NotUtf8, Lang::En) => "not UTF-8 text; save it as CSV UTF-8".into(),
             (MissingColumn, Lang::Id) => "kolom wajib tidak ada di baris judul".into(),
@@ -140,11 +307,10 @@ impl ProblemKind {
             (UnknownCode { value, expected }, Lang::En) => {
                 format!("'{value}' is not recognised; choose one of: {expected}")
             }
-            (UnknownReference { what, value }, Lang::Id) => format!("{what} '{value}' tidak ditemukan"),
-            (UnknownReference { what, value }, Lang::En) => format!("{what} '{value}' does not exist"),
+            (UnknownReference { what, value }, Lang::Id) => format!("{} '{value}' tidak ditemukan", what.word(lang)),
+            (UnknownReference { what, value }, Lang::En) => format!("{} '{value}' does not exist", what.word(lang)),
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
-            (Invalid(msg), _) => msg.clone(),
             (MaskedPhone { phone, year, position }, Lang::Id) => format!(
                 "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
                  yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"
@@ -238,6 +404,67 @@ impl ProblemKind {
     }
 }
 
+/// What a reference names, for [`ProblemKind::UnknownReference`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ref {
+    Unit,
+    Asset,
+    Period,
+    Tujuan,
+    Sasaran,
+    Program,
+    Indicator,
+    BudgetLine,
+    ParentLine,
+}
+
+impl Ref {
+    pub const ALL: [Ref; 9] = [
+        Ref::Unit,
+        Ref::Asset,
+        Ref::Period,
+        Ref::Tujuan,
+        Ref::Sasaran,
+        Ref::Program,
+        Ref::Indicator,
+        Ref::BudgetLine,
+        Ref::ParentLine,
+    ];
+
+    /// The word for it, as the start of a sentence names it.
+    pub fn word(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Ref::Unit => ("unit", "unit"),
+            Ref::Asset => ("aset", "asset"),
+            Ref::Period => ("periode Renstra", "Renstra period"),
+            Ref::Tujuan => ("tujuan", "tujuan (goal)"),
+            Ref::Sasaran => ("sasaran", "sasaran (objective)"),
+            Ref::Program => ("program", "programme"),
+            Ref::Indicator => ("indikator", "indicator"),
+            Ref::BudgetLine => ("baris anggaran", "budget line"),
+            Ref::ParentLine => ("baris anggaran induk", "parent budget line"),
+        };
+        lang.pick(id, en)
+    }
+}
+
+/// What a workbook cell holds instead of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellContent {
+    DateTime,
+    FormulaError,
+    Formula,
+}
+
+/// A delimiter's name in Indonesian and English.
+fn delimiter_name(sep: char) -> (&'static str, &'static str) {
+    match sep {
+        ';' => ("titik koma (;)", "semicolons (;)"),
+        '\t' => ("tab", "tabs"),
+        _ => ("pemisah lain", "another delimiter"),
+    }
+}
+
 /// Both readings of an ambiguous number and how to write each unambiguously.
 fn ambiguous_message(value: &str, money: bool, lang: Lang) -> String {
     let negative = value.starts_with('-');
@@ -294,13 +521,57 @@ fn ambiguous_message(value: &str, money: bool, lang: Lang) -> String {
     }
 }
 
-/// All problems found while reading a dataset.
+/// All problems found while reading a dataset, and the rows left unchecked because they refer
+/// to a row that was refused (one bad cell is one problem, not one per row that names its row).
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct Problems(pub Vec<Problem>);
+pub struct Problems(pub Vec<Problem>, pub Unchecked);
+
+/// Rows not checked because what they refer to was refused: they are checked again once the
+/// refused row is corrected.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Unchecked {
+    /// How many rows.
+    pub rows: usize,
+    /// Their files, in reading order.
+    pub files: Vec<String>,
+}
+
+impl Unchecked {
+    /// The closing sentence, `None` when every row was checked.
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        if self.rows == 0 {
+            return None;
+        }
+        let files = self.files.join(", ");
+        let n = self.rows;
+        Some(match lang {
+            Lang::Id => format!(
+                "{n} baris lain ({files}) merujuk ke baris yang ditolak di atas dan belum diperiksa; baris itu \
+                 diperiksa lagi setelah masalah di atas diperbaiki"
+            ),
+            Lang::En if n == 1 => format!(
+                "1 other row ({files}) refers to a row refused above and was not checked; it is checked again \
+                 once the problems above are corrected"
+            ),
+            Lang::En => format!(
+                "{n} other rows ({files}) refer to rows refused above and were not checked; they are checked \
+                 again once the problems above are corrected"
+            ),
+        })
+    }
+}
 
 impl Problems {
+    /// Problems with every row checked.
+    pub fn new(problems: Vec<Problem>) -> Problems {
+        Problems(problems, Unchecked::default())
+    }
+
+    /// Every problem, one a line, then what was left unchecked.
     pub fn render(&self, lang: Lang) -> String {
-        self.0.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join("\n")
+        let mut lines: Vec<String> = self.0.iter().map(|p| p.message(lang)).collect();
+        lines.extend(self.1.message(lang));
+        lines.join("\n")
     }
 }
 

@@ -1,5 +1,5 @@
 use super::row::{dec_text, Row};
-use super::{Problem, ProblemKind, Problems, Source};
+use super::{Problem, ProblemKind, Problems, Ref, Source, Unchecked};
 use crate::domain::*;
 use crate::entity::{each_part, Cell, Column, Entity, Kind, Part, PartVisitor};
 use std::collections::{HashMap, HashSet};
@@ -52,10 +52,7 @@ impl Record for StaffCount {
 impl Record for RenstraPeriod {
     fn check(&self, r: &Row) {
         if self.end_year < self.start_year {
-            r.problem(
-                "end_year",
-                ProblemKind::Invalid(format!("end_year {} < start_year {}", self.end_year, self.start_year)),
-            );
+            r.problem("end_year", ProblemKind::EndBeforeStart { start: self.start_year, end: self.end_year });
         }
     }
 }
@@ -63,8 +60,8 @@ impl Record for RenstraPeriod {
 impl Record for Indicator {}
 
 fn check_target(v: &TargetValue, r: &Row) {
-    if v.target_high.is_some_and(|h| h < v.target) {
-        r.problem("target_high", ProblemKind::Invalid("target_high < target".into()));
+    if let Some(high) = v.target_high.filter(|h| *h < v.target) {
+        r.problem("target_high", ProblemKind::RangeReversed { target: v.target, high });
     }
 }
 
@@ -82,10 +79,7 @@ impl Record for AgreementTarget {
 
 fn check_quarter(quarter: i64, r: &Row) {
     if !(1..=4).contains(&quarter) {
-        r.problem(
-            "quarter",
-            ProblemKind::Invalid(format!("triwulan {quarter}: tulis 1, 2, 3 atau 4 / quarter {quarter}: write 1 to 4")),
-        );
+        r.problem("quarter", ProblemKind::NotQuarter(quarter));
     }
 }
 
@@ -154,31 +148,117 @@ fn write_cell(cell: Cell) -> String {
 /// Rows of one file with their line numbers.
 type Lines<T> = Vec<(usize, T)>;
 
-fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lines<T> {
+/// What the reading found: the problems, and the rows it refused, so that a row referring to a
+/// refused one is not reported as referring to nothing (one bad cell, one problem).
+#[derive(Default)]
+struct Reading {
+    problems: Vec<Problem>,
+    /// Files not read at all (missing, unreadable, a required column missing).
+    unread: HashSet<&'static str>,
+    /// Per file, the trimmed cells of each refused row by column heading.
+    refused: HashMap<&'static str, Vec<HashMap<&'static str, String>>>,
+}
+
+impl Reading {
+    /// Whether `value` in `column` of `file` may be a row that was refused.
+    fn refused(&self, file: &str, column: &str, value: &str) -> bool {
+        self.unread.contains(file)
+            || self
+                .refused
+                .get(file)
+                .is_some_and(|rows| rows.iter().any(|r| r.get(column).map(String::as_str) == Some(value)))
+    }
+
+    /// Whether a reference to `what` named `value` may name a refused row.
+    fn refers_to_refused(&self, what: Ref, value: &str) -> bool {
+        match what {
+            Ref::Unit => self.refused(Unit::FILE, "code", value),
+            Ref::Asset => self.refused(AssetItem::FILE, "code", value),
+            Ref::Period => self.refused(RenstraPeriod::FILE, "code", value),
+            Ref::Tujuan => self.refused(Tujuan::FILE, "code", value),
+            Ref::Sasaran => self.refused(Sasaran::FILE, "code", value),
+            Ref::Indicator => self.refused(Indicator::FILE, "code", value),
+            Ref::Program | Ref::BudgetLine | Ref::ParentLine => self.refused(BudgetLine::FILE, "kode", value),
+        }
+    }
+}
+
+/// The delimiter of a file, from its header line: the one of `,`, `;` and tab that splits it
+/// into the most known column names (a comma on a tie). `Err` with the delimiter when no known
+/// name is found and the line is split by `;` or a tab, which is then named as the likely cause.
+fn delimiter(header: &str, columns: &[Column]) -> Result<u8, char> {
+    let known = |sep: char| {
+        header.split(sep).filter(|h| columns.iter().any(|c| c.csv == h.trim().trim_matches('"').trim())).count()
+    };
+    let mut best = (known(','), b',');
+    for sep in [';', '\t'] {
+        let n = known(sep);
+        if n > best.0 {
+            best = (n, sep as u8);
+        }
+    }
+    if best.0 == 0 {
+        if let Some(sep) = [';', '\t'].into_iter().find(|s| header.contains(*s) && !header.contains(',')) {
+            return Err(sep);
+        }
+    }
+    Ok(best.1)
+}
+
+fn read_file<T: Record>(source: &dyn Source, reading: &mut Reading) -> Lines<T> {
     let file = T::FILE;
+    let problems = &mut reading.problems;
     let whole = |kind| Problem { file: file.to_string(), line: None, column: None, kind };
     let bytes = match source.read(file) {
         Ok(Some(b)) => b,
         Ok(None) if T::OPTIONAL_FILE => return Vec::new(),
         Ok(None) => {
             problems.push(whole(ProblemKind::MissingFile));
+            reading.unread.insert(file);
             return Vec::new();
         }
         Err(e) => {
-            problems.push(whole(ProblemKind::Unreadable(e.to_string())));
+            problems.push(whole(super::io_problem(&e)));
+            reading.unread.insert(file);
             return Vec::new();
         }
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    if std::str::from_utf8(bytes).is_err() {
+    let Ok(text) = std::str::from_utf8(bytes) else {
         problems.push(whole(ProblemKind::NotUtf8));
+        reading.unread.insert(file);
         return Vec::new();
-    }
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    };
+    // Excel may write a first line `sep=;` naming the delimiter; the header follows it. Lines
+    // are still counted in the file as it is.
+    let first = text.lines().next().unwrap_or("");
+    let (named, text, skipped) = match first.trim().strip_prefix("sep=").map(|s| s.as_bytes()) {
+        Some([sep]) => (Some(*sep), text.split_once('\n').map_or("", |(_, rest)| rest), 1),
+        _ => (None, text, 0),
+    };
+    let header_line = 1 + skipped;
+    let sep = match named {
+        Some(sep) => sep,
+        None => match delimiter(text.lines().next().unwrap_or(""), T::COLUMNS) {
+            Ok(sep) => sep,
+            Err(sep) => {
+                problems.push(Problem {
+                    file: file.into(),
+                    line: Some(header_line),
+                    column: None,
+                    kind: ProblemKind::Delimiter(sep),
+                });
+                reading.unread.insert(file);
+                return Vec::new();
+            }
+        },
+    };
+    let mut reader = csv::ReaderBuilder::new().flexible(true).delimiter(sep).from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             problems.push(whole(ProblemKind::Unreadable(e.to_string())));
+            reading.unread.insert(file);
             return Vec::new();
         }
     };
@@ -189,7 +269,7 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
             header_ok = false;
             problems.push(Problem {
                 file: file.into(),
-                line: Some(1),
+                line: Some(header_line),
                 column: Some(col.to_string()),
                 kind: ProblemKind::MissingColumn,
             });
@@ -201,18 +281,27 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
         if !h.trim().is_empty() && !T::COLUMNS.iter().any(|c| c.csv == h.trim()) {
             problems.push(Problem {
                 file: file.into(),
-                line: Some(1),
+                line: Some(header_line),
                 column: Some(h.to_string()),
                 kind: ProblemKind::UnknownColumn,
             });
         }
     }
     if !header_ok {
+        reading.unread.insert(file);
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut refused = Vec::new();
+    let raw = |record: &csv::StringRecord| -> HashMap<&'static str, String> {
+        T::COLUMNS
+            .iter()
+            .map(|c| (c.csv, index.get(c.csv).and_then(|&i| record.get(i)).unwrap_or("").trim().to_string()))
+            .collect()
+    };
     for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
+        // Counted in records, as a spreadsheet counts its rows (a cell's line breaks stay in it).
+        let line = i + 2 + skipped;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -233,6 +322,7 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
         let cell_problems = row.into_problems();
         if !cell_problems.is_empty() {
             problems.extend(cell_problems);
+            refused.push(raw(&record));
             continue;
         }
         // A record is made only of valid cells, so that its own checks see real values.
@@ -245,17 +335,24 @@ fn read_file<T: Record>(source: &dyn Source, problems: &mut Vec<Problem>) -> Lin
                     out.push((line, value));
                 } else {
                     problems.extend(row_problems);
+                    refused.push(raw(&record));
                 }
             }
             // Only a declaration out of step with its conversions gets here; the tests read
             // every entity.
-            Err(e) => problems.push(Problem {
-                file: file.into(),
-                line: Some(line),
-                column: Some(T::COLUMNS.iter().find(|c| c.sql == e.column).map_or(e.column, |c| c.csv).into()),
-                kind: ProblemKind::Invalid(e.to_string()),
-            }),
+            Err(e) => {
+                problems.push(Problem {
+                    file: file.into(),
+                    line: Some(line),
+                    column: Some(T::COLUMNS.iter().find(|c| c.sql == e.column).map_or(e.column, |c| c.csv).into()),
+                    kind: ProblemKind::Decode(e.to_string()),
+                });
+                refused.push(raw(&record));
+            }
         }
+    }
+    if !refused.is_empty() {
+        reading.refused.insert(file, refused);
     }
     out
 }
@@ -310,6 +407,9 @@ pub fn file_names() -> Vec<&'static str> {
 
 struct Checker<'a> {
     problems: &'a mut Vec<Problem>,
+    reading: &'a Reading,
+    /// Rows referring to a refused row, by file and line: not checked further, counted once.
+    unchecked: Vec<(&'static str, usize)>,
 }
 
 impl Checker<'_> {
@@ -334,8 +434,15 @@ impl Checker<'_> {
         }
         seen
     }
-    fn exists(&mut self, file: &str, line: usize, column: &str, what: &'static str, value: &str, ok: bool) {
-        if !ok {
+    /// A reference that names nothing is a problem, unless what it names may be a row that was
+    /// refused: that row's own problem says what to correct, and this row is left unchecked.
+    fn exists(&mut self, file: &'static str, line: usize, column: &str, what: Ref, value: &str, ok: bool) {
+        if ok {
+            return;
+        }
+        if self.reading.refers_to_refused(what, value) {
+            self.unchecked.push((file, line));
+        } else {
             self.push(file, line, column, ProblemKind::UnknownReference { what, value: value.to_string() });
         }
     }
@@ -367,65 +474,69 @@ impl Checker<'_> {
 }
 
 pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
-    let mut p = Vec::new();
-    let office: Lines<Office> = read_file(source, &mut p);
-    let units: Lines<Unit> = read_file(source, &mut p);
-    let unit_duties: Lines<UnitDuty> = read_file(source, &mut p);
-    let staff: Lines<StaffCount> = read_file(source, &mut p);
-    let assets: Lines<AssetItem> = read_file(source, &mut p);
-    let periods: Lines<RenstraPeriod> = read_file(source, &mut p);
-    let strategies: Lines<Strategy> = read_file(source, &mut p);
-    let tujuan: Lines<Tujuan> = read_file(source, &mut p);
-    let sasaran: Lines<Sasaran> = read_file(source, &mut p);
-    let indicators: Lines<Indicator> = read_file(source, &mut p);
-    let targets: Lines<Target> = read_file(source, &mut p);
-    let agreements: Lines<AgreementTarget> = read_file(source, &mut p);
-    let agreement_programs: Lines<AgreementProgram> = read_file(source, &mut p);
-    let realisations: Lines<Realisation> = read_file(source, &mut p);
-    let raw_figures: Lines<RawFigure> = read_file(source, &mut p);
-    let budget_lines: Lines<BudgetLine> = read_file(source, &mut p);
-    let program_support: Lines<ProgramSupport> = read_file(source, &mut p);
-    let printed_figures: Lines<PrintedFigure> = read_file(source, &mut p);
-    let notes: Lines<Note> = read_file(source, &mut p);
-    let awards: Lines<Award> = read_file(source, &mut p);
-    let akip_evaluations: Lines<AkipEvaluation> = read_file(source, &mut p);
-    let akip_recommendations: Lines<AkipRecommendation> = read_file(source, &mut p);
-    let benchmarks: Lines<Benchmark> = read_file(source, &mut p);
-    let umkm_upgrades: Lines<UmkmUpgrade> = read_file(source, &mut p);
-    let report_tables: Lines<ReportTable> = read_file(source, &mut p);
-    let quarters: Lines<QuarterProgress> = read_file(source, &mut p);
-    let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut p);
-    let narrative: Lines<NarrativeSection> = read_file(source, &mut p);
+    let mut reading = Reading::default();
+    let office: Lines<Office> = read_file(source, &mut reading);
+    let units: Lines<Unit> = read_file(source, &mut reading);
+    let unit_duties: Lines<UnitDuty> = read_file(source, &mut reading);
+    let staff: Lines<StaffCount> = read_file(source, &mut reading);
+    let assets: Lines<AssetItem> = read_file(source, &mut reading);
+    let periods: Lines<RenstraPeriod> = read_file(source, &mut reading);
+    let strategies: Lines<Strategy> = read_file(source, &mut reading);
+    let tujuan: Lines<Tujuan> = read_file(source, &mut reading);
+    let sasaran: Lines<Sasaran> = read_file(source, &mut reading);
+    let indicators: Lines<Indicator> = read_file(source, &mut reading);
+    let targets: Lines<Target> = read_file(source, &mut reading);
+    let agreements: Lines<AgreementTarget> = read_file(source, &mut reading);
+    let agreement_programs: Lines<AgreementProgram> = read_file(source, &mut reading);
+    let realisations: Lines<Realisation> = read_file(source, &mut reading);
+    let raw_figures: Lines<RawFigure> = read_file(source, &mut reading);
+    let budget_lines: Lines<BudgetLine> = read_file(source, &mut reading);
+    let program_support: Lines<ProgramSupport> = read_file(source, &mut reading);
+    let printed_figures: Lines<PrintedFigure> = read_file(source, &mut reading);
+    let notes: Lines<Note> = read_file(source, &mut reading);
+    let awards: Lines<Award> = read_file(source, &mut reading);
+    let akip_evaluations: Lines<AkipEvaluation> = read_file(source, &mut reading);
+    let akip_recommendations: Lines<AkipRecommendation> = read_file(source, &mut reading);
+    let benchmarks: Lines<Benchmark> = read_file(source, &mut reading);
+    let umkm_upgrades: Lines<UmkmUpgrade> = read_file(source, &mut reading);
+    let report_tables: Lines<ReportTable> = read_file(source, &mut reading);
+    let quarters: Lines<QuarterProgress> = read_file(source, &mut reading);
+    let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut reading);
+    let narrative: Lines<NarrativeSection> = read_file(source, &mut reading);
 
+    // A folder holding none of the files is one problem, not one per file.
+    let required = file_names().len() - usize::from(NarrativeSection::OPTIONAL_FILE);
+    let missing = reading.problems.iter().filter(|x| x.kind == ProblemKind::MissingFile).count();
+    if missing == required {
+        let folder = Problem { file: source.describe(), line: None, column: None, kind: ProblemKind::NoDatasetFiles };
+        return Err(Problems::new(vec![folder]));
+    }
+    let mut p = std::mem::take(&mut reading.problems);
     if office.len() != 1 && !p.iter().any(|x| x.file == Office::FILE) {
         p.push(Problem {
             file: Office::FILE.into(),
             line: None,
             column: None,
-            kind: ProblemKind::Invalid(format!(
-                "harus berisi tepat satu baris kantor, ada {} / must hold exactly one office row, found {}",
-                office.len(),
-                office.len()
-            )),
+            kind: ProblemKind::OfficeRows(office.len()),
         });
     }
 
-    let mut c = Checker { problems: &mut p };
+    let mut c = Checker { problems: &mut p, reading: &reading, unchecked: Vec::new() };
     let unit_codes = c.unique(Unit::FILE, "code", &units, |u| u.code.clone());
     for (line, u) in &units {
         if let Some(par) = &u.parent {
-            c.exists(Unit::FILE, *line, "parent", "unit", par, unit_codes.contains(par));
+            c.exists(Unit::FILE, *line, "parent", Ref::Unit, par, unit_codes.contains(par));
         }
     }
     c.cycles(Unit::FILE, "parent", &units, |u| u.code.clone(), |u| u.parent.clone(), |u| u.code.clone());
     for (line, d) in &unit_duties {
-        c.exists(UnitDuty::FILE, *line, "unit", "unit", &d.unit, unit_codes.contains(&d.unit));
+        c.exists(UnitDuty::FILE, *line, "unit", Ref::Unit, &d.unit, unit_codes.contains(&d.unit));
     }
     c.unique(StaffCount::FILE, "education", &staff, |s| (s.year, s.education.clone(), s.status.code()));
     let asset_keys = c.unique(AssetItem::FILE, "code", &assets, |a| (a.year, a.code.clone()));
     for (line, a) in &assets {
         if let Some(par) = &a.parent {
-            c.exists(AssetItem::FILE, *line, "parent", "aset", par, asset_keys.contains(&(a.year, par.clone())));
+            c.exists(AssetItem::FILE, *line, "parent", Ref::Asset, par, asset_keys.contains(&(a.year, par.clone())));
         }
     }
     c.cycles(
@@ -438,15 +549,15 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     );
     let period_codes = c.unique(RenstraPeriod::FILE, "code", &periods, |x| x.code.clone());
     for (line, x) in &strategies {
-        c.exists(Strategy::FILE, *line, "period", "periode Renstra", &x.period, period_codes.contains(&x.period));
+        c.exists(Strategy::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
     }
     let tujuan_codes = c.unique(Tujuan::FILE, "code", &tujuan, |x| x.code.clone());
     for (line, x) in &tujuan {
-        c.exists(Tujuan::FILE, *line, "period", "periode Renstra", &x.period, period_codes.contains(&x.period));
+        c.exists(Tujuan::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
     }
     let sasaran_codes = c.unique(Sasaran::FILE, "code", &sasaran, |x| x.code.clone());
     for (line, x) in &sasaran {
-        c.exists(Sasaran::FILE, *line, "tujuan", "tujuan", &x.tujuan, tujuan_codes.contains(&x.tujuan));
+        c.exists(Sasaran::FILE, *line, "tujuan", Ref::Tujuan, &x.tujuan, tujuan_codes.contains(&x.tujuan));
     }
     let budget_keys = c.unique(BudgetLine::FILE, "kode", &budget_lines, |b| (b.year, b.kode.clone()));
     let program_kodes: HashSet<String> =
@@ -462,7 +573,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                     BudgetLine::FILE,
                     *line,
                     "parent",
-                    "kode induk",
+                    Ref::ParentLine,
                     par,
                     budget_keys.contains(&(b.year, par.clone())),
                 );
@@ -472,25 +583,14 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                             BudgetLine::FILE,
                             *line,
                             "level",
-                            ProblemKind::Invalid(format!(
-                                "tingkat '{}' tidak boleh berada di bawah '{}' / level '{}' cannot sit under '{}'",
-                                b.level.code(),
-                                pl.level.code(),
-                                b.level.code(),
-                                pl.level.code()
-                            )),
+                            ProblemKind::LevelUnder { level: b.level, parent: pl.level },
                         );
                     }
                 }
             }
-            None if b.level != BudgetLevel::Program => c.push(
-                BudgetLine::FILE,
-                *line,
-                "parent",
-                ProblemKind::Invalid(
-                    "kegiatan dan sub-kegiatan wajib punya induk / kegiatan and sub-kegiatan need a parent".into(),
-                ),
-            ),
+            None if b.level != BudgetLevel::Program => {
+                c.push(BudgetLine::FILE, *line, "parent", ProblemKind::NeedsParent(b.level))
+            }
             None => {}
         }
     }
@@ -504,17 +604,17 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     );
     let indicator_codes = c.unique(Indicator::FILE, "code", &indicators, |x| x.code.clone());
     for (line, x) in &indicators {
-        c.exists(Indicator::FILE, *line, "period", "periode Renstra", &x.period, period_codes.contains(&x.period));
+        c.exists(Indicator::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
         if let Some(par) = &x.parent {
-            let ok = match x.level {
-                IndicatorLevel::Tujuan => tujuan_codes.contains(par),
-                IndicatorLevel::Sasaran => sasaran_codes.contains(par),
-                IndicatorLevel::Program => program_kodes.contains(par),
+            let (what, ok) = match x.level {
+                IndicatorLevel::Tujuan => (Ref::Tujuan, tujuan_codes.contains(par)),
+                IndicatorLevel::Sasaran => (Ref::Sasaran, sasaran_codes.contains(par)),
+                IndicatorLevel::Program => (Ref::Program, program_kodes.contains(par)),
             };
-            c.exists(Indicator::FILE, *line, "parent", "induk indikator", par, ok);
+            c.exists(Indicator::FILE, *line, "parent", what, par, ok);
         }
         if let Some(pre) = &x.predecessor {
-            c.exists(Indicator::FILE, *line, "predecessor", "indikator", pre, indicator_codes.contains(pre));
+            c.exists(Indicator::FILE, *line, "predecessor", Ref::Indicator, pre, indicator_codes.contains(pre));
         }
     }
     // An indicator's `parent` names a tujuan, a sasaran or a program, never another indicator,
@@ -528,20 +628,39 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         |x| x.code.clone(),
     );
     let period_of: HashMap<&str, &str> = indicators.iter().map(|(_, i)| (i.code.as_str(), i.period.as_str())).collect();
+    let polarity_of: HashMap<&str, Polarity> = indicators.iter().map(|(_, i)| (i.code.as_str(), i.polarity)).collect();
+    // A high end only means something for a range.
+    let high_without_range =
+        |c: &mut Checker, file: &'static str, line: usize, indicator: &str, v: &TargetValue| match polarity_of
+            .get(indicator)
+        {
+            Some(&polarity) if v.target_high.is_some() && polarity != Polarity::Range => c.push(
+                file,
+                line,
+                "target_high",
+                ProblemKind::HighWithoutRange { indicator: indicator.to_string(), polarity: polarity.code() },
+            ),
+            _ => {}
+        };
     let period_span: HashMap<&str, (Year, Year)> =
         periods.iter().map(|(_, x)| (x.code.as_str(), (x.start_year, x.end_year))).collect();
     for (line, t) in &targets {
-        c.exists(Target::FILE, *line, "indicator", "indikator", &t.indicator, indicator_codes.contains(&t.indicator));
+        c.exists(
+            Target::FILE,
+            *line,
+            "indicator",
+            Ref::Indicator,
+            &t.indicator,
+            indicator_codes.contains(&t.indicator),
+        );
+        high_without_range(&mut c, Target::FILE, *line, &t.indicator, &t.value);
         if let Some((a, b)) = period_of.get(t.indicator.as_str()).and_then(|p| period_span.get(p)) {
             if t.year < *a || t.year > *b {
                 c.push(
                     Target::FILE,
                     *line,
                     "year",
-                    ProblemKind::Invalid(format!(
-                        "tahun {} di luar periode Renstra {a}–{b} / year {} is outside the Renstra period {a}–{b}",
-                        t.year, t.year
-                    )),
+                    ProblemKind::YearOutsidePeriod { year: t.year, start: *a, end: *b },
                 );
             }
         }
@@ -552,21 +671,29 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             AgreementTarget::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &t.indicator,
             indicator_codes.contains(&t.indicator),
         );
+        high_without_range(&mut c, AgreementTarget::FILE, *line, &t.indicator, &t.value);
     }
     c.unique(AgreementTarget::FILE, "indicator", &agreements, |t| (t.indicator.clone(), t.year));
     for (line, x) in &agreement_programs {
-        c.exists(AgreementProgram::FILE, *line, "program", "program", &x.program, program_kodes.contains(&x.program));
+        c.exists(
+            AgreementProgram::FILE,
+            *line,
+            "program",
+            Ref::Program,
+            &x.program,
+            program_kodes.contains(&x.program),
+        );
     }
     for (line, x) in &realisations {
         c.exists(
             Realisation::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &x.indicator,
             indicator_codes.contains(&x.indicator),
         );
@@ -577,19 +704,19 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             RawFigure::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &x.indicator,
             indicator_codes.contains(&x.indicator),
         );
     }
     c.unique(RawFigure::FILE, "role", &raw_figures, |t| (t.indicator.clone(), t.year, t.role.code()));
     for (line, x) in &program_support {
-        c.exists(ProgramSupport::FILE, *line, "program", "program", &x.program, program_kodes.contains(&x.program));
+        c.exists(ProgramSupport::FILE, *line, "program", Ref::Program, &x.program, program_kodes.contains(&x.program));
         c.exists(
             ProgramSupport::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &x.indicator,
             indicator_codes.contains(&x.indicator),
         );
@@ -600,7 +727,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     });
     for (line, x) in &akip_evaluations {
         if let Some(i) = &x.indicator {
-            c.exists(AkipEvaluation::FILE, *line, "indicator", "indikator", i, indicator_codes.contains(i));
+            c.exists(AkipEvaluation::FILE, *line, "indicator", Ref::Indicator, i, indicator_codes.contains(i));
         }
     }
     c.unique(AkipEvaluation::FILE, "year", &akip_evaluations, |t| t.year);
@@ -609,7 +736,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             Benchmark::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &x.indicator,
             indicator_codes.contains(&x.indicator),
         );
@@ -620,7 +747,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             QuarterProgress::FILE,
             *line,
             "indicator",
-            "indikator",
+            Ref::Indicator,
             &q.indicator,
             indicator_codes.contains(&q.indicator),
         );
@@ -631,7 +758,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
             BudgetQuarter::FILE,
             *line,
             "kode",
-            "baris anggaran",
+            Ref::BudgetLine,
             &q.kode,
             budget_keys.contains(&(q.year, q.kode.clone())),
         );
@@ -643,7 +770,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                 ReportTable::FILE,
                 *line,
                 "subject",
-                "indikator",
+                Ref::Indicator,
                 &t.subject,
                 indicator_codes.contains(&t.subject),
             );
@@ -657,7 +784,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                 NarrativeSection::FILE,
                 *line,
                 "section",
-                "indikator",
+                Ref::Indicator,
                 &indicator,
                 indicator_codes.contains(&indicator),
             );
@@ -700,8 +827,13 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         narrative: strip(narrative),
         budget_index: Default::default(),
     };
+    let mut unchecked = c.unchecked;
     for (n, line) in d.narrative.iter().zip(narrative_lines) {
         for problem in crate::calc::narrative::text_problems(&d, &n.text) {
+            if names_refused(&reading, &problem) {
+                unchecked.push((NarrativeSection::FILE, line));
+                continue;
+            }
             p.push(Problem {
                 file: NarrativeSection::FILE.into(),
                 line: Some(line),
@@ -711,7 +843,39 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         }
     }
     if !p.is_empty() {
-        return Err(Problems(p));
+        return Err(Problems(p, unchecked_rows(unchecked)));
     }
     Ok(d)
+}
+
+/// Whether a problem of a narrative text is only that its reference names a refused row.
+fn names_refused(reading: &Reading, problem: &crate::calc::narrative::TextProblem) -> bool {
+    use crate::calc::narrative::{RefError, TextProblem};
+    let TextProblem::Reference { error: RefError::UnknownSubject { subject }, .. } = problem else {
+        return false;
+    };
+    let Some((kind, key)) = subject.split_once(':') else {
+        return false;
+    };
+    let what = match kind {
+        "indicator" | "support" | "program_indicators" => Ref::Indicator,
+        "sasaran" => Ref::Sasaran,
+        "budget" => Ref::BudgetLine,
+        _ => return false,
+    };
+    reading.refers_to_refused(what, key)
+}
+
+/// The rows left unchecked, each counted once, with their files in reading order.
+fn unchecked_rows(mut rows: Vec<(&'static str, usize)>) -> Unchecked {
+    let order = file_names();
+    rows.sort_by_key(|(file, line)| (order.iter().position(|f| f == file), *line));
+    rows.dedup();
+    let mut files: Vec<String> = Vec::new();
+    for (file, _) in &rows {
+        if files.last().map(String::as_str) != Some(*file) {
+            files.push(file.to_string());
+        }
+    }
+    Unchecked { rows: rows.len(), files }
 }

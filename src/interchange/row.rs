@@ -119,6 +119,10 @@ impl<'a> Row<'a> {
             self.problem(column, ProblemKind::AmbiguousNumber { value: s, money: false });
             return None;
         }
+        if let Some(fix) = decimal_comma(&s, false) {
+            self.problem(column, ProblemKind::DecimalComma { value: s, fix });
+            return None;
+        }
         match parse_plain_decimal(&s) {
             Some(d) => Some(d),
             None if plain_form(&s) => {
@@ -148,6 +152,10 @@ impl<'a> Row<'a> {
         }
         if ambiguous(&s) {
             self.problem(column, ProblemKind::AmbiguousNumber { value: s, money: true });
+            return None;
+        }
+        if let Some(fix) = decimal_comma(&s, true) {
+            self.problem(column, ProblemKind::DecimalComma { value: s, fix });
             return None;
         }
         let Some(d) = parse_plain_decimal(&s) else {
@@ -216,6 +224,18 @@ pub fn parse_plain_decimal(s: &str) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str(s).ok()
+}
+
+/// The plain form of a number written with a decimal comma (`75,80` → `75.80`), as Excel with
+/// Indonesian settings writes it, when that is its only reading: not with three digits after the
+/// comma (`1,500` is also an English thousand five hundred), and for `money` not with more than
+/// two (no fraction of a sen).
+fn decimal_comma(s: &str, money: bool) -> Option<String> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once(',')?;
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let fits = if money { frac.len() <= 2 } else { frac.len() != 3 };
+    (digits(int) && digits(frac) && fits).then(|| unambiguous(s.replace(',', ".")))
 }
 
 /// Written as a plain machine number (optional sign, digits, optional `.` and digits), whether
@@ -372,6 +392,29 @@ mod tests {
                 ProblemKind::NotNumber("12x".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_decimal_comma_is_refused_with_the_plain_form() {
+        let kinds = row_problems(&["a", "b", "c", "d"], &["75,80", "1250000,5", "1,500", "-0,5"], |r| {
+            assert_eq!(r.opt_dec("a"), None);
+            assert_eq!(r.opt_money("b"), None);
+            assert_eq!(r.opt_dec("c"), None);
+            assert_eq!(r.opt_dec("d"), None);
+        });
+        assert_eq!(
+            kinds,
+            vec![
+                ProblemKind::DecimalComma { value: "75,80".into(), fix: "75.80".into() },
+                ProblemKind::DecimalComma { value: "1250000,5".into(), fix: "1250000.5".into() },
+                // Three digits after the comma also read as an English thousands group.
+                ProblemKind::NotNumber("1,500".into()),
+                ProblemKind::DecimalComma { value: "-0,5".into(), fix: "-0.5".into() },
+            ]
+        );
+        // A fraction of a sen is no amount whichever the separator.
+        let kinds = row_problems(&["a"], &["12,345"], |r| assert_eq!(r.opt_money("a"), None));
+        assert_eq!(kinds, vec![ProblemKind::NotMoney("12,345".into())]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The interchange format as one XLSX workbook: one sheet per file (named like the file without
 //! `.csv`), the header in the first row. Read through the same validation as the CSV folder.
 
-use super::{Problem, ProblemKind, Problems, Source};
+use super::{CellContent, Problem, ProblemKind, Problems, Source};
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -207,9 +207,9 @@ impl WorkbookSource {
     /// Reads the workbook; a file that is not a workbook, a sheet beyond the limits, and a date,
     /// error or formula cell are located problems.
     pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<WorkbookSource, Problems> {
-        let whole = |kind| Problems(vec![Problem { file: name.to_string(), line: None, column: None, kind }]);
-        let sheets = read_xlsx_cells(&bytes, MAX_DATASET_SHEET_CELLS, true)
-            .map_err(|e| whole(ProblemKind::Invalid(format!("{} / {e}", e.message_id()))))?;
+        let whole = |kind| Problems::new(vec![Problem { file: name.to_string(), line: None, column: None, kind }]);
+        let sheets =
+            read_xlsx_cells(&bytes, MAX_DATASET_SHEET_CELLS, true).map_err(|e| whole(ProblemKind::Workbook(e)))?;
         let mut problems = Vec::new();
         let mut files = Vec::new();
         for sheet in sheets {
@@ -224,48 +224,35 @@ impl WorkbookSource {
                     .filter(|h| !h.is_empty())
                     .unwrap_or_else(|| column_letters(col))
             };
-            let mut refuse = |(r, c): (u32, u32), what: &str| {
+            let mut refuse = |(r, c): (u32, u32), content: CellContent| {
                 problems.push(Problem {
                     file: file.clone(),
                     line: Some(r as usize + 1),
                     column: Some(header(c)),
-                    kind: ProblemKind::Invalid(format!(
-                        "sel {}{} berisi {what}; tulis nilainya sebagai angka atau teks biasa / cell {}{} holds {}; write the value as a plain number or text",
-                        column_letters(c),
-                        r + 1,
-                        column_letters(c),
-                        r + 1,
-                        english(what)
-                    )),
+                    kind: ProblemKind::NotAValue { cell: format!("{}{}", column_letters(c), r + 1), content },
                 });
             };
             // The dataset holds values only: a date is never one of its numbers, an error is no
             // value, and a formula's stored result may be stale (or absent) — none is guessed at.
             for (pos, data) in &sheet.cells {
                 match data {
-                    Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => refuse(*pos, "tanggal/waktu"),
-                    Data::Error(_) => refuse(*pos, "galat rumus"),
+                    Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                        refuse(*pos, CellContent::DateTime)
+                    }
+                    Data::Error(_) => refuse(*pos, CellContent::FormulaError),
                     _ => {}
                 }
             }
             for pos in &sheet.formulas {
-                refuse(*pos, "rumus");
+                refuse(*pos, CellContent::Formula);
             }
             files.push((file, sheet_csv(&sheet)));
         }
         if !problems.is_empty() {
             problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            return Err(Problems(problems));
+            return Err(Problems::new(problems));
         }
         Ok(WorkbookSource { name: name.to_string(), sheets: files })
-    }
-}
-
-fn english(what: &str) -> &'static str {
-    match what {
-        "tanggal/waktu" => "a date or time",
-        "galat rumus" => "a formula error",
-        _ => "a formula",
     }
 }
 
