@@ -162,3 +162,54 @@ fn a_child_of_another_source_and_an_alokasi_beside_a_pagu_are_refused_where_they
     assert!(alokasi.message(Lang::Id).contains("isi alokasi saja atau pagu saja"));
     assert_eq!(p.len(), 2, "{p:?}");
 }
+
+#[test]
+fn programme_tables_leave_out_non_programme_spending_and_the_tree_totals_everything() {
+    use kinerja::report::{budget_tree, build_table, TableOptions};
+    let d = other_office();
+    let s = Settings::default();
+    // Tabel 3.19 of the reference lists the programmes of the year: programme 1 of the embedded
+    // data and programme 9 (APBN tugas pembantuan), never belanja pegawai 5.1.
+    let t = build_table(&d, &s, "3.19", 2024, TableOptions::default()).unwrap();
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert!(subjects.contains(&"budget:9"), "{subjects:?}");
+    assert!(!subjects.iter().any(|x| x.starts_with("budget:5.1")), "{subjects:?}");
+    // The budget tree shows every line, and its total is the grand total: programme 1 of the
+    // reference (8.771.302.348) + 2.000.000 + 5.000.000 = 8.778.302.348.
+    let tree = budget_tree(&d, &s, 2024, Lang::Id);
+    assert!(tree.rows.iter().any(|r| r.subject == "budget:5.1"));
+    let total = tree.rows.last().unwrap();
+    assert_eq!(total.subject, "budget:all");
+    let all = kinerja::calc::budget::grand_total(&d, 2024);
+    assert_eq!(all.pagu, Some(Money::from_rupiah(8_778_302_348)));
+}
+
+#[test]
+fn a_printed_total_per_source_is_checked() {
+    let mut d = other_office();
+    let printed = |subject: &str, field: &str, value: i64| PrintedFigure {
+        year: 2024,
+        table: "9.1".into(),
+        place: Place::Table,
+        subject: subject.into(),
+        field: field.into(),
+        printed: value.to_string(),
+        value: Some(rust_decimal::Decimal::from(value)),
+        note: String::new(),
+    };
+    // APBN tugas pembantuan: 1.500.000 ÷ 2.000.000 = 75 % (printed right); its sisa is
+    // 500.000, printed as 600.000; belanja pegawai's pagu 5.000.000 (printed right).
+    d.printed_figures.push(printed("source:apbn-tp", "serapan_pct", 75));
+    d.printed_figures.push(printed("source:apbn-tp", "sisa", 600_000));
+    d.printed_figures.push(printed("spending:pegawai", "pagu", 5_000_000));
+    let r = check(&d, &Settings::default(), Some(2024));
+    let ours: Vec<_> = r.findings.iter().filter(|f| f.table == "9.1").collect();
+    assert_eq!(ours.len(), 1, "{ours:?}");
+    assert_eq!((ours[0].field.as_str(), ours[0].issue.code()), ("sisa", "printed_mismatch"));
+    assert_eq!(ours[0].computed, Some(rust_decimal::Decimal::from(500_000)));
+    assert!(!r.unverified.iter().any(|u| u.table == "9.1"), "every total per source is computed");
+    let words = kinerja::text::finding(ours[0], Lang::Id);
+    assert!(words.contains("sisa anggaran 'Total sumber dana apbn-tp'"), "{words}");
+    let words = kinerja::text::finding(ours[0], Lang::En);
+    assert!(words.contains("remaining budget of 'Total of funding source apbn-tp'"), "{words}");
+}

@@ -260,6 +260,12 @@ pub enum Item {
     Named(String),
     AllSasaran,
     AllPrograms,
+    /// Every top-level budget line: programmes and non-programme spending.
+    AllBudgetLines,
+    /// The budget lines of one funding source (its code).
+    FundingSource(String),
+    /// The budget lines of one spending type (its code).
+    SpendingType(String),
     AgreementTotal,
     /// The programs supporting the named indicator.
     SupportPrograms(String),

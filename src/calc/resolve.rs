@@ -420,6 +420,9 @@ pub fn subject_item(d: &Dataset, year: Year, subject: &str) -> Item {
         "sasaran" if key == "*" => Item::AllSasaran,
         "sasaran" => Item::Named(d.sasaran.iter().find(|s| s.code == key).map_or(key.to_string(), |s| s.name.clone())),
         "budget" if key == "*" => Item::AllPrograms,
+        "budget" if key == "all" => Item::AllBudgetLines,
+        "source" => Item::FundingSource(key.into()),
+        "spending" => Item::SpendingType(key.into()),
         "budget" => Item::Named(
             d.budget_line(year, key)
                 .or_else(|| d.budget_lines.iter().filter(|b| b.kode == key).min_by_key(|b| (b.year - year).abs()))
