@@ -516,6 +516,11 @@ impl PlanLine {
             pagu_perubahan: a.perubahan().map(Money::from_rupiah),
             realisasi: Some(Money::from_rupiah(a.realisasi)),
             note: String::new(),
+            source: FundingSource::Apbd,
+            spending: SpendingType::Program,
+            alokasi: None,
+            fisik_pct: None,
+            sisa: None,
         }
     }
 }

@@ -253,7 +253,7 @@ fn wide_budget(n: usize) -> Dataset {
         pagu_murni: Some(Money::from_rupiah(1000)),
         pagu_perubahan: None,
         realisasi: Some(Money::from_rupiah(900)),
-        note: String::new(),
+        ..BudgetLine::new(2030, "", None, level, 0, "")
     };
     let kegiatan = 100;
     let mut lines: Vec<BudgetLine> = (0..n)

@@ -167,7 +167,7 @@ fn a_new_years_realisation_budget_line_and_their_undo() {
         pagu_murni: Some(Money::from_rupiah(100_000_000)),
         pagu_perubahan: None,
         realisasi: Some(Money::from_sen(5_000_000_050)),
-        note: String::new(),
+        ..BudgetLine::new(2025, "9", None, BudgetLevel::Program, 9, "")
     };
     let c = change(
         "Realisasi 2025 dan program baru",

@@ -176,7 +176,7 @@ fn a_hundred_thousand_budget_lines_are_checked_in_linear_time() {
         pagu_murni: None,
         pagu_perubahan: Some(Money::from_rupiah(1000)),
         realisasi: Some(Money::from_rupiah(900)),
-        note: String::new(),
+        ..BudgetLine::new(2030, "", None, level, position, "")
     };
     for p in &programs {
         let mut program = d.budget_line(2024, p).unwrap().clone();

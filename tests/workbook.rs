@@ -47,6 +47,12 @@ fn the_template_has_every_sheet_and_instructions() {
     let budget = book.worksheet_range("budget_lines").unwrap();
     assert_eq!(budget.height(), 1, "headers only");
     assert_eq!(budget.get_value((0, 1)).unwrap().to_string(), "kode");
+    // Format version 2: funding source, spending type, single alokasi, fisik and sisa.
+    let headings: Vec<String> = (10..15).map(|c| budget.get_value((0, c)).unwrap().to_string()).collect();
+    assert_eq!(headings, ["source", "spending", "alokasi", "fisik_pct", "sisa"]);
+    let help = book.worksheet_range("Petunjuk").unwrap();
+    let help: Vec<String> = help.rows().map(|r| r[0].to_string()).collect();
+    assert!(help.iter().any(|l| l.contains("apbn-dekon") && l.contains("alokasi")), "{help:?}");
     // Importing the empty template says what is missing and writes nothing.
     let db = dir.path().join("k.sqlite");
     let imp = kinerja(&["import", &s(&file), "--db", &s(&db)]);

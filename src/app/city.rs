@@ -89,7 +89,7 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
     let mut rows = Vec::with_capacity(budgets.len());
     let mut total = Amounts::default();
     for OfficeBudget { office_id, code, name, pagu_murni, pagu, realisasi } in budgets {
-        let amounts = Amounts { pagu_murni, pagu, realisasi, overflow: false };
+        let amounts = Amounts::of(pagu_murni, pagu, realisasi);
         let (iku, akip_score, akip_predicate) = match performance_data.get(&office_id) {
             Some(d) => performance(d, &settings_from(settings.get(&office_id)), year),
             None => (Vec::new(), None, None),
@@ -228,8 +228,5 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> c
 
 /// The city's budget per year as amounts (for the trend charts).
 pub fn by_year_amounts(v: &CityView) -> Vec<(Year, crate::calc::budget::Amounts)> {
-    v.by_year
-        .iter()
-        .map(|y| (y.year, Amounts { pagu_murni: y.pagu_murni, pagu: y.pagu, realisasi: y.realisasi, overflow: false }))
-        .collect()
+    v.by_year.iter().map(|y| (y.year, Amounts::of(y.pagu_murni, y.pagu, y.realisasi))).collect()
 }

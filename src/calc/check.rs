@@ -59,6 +59,10 @@ pub enum Issue {
     IndicatorQuarters,
     /// A budget line's realisasi differs from the sum of its quarters.
     BudgetQuarters,
+    /// A budget line's printed sisa anggaran is not its pagu − realisasi.
+    BudgetSisa,
+    /// A printed realisasi fisik lies outside 0–100 %.
+    FisikRange,
     /// A recorded UMKM class differs from the class of PP 7/2021.
     UmkmClass { recorded: UmkmClass, computed: UmkmClass },
     /// A pagu in the Perjanjian Kinerja differs from the budget data.
@@ -93,6 +97,8 @@ impl Issue {
             Issue::RawFormula { .. } => "raw_formula_mismatch",
             Issue::IndicatorQuarters => "indicator_quarters_mismatch",
             Issue::BudgetQuarters => "budget_quarters_mismatch",
+            Issue::BudgetSisa => "budget_sisa_mismatch",
+            Issue::FisikRange => "budget_fisik_out_of_range",
             Issue::UmkmClass { .. } => "umkm_class_mismatch",
             Issue::AgreementBudget => "agreement_budget_mismatch",
             Issue::AgreementTarget => "agreement_target_mismatch",
@@ -290,8 +296,50 @@ fn amount_finding(
     }
 }
 
+/// The figures a line prints beside its amounts: sisa = pagu − realisasi (the line's amounts,
+/// rolled up where it prints none) and a realisasi fisik within 0–100 %.
+fn budget_line_prints(d: &Dataset, line: &BudgetLine, r: &mut CheckReport) {
+    let subject = format!("budget:{}", line.kode);
+    if let Some(printed) = line.sisa {
+        let a = super::budget::effective(d, line);
+        if let Ok(sisa) = a.sisa() {
+            if let Some(pc) = money_mismatch(Some(printed), Some(sisa)) {
+                r.findings.push(amount_finding(
+                    line.year,
+                    budget_table(d, line),
+                    &line.name,
+                    "sisa",
+                    Issue::BudgetSisa,
+                    pc,
+                    true,
+                    Formula::Sisa { pagu: a.pagu, realisasi: a.realisasi },
+                    subject.clone(),
+                ));
+            }
+        }
+    }
+    if let Some(f) = line.fisik_pct {
+        if f < Decimal::ZERO || f > Decimal::ONE_HUNDRED {
+            let mut finding = amount_finding(
+                line.year,
+                budget_table(d, line),
+                &line.name,
+                "fisik_pct",
+                Issue::FisikRange,
+                (f, f.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)),
+                false,
+                Formula::None,
+                subject,
+            );
+            finding.computed = None;
+            r.findings.push(finding);
+        }
+    }
+}
+
 fn budget_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for line in d.budget_lines.iter().filter(|b| in_year(b.year)) {
+        budget_line_prints(d, line, r);
         let Some(sum) = children_sum(d, line.year, &line.kode) else { continue };
         let own = Amounts::own(line);
         let checks = [
@@ -649,6 +697,49 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn printed_sisa_and_physical_progress_are_checked() {
+        let mut d = crate::calc::budget::tests::other_office();
+        let k = d.budget_lines.iter_mut().find(|b| b.kode == "1.1").unwrap();
+        // 1.000.000 − 800.000 = 200.000, printed as 300.000; fisik 105 % is beyond 100.
+        k.sisa = Some(Money::from_rupiah(300_000));
+        k.fisik_pct = Some(dec("105"));
+        // Programme 2 prints its sisa right: 2.000.000 − 1.500.000 = 500.000.
+        d.budget_lines.iter_mut().find(|b| b.kode == "2").unwrap().sisa = Some(Money::from_rupiah(500_000));
+        // Programme 1 prints no amounts: its sisa is that of its kegiatan, 4.000.000 − 800.000.
+        d.budget_lines.iter_mut().find(|b| b.kode == "1").unwrap().sisa = Some(Money::from_rupiah(3_200_000));
+        let r = check(&d, &Settings::default(), None);
+        let ours: Vec<&Finding> =
+            r.findings.iter().filter(|f| matches!(f.issue, Issue::BudgetSisa | Issue::FisikRange)).collect();
+        assert_eq!(ours.len(), 2, "{ours:?}");
+        let sisa = ours.iter().find(|f| f.issue == Issue::BudgetSisa).unwrap();
+        assert_eq!((sisa.reported, sisa.computed), (Some(dec("300000")), Some(dec("200000"))));
+        assert_eq!(sisa.subject, "budget:1.1");
+        let fisik = ours.iter().find(|f| f.issue == Issue::FisikRange).unwrap();
+        assert_eq!((fisik.field.as_str(), fisik.reported), ("fisik_pct", Some(dec("105"))));
+    }
+
+    #[test]
+    fn totals_per_source_resolve_for_printed_figures() {
+        let d = crate::calc::budget::tests::other_office();
+        let s = Settings::default();
+        let n = |subject: &str, field: &str| {
+            resolve::resolve(&d, &s, 2025, subject, field).ok().and_then(|r| r.value.number()).map(|v| v.round_dp(2))
+        };
+        // See `other_office`: APBN dekonsentrasi 1.500.000 ÷ 2.000.000 = 75 %; every line
+        // 4.000.000 + 2.000.000 + 5.000.000 = 11.000.000; belanja pegawai sisa 1.000.000 = 20 %.
+        assert_eq!(n("source:apbn-dekon", "serapan_pct"), Some(dec("75")));
+        assert_eq!(n("budget:all", "pagu"), Some(dec("11000000")));
+        assert_eq!(n("spending:pegawai", "sisa"), Some(dec("1000000")));
+        assert_eq!(n("spending:pegawai", "sisa_pct"), Some(dec("20")));
+        // Kegiatan fisik of programme 1: (90 × 1.000.000 + 50 × 3.000.000) ÷ 4.000.000 = 60.
+        assert_eq!(n("budget:1", "fisik_pct"), Some(dec("60")));
+        assert_eq!(n("budget:*", "fisik_pct"), Some(dec("73.33")));
+        // Programmes only: belanja pegawai is not a programme.
+        assert_eq!(n("budget:*", "pagu"), Some(dec("6000000")));
+        assert_eq!(n("source:apbn", "pagu"), None, "not a source code");
     }
 
     #[test]

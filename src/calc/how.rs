@@ -43,6 +43,12 @@ pub enum Over {
     AgreementPrograms,
     /// The programs supporting an indicator (its code).
     SupportPrograms(String),
+    /// Every top-level line: programmes and non-programme spending.
+    AllLines,
+    /// The top-level lines of one funding source (its code).
+    Source(String),
+    /// The top-level lines of one spending type (its code).
+    Spending(String),
 }
 
 /// How a computed figure was obtained, with its arguments.
@@ -88,6 +94,20 @@ pub enum Formula {
     SupportPrograms(String),
     FundedKegiatan,
     FundedSubkegiatan,
+    /// Sisa anggaran: pagu − realisasi.
+    Sisa {
+        pagu: Option<Money>,
+        realisasi: Option<Money>,
+    },
+    /// Sisa in percent of the pagu.
+    SisaPct {
+        sisa: Money,
+        pagu: Money,
+    },
+    /// Physical progress weighted by pagu, Σ(fisik × pagu) ÷ Σ pagu, over `lines` lines.
+    Fisik {
+        lines: usize,
+    },
     /// Program indicators with capaian ≥ 100 (or > 100 when `exceeded`), out of `of`.
     ProgramIndicators {
         exceeded: bool,
@@ -126,6 +146,9 @@ impl Formula {
             Formula::Serapan { .. } => "serapan",
             Formula::SupportPrograms(_) => "support_programs",
             Formula::FundedKegiatan => "funded_kegiatan",
+            Formula::Sisa { .. } => "sisa",
+            Formula::SisaPct { .. } => "sisa_pct",
+            Formula::Fisik { .. } => "fisik",
             Formula::FundedSubkegiatan => "funded_subkegiatan",
             Formula::ProgramIndicators { .. } => "program_indicators",
             Formula::Target => "target",
@@ -184,6 +207,8 @@ pub enum Need {
     Benchmark(String),
     BenchmarkTarget,
     BenchmarkRealisasi,
+    /// A realisasi fisik printed with a pagu.
+    Fisik,
     /// A field the subject does not have.
     Field {
         subject: String,
@@ -213,6 +238,7 @@ impl Need {
             Need::Benchmark(_) => "benchmark",
             Need::BenchmarkTarget => "benchmark_target",
             Need::BenchmarkRealisasi => "benchmark_realisasi",
+            Need::Fisik => "fisik",
             Need::Field { .. } => "field",
         }
     }
@@ -234,6 +260,12 @@ pub enum Item {
     Named(String),
     AllSasaran,
     AllPrograms,
+    /// Every top-level budget line: programmes and non-programme spending.
+    AllBudgetLines,
+    /// The budget lines of one funding source (its code).
+    FundingSource(String),
+    /// The budget lines of one spending type (its code).
+    SpendingType(String),
     AgreementTotal,
     /// The programs supporting the named indicator.
     SupportPrograms(String),

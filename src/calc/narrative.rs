@@ -780,6 +780,11 @@ mod tests {
                 pagu_perubahan: None,
                 realisasi: Some(Money::from_rupiah(realisasi)),
                 note: String::new(),
+                source: FundingSource::Apbd,
+                spending: SpendingType::Program,
+                alokasi: None,
+                fisik_pct: None,
+                sisa: None,
             });
         }
         d

@@ -5,7 +5,10 @@
 //! `agreement:*`, `support:INDICATOR`, `program_indicators:INDICATOR`, `benchmark:N`,
 //! `staff:PNS|TKK|all`.
 
-use super::budget::{programs_total, serapan, year_total, Amounts};
+use super::budget::{
+    effective, fisik_weighted, grand_total, programs_total, serapan, source_total, spending_total, year_fisik,
+    year_total, Amounts,
+};
 use super::efficiency::{self, Verdict};
 use super::formula::{self, RawValues};
 use super::how::{Amount, Formula, Item, Need, Over};
@@ -204,7 +207,17 @@ fn amounts_field(a: &Amounts, subject: &str, field: &str, over: Over) -> R {
         "realisasi" => (a.realisasi, Amount::Realisasi),
         "serapan_pct" => {
             let v = a.serapan()?;
-            return num(v, Formula::Serapan { realisasi: a.realisasi, pagu: a.pagu });
+            return num(v, Formula::Serapan { realisasi: a.realisasi, pagu: a.pagu_serapan.or(a.pagu) });
+        }
+        "sisa" => {
+            let v = a.sisa()?;
+            return num(v.decimal(), Formula::Sisa { pagu: a.pagu, realisasi: a.realisasi });
+        }
+        "sisa_pct" => {
+            let v = a.sisa_pct()?;
+            // `sisa_pct` succeeded, so sisa and pagu are there.
+            let (sisa, pagu) = (a.sisa().unwrap_or(Money::ZERO), a.pagu.unwrap_or(Money::ZERO));
+            return num(v, Formula::SisaPct { sisa, pagu });
         }
         _ => return Err(missing(Need::Field { subject: subject.into(), field: field.into() })),
     };
@@ -228,10 +241,35 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
         }
         ("budget", _) if key == "*" => {
             if field == "count_program" {
-                let n = d.budget_children(year, None).iter().filter(|p| p.pagu().is_some()).count();
+                let n = d.budget_programs(year).iter().filter(|p| effective(d, p).pagu.is_some()).count();
                 return count(n, Formula::FundedPrograms);
             }
+            if field == "fisik_pct" {
+                let n = d
+                    .budget_lines
+                    .iter()
+                    .filter(|b| {
+                        b.year == year
+                            && b.level == BudgetLevel::Kegiatan
+                            && b.spending == SpendingType::Program
+                            && b.fisik_pct.is_some()
+                            && b.pagu().is_some()
+                    })
+                    .count();
+                return num(year_fisik(d, year)?, Formula::Fisik { lines: n });
+            }
             amounts_field(&year_total(d, year), subject, field, Over::AllPrograms)
+        }
+        ("budget", _) if key == "all" => amounts_field(&grand_total(d, year), subject, field, Over::AllLines),
+        ("source", _) => {
+            let source = FundingSource::from_code(key)
+                .ok_or_else(|| missing(Need::Field { subject: subject.into(), field: field.into() }))?;
+            amounts_field(&source_total(d, year, source), subject, field, Over::Source(key.into()))
+        }
+        ("spending", _) => {
+            let spending = SpendingType::from_code(key)
+                .ok_or_else(|| missing(Need::Field { subject: subject.into(), field: field.into() }))?;
+            amounts_field(&spending_total(d, year, spending), subject, field, Over::Spending(key.into()))
         }
         ("budget", _) => {
             let line = d.budget_line(year, key).ok_or_else(|| missing(Need::BudgetLine { kode: key.into(), year }))?;
@@ -239,6 +277,16 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                 "serapan_pct" => {
                     let v = serapan(line.pagu(), line.realisasi)?;
                     num(v, Formula::Serapan { realisasi: line.realisasi, pagu: line.pagu() })
+                }
+                "fisik_pct" => {
+                    let children = d.budget_children(year, Some(key));
+                    let weighted: Vec<&BudgetLine> =
+                        children.into_iter().filter(|c| c.fisik_pct.is_some() && c.pagu().is_some()).collect();
+                    if weighted.is_empty() {
+                        let v = line.fisik_pct.ok_or_else(|| missing(Need::Fisik))?;
+                        return num(v, Formula::Fisik { lines: 1 });
+                    }
+                    num(fisik_weighted(&weighted)?, Formula::Fisik { lines: weighted.len() })
                 }
                 _ => amounts_field(&Amounts::own(line), subject, field, Over::ThisLine),
             }
@@ -249,12 +297,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                 return Err(missing(Need::AgreementBudget(year)));
             }
             let a = rows.iter().fold(Amounts::default(), |acc, r| {
-                acc.plus(Amounts {
-                    pagu_murni: r.pagu_murni,
-                    pagu: r.pagu_perubahan.or(r.pagu_murni),
-                    realisasi: None,
-                    overflow: false,
-                })
+                acc.plus(Amounts::of(r.pagu_murni, r.pagu_perubahan.or(r.pagu_murni), None))
             });
             amounts_field(&a, subject, field, Over::AgreementPrograms)
         }
@@ -377,6 +420,9 @@ pub fn subject_item(d: &Dataset, year: Year, subject: &str) -> Item {
         "sasaran" if key == "*" => Item::AllSasaran,
         "sasaran" => Item::Named(d.sasaran.iter().find(|s| s.code == key).map_or(key.to_string(), |s| s.name.clone())),
         "budget" if key == "*" => Item::AllPrograms,
+        "budget" if key == "all" => Item::AllBudgetLines,
+        "source" => Item::FundingSource(key.into()),
+        "spending" => Item::SpendingType(key.into()),
         "budget" => Item::Named(
             d.budget_line(year, key)
                 .or_else(|| d.budget_lines.iter().filter(|b| b.kode == key).min_by_key(|b| (b.year - year).abs()))

@@ -27,6 +27,83 @@ impl BudgetLevel {
     }
 }
 
+/// Where a budget line's money comes from. A line's source is that of its top-level line: a
+/// programme and everything under it have one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FundingSource {
+    /// The city's own budget (the default).
+    Apbd,
+    /// APBN, dekonsentrasi.
+    ApbnDekon,
+    /// APBN, tugas pembantuan.
+    ApbnTp,
+    /// Dana Alokasi Khusus.
+    Dak,
+    /// A BLUD's own revenue.
+    Blud,
+    /// Any other source (hibah, CSR …).
+    Lainnya,
+}
+
+impl FundingSource {
+    pub const ALL: [FundingSource; 6] = [
+        FundingSource::Apbd,
+        FundingSource::ApbnDekon,
+        FundingSource::ApbnTp,
+        FundingSource::Dak,
+        FundingSource::Blud,
+        FundingSource::Lainnya,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            FundingSource::Apbd => "apbd",
+            FundingSource::ApbnDekon => "apbn-dekon",
+            FundingSource::ApbnTp => "apbn-tp",
+            FundingSource::Dak => "dak",
+            FundingSource::Blud => "blud",
+            FundingSource::Lainnya => "lainnya",
+        }
+    }
+}
+
+/// What a top-level budget line is: a programme, or spending that is not a programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpendingType {
+    /// A programme with its kegiatan (the default).
+    Program,
+    /// Belanja tidak langsung (the structure before Permendagri 90/2019).
+    TidakLangsung,
+    /// Belanja pegawai outside programmes (the older structure).
+    Pegawai,
+    /// Belanja operasi (the current structure).
+    Operasi,
+    /// Belanja modal (the current structure).
+    Modal,
+    /// Other non-programme spending (belanja tidak terduga, transfer …).
+    Lainnya,
+}
+
+impl SpendingType {
+    pub const ALL: [SpendingType; 6] = [
+        SpendingType::Program,
+        SpendingType::TidakLangsung,
+        SpendingType::Pegawai,
+        SpendingType::Operasi,
+        SpendingType::Modal,
+        SpendingType::Lainnya,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            SpendingType::Program => "program",
+            SpendingType::TidakLangsung => "tidak-langsung",
+            SpendingType::Pegawai => "pegawai",
+            SpendingType::Operasi => "operasi",
+            SpendingType::Modal => "modal",
+            SpendingType::Lainnya => "lainnya",
+        }
+    }
+}
+
 /// One line of a year's budget: program, kegiatan or sub-kegiatan.
 ///
 /// Amounts are as printed (or entered) at that level; a parent's amounts are checked against the
@@ -45,12 +122,43 @@ pub struct BudgetLine {
     pub pagu_perubahan: Option<Money>,
     pub realisasi: Option<Money>,
     pub note: String,
+    /// Where the money comes from; meaningful on a top-level line, which its children share.
+    pub source: FundingSource,
+    /// Programme or non-programme spending; meaningful on a top-level line.
+    pub spending: SpendingType,
+    /// The one pagu of a report that prints a single "alokasi" with no murni/perubahan split.
+    pub alokasi: Option<Money>,
+    /// Physical progress (realisasi fisik) in percent, as printed.
+    pub fisik_pct: Option<rust_decimal::Decimal>,
+    /// Sisa anggaran as printed (pagu − realisasi).
+    pub sisa: Option<Money>,
 }
 
 impl BudgetLine {
-    /// The final pagu: after perubahan where there is one, otherwise murni.
+    /// The final pagu: the single alokasi where one is printed, otherwise after perubahan where
+    /// there is one, otherwise murni.
     pub fn pagu(&self) -> Option<Money> {
-        self.pagu_perubahan.or(self.pagu_murni)
+        self.alokasi.or(self.pagu_perubahan).or(self.pagu_murni)
+    }
+    /// A line with the given place and name and no amounts: APBD, a programme line.
+    pub fn new(year: Year, kode: &str, parent: Option<&str>, level: BudgetLevel, position: i64, name: &str) -> Self {
+        BudgetLine {
+            year,
+            kode: kode.to_string(),
+            parent: parent.map(str::to_string),
+            level,
+            position,
+            name: name.to_string(),
+            pagu_murni: None,
+            pagu_perubahan: None,
+            realisasi: None,
+            note: String::new(),
+            source: FundingSource::Apbd,
+            spending: SpendingType::Program,
+            alokasi: None,
+            fisik_pct: None,
+            sisa: None,
+        }
     }
 }
 

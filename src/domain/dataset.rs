@@ -161,6 +161,26 @@ impl Dataset {
         lines
     }
 
+    /// The year's top-level programme lines (spending type `program`), in order: the lines of the
+    /// report's programme tables.
+    pub fn budget_programs(&self, year: Year) -> Vec<&BudgetLine> {
+        self.budget_children(year, None).into_iter().filter(|b| b.spending == SpendingType::Program).collect()
+    }
+
+    /// The top-level line above `kode` (the line itself when it is top-level), whose funding
+    /// source and spending type the line shares; `None` when a parent is missing or the parents
+    /// run in a cycle.
+    pub fn budget_top(&self, year: Year, kode: &str) -> Option<&BudgetLine> {
+        let mut line = self.budget_line(year, kode)?;
+        for _ in 0..=self.budget_lines.len() {
+            match &line.parent {
+                None => return Some(line),
+                Some(p) => line = self.budget_line(year, p)?,
+            }
+        }
+        None
+    }
+
     pub fn asset_children(&self, year: Year, parent: Option<&str>) -> Vec<&AssetItem> {
         let mut items: Vec<&AssetItem> =
             self.assets.iter().filter(|a| a.year == year && a.parent.as_deref() == parent).collect();

@@ -55,6 +55,8 @@ impl_coded!(
     FormulaKind,
     RawRole,
     BudgetLevel,
+    FundingSource,
+    SpendingType,
     Place,
     UmkmClass,
     TableKind,

@@ -505,6 +505,11 @@ impl Entity for BudgetLine {
         col("pagu_perubahan", "pagu_perubahan_sen", OptMoney),
         col("realisasi", "realisasi_sen", OptMoney),
         same("note", Text),
+        same("source", CodeOr(codes::<FundingSource>(), "apbd")).since(2),
+        same("spending", CodeOr(codes::<SpendingType>(), "program")).since(2),
+        col("alokasi", "alokasi_sen", OptMoney).since(2),
+        same("fisik_pct", OptDec).since(2),
+        col("sisa", "sisa_sen", OptMoney).since(2),
     ];
     const KEY: &'static [&'static str] = &["year", "kode"];
     const EDITABLE: &'static [&'static str] = &["name", "pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"];
@@ -519,7 +524,12 @@ impl Entity for BudgetLine {
             self.pagu_murni,
             self.pagu_perubahan,
             self.realisasi,
-            self.note
+            self.note,
+            self.source,
+            self.spending,
+            self.alokasi,
+            self.fisik_pct,
+            self.sisa
         ]
     }
     fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
@@ -534,6 +544,11 @@ impl Entity for BudgetLine {
             pagu_perubahan: c.take()?,
             realisasi: c.take()?,
             note: c.take()?,
+            source: c.take()?,
+            spending: c.take()?,
+            alokasi: c.take()?,
+            fisik_pct: c.take()?,
+            sisa: c.take()?,
         })
     }
 }

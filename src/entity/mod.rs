@@ -79,16 +79,34 @@ pub struct Column {
     /// The column of the SQL table.
     pub sql: &'static str,
     pub kind: Kind,
+    /// The format version that added the column (see [`FORMAT_VERSION`]): a file written before
+    /// it has no such heading and is read with the column's empty value (its default).
+    pub since: u8,
 }
+
+/// The version of the dataset format that Kinerja writes. A file's version is that of the
+/// newest column it holds; columns of later versions that it lacks are read as empty, so a file
+/// written by an older Kinerja is upgraded on reading. Version 1: the format before issue 14;
+/// version 2: funding source, spending type, single alokasi, physical progress and printed sisa
+/// of budget lines.
+pub const FORMAT_VERSION: u8 = 2;
 
 /// A column named differently in the file and in the database.
 pub const fn col(csv: &'static str, sql: &'static str, kind: Kind) -> Column {
-    Column { csv, sql, kind }
+    Column { csv, sql, kind, since: 1 }
 }
 
 /// A column named the same in the file and in the database.
 pub const fn same(name: &'static str, kind: Kind) -> Column {
-    Column { csv: name, sql: name, kind }
+    Column { csv: name, sql: name, kind, since: 1 }
+}
+
+impl Column {
+    /// The column as added by format version `v`; its kind must read an empty cell as a value
+    /// (an optional kind, a code with a default, text, a boolean or a zero).
+    pub const fn since(self, v: u8) -> Column {
+        Column { since: v, ..self }
+    }
 }
 
 /// One typed value of a row. Codes are [`Cell::Text`], years [`Cell::Int`], absent optional

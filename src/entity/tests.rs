@@ -32,6 +32,23 @@ impl Declarations {
             }
         }
         for c in E::COLUMNS {
+            if c.since == 0 || c.since > FORMAT_VERSION {
+                fail(format!("column {} of format version {} beyond {FORMAT_VERSION}", c.sql, c.since));
+            }
+            let reads_empty = matches!(
+                c.kind,
+                Kind::Text
+                    | Kind::OptText
+                    | Kind::IntOrZero
+                    | Kind::OptInt
+                    | Kind::OptDec
+                    | Kind::OptMoney
+                    | Kind::CodeOr(..)
+                    | Kind::Bool
+            );
+            if c.since > 1 && !reads_empty {
+                fail(format!("column {} added later must read an empty cell", c.sql));
+            }
             if let Kind::CodeOr(codes, default) = c.kind {
                 if !(codes.accepts)(default) {
                     fail(format!("default '{default}' of {} is not one of {}", c.sql, (codes.list)()));

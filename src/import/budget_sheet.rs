@@ -802,7 +802,7 @@ impl<'a> Planner<'a> {
             let Some(level) = level else { continue };
             let position = next_position.entry(parent.clone()).or_insert(0);
             *position = position.saturating_add(1);
-            let line = BudgetLine {
+            let mut line = BudgetLine {
                 year: self.year,
                 kode: r.kode.clone(),
                 parent,
@@ -813,7 +813,18 @@ impl<'a> Planner<'a> {
                 pagu_perubahan: r.amounts[1],
                 realisasi: r.amounts[2],
                 note: String::new(),
+                source: crate::domain::FundingSource::Apbd,
+                spending: crate::domain::SpendingType::Program,
+                alokasi: None,
+                fisik_pct: None,
+                sisa: None,
             };
+            // A new line shares its programme's funding source and spending type, where the
+            // programme is already in the budget.
+            if let Some(top) = line.parent.as_deref().and_then(|p| self.dataset.budget_top(self.year, p)) {
+                line.source = top.source;
+                line.spending = top.spending;
+            }
             plan_row.changes.push(FieldChange::Name { old: String::new(), new: line.name.clone() });
             for (i, target) in Target::AMOUNTS.iter().enumerate() {
                 if let (Some(new), Some(column)) = (r.amounts[i], target.budget_column()) {

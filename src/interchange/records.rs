@@ -22,7 +22,20 @@ impl Record for Sasaran {}
 impl Record for AgreementProgram {}
 impl Record for Realisation {}
 impl Record for RawFigure {}
-impl Record for BudgetLine {}
+impl Record for BudgetLine {
+    fn check(&self, r: &Row) {
+        if self.alokasi.is_some() && (self.pagu_murni.is_some() || self.pagu_perubahan.is_some()) {
+            r.problem(
+                "alokasi",
+                ProblemKind::Invalid(
+                    "alokasi tunggal ditulis bersama pagu murni/perubahan: isi alokasi saja atau pagu saja \
+                     / a single alokasi given with pagu murni/perubahan: fill either alokasi or the pagu"
+                        .into(),
+                ),
+            );
+        }
+    }
+}
 impl Record for ProgramSupport {}
 impl Record for PrintedFigure {}
 impl Record for Note {}
@@ -264,7 +277,10 @@ fn read_file<T: Record>(source: &dyn Source, reading: &mut Reading) -> Lines<T> 
     };
     let index: HashMap<String, usize> = headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
     let mut header_ok = true;
-    for col in T::COLUMNS.iter().map(|c| c.csv) {
+    // The file's format version is that of the newest column it holds: every column up to it
+    // must be there, later ones are read as empty (an older file upgraded on reading).
+    let version = T::COLUMNS.iter().filter(|c| index.contains_key(c.csv)).map(|c| c.since).max().unwrap_or(1);
+    for col in T::COLUMNS.iter().filter(|c| c.since <= version).map(|c| c.csv) {
         if !index.contains_key(col) {
             header_ok = false;
             problems.push(Problem {
@@ -584,6 +600,42 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                             *line,
                             "level",
                             ProblemKind::LevelUnder { level: b.level, parent: pl.level },
+                        );
+                    }
+                    // A programme's money has one source and one spending type, so that totals
+                    // per source and per type never split a programme.
+                    if pl.source != b.source {
+                        c.push(
+                            BudgetLine::FILE,
+                            *line,
+                            "source",
+                            ProblemKind::Invalid(format!(
+                                "sumber dana '{}' berbeda dari induknya '{}' ('{}'): tulis sumber yang sama \
+                                 / funding source '{}' differs from its parent '{}' ('{}'): write the same source",
+                                b.source.code(),
+                                pl.kode,
+                                pl.source.code(),
+                                b.source.code(),
+                                pl.kode,
+                                pl.source.code()
+                            )),
+                        );
+                    }
+                    if pl.spending != b.spending {
+                        c.push(
+                            BudgetLine::FILE,
+                            *line,
+                            "spending",
+                            ProblemKind::Invalid(format!(
+                                "jenis belanja '{}' berbeda dari induknya '{}' ('{}'): tulis jenis yang sama \
+                                 / spending type '{}' differs from its parent '{}' ('{}'): write the same type",
+                                b.spending.code(),
+                                pl.kode,
+                                pl.spending.code(),
+                                b.spending.code(),
+                                pl.kode,
+                                pl.spending.code()
+                            )),
                         );
                     }
                 }

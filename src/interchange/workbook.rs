@@ -307,11 +307,13 @@ pub fn write_workbook(
             "Jumlah rupiah paling banyak dua angka sen; tahun empat angka; kode (mis. higher, lower, range) seperti dijelaskan di docs/dataset-format.md.",
             "Semua lembar wajib ada (boleh hanya berisi baris judul), kecuali narrative (narasi laporan). Lembar Petunjuk ini diabaikan saat impor.",
             "Narasi: satu baris per bagian laporan dan tahun; angka dari data ditulis sebagai rujukan, mis. {{support:IKU2 realisasi}} atau {{budget:* serapan_pct @-1}}.",
+            "Anggaran (budget_lines): source = apbd (kosong), apbn-dekon, apbn-tp, dak, blud, lainnya; spending = program (kosong), tidak-langsung, pegawai, operasi, modal, lainnya (belanja di luar program); alokasi = pagu tunggal bila laporan tidak memisah murni/perubahan; fisik_pct = realisasi fisik (%); sisa = sisa anggaran tercetak.",
             "Impor: kinerja import BERKAS.xlsx — seluruh isi diperiksa dulu; bila ada satu kesalahan, tidak ada yang ditulis.",
             "",
             "Kinerja dataset: one sheet per CSV file; the first row holds the column names, keep them.",
             "Plain numbers: dot decimal, no thousands separator. Money with at most two decimals.",
             "Every sheet is required (a header row alone is fine), except narrative (the report's text). This sheet is ignored on import.",
+            "Budget (budget_lines): source = apbd (empty), apbn-dekon, apbn-tp, dak, blud, lainnya; spending = program (empty), tidak-langsung, pegawai, operasi, modal, lainnya (spending outside programmes); alokasi = the single pagu where the report has no murni/perubahan split; fisik_pct = physical progress (%); sisa = remaining budget as printed.",
             "Narrative: one row per section of the report and year; figures of the data are written as references, e.g. {{support:IKU2 realisasi}} or {{budget:* serapan_pct @-1}}.",
         ];
         for (i, l) in lines.iter().enumerate() {

@@ -1026,7 +1026,7 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Bu
 }
 
 fn programs_of_year(d: &Dataset, year: Year) -> Vec<&BudgetLine> {
-    d.budget_children(year, None)
+    d.budget_programs(year)
 }
 
 /// The programme column of the budget tables (3.18–3.20).
@@ -1250,7 +1250,7 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> TableVi
                 Cell::text(&line.kode),
                 Cell::text(&line.name),
                 Cell::figure(m(line.pagu_murni), m(rolled.pagu_murni)),
-                Cell::figure(m(line.pagu_perubahan), m(rolled.pagu)),
+                Cell::figure(m(line.alokasi.or(line.pagu_perubahan)), m(rolled.pagu)),
                 Cell::value(crate::calc::budget::revision(line)),
                 Cell::figure(m(own.realisasi), m(rolled.realisasi)),
                 Cell::figure(serapan.map(round2), rolled_serapan.map(round2)),
@@ -1259,13 +1259,15 @@ pub fn budget_tree(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> TableVi
         ));
     }
     if !rows.is_empty() {
-        let total = crate::calc::budget::year_total(d, year);
-        let before = crate::calc::budget::year_total(d, year - 1);
+        // The tree shows every top-level line, non-programme spending too: its total is the
+        // grand total (the same as the programmes' where there is none).
+        let total = crate::calc::budget::grand_total(d, year);
+        let before = crate::calc::budget::grand_total(d, year - 1);
         let yoy = before.pagu.zip(total.pagu).and_then(|(b, n)| crate::calc::budget::change_pct(b, n).ok());
         rows.push(row(
             RowKind::Total,
             0,
-            "budget:*",
+            "budget:all",
             vec![
                 Cell::Empty,
                 Cell::text("TOTAL"),

@@ -366,7 +366,7 @@ pub fn program_kodes(d: &Dataset) -> Vec<(String, String)> {
     years.sort();
     years.dedup();
     for y in years.iter().rev() {
-        for p in d.budget_children(*y, None) {
+        for p in d.budget_programs(*y) {
             if !out.iter().any(|(k, _)| *k == p.kode) {
                 out.push((p.kode.clone(), p.name.clone()));
             }
@@ -699,7 +699,7 @@ pub fn capaian_bars(d: &Dataset, s: &Settings, year: Year, lang: Lang) -> ChartS
 /// [`budget_by_program`]).
 pub fn budget_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
     let mut programmes: Vec<(String, String)> =
-        d.budget_children(year, None).iter().map(|p| (p.kode.clone(), p.name.clone())).collect();
+        d.budget_programs(year).iter().map(|p| (p.kode.clone(), p.name.clone())).collect();
     programmes.sort_by_key(|a| natural(&a.0));
     let mut pagu = Vec::new();
     let mut real = Vec::new();
@@ -793,7 +793,7 @@ pub fn serapan_of_year(d: &Dataset, year: Year, lang: Lang) -> ChartSpec {
 
 /// The programmes of `year`'s per-year budget chart, by kode, in the chart's order.
 pub fn program_kodes_of_year(d: &Dataset, year: Year) -> Vec<String> {
-    let mut kodes: Vec<String> = d.budget_children(year, None).iter().map(|p| p.kode.clone()).collect();
+    let mut kodes: Vec<String> = d.budget_programs(year).iter().map(|p| p.kode.clone()).collect();
     kodes.sort_by_key(|k| natural(k));
     kodes
 }

@@ -783,13 +783,19 @@ mod tests {
             pagu_perubahan: None,
             realisasi: Some(Money::from_sen(12_345)),
             note: String::new(),
+            source: FundingSource::Apbd,
+            spending: SpendingType::Program,
+            alokasi: None,
+            fisik_pct: None,
+            sisa: None,
         };
         // The columns of `budget_line` in their declared order, money as stored (sen), an
         // absent amount empty, exactly as `Value::Row` writes a row: no words of one language.
         assert_eq!(
             Value::Line(Box::new(line)).audit_text(),
             "year=2024; kode=1.01.02; parent_kode=1.01; level=kegiatan; position=3; name=Penyusunan Dokumen; \
-             pagu_murni_sen=150000000; pagu_perubahan_sen=; realisasi_sen=12345; note="
+             pagu_murni_sen=150000000; pagu_perubahan_sen=; realisasi_sen=12345; note=; source=apbd; \
+             spending=program; alokasi_sen=; fisik_pct=; sisa_sen="
         );
     }
 

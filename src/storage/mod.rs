@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_city.sql"),
     include_str!("migrations/007_predecessor_link.sql"),
     include_str!("migrations/008_narrative.sql"),
+    include_str!("migrations/009_budget_sources.sql"),
 ];
 
 /// The schema version this build writes.

@@ -93,6 +93,20 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
                 format!("Realisasi '{name}' {year} dicatat {p}, menurut Rencana Aksi ({rule}) {c}.")
             }
         }
+        Issue::BudgetSisa => {
+            if en {
+                format!("Table {t}: the remaining budget of '{name}' is printed as {p}; pagu − actual is {c}.")
+            } else {
+                format!("Tabel {t}: sisa anggaran '{name}' dicetak {p}, pagu − realisasi {c}.")
+            }
+        }
+        Issue::FisikRange => {
+            if en {
+                format!("Table {t}: the physical progress of '{name}' is printed as {p} %, outside 0–100 %.")
+            } else {
+                format!("Tabel {t}: realisasi fisik '{name}' dicetak {p} %, di luar 0–100 %.")
+            }
+        }
         Issue::BudgetQuarters => {
             if en {
                 format!("The actual spending of '{name}' in {year} is recorded as {p}; its quarters add up to {c}.")
@@ -263,11 +277,17 @@ fn formula_args(f: &Formula) -> Value {
                 Over::ThisLine => ("this_line", None),
                 Over::AgreementPrograms => ("agreement_programs", None),
                 Over::SupportPrograms(k) => ("support_programs", Some(k)),
+                Over::AllLines => ("all_lines", None),
+                Over::Source(s) => ("source", Some(s)),
+                Over::Spending(s) => ("spending", Some(s)),
             };
             json!({ "amount": amount.code(), "over": over, "indicator": indicator })
         }
         Formula::Serapan { realisasi, pagu } => json!({ "realisasi": money(realisasi), "pagu": money(pagu) }),
         Formula::SupportPrograms(k) => json!({ "indicator": k }),
+        Formula::Sisa { pagu, realisasi } => json!({ "pagu": money(pagu), "realisasi": money(realisasi) }),
+        Formula::SisaPct { sisa, pagu } => json!({ "sisa": money(&Some(*sisa)), "pagu": money(&Some(*pagu)) }),
+        Formula::Fisik { lines } => json!({ "lines": lines }),
         Formula::ProgramIndicators { exceeded, of } => json!({ "exceeded": exceeded, "of": of }),
         Formula::RawFigure(label) => json!({ "label": label }),
         Formula::ChildrenSum(a) => json!({ "amount": a.code() }),

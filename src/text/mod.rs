@@ -71,6 +71,10 @@ pub fn figure(d: Decimal, money: bool, lang: Lang) -> String {
 pub fn field_label(code: &str, lang: Lang) -> String {
     let (id, en) = match code {
         "serapan_pct" => ("% serapan", "absorption (%)"),
+        "sisa" => ("sisa anggaran", "remaining budget"),
+        "sisa_pct" => ("% sisa anggaran", "remaining budget (%)"),
+        "fisik_pct" => ("realisasi fisik (%)", "physical progress (%)"),
+        "alokasi" => ("alokasi", "allocation"),
         "capaian_pct" => ("capaian (%)", "achievement (%)"),
         "pagu" => ("pagu", "pagu"),
         "pagu_murni" => ("pagu murni", "original pagu"),
@@ -118,6 +122,12 @@ pub fn item(item: &Item, lang: Lang) -> String {
         (Item::AllSasaran, Lang::En) => "All sasaran".into(),
         (Item::AllPrograms, Lang::Id) => "Total seluruh program".into(),
         (Item::AllPrograms, Lang::En) => "Total of all programmes".into(),
+        (Item::AllBudgetLines, Lang::Id) => "Total seluruh belanja (program dan non-program)".into(),
+        (Item::AllBudgetLines, Lang::En) => "Total of all spending (programmes and non-programme lines)".into(),
+        (Item::FundingSource(s), Lang::Id) => format!("Total sumber dana {s}"),
+        (Item::FundingSource(s), Lang::En) => format!("Total of funding source {s}"),
+        (Item::SpendingType(s), Lang::Id) => format!("Total jenis belanja {s}"),
+        (Item::SpendingType(s), Lang::En) => format!("Total of spending type {s}"),
         (Item::AgreementTotal, Lang::Id) => "Total anggaran Perjanjian Kinerja".into(),
         (Item::AgreementTotal, Lang::En) => "Total budget of the Perjanjian Kinerja".into(),
         (Item::SupportPrograms(n), Lang::Id) => format!("Program pendukung {n}"),
@@ -328,6 +338,12 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
                 (Over::AgreementPrograms, Lang::En) => "the programmes of the Perjanjian Kinerja".to_string(),
                 (Over::SupportPrograms(k), Lang::Id) => format!("program pendukung {k}"),
                 (Over::SupportPrograms(k), Lang::En) => format!("the programmes supporting {k}"),
+                (Over::AllLines, Lang::Id) => "seluruh belanja (program dan non-program)".to_string(),
+                (Over::AllLines, Lang::En) => "all spending (programmes and non-programme lines)".to_string(),
+                (Over::Source(s), Lang::Id) => format!("baris bersumber dana {s}"),
+                (Over::Source(s), Lang::En) => format!("the lines funded from {s}"),
+                (Over::Spending(s), Lang::Id) => format!("baris jenis belanja {s}"),
+                (Over::Spending(s), Lang::En) => format!("the lines of spending type {s}"),
             };
             if en {
                 format!("sum of {} over {over}", amount_name(*amount, lang))
@@ -341,6 +357,25 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
             optional_money(*realisasi, lang),
             optional_money(*pagu, lang)
         ),
+        Formula::Sisa { pagu, realisasi } => format!(
+            "{} = {} − {}",
+            lang.pick("sisa = pagu − realisasi", "remaining = pagu − actual"),
+            optional_money(*pagu, lang),
+            optional_money(*realisasi, lang)
+        ),
+        Formula::SisaPct { sisa, pagu } => format!(
+            "{} = {} ÷ {} × 100",
+            lang.pick("sisa ÷ pagu × 100", "remaining ÷ pagu × 100"),
+            optional_money(Some(*sisa), lang),
+            optional_money(Some(*pagu), lang)
+        ),
+        Formula::Fisik { lines } => {
+            if en {
+                format!("physical progress weighted by pagu, Σ(fisik × pagu) ÷ Σ pagu over {lines} lines")
+            } else {
+                format!("realisasi fisik berbobot pagu, Σ(fisik × pagu) ÷ Σ pagu atas {lines} baris")
+            }
+        }
         Formula::SupportPrograms(k) => {
             if en {
                 format!("programmes supporting {k}")
@@ -433,6 +468,7 @@ pub fn need(n: &Need, lang: Lang) -> String {
         }
         Need::SupportPrograms(k) => pair(format!("program pendukung {k}"), format!("programmes supporting {k}")),
         Need::Amount(a) => amount_name(*a, lang).into(),
+        Need::Fisik => pair("realisasi fisik dengan pagu".to_string(), "physical progress with a pagu".to_string()),
         Need::Staff(y) => pair(format!("data pegawai {y}"), format!("staff figures {y}")),
         Need::AgreementBudget(y) => {
             pair(format!("anggaran Perjanjian Kinerja {y}"), format!("budget of the Perjanjian Kinerja {y}"))

@@ -40,7 +40,7 @@ pub fn anggaran_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
         let above = ui.cursor().top() - ui.max_rect().top();
         let height = (ui.clip_rect().height() - above - TREE_CHROME).max(TREE_MIN_HEIGHT);
         if let Some(subject) = table_view_ui(ui, cx.data.budget_tree(year, lang), lang, state, Some(height)) {
-            let kode = subject.strip_prefix("budget:").filter(|k| *k != "*").map(str::to_string);
+            let kode = subject.strip_prefix("budget:").filter(|k| !matches!(*k, "*" | "all")).map(str::to_string);
             cx.send(Command::SelectBudgetLine(kode));
         }
         if cx.editing() {

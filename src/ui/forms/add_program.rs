@@ -40,18 +40,8 @@ pub fn add_program_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
             let check = check_new_line(cx.data.dataset(), year, &kode, &form.name.text, &names, lang);
             form.name.error = check.errors.first().cloned();
             if check.ok() {
-                let line = BudgetLine {
-                    year,
-                    kode: kode.clone(),
-                    parent: None,
-                    level: BudgetLevel::Program,
-                    position: count as i64 + 1,
-                    name: form.name.trimmed().into(),
-                    pagu_murni: None,
-                    pagu_perubahan: None,
-                    realisasi: None,
-                    note: String::new(),
-                };
+                let line =
+                    BudgetLine::new(year, &kode, None, BudgetLevel::Program, count as i64 + 1, form.name.trimmed());
                 change = Some(Change {
                     description: format!("Tambah program {kode} ({year})"),
                     ops: vec![Op::AddBudgetLine(Box::new(line))],

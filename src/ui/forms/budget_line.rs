@@ -99,18 +99,19 @@ pub fn budget_line_form_ui(cx: &mut TabContext, ui: &mut egui::Ui, kode: &str) {
                     check_new_line(cx.data.dataset(), year, &new_kode, &form.child_name.text, &child_names, lang);
                 form.child_name.error = check.errors.first().cloned();
                 if check.ok() {
-                    let new_line = BudgetLine {
+                    let mut new_line = BudgetLine::new(
                         year,
-                        kode: new_kode.clone(),
-                        parent: Some(kode.to_string()),
-                        level: child_level,
-                        position: child_count as i64 + 1,
-                        name: form.child_name.trimmed().to_string(),
-                        pagu_murni: None,
-                        pagu_perubahan: None,
-                        realisasi: None,
-                        note: String::new(),
-                    };
+                        &new_kode,
+                        Some(kode),
+                        child_level,
+                        child_count as i64 + 1,
+                        form.child_name.trimmed(),
+                    );
+                    // A child shares its programme's funding source and spending type.
+                    if let Some(top) = cx.data.dataset().budget_top(year, kode) {
+                        new_line.source = top.source;
+                        new_line.spending = top.spending;
+                    }
                     changes.push(Change {
                         description: format!("Tambah {} {new_kode}", child_level.code()),
                         ops: vec![Op::AddBudgetLine(Box::new(new_line))],
