@@ -103,7 +103,7 @@ pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R
     let ind = d.indicator(code).ok_or_else(|| missing(Need::Indicator(code.into())))?;
     let target = d.target(code, year).ok_or_else(|| missing(Need::Target { indicator: code.into(), year }))?;
     let real = effective_realisasi(d, ind, year)?;
-    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.capaian_cap)?;
+    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.limits())?;
     num(
         value,
         Formula::Capaian {
@@ -361,7 +361,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             let rule = ind.map_or(CapaianRule::Standard, |i| i.capaian_rule);
             let t = b.target.ok_or_else(|| missing(Need::BenchmarkTarget))?;
             let r = b.realisasi.ok_or_else(|| missing(Need::BenchmarkRealisasi))?;
-            let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.capaian_cap)?;
+            let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.limits())?;
             num(v, Formula::Capaian { polarity, rule, realisasi: r, target: t, target_high: None })
         }
         _ => Err(missing(Need::Field { subject: subject.into(), field: field.into() })),

@@ -74,18 +74,36 @@ impl IndicatorLevel {
 pub enum Polarity {
     HigherIsBetter,
     LowerIsBetter,
-    /// The target is a range (`target` … `target_high`).
+    /// The target is a band (`target` … `target_high`): 100 inside, less on either side.
     Range,
+    /// A range target of a higher-is-better indicator: 100 inside, above 100 beyond the
+    /// upper bound, below 100 under the lower one.
+    RangeHigher,
+    /// A range target of a lower-is-better indicator: 100 inside, above 100 under the lower
+    /// bound, below 100 beyond the upper one.
+    RangeLower,
 }
 
 impl Polarity {
-    pub const ALL: [Polarity; 3] = [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::Range];
+    pub const ALL: [Polarity; 5] = [
+        Polarity::HigherIsBetter,
+        Polarity::LowerIsBetter,
+        Polarity::Range,
+        Polarity::RangeHigher,
+        Polarity::RangeLower,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Polarity::HigherIsBetter => "higher",
             Polarity::LowerIsBetter => "lower",
             Polarity::Range => "range",
+            Polarity::RangeHigher => "range_higher",
+            Polarity::RangeLower => "range_lower",
         }
+    }
+    /// Whether the target is a range (`target` … `target_high`).
+    pub fn is_range(self) -> bool {
+        matches!(self, Polarity::Range | Polarity::RangeHigher | Polarity::RangeLower)
     }
 }
 

@@ -164,6 +164,20 @@ pub fn capaian_formula(polarity: Polarity, rule: CapaianRule, lang: Lang) -> &'s
         (Polarity::LowerIsBetter, CapaianRule::Inverse, Lang::En) => "target ÷ actual × 100",
         (Polarity::Range, _, Lang::Id) => "100 di dalam rentang; di luar: terhadap batas terdekat",
         (Polarity::Range, _, Lang::En) => "100 inside the range; outside: against the nearer bound",
+        (Polarity::RangeHigher, _, Lang::Id) => "100 di dalam rentang; di luar: realisasi ÷ batas terdekat × 100",
+        (Polarity::RangeHigher, _, Lang::En) => "100 inside the range; outside: actual ÷ nearer bound × 100",
+        (Polarity::RangeLower, CapaianRule::Standard, Lang::Id) => {
+            "100 di dalam rentang; di luar: (2 − realisasi ÷ batas terdekat) × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Standard, Lang::En) => {
+            "100 inside the range; outside: (2 − actual ÷ nearer bound) × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Inverse, Lang::Id) => {
+            "100 di dalam rentang; di luar: batas terdekat ÷ realisasi × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Inverse, Lang::En) => {
+            "100 inside the range; outside: nearer bound ÷ actual × 100"
+        }
     }
 }
 
@@ -201,6 +215,8 @@ pub fn polarity(p: Polarity, lang: Lang) -> &'static str {
         Polarity::HigherIsBetter => lang.pick("semakin tinggi semakin baik", "higher is better"),
         Polarity::LowerIsBetter => lang.pick("semakin rendah semakin baik", "lower is better"),
         Polarity::Range => lang.pick("rentang", "range"),
+        Polarity::RangeHigher => lang.pick("rentang, semakin tinggi semakin baik", "range, higher is better"),
+        Polarity::RangeLower => lang.pick("rentang, semakin rendah semakin baik", "range, lower is better"),
     }
 }
 
