@@ -181,6 +181,8 @@ pub enum Need {
     /// The indicator's realisation is entered as it is: there is no formula to apply.
     DirectValue,
     Period(Year),
+    /// The office's own achievement bands for the Renstra period of a year.
+    Bands(Year),
     Benchmark(String),
     BenchmarkTarget,
     BenchmarkRealisasi,
@@ -210,6 +212,7 @@ impl Need {
             Need::Raw(_) => "raw",
             Need::DirectValue => "direct_value",
             Need::Period(_) => "period",
+            Need::Bands(_) => "bands",
             Need::Benchmark(_) => "benchmark",
             Need::BenchmarkTarget => "benchmark_target",
             Need::BenchmarkRealisasi => "benchmark_realisasi",

@@ -107,6 +107,24 @@ impl Polarity {
     }
 }
 
+/// One band of an office's own achievement scale for a Renstra period (kategori capaian, e.g.
+/// SB "Sangat Baik" above 100). A capaian belongs to the band of lowest `position` whose lower
+/// bound it passes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AchievementBand {
+    pub period: String,
+    /// 1 for the highest band.
+    pub position: i64,
+    /// As the report prints it, e.g. `SB`.
+    pub code: String,
+    /// In words, e.g. `Sangat Baik`.
+    pub name: String,
+    /// Lower bound in % capaian; `None` for the lowest band (everything below the others).
+    pub lower: Option<Decimal>,
+    /// Whether a capaian equal to `lower` belongs to this band (≥) rather than to the next (>).
+    pub lower_inclusive: bool,
+}
+
 /// How capaian is computed for a lower-is-better indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum CapaianRule {

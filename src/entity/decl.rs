@@ -886,3 +886,34 @@ impl Entity for NarrativeSection {
     }
 }
 part!(NarrativeSection, narrative);
+
+impl Entity for AchievementBand {
+    const FILE: &'static str = "achievement_bands.csv";
+    const TABLE: &'static str = "achievement_band";
+    const COLUMNS: &'static [Column] = &[
+        col("period", "period_code", Required),
+        same("position", Int),
+        same("code", Required),
+        same("name", Text),
+        same("lower", OptDec),
+        same("lower_inclusive", Bool),
+    ];
+    const KEY: &'static [&'static str] = &["period_code", "position"];
+    const EDITABLE: &'static [&'static str] = &[];
+    // Added with the office's own bands (schema 10): a dataset written before has no such file.
+    const OPTIONAL_FILE: bool = true;
+    fn to_cells(&self) -> Vec<Cell> {
+        cells![self.period, self.position, self.code, self.name, self.lower, self.lower_inclusive]
+    }
+    fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
+        Ok(AchievementBand {
+            period: c.take()?,
+            position: c.take()?,
+            code: c.take()?,
+            name: c.take()?,
+            lower: c.take()?,
+            lower_inclusive: c.take()?,
+        })
+    }
+}
+part!(AchievementBand, achievement_bands);

@@ -68,6 +68,13 @@ pub enum ProblemKind {
         section: String,
         problem: crate::calc::narrative::TextProblem,
     },
+    /// A band of a period's achievement scale whose lower bound is not below the band above it
+    /// (`above` is that band's code).
+    BandOrder {
+        above: String,
+    },
+    /// A band without a lower bound that is not the period's lowest.
+    BandOpenNotLast,
     /// A masked telephone number (`08********63`) with no stored number to keep.
     MaskedPhone {
         phone: String,
@@ -145,6 +152,18 @@ impl ProblemKind {
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
             (Invalid(msg), _) => msg.clone(),
+            (BandOrder { above }, Lang::Id) => format!(
+                "batas bawah harus lebih rendah daripada batas bawah kategori di atasnya ('{above}'); urutkan kategori dari yang tertinggi (position 1)"
+            ),
+            (BandOrder { above }, Lang::En) => format!(
+                "the lower bound must be below the lower bound of the band above it ('{above}'); order the bands from the highest (position 1)"
+            ),
+            (BandOpenNotLast, Lang::Id) => {
+                "hanya kategori terendah yang boleh tanpa batas bawah; isi lower atau jadikan kategori ini yang terakhir".into()
+            }
+            (BandOpenNotLast, Lang::En) => {
+                "only the lowest band may have no lower bound; fill in lower or make this band the last".into()
+            }
             (MaskedPhone { phone, year, position }, Lang::Id) => format!(
                 "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
                  yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"

@@ -32,6 +32,7 @@ impl Record for AkipRecommendation {}
 impl Record for Benchmark {}
 impl Record for UmkmUpgrade {}
 impl Record for ReportTable {}
+impl Record for AchievementBand {}
 
 impl Record for NarrativeSection {
     fn check(&self, r: &Row) {
@@ -396,6 +397,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let quarters: Lines<QuarterProgress> = read_file(source, &mut p);
     let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut p);
     let narrative: Lines<NarrativeSection> = read_file(source, &mut p);
+    let achievement_bands: Lines<AchievementBand> = read_file(source, &mut p);
 
     if office.len() != 1 && !p.iter().any(|x| x.file == Office::FILE) {
         p.push(Problem {
@@ -664,6 +666,28 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         }
     }
 
+    let band_file = AchievementBand::FILE;
+    c.unique(band_file, "position", &achievement_bands, |b| (b.period.clone(), b.position));
+    c.unique(band_file, "code", &achievement_bands, |b| (b.period.clone(), b.code.clone()));
+    for (line, b) in &achievement_bands {
+        c.exists(band_file, *line, "period", "periode Renstra", &b.period, period_codes.contains(&b.period));
+    }
+    let mut by_period: Vec<&(usize, AchievementBand)> = achievement_bands.iter().collect();
+    by_period.sort_by(|a, b| (&a.1.period, a.1.position).cmp(&(&b.1.period, b.1.position)));
+    for pair in by_period.windows(2) {
+        let ((above_line, above), (line, band)) = (pair[0], pair[1]);
+        if above.period != band.period {
+            continue;
+        }
+        match (above.lower, band.lower) {
+            (None, _) => c.push(band_file, *above_line, "lower", ProblemKind::BandOpenNotLast),
+            (Some(a), Some(b)) if b >= a => {
+                c.push(band_file, *line, "lower", ProblemKind::BandOrder { above: above.code.clone() })
+            }
+            _ => {}
+        }
+    }
+
     fn strip<T>(v: Lines<T>) -> Vec<T> {
         v.into_iter().map(|(_, t)| t).collect()
     }
@@ -698,6 +722,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         quarters: strip(quarters),
         budget_quarters: strip(budget_quarters),
         narrative: strip(narrative),
+        achievement_bands: strip(achievement_bands),
         budget_index: Default::default(),
     };
     for (n, line) in d.narrative.iter().zip(narrative_lines) {

@@ -95,6 +95,7 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         "count_efficient" => ("jumlah sasaran efisien", "efficient sasaran"),
         "umkm_class" => ("kelas usaha", "business class"),
         "predicate" => ("predikat", "predicate"),
+        "category" => ("kategori capaian", "achievement category"),
         other => return other.to_string(),
     };
     lang.pick(id, en).to_string()
@@ -466,6 +467,10 @@ pub fn need(n: &Need, lang: Lang) -> String {
             lang.pick("rumus (nilainya dicatat langsung)", "a formula (the value is entered as it is)").into()
         }
         Need::Period(y) => pair(format!("periode Renstra {y}"), format!("Renstra period of {y}")),
+        Need::Bands(y) => pair(
+            format!("kategori capaian periode Renstra {y} (achievement_bands.csv)"),
+            format!("achievement bands of the Renstra period of {y} (achievement_bands.csv)"),
+        ),
         Need::Benchmark(k) => pair(format!("pembanding {k}"), format!("benchmark {k}")),
         Need::BenchmarkTarget => lang.pick("target pembanding", "benchmark target").into(),
         Need::BenchmarkRealisasi => lang.pick("realisasi pembanding", "benchmark actual").into(),
