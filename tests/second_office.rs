@@ -78,3 +78,38 @@ fn made_up_office_end_to_end() {
     let t = build_table(&d, &s, "3.1", 2025, TableOptions::default()).unwrap();
     assert_eq!(t.rows.len(), 3);
 }
+
+#[test]
+fn printed_averages_of_all_iku_and_per_sasaran_are_checked() {
+    use kinerja::calc::check::Issue;
+    use kinerja::calc::resolve::resolve;
+    let mut d = read_dataset(&DirSource(folder())).unwrap_or_else(|p| panic!("{p}"));
+    let s = Settings::default();
+    // Capaian 2025: IKA 110, IKB 96, IKC 125, all three IKU of sasaran S1: (110 + 96 + 125) / 3
+    // = 110,333…
+    let all = resolve(&d, &s, 2025, "sasaran:*", "avg_capaian").unwrap().value.number().unwrap();
+    assert_eq!(all.round_dp(2), Decimal::new(11033, 2));
+    let s1 = resolve(&d, &s, 2025, "sasaran:S1", "avg_capaian").unwrap().value.number().unwrap();
+    assert_eq!(s1, all);
+    let before = check(&d, &s, None).findings.len();
+    // Printed 110,33 for all IKU agrees; 111,33 for S1 is a slip.
+    for (subject, printed) in [("sasaran:*", "110.33"), ("sasaran:S1", "111.33")] {
+        d.printed_figures.push(kinerja::domain::PrintedFigure {
+            year: 2025,
+            table: "3.1".into(),
+            place: kinerja::domain::Place::Table,
+            subject: subject.into(),
+            field: "avg_capaian".into(),
+            printed: printed.into(),
+            value: Some(printed.parse().unwrap()),
+            note: String::new(),
+        });
+    }
+    let report = check(&d, &s, None);
+    assert_eq!(report.findings.len(), before + 1, "{:#?}", report.findings);
+    let f = report.findings.iter().find(|f| f.field == "avg_capaian").unwrap();
+    assert_eq!((f.subject.as_str(), &f.issue), ("sasaran:S1", &Issue::Printed));
+    assert!(report.unverified.iter().all(|u| u.field != "avg_capaian"), "{:#?}", report.unverified);
+    // A year outside every Renstra period has no IKU to average.
+    assert!(resolve(&d, &s, 2040, "sasaran:*", "avg_capaian").is_err());
+}

@@ -165,6 +165,8 @@ pub enum Need {
     },
     /// The indicators of a sasaran (its code).
     SasaranIndicators(String),
+    /// The IKU of a year (for their average).
+    Iku(Year),
     /// The programs supporting a sasaran (its code).
     SasaranPrograms(String),
     /// The programs supporting an indicator (its code).
@@ -204,6 +206,7 @@ impl Need {
             Need::BudgetLine { .. } => "budget_line",
             Need::SasaranIndicators(_) => "sasaran_indicators",
             Need::SasaranPrograms(_) => "sasaran_programs",
+            Need::Iku(_) => "iku",
             Need::SupportPrograms(_) => "support_programs",
             Need::Amount(_) => "amount",
             Need::Staff(_) => "staff",

@@ -162,6 +162,27 @@ pub fn sasaran_avg_capaian(d: &Dataset, s: &Settings, sasaran: &str, year: Year)
     num(avg, Formula::AvgCapaian(values))
 }
 
+/// The IKU of a year (sasaran-level indicators marked IKU, of the year's Renstra period), in the
+/// order of their sasaran and position.
+pub fn year_iku(d: &Dataset, year: Year) -> Result<Vec<&Indicator>, CannotCompute> {
+    let period = d.period_of_year(year).ok_or_else(|| missing(Need::Period(year)))?;
+    Ok(d.sasaran_of_period(&period.code)
+        .into_iter()
+        .flat_map(|sas| sasaran_indicators(d, &sas.code))
+        .filter(|i| i.iku)
+        .collect())
+}
+
+/// Average capaian of all IKU of a year (the "rata-rata" row under the IKU table).
+pub fn iku_avg_capaian(d: &Dataset, s: &Settings, year: Year) -> R {
+    let mut values = Vec::new();
+    for i in year_iku(d, year)? {
+        values.push(indicator_capaian(d, s, &i.code, year)?.value.number().unwrap_or_default());
+    }
+    let avg = average(&values, || missing(Need::Iku(year)))?;
+    num(avg, Formula::AvgCapaian(values))
+}
+
 /// Average serapan of a sasaran's supporting programs.
 pub fn sasaran_avg_serapan(d: &Dataset, sasaran: &str, year: Year) -> R {
     let programs = sasaran_programs(d, sasaran);
@@ -346,6 +367,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             }
             count(n, Formula::EfficientSasaran(s.efficiency))
         }
+        ("sasaran", "avg_capaian") if key == "*" => iku_avg_capaian(d, s, year),
         ("sasaran", "avg_capaian") => sasaran_avg_capaian(d, s, key, year),
         ("sasaran", "avg_serapan") => sasaran_avg_serapan(d, key, year),
         ("sasaran", "efficiency") => sasaran_efficiency(d, s, key, year),

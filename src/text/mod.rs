@@ -445,6 +445,7 @@ pub fn need(n: &Need, lang: Lang) -> String {
             pair(format!("baris anggaran {kode} {year}"), format!("budget line {kode} {year}"))
         }
         Need::SasaranIndicators(s) => pair(format!("indikator sasaran {s}"), format!("indicators of sasaran {s}")),
+        Need::Iku(y) => pair(format!("IKU tahun {y}"), format!("IKU of {y}")),
         Need::SasaranPrograms(s) => {
             pair(format!("program pendukung sasaran {s}"), format!("programmes supporting sasaran {s}"))
         }
