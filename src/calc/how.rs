@@ -104,6 +104,10 @@ pub enum Formula {
     UmkmClass,
     BudgetPagu,
     RenstraTarget,
+    /// The Renstra's kondisi awal of an indicator, as recorded.
+    RenstraBaseline,
+    /// The Renstra's end-of-period target of an indicator, as recorded.
+    RenstraEndTarget,
     AkipIndicator,
     AkipWeighted,
     AkipPredicate,
@@ -136,6 +140,8 @@ impl Formula {
             Formula::UmkmClass => "umkm_class",
             Formula::BudgetPagu => "budget_pagu",
             Formula::RenstraTarget => "renstra_target",
+            Formula::RenstraBaseline => "renstra_baseline",
+            Formula::RenstraEndTarget => "renstra_end_target",
             Formula::AkipIndicator => "akip_indicator",
             Formula::AkipWeighted => "akip_weighted",
             Formula::AkipPredicate => "akip_predicate",
@@ -165,6 +171,8 @@ pub enum Need {
     },
     /// The indicators of a sasaran (its code).
     SasaranIndicators(String),
+    /// The Renstra baseline or end target of an indicator (its code).
+    Baseline(String),
     /// The IKU of a year (for their average).
     Iku(Year),
     /// The programs supporting a sasaran (its code).
@@ -207,6 +215,7 @@ impl Need {
             Need::SasaranIndicators(_) => "sasaran_indicators",
             Need::SasaranPrograms(_) => "sasaran_programs",
             Need::Iku(_) => "iku",
+            Need::Baseline(_) => "baseline",
             Need::SupportPrograms(_) => "support_programs",
             Need::Amount(_) => "amount",
             Need::Staff(_) => "staff",

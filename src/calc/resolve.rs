@@ -346,6 +346,33 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                         .ok_or_else(|| missing(Need::RawFigure { indicator: key.into(), year }))?;
                     num(r.value, Formula::RawFigure(r.label.clone()))
                 }
+                "baseline" | "end_target" => {
+                    let b = d.baselines.iter().find(|b| b.indicator == key);
+                    let (v, formula) = if field == "baseline" {
+                        (b.and_then(|b| b.baseline), Formula::RenstraBaseline)
+                    } else {
+                        (b.and_then(|b| b.end_target), Formula::RenstraEndTarget)
+                    };
+                    num(v.ok_or_else(|| missing(Need::Baseline(key.into())))?, formula)
+                }
+                "capaian_end_pct" => {
+                    let b = d.baselines.iter().find(|b| b.indicator == key && b.end_target.is_some());
+                    let b = b.ok_or_else(|| missing(Need::Baseline(key.into())))?;
+                    let target =
+                        TargetValue { target: b.end_target.unwrap_or_default(), target_high: b.end_target_high };
+                    let real = effective_realisasi(d, ind, year)?;
+                    let v = capaian::capaian(ind.polarity, ind.capaian_rule, &target, real, s.limits())?;
+                    num(
+                        v,
+                        Formula::Capaian {
+                            polarity: ind.polarity,
+                            rule: ind.capaian_rule,
+                            realisasi: real,
+                            target: target.target,
+                            target_high: target.target_high,
+                        },
+                    )
+                }
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
                     let values = supporting_serapan(d, &programs, year)?;

@@ -107,6 +107,19 @@ impl Polarity {
     }
 }
 
+/// The Renstra's kondisi awal (baseline) and end-of-period target of an indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenstraBaseline {
+    pub indicator: String,
+    /// The year of the baseline, usually the year before the period.
+    pub baseline_year: Option<i64>,
+    pub baseline: Option<Decimal>,
+    /// The target at the end of the period (kondisi akhir); a range's lower bound.
+    pub end_target: Option<Decimal>,
+    pub end_target_high: Option<Decimal>,
+    pub note: String,
+}
+
 /// One band of an office's own achievement scale for a Renstra period (kategori capaian, e.g.
 /// SB "Sangat Baik" above 100). A capaian belongs to the band of lowest `position` whose lower
 /// bound it passes.

@@ -418,7 +418,8 @@ pub fn each_part<V: PartVisitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<QuarterProgress>()?;
     v.visit::<BudgetQuarter>()?;
     v.visit::<NarrativeSection>()?;
-    v.visit::<AchievementBand>()
+    v.visit::<AchievementBand>()?;
+    v.visit::<RenstraBaseline>()
 }
 
 /// The cells of a list of fields, for [`Entity::to_cells`].

@@ -34,6 +34,19 @@ impl Record for UmkmUpgrade {}
 impl Record for ReportTable {}
 impl Record for AchievementBand {}
 
+impl Record for RenstraBaseline {
+    fn check(&self, r: &Row) {
+        if let (Some(lo), Some(hi)) = (self.end_target, self.end_target_high) {
+            if hi < lo {
+                r.problem("end_target_high", ProblemKind::Invalid("end_target_high < end_target".into()));
+            }
+        }
+        if self.end_target_high.is_some() && self.end_target.is_none() {
+            r.problem("end_target", ProblemKind::Required);
+        }
+    }
+}
+
 impl Record for NarrativeSection {
     fn check(&self, r: &Row) {
         if SectionKey::parse(&self.section).is_none() {
@@ -398,6 +411,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut p);
     let narrative: Lines<NarrativeSection> = read_file(source, &mut p);
     let achievement_bands: Lines<AchievementBand> = read_file(source, &mut p);
+    let baselines: Lines<RenstraBaseline> = read_file(source, &mut p);
 
     if office.len() != 1 && !p.iter().any(|x| x.file == Office::FILE) {
         p.push(Problem {
@@ -666,6 +680,11 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         }
     }
 
+    c.unique(RenstraBaseline::FILE, "indicator", &baselines, |b| b.indicator.clone());
+    for (line, b) in &baselines {
+        let known = indicator_codes.contains(&b.indicator);
+        c.exists(RenstraBaseline::FILE, *line, "indicator", "indikator", &b.indicator, known);
+    }
     let band_file = AchievementBand::FILE;
     c.unique(band_file, "position", &achievement_bands, |b| (b.period.clone(), b.position));
     c.unique(band_file, "code", &achievement_bands, |b| (b.period.clone(), b.code.clone()));
@@ -723,6 +742,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         budget_quarters: strip(budget_quarters),
         narrative: strip(narrative),
         achievement_bands: strip(achievement_bands),
+        baselines: strip(baselines),
         budget_index: Default::default(),
     };
     for (n, line) in d.narrative.iter().zip(narrative_lines) {

@@ -318,13 +318,13 @@ pub fn write_workbook(
             "Dataset Kinerja: satu lembar per berkas CSV; baris pertama adalah judul kolom, jangan diubah.",
             "Angka ditulis polos: titik sebagai desimal, tanpa pemisah ribuan (mis. 12785258830 atau 4939925171.19).",
             "Jumlah rupiah paling banyak dua angka sen; tahun empat angka; kode (mis. higher, lower, range) seperti dijelaskan di docs/dataset-format.md.",
-            "Semua lembar wajib ada (boleh hanya berisi baris judul), kecuali narrative (narasi laporan) dan achievement_bands (skala kategori capaian kantor). Lembar Petunjuk ini diabaikan saat impor.",
+            "Semua lembar wajib ada (boleh hanya berisi baris judul), kecuali narrative (narasi laporan), achievement_bands (skala kategori capaian kantor) dan renstra_baselines (kondisi awal dan target akhir Renstra). Lembar Petunjuk ini diabaikan saat impor.",
             "Narasi: satu baris per bagian laporan dan tahun; angka dari data ditulis sebagai rujukan, mis. {{support:IKU2 realisasi}} atau {{budget:* serapan_pct @-1}}.",
             "Impor: kinerja import BERKAS.xlsx — seluruh isi diperiksa dulu; bila ada satu kesalahan, tidak ada yang ditulis.",
             "",
             "Kinerja dataset: one sheet per CSV file; the first row holds the column names, keep them.",
             "Plain numbers: dot decimal, no thousands separator. Money with at most two decimals.",
-            "Every sheet is required (a header row alone is fine), except narrative (the report's text) and achievement_bands (the office's category scale). This sheet is ignored on import.",
+            "Every sheet is required (a header row alone is fine), except narrative (the report's text), achievement_bands (the office's category scale) and renstra_baselines (the Renstra's baselines and end targets). This sheet is ignored on import.",
             "Narrative: one row per section of the report and year; figures of the data are written as references, e.g. {{support:IKU2 realisasi}} or {{budget:* serapan_pct @-1}}.",
         ];
         for (i, l) in lines.iter().enumerate() {

@@ -298,6 +298,8 @@ fn formula_args(f: &Formula) -> Value {
         | Formula::UmkmClass
         | Formula::BudgetPagu
         | Formula::RenstraTarget
+        | Formula::RenstraBaseline
+        | Formula::RenstraEndTarget
         | Formula::AkipIndicator
         | Formula::AkipWeighted
         | Formula::AkipPredicate => json!({}),

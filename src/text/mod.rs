@@ -96,6 +96,11 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         "umkm_class" => ("kelas usaha", "business class"),
         "predicate" => ("predikat", "predicate"),
         "category" => ("kategori capaian", "achievement category"),
+        "baseline" => ("kondisi awal", "baseline"),
+        "end_target" => ("target akhir Renstra", "Renstra end target"),
+        "capaian_end_pct" => {
+            ("capaian terhadap target akhir Renstra (%)", "achievement against the Renstra end target (%)")
+        }
         other => return other.to_string(),
     };
     lang.pick(id, en).to_string()
@@ -415,6 +420,10 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
         Formula::RenstraTarget => {
             lang.pick("target Renstra tahun yang sama", "the Renstra target of the same year").into()
         }
+        Formula::RenstraBaseline => lang.pick("kondisi awal Renstra", "the Renstra baseline").into(),
+        Formula::RenstraEndTarget => {
+            lang.pick("target akhir periode Renstra", "the Renstra end-of-period target").into()
+        }
         Formula::AkipIndicator => {
             lang.pick("realisasi indikator nilai AKIP", "actual of the indicator that records the AKIP score").into()
         }
@@ -446,6 +455,10 @@ pub fn need(n: &Need, lang: Lang) -> String {
         }
         Need::SasaranIndicators(s) => pair(format!("indikator sasaran {s}"), format!("indicators of sasaran {s}")),
         Need::Iku(y) => pair(format!("IKU tahun {y}"), format!("IKU of {y}")),
+        Need::Baseline(i) => pair(
+            format!("kondisi awal / target akhir Renstra indikator {i} (renstra_baselines.csv)"),
+            format!("Renstra baseline / end target of indicator {i} (renstra_baselines.csv)"),
+        ),
         Need::SasaranPrograms(s) => {
             pair(format!("program pendukung sasaran {s}"), format!("programmes supporting sasaran {s}"))
         }
