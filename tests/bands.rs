@@ -121,3 +121,26 @@ fn a_scale_out_of_order_is_refused_with_its_place() {
     assert!(ProblemKind::BandOpenNotLast.message(Lang::Id).contains("batas bawah"));
     assert!(ProblemKind::BandOrder { above: "B".into() }.message(Lang::En).contains("band above it ('B')"));
 }
+
+#[test]
+fn the_capaian_table_shows_the_category_when_the_office_has_a_scale() {
+    use kinerja::report::{build_table, TableOptions};
+    let dir = tempfile::tempdir().unwrap();
+    office_with(dir.path(), SCALE, "");
+    let d = read_dataset(&DirSource(dir.path().to_path_buf())).unwrap_or_else(|p| panic!("{p}"));
+    let t = build_table(&d, &Settings::default(), "3.1", 2025, TableOptions::default()).unwrap();
+    let shown = format!("{t:?}");
+    // IKA 110 and IKC 125 are SB, IKB 96 is B.
+    assert_eq!(t.columns.last().map(|c| c.key.as_str()), Some("kategori"), "{shown}");
+    let plain = build_table(
+        &read_dataset(&DirSource(contoh())).unwrap(),
+        &Settings::default(),
+        "3.1",
+        2025,
+        TableOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(plain.columns.len() + 1, t.columns.len(), "no category column without a scale");
+    let last: Vec<String> = t.rows.iter().map(|r| format!("{:?}", r.cells.last().unwrap())).collect();
+    assert!(last[0].contains("\"SB\"") && last[1].contains("\"B\"") && last[2].contains("\"SB\""), "{last:?}");
+}
