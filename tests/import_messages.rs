@@ -6,7 +6,7 @@ use kinerja::calc::narrative::{Position, RefError, TextProblem};
 use kinerja::domain::BudgetLevel;
 use kinerja::format::Lang;
 use kinerja::interchange::{
-    read_dataset, read_path, CellContent, DirSource, Problem, ProblemKind, Problems, Ref, WorkbookError,
+    read_dataset, read_path, CellContent, DirSource, ParentField, Problem, ProblemKind, Problems, Ref, WorkbookError,
 };
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -61,7 +61,7 @@ fn a_wrong_polarity_is_one_problem_and_the_rows_naming_its_indicator_are_counted
     assert_eq!(problems.0.len(), 1, "{}", problems.render(Lang::Id));
     assert_eq!(
         problems.0[0].message(Lang::Id),
-        "indicators.csv, baris 4, kolom 'polarity': 'hoger' tidak dikenal; pilihan: higher, lower, range"
+        "indicators.csv, baris 4, kolom 'polarity': 'hoger' tidak dikenal; pilihan: higher, lower, range, range_higher, range_lower"
     );
     // The rows of the embedded dataset that name IKU1, counted in its files: targets.csv lines
     // 5–7 (2024–2026), agreements.csv 5, realisations.csv 5, program_support.csv 2,
@@ -236,12 +236,12 @@ fn a_high_end_for_an_indicator_that_is_no_range_is_refused_with_its_place() {
     assert_eq!(
         problems.0[0].message(Lang::Id),
         "targets.csv, baris 2, kolom 'target_high': target_high diisi, tetapi indikator 'IT1' berpolaritas \
-         'higher', bukan rentang ('range'); kosongkan target_high, atau ubah polarity indikator itu menjadi range"
+         'higher', bukan rentang ('range', 'range_higher', 'range_lower'); kosongkan target_high, atau ubah polarity indikator itu menjadi range"
     );
     assert_eq!(
         problems.0[0].message(Lang::En),
         "targets.csv, line 2, column 'target_high': target_high is given, but indicator 'IT1' has polarity \
-         'higher', not a range ('range'); empty target_high, or change that indicator's polarity to range"
+         'higher', not a range ('range', 'range_higher', 'range_lower'); empty target_high, or change that indicator's polarity to range"
     );
     let agreements = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/dataset/bekasi-2024/agreements.csv"),
@@ -345,6 +345,21 @@ fn every_kind() -> Vec<ProblemKind> {
             },
         },
         MaskedPhone { phone: "08********63".into(), year: 2024, position: 1 },
+        AlokasiWithPagu,
+        DiffersFromParent {
+            what: ParentField::Source,
+            value: "dak".into(),
+            parent: "1".into(),
+            parent_value: "apbd".into(),
+        },
+        DiffersFromParent {
+            what: ParentField::Spending,
+            value: "modal".into(),
+            parent: "1".into(),
+            parent_value: "program".into(),
+        },
+        BandOrder { above: "B".into() },
+        BandOpenNotLast,
     ];
     let mut all = all;
     all.extend(Ref::ALL.iter().map(|what| UnknownReference { what: *what, value: "x".into() }));
@@ -390,7 +405,11 @@ fn every_kind() -> Vec<ProblemKind> {
             | Cycle(_)
             | UnknownSection(_)
             | NarrativeText { .. }
-            | MaskedPhone { .. } => {}
+            | MaskedPhone { .. }
+            | AlokasiWithPagu
+            | DiffersFromParent { .. }
+            | BandOrder { .. }
+            | BandOpenNotLast => {}
         }
     }
     all

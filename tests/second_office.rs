@@ -78,3 +78,86 @@ fn made_up_office_end_to_end() {
     let t = build_table(&d, &s, "3.1", 2025, TableOptions::default()).unwrap();
     assert_eq!(t.rows.len(), 3);
 }
+
+#[test]
+fn printed_averages_of_all_iku_and_per_sasaran_are_checked() {
+    use kinerja::calc::check::Issue;
+    use kinerja::calc::resolve::resolve;
+    let mut d = read_dataset(&DirSource(folder())).unwrap_or_else(|p| panic!("{p}"));
+    let s = Settings::default();
+    // Capaian 2025: IKA 110, IKB 96, IKC 125, all three IKU of sasaran S1: (110 + 96 + 125) / 3
+    // = 110,333…
+    let all = resolve(&d, &s, 2025, "sasaran:*", "avg_capaian").unwrap().value.number().unwrap();
+    assert_eq!(all.round_dp(2), Decimal::new(11033, 2));
+    let s1 = resolve(&d, &s, 2025, "sasaran:S1", "avg_capaian").unwrap().value.number().unwrap();
+    assert_eq!(s1, all);
+    let before = check(&d, &s, None).findings.len();
+    // Printed 110,33 for all IKU agrees; 111,33 for S1 is a slip.
+    for (subject, printed) in [("sasaran:*", "110.33"), ("sasaran:S1", "111.33")] {
+        d.printed_figures.push(kinerja::domain::PrintedFigure {
+            year: 2025,
+            table: "3.1".into(),
+            place: kinerja::domain::Place::Table,
+            subject: subject.into(),
+            field: "avg_capaian".into(),
+            printed: printed.into(),
+            value: Some(printed.parse().unwrap()),
+            note: String::new(),
+        });
+    }
+    let report = check(&d, &s, None);
+    assert_eq!(report.findings.len(), before + 1, "{:#?}", report.findings);
+    let f = report.findings.iter().find(|f| f.field == "avg_capaian").unwrap();
+    assert_eq!((f.subject.as_str(), &f.issue), ("sasaran:S1", &Issue::Printed));
+    assert!(report.unverified.iter().all(|u| u.field != "avg_capaian"), "{:#?}", report.unverified);
+    // A year outside every Renstra period has no IKU to average.
+    assert!(resolve(&d, &s, 2040, "sasaran:*", "avg_capaian").is_err());
+}
+
+#[test]
+fn renstra_baseline_and_end_target_with_capaian_against_it() {
+    use kinerja::calc::resolve::resolve;
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(folder()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    // IKA (lower is better) from 24 % in 2024 to 12 % in 2029; IKB a range at the end.
+    std::fs::write(
+        dir.path().join("renstra_baselines.csv"),
+        "indicator,baseline_year,baseline,end_target,end_target_high,note\n\
+         IKA,2024,24,12,,\n\
+         IKB,2024,6.5,7.00,7.50,\n",
+    )
+    .unwrap();
+    let imported = read_dataset(&DirSource(dir.path().to_path_buf())).unwrap_or_else(|p| panic!("{p}"));
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store.save_dataset(&imported).unwrap();
+    let d = store.load_dataset(id).unwrap();
+    assert_eq!(d, imported, "the baselines survive the database");
+    let s = Settings::default();
+    let value = |code: &str, field: &str| resolve(&d, &s, 2025, code, field).unwrap().value.number().unwrap();
+    assert_eq!(value("indicator:IKA", "baseline"), Decimal::from(24));
+    assert_eq!(value("indicator:IKA", "end_target"), Decimal::from(12));
+    // Realisation 2025 of 18 against the end target 12, lower is better: (2 − 18 / 12) × 100 = 50.
+    assert_eq!(value("indicator:IKA", "capaian_end_pct"), Decimal::from(50));
+    // IKB 7,8 above the end range 7,00–7,50: (2 − 7,8 / 7,5) × 100 = 96.
+    assert_eq!(value("indicator:IKB", "capaian_end_pct"), Decimal::from(96));
+    // IKC has no baseline row: cannot be computed, naming the file.
+    let e = resolve(&d, &s, 2025, "indicator:IKC", "capaian_end_pct").unwrap_err();
+    assert!(e.message(kinerja::format::Lang::En).contains("renstra_baselines.csv"));
+
+    // A row for an unknown indicator and an end range written high → low are refused.
+    std::fs::write(
+        dir.path().join("renstra_baselines.csv"),
+        "indicator,baseline_year,baseline,end_target,end_target_high,note\nIKX,2024,1,2,,\nIKB,2024,6.5,7.50,7.00,\n",
+    )
+    .unwrap();
+    let problems = read_dataset(&DirSource(dir.path().to_path_buf())).unwrap_err().0;
+    let at = |line: usize, column: &str| {
+        problems
+            .iter()
+            .any(|p| p.file == "renstra_baselines.csv" && p.line == Some(line) && p.column.as_deref() == Some(column))
+    };
+    assert!(at(2, "indicator") && at(3, "end_target_high"), "{problems:#?}");
+}

@@ -13,7 +13,7 @@ use super::how::{Alternative, Amount, Formula, Item};
 use super::narrative::{self, Piece, SyntaxError, Target, Unresolved};
 use super::resolve::{self, computed_realisasi, raw_values, subject_item, Value};
 use super::tolerance::agrees;
-use super::{akip, formula, CannotCompute, Settings};
+use super::{akip, bands, formula, CannotCompute, Settings};
 use crate::domain::*;
 use rust_decimal::Decimal;
 
@@ -46,6 +46,9 @@ pub enum Issue {
     Printed,
     /// A printed verdict (efisien …) differs from the computed one.
     PrintedVerdict { printed: String, computed: Verdict },
+    /// A printed achievement category (SB, Baik …) is not the band of the office's scale that
+    /// the capaian falls in; `computed` is that band's code, `None` when it falls in none.
+    PrintedCategory { printed: String, computed: Option<String> },
     /// A printed figure is not a readable number.
     Unreadable { printed: String },
     /// A subtotal is not the sum of the rows under it.
@@ -91,6 +94,7 @@ impl Issue {
         match self {
             Issue::Printed => "printed_mismatch",
             Issue::PrintedVerdict { .. } => "printed_verdict_mismatch",
+            Issue::PrintedCategory { .. } => "printed_category_mismatch",
             Issue::Unreadable { .. } => "printed_unreadable",
             Issue::Subtotal => "subtotal_mismatch",
             Issue::SubtotalUncounted { .. } => "subtotal_rows_uncounted",
@@ -199,7 +203,6 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
 fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for p in d.printed_figures.iter().filter(|p| in_year(p.year)) {
         let item = subject_item(d, p.year, &p.subject);
-        let computed = resolve::resolve(d, s, p.year, &p.subject, &p.field);
         let finding = |kind, issue, reported, computed, formula| Finding {
             year: p.year,
             table: p.table.clone(),
@@ -214,17 +217,31 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
             formula,
             subject: p.subject.clone(),
         };
+        let unverified = |reason| Unverified {
+            year: p.year,
+            table: p.table.clone(),
+            item: item.clone(),
+            field: p.field.clone(),
+            place: p.place,
+            printed: p.printed.clone(),
+            reason,
+            subject: p.subject.clone(),
+        };
+        if let Some(code) = p.subject.strip_prefix("indicator:").filter(|_| p.field == "category") {
+            match bands::indicator_category(d, s, code, p.year) {
+                Err(reason) => r.unverified.push(unverified(reason)),
+                Ok((band, c)) if !band.is_some_and(|b| bands::names_band(&p.printed, b)) => {
+                    let issue =
+                        Issue::PrintedCategory { printed: p.printed.clone(), computed: band.map(|b| b.code.clone()) };
+                    r.findings.push(finding(FindingKind::Mismatch, issue, None, c.value.number(), c.formula));
+                }
+                Ok(_) => {}
+            }
+            continue;
+        }
+        let computed = resolve::resolve(d, s, p.year, &p.subject, &p.field);
         match (computed, p.value) {
-            (Err(reason), _) => r.unverified.push(Unverified {
-                year: p.year,
-                table: p.table.clone(),
-                item: item.clone(),
-                field: p.field.clone(),
-                place: p.place,
-                printed: p.printed.clone(),
-                reason,
-                subject: p.subject.clone(),
-            }),
+            (Err(reason), _) => r.unverified.push(unverified(reason)),
             (Ok(c), _) if matches!(c.value, Value::Verdict(_)) => {
                 let Value::Verdict(v) = c.value else { continue };
                 if Verdict::parse(&p.printed) != Some(v) {

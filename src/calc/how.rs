@@ -124,6 +124,10 @@ pub enum Formula {
     UmkmClass,
     BudgetPagu,
     RenstraTarget,
+    /// The Renstra's kondisi awal of an indicator, as recorded.
+    RenstraBaseline,
+    /// The Renstra's end-of-period target of an indicator, as recorded.
+    RenstraEndTarget,
     AkipIndicator,
     AkipWeighted,
     AkipPredicate,
@@ -159,6 +163,8 @@ impl Formula {
             Formula::UmkmClass => "umkm_class",
             Formula::BudgetPagu => "budget_pagu",
             Formula::RenstraTarget => "renstra_target",
+            Formula::RenstraBaseline => "renstra_baseline",
+            Formula::RenstraEndTarget => "renstra_end_target",
             Formula::AkipIndicator => "akip_indicator",
             Formula::AkipWeighted => "akip_weighted",
             Formula::AkipPredicate => "akip_predicate",
@@ -188,6 +194,10 @@ pub enum Need {
     },
     /// The indicators of a sasaran (its code).
     SasaranIndicators(String),
+    /// The Renstra baseline or end target of an indicator (its code).
+    Baseline(String),
+    /// The IKU of a year (for their average).
+    Iku(Year),
     /// The programs supporting a sasaran (its code).
     SasaranPrograms(String),
     /// The programs supporting an indicator (its code).
@@ -204,6 +214,8 @@ pub enum Need {
     /// The indicator's realisation is entered as it is: there is no formula to apply.
     DirectValue,
     Period(Year),
+    /// The office's own achievement bands for the Renstra period of a year.
+    Bands(Year),
     Benchmark(String),
     BenchmarkTarget,
     BenchmarkRealisasi,
@@ -227,6 +239,8 @@ impl Need {
             Need::BudgetLine { .. } => "budget_line",
             Need::SasaranIndicators(_) => "sasaran_indicators",
             Need::SasaranPrograms(_) => "sasaran_programs",
+            Need::Iku(_) => "iku",
+            Need::Baseline(_) => "baseline",
             Need::SupportPrograms(_) => "support_programs",
             Need::Amount(_) => "amount",
             Need::Staff(_) => "staff",
@@ -235,6 +249,7 @@ impl Need {
             Need::Raw(_) => "raw",
             Need::DirectValue => "direct_value",
             Need::Period(_) => "period",
+            Need::Bands(_) => "bands",
             Need::Benchmark(_) => "benchmark",
             Need::BenchmarkTarget => "benchmark_target",
             Need::BenchmarkRealisasi => "benchmark_realisasi",

@@ -251,8 +251,8 @@ pub fn check_target(
     let mut v = Validation::default();
     if let Some(p) = previous {
         let backwards = match polarity {
-            Polarity::HigherIsBetter => target < p,
-            Polarity::LowerIsBetter => target > p,
+            Polarity::HigherIsBetter | Polarity::RangeHigher => target < p,
+            Polarity::LowerIsBetter | Polarity::RangeLower => target > p,
             Polarity::Range => false,
         };
         if backwards {

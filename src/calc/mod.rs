@@ -3,6 +3,7 @@
 //! figure references, and the consistency checker. No user interface, no SQL.
 
 pub mod akip;
+pub mod bands;
 pub mod budget;
 pub mod capaian;
 pub mod check;

@@ -55,9 +55,12 @@ fn fields_of(kind: &str, key: &str) -> &'static [(&'static str, FigureKind)] {
             ("raw_part", Value),
             ("raw_whole", Value),
             ("avg_serapan", Percent),
+            ("baseline", Value),
+            ("end_target", Value),
+            ("capaian_end_pct", Percent),
         ],
         ("sasaran", false) => &[("avg_capaian", Percent), ("avg_serapan", Percent), ("efficiency", Verdict)],
-        ("sasaran", true) => &[("count_efficient", Count)],
+        ("sasaran", true) => &[("count_efficient", Count), ("avg_capaian", Percent)],
         ("budget", false) => &[("pagu", Money), ("pagu_murni", Money), ("realisasi", Money), ("serapan_pct", Percent)],
         ("budget", true) => &[
             ("pagu", Money),

@@ -106,7 +106,7 @@ pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R
     let ind = d.indicator(code).ok_or_else(|| missing(Need::Indicator(code.into())))?;
     let target = d.target(code, year).ok_or_else(|| missing(Need::Target { indicator: code.into(), year }))?;
     let real = effective_realisasi(d, ind, year)?;
-    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.capaian_cap)?;
+    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.limits())?;
     num(
         value,
         Formula::Capaian {
@@ -162,6 +162,27 @@ pub fn sasaran_avg_capaian(d: &Dataset, s: &Settings, sasaran: &str, year: Year)
         values.push(indicator_capaian(d, s, &i.code, year)?.value.number().unwrap_or_default());
     }
     let avg = average(&values, || missing(Need::SasaranIndicators(sasaran.into())))?;
+    num(avg, Formula::AvgCapaian(values))
+}
+
+/// The IKU of a year (sasaran-level indicators marked IKU, of the year's Renstra period), in the
+/// order of their sasaran and position.
+pub fn year_iku(d: &Dataset, year: Year) -> Result<Vec<&Indicator>, CannotCompute> {
+    let period = d.period_of_year(year).ok_or_else(|| missing(Need::Period(year)))?;
+    Ok(d.sasaran_of_period(&period.code)
+        .into_iter()
+        .flat_map(|sas| sasaran_indicators(d, &sas.code))
+        .filter(|i| i.iku)
+        .collect())
+}
+
+/// Average capaian of all IKU of a year (the "rata-rata" row under the IKU table).
+pub fn iku_avg_capaian(d: &Dataset, s: &Settings, year: Year) -> R {
+    let mut values = Vec::new();
+    for i in year_iku(d, year)? {
+        values.push(indicator_capaian(d, s, &i.code, year)?.value.number().unwrap_or_default());
+    }
+    let avg = average(&values, || missing(Need::Iku(year)))?;
     num(avg, Formula::AvgCapaian(values))
 }
 
@@ -368,6 +389,33 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                         .ok_or_else(|| missing(Need::RawFigure { indicator: key.into(), year }))?;
                     num(r.value, Formula::RawFigure(r.label.clone()))
                 }
+                "baseline" | "end_target" => {
+                    let b = d.baselines.iter().find(|b| b.indicator == key);
+                    let (v, formula) = if field == "baseline" {
+                        (b.and_then(|b| b.baseline), Formula::RenstraBaseline)
+                    } else {
+                        (b.and_then(|b| b.end_target), Formula::RenstraEndTarget)
+                    };
+                    num(v.ok_or_else(|| missing(Need::Baseline(key.into())))?, formula)
+                }
+                "capaian_end_pct" => {
+                    let b = d.baselines.iter().find(|b| b.indicator == key && b.end_target.is_some());
+                    let b = b.ok_or_else(|| missing(Need::Baseline(key.into())))?;
+                    let target =
+                        TargetValue { target: b.end_target.unwrap_or_default(), target_high: b.end_target_high };
+                    let real = effective_realisasi(d, ind, year)?;
+                    let v = capaian::capaian(ind.polarity, ind.capaian_rule, &target, real, s.limits())?;
+                    num(
+                        v,
+                        Formula::Capaian {
+                            polarity: ind.polarity,
+                            rule: ind.capaian_rule,
+                            realisasi: real,
+                            target: target.target,
+                            target_high: target.target_high,
+                        },
+                    )
+                }
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
                     let values = supporting_serapan(d, &programs, year)?;
@@ -389,6 +437,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             }
             count(n, Formula::EfficientSasaran(s.efficiency))
         }
+        ("sasaran", "avg_capaian") if key == "*" => iku_avg_capaian(d, s, year),
         ("sasaran", "avg_capaian") => sasaran_avg_capaian(d, s, key, year),
         ("sasaran", "avg_serapan") => sasaran_avg_serapan(d, key, year),
         ("sasaran", "efficiency") => sasaran_efficiency(d, s, key, year),
@@ -404,7 +453,7 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
             let rule = ind.map_or(CapaianRule::Standard, |i| i.capaian_rule);
             let t = b.target.ok_or_else(|| missing(Need::BenchmarkTarget))?;
             let r = b.realisasi.ok_or_else(|| missing(Need::BenchmarkRealisasi))?;
-            let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.capaian_cap)?;
+            let v = capaian::capaian(polarity, rule, &TargetValue { target: t, target_high: None }, r, s.limits())?;
             num(v, Formula::Capaian { polarity, rule, realisasi: r, target: t, target_high: None })
         }
         _ => Err(missing(Need::Field { subject: subject.into(), field: field.into() })),

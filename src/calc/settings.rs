@@ -69,6 +69,8 @@ impl StatusBands {
 pub struct Settings {
     /// Upper limit of capaian in %, off by default.
     pub capaian_cap: Option<Decimal>,
+    /// Whether a negative capaian is kept (the office's report prints it) instead of 0.
+    pub negative_capaian: bool,
     pub efficiency: EfficiencyRule,
     pub bands: StatusBands,
 }
@@ -85,8 +87,14 @@ pub struct SettingError {
 pub const KEY_CAP: &str = "capaian_cap";
 pub const KEY_EFFICIENCY: &str = "efficiency_rule";
 pub const KEY_BANDS: &str = "status_bands";
+pub const KEY_FLOOR: &str = "capaian_floor";
 
 impl Settings {
+    /// The limits on a computed capaian.
+    pub fn limits(&self) -> super::capaian::Limits {
+        super::capaian::Limits { negative_allowed: self.negative_capaian, cap: self.capaian_cap }
+    }
+
     /// Key/value form for storage.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         vec![
@@ -99,6 +107,7 @@ impl Settings {
                 },
             ),
             (KEY_BANDS, self.bands.0.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")),
+            (KEY_FLOOR, if self.negative_capaian { "none" } else { "zero" }.into()),
         ]
     }
 
@@ -153,6 +162,13 @@ impl Settings {
                 }
                 self.bands = StatusBands(arr);
             }
+            KEY_FLOOR => {
+                self.negative_capaian = match value.trim() {
+                    "zero" | "" => false,
+                    "none" => true,
+                    _ => return Err(err("zero (capaian never below 0) or none (a negative capaian is kept)")),
+                }
+            }
             _ => return Err(err("a known setting")),
         }
         Ok(())
@@ -180,6 +196,8 @@ mod tests {
         s.apply(KEY_CAP, "120").unwrap();
         s.apply(KEY_EFFICIENCY, "margin:5").unwrap();
         s.apply(KEY_BANDS, "100,85,70,50").unwrap();
+        s.apply(KEY_FLOOR, "none").unwrap();
+        assert!(s.negative_capaian);
         let mut t = Settings::default();
         for (k, v) in s.to_pairs() {
             t.apply(k, &v).unwrap();
@@ -189,5 +207,8 @@ mod tests {
         assert!(t.apply(KEY_CAP, "90").is_err());
         assert!(t.apply(KEY_BANDS, "1,2,3,4").is_err());
         assert!(t.apply(KEY_EFFICIENCY, "margin:-1").is_err());
+        assert!(t.apply(KEY_FLOOR, "0").is_err());
+        t.apply(KEY_FLOOR, "zero").unwrap();
+        assert!(!t.negative_capaian);
     }
 }

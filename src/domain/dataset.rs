@@ -34,6 +34,10 @@ pub struct Dataset {
     pub budget_quarters: Vec<BudgetQuarter>,
     /// The report's text, per year and section (see [`NarrativeSection`]).
     pub narrative: Vec<NarrativeSection>,
+    /// The office's own achievement bands per Renstra period (see [`AchievementBand`]).
+    pub achievement_bands: Vec<AchievementBand>,
+    /// The Renstra's baseline and end target per indicator (see [`RenstraBaseline`]).
+    pub baselines: Vec<RenstraBaseline>,
     /// Lookups over `budget_lines`, built on first use (an office has thousands of lines a
     /// year, and the report walks their trees).
     #[doc(hidden)]

@@ -74,19 +74,68 @@ impl IndicatorLevel {
 pub enum Polarity {
     HigherIsBetter,
     LowerIsBetter,
-    /// The target is a range (`target` … `target_high`).
+    /// The target is a band (`target` … `target_high`): 100 inside, less on either side.
     Range,
+    /// A range target of a higher-is-better indicator: 100 inside, above 100 beyond the
+    /// upper bound, below 100 under the lower one.
+    RangeHigher,
+    /// A range target of a lower-is-better indicator: 100 inside, above 100 under the lower
+    /// bound, below 100 beyond the upper one.
+    RangeLower,
 }
 
 impl Polarity {
-    pub const ALL: [Polarity; 3] = [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::Range];
+    pub const ALL: [Polarity; 5] = [
+        Polarity::HigherIsBetter,
+        Polarity::LowerIsBetter,
+        Polarity::Range,
+        Polarity::RangeHigher,
+        Polarity::RangeLower,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Polarity::HigherIsBetter => "higher",
             Polarity::LowerIsBetter => "lower",
             Polarity::Range => "range",
+            Polarity::RangeHigher => "range_higher",
+            Polarity::RangeLower => "range_lower",
         }
     }
+    /// Whether the target is a range (`target` … `target_high`).
+    pub fn is_range(self) -> bool {
+        matches!(self, Polarity::Range | Polarity::RangeHigher | Polarity::RangeLower)
+    }
+}
+
+/// The Renstra's kondisi awal (baseline) and end-of-period target of an indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenstraBaseline {
+    pub indicator: String,
+    /// The year of the baseline, usually the year before the period.
+    pub baseline_year: Option<i64>,
+    pub baseline: Option<Decimal>,
+    /// The target at the end of the period (kondisi akhir); a range's lower bound.
+    pub end_target: Option<Decimal>,
+    pub end_target_high: Option<Decimal>,
+    pub note: String,
+}
+
+/// One band of an office's own achievement scale for a Renstra period (kategori capaian, e.g.
+/// SB "Sangat Baik" above 100). A capaian belongs to the band of lowest `position` whose lower
+/// bound it passes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AchievementBand {
+    pub period: String,
+    /// 1 for the highest band.
+    pub position: i64,
+    /// As the report prints it, e.g. `SB`.
+    pub code: String,
+    /// In words, e.g. `Sangat Baik`.
+    pub name: String,
+    /// Lower bound in % capaian; `None` for the lowest band (everything below the others).
+    pub lower: Option<Decimal>,
+    /// Whether a capaian equal to `lower` belongs to this band (≥) rather than to the next (>).
+    pub lower_inclusive: bool,
 }
 
 /// How capaian is computed for a lower-is-better indicator.

@@ -901,3 +901,65 @@ impl Entity for NarrativeSection {
     }
 }
 part!(NarrativeSection, narrative);
+
+impl Entity for AchievementBand {
+    const FILE: &'static str = "achievement_bands.csv";
+    const TABLE: &'static str = "achievement_band";
+    const COLUMNS: &'static [Column] = &[
+        col("period", "period_code", Required),
+        same("position", Int),
+        same("code", Required),
+        same("name", Text),
+        same("lower", OptDec),
+        same("lower_inclusive", Bool),
+    ];
+    const KEY: &'static [&'static str] = &["period_code", "position"];
+    const EDITABLE: &'static [&'static str] = &[];
+    // Added with the office's own bands (schema 10): a dataset written before has no such file.
+    const OPTIONAL_FILE: bool = true;
+    fn to_cells(&self) -> Vec<Cell> {
+        cells![self.period, self.position, self.code, self.name, self.lower, self.lower_inclusive]
+    }
+    fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
+        Ok(AchievementBand {
+            period: c.take()?,
+            position: c.take()?,
+            code: c.take()?,
+            name: c.take()?,
+            lower: c.take()?,
+            lower_inclusive: c.take()?,
+        })
+    }
+}
+part!(AchievementBand, achievement_bands);
+
+impl Entity for RenstraBaseline {
+    const FILE: &'static str = "renstra_baselines.csv";
+    const TABLE: &'static str = "renstra_baseline";
+    const COLUMNS: &'static [Column] = &[
+        col("indicator", "indicator_code", Required),
+        same("baseline_year", OptInt),
+        same("baseline", OptDec),
+        same("end_target", OptDec),
+        same("end_target_high", OptDec),
+        same("note", Text),
+    ];
+    const KEY: &'static [&'static str] = &["indicator_code"];
+    const EDITABLE: &'static [&'static str] = &[];
+    // Added with the Renstra's baselines (schema 10): a dataset written before has no such file.
+    const OPTIONAL_FILE: bool = true;
+    fn to_cells(&self) -> Vec<Cell> {
+        cells![self.indicator, self.baseline_year, self.baseline, self.end_target, self.end_target_high, self.note]
+    }
+    fn from_cells(c: &mut Cells) -> Result<Self, CellError> {
+        Ok(RenstraBaseline {
+            indicator: c.take()?,
+            baseline_year: c.take()?,
+            baseline: c.take()?,
+            end_target: c.take()?,
+            end_target_high: c.take()?,
+            note: c.take()?,
+        })
+    }
+}
+part!(RenstraBaseline, baselines);

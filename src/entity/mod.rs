@@ -435,7 +435,9 @@ pub fn each_part<V: PartVisitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<ReportTable>()?;
     v.visit::<QuarterProgress>()?;
     v.visit::<BudgetQuarter>()?;
-    v.visit::<NarrativeSection>()
+    v.visit::<NarrativeSection>()?;
+    v.visit::<AchievementBand>()?;
+    v.visit::<RenstraBaseline>()
 }
 
 /// The cells of a list of fields, for [`Entity::to_cells`].

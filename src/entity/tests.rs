@@ -173,14 +173,41 @@ fn every_record_of_the_embedded_dataset_survives_its_cells() {
         section: "penutup".into(),
         text: "Serapan {{budget:* serapan_pct}}.\n\nDemikian.".into(),
     });
+    // The office's own bands are an optional file the reference leaves out: an open band and a
+    // bounded one.
+    let period = d.periods[0].code.clone();
+    d.achievement_bands.push(AchievementBand {
+        period: period.clone(),
+        position: 1,
+        code: "SB".into(),
+        name: "Sangat Baik".into(),
+        lower: Some(Decimal::new(100, 0)),
+        lower_inclusive: false,
+    });
+    d.achievement_bands.push(AchievementBand {
+        period,
+        position: 2,
+        code: "K".into(),
+        name: String::new(),
+        lower: None,
+        lower_inclusive: true,
+    });
+    d.baselines.push(RenstraBaseline {
+        indicator: "IKU1".into(),
+        baseline_year: Some(2023),
+        baseline: Some(Decimal::new(7480, 2)),
+        end_target: Some(Decimal::new(80, 0)),
+        end_target_high: None,
+        note: String::new(),
+    });
     let mut t = RoundTrip { dataset: &d, failures: Vec::new(), rows: 0, empty: Vec::new() };
     t.check(std::slice::from_ref(&d.office));
     let Ok(()) = each_part(&mut t);
     assert!(t.failures.is_empty(), "{}", t.failures.join("\n"));
     assert!(t.empty.is_empty(), "every declaration is exercised; without rows: {:?}", t.empty);
     // 655 data rows in the 27 embedded files other than the narrative (counted with a CSV
-    // reader), the narrative's sections, and the three above.
-    assert_eq!(t.rows, 658 + narrative);
+    // reader), the narrative's sections, and the six above.
+    assert_eq!(t.rows, 661 + narrative);
 }
 
 #[test]

@@ -13,6 +13,13 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// Which of a budget line's columns must be its parent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParentField {
+    Source,
+    Spending,
+}
+
 /// What is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
@@ -74,6 +81,15 @@ pub enum ProblemKind {
         indicator: String,
         polarity: &'static str,
     },
+    /// A single alokasi written together with pagu murni or perubahan.
+    AlokasiWithPagu,
+    /// A kegiatan or sub-kegiatan whose funding source or spending type is not its parent's.
+    DiffersFromParent {
+        what: ParentField,
+        value: String,
+        parent: String,
+        parent_value: String,
+    },
     /// A quarter other than 1 to 4.
     NotQuarter(i64),
     /// `office.csv` with other than one row.
@@ -125,6 +141,13 @@ pub enum ProblemKind {
         section: String,
         problem: crate::calc::narrative::TextProblem,
     },
+    /// A band of a period's achievement scale whose lower bound is not below the band above it
+    /// (`above` is that band's code).
+    BandOrder {
+        above: String,
+    },
+    /// A band without a lower bound that is not the period's lowest.
+    BandOpenNotLast,
     /// A masked telephone number (`08********63`) with no stored number to keep.
     MaskedPhone {
         phone: String,
@@ -241,11 +264,11 @@ impl ProblemKind {
             ),
             (HighWithoutRange { indicator, polarity }, Lang::Id) => format!(
                 "target_high diisi, tetapi indikator '{indicator}' berpolaritas '{polarity}', bukan rentang \
-                 ('range'); kosongkan target_high, atau ubah polarity indikator itu menjadi range"
+                 ('range', 'range_higher', 'range_lower'); kosongkan target_high, atau ubah polarity indikator itu menjadi range"
             ),
             (HighWithoutRange { indicator, polarity }, Lang::En) => format!(
                 "target_high is given, but indicator '{indicator}' has polarity '{polarity}', not a range \
-                 ('range'); empty target_high, or change that indicator's polarity to range"
+                 ('range', 'range_higher', 'range_lower'); empty target_high, or change that indicator's polarity to range"
             ),
             (NotQuarter(q), Lang::Id) => format!("triwulan {q} tidak ada; tulis 1, 2, 3 atau 4"),
             (NotQuarter(q), Lang::En) => format!("there is no quarter {q}; write 1, 2, 3 or 4"),
@@ -311,6 +334,38 @@ impl ProblemKind {
             (UnknownReference { what, value }, Lang::En) => format!("{} '{value}' does not exist", what.word(lang)),
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
+            (AlokasiWithPagu, Lang::Id) => {
+                "alokasi tunggal ditulis bersama pagu murni/perubahan; isi alokasi saja atau pagu saja".into()
+            }
+            (AlokasiWithPagu, Lang::En) => {
+                "a single alokasi is given with pagu murni/perubahan; fill in either the alokasi or the pagu".into()
+            }
+            (DiffersFromParent { what, value, parent, parent_value }, Lang::Id) => {
+                let what = match what {
+                    ParentField::Source => "sumber dana",
+                    ParentField::Spending => "jenis belanja",
+                };
+                format!("{what} '{value}' berbeda dari induknya '{parent}' ('{parent_value}'); tulis yang sama")
+            }
+            (DiffersFromParent { what, value, parent, parent_value }, Lang::En) => {
+                let what = match what {
+                    ParentField::Source => "funding source",
+                    ParentField::Spending => "spending type",
+                };
+                format!("{what} '{value}' differs from its parent '{parent}' ('{parent_value}'); write the same")
+            }
+            (BandOrder { above }, Lang::Id) => format!(
+                "batas bawah harus lebih rendah daripada batas bawah kategori di atasnya ('{above}'); urutkan kategori dari yang tertinggi (position 1)"
+            ),
+            (BandOrder { above }, Lang::En) => format!(
+                "the lower bound must be below the lower bound of the band above it ('{above}'); order the bands from the highest (position 1)"
+            ),
+            (BandOpenNotLast, Lang::Id) => {
+                "hanya kategori terendah yang boleh tanpa batas bawah; isi lower atau jadikan kategori ini yang terakhir".into()
+            }
+            (BandOpenNotLast, Lang::En) => {
+                "only the lowest band may have no lower bound; fill in lower or make this band the last".into()
+            }
             (MaskedPhone { phone, year, position }, Lang::Id) => format!(
                 "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
                  yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"

@@ -25,14 +25,7 @@ impl Record for RawFigure {}
 impl Record for BudgetLine {
     fn check(&self, r: &Row) {
         if self.alokasi.is_some() && (self.pagu_murni.is_some() || self.pagu_perubahan.is_some()) {
-            r.problem(
-                "alokasi",
-                ProblemKind::Invalid(
-                    "alokasi tunggal ditulis bersama pagu murni/perubahan: isi alokasi saja atau pagu saja \
-                     / a single alokasi given with pagu murni/perubahan: fill either alokasi or the pagu"
-                        .into(),
-                ),
-            );
+            r.problem("alokasi", ProblemKind::AlokasiWithPagu);
         }
     }
 }
@@ -45,6 +38,20 @@ impl Record for AkipRecommendation {}
 impl Record for Benchmark {}
 impl Record for UmkmUpgrade {}
 impl Record for ReportTable {}
+impl Record for AchievementBand {}
+
+impl Record for RenstraBaseline {
+    fn check(&self, r: &Row) {
+        if let (Some(lo), Some(hi)) = (self.end_target, self.end_target_high) {
+            if hi < lo {
+                r.problem("end_target_high", ProblemKind::RangeReversed { target: lo, high: hi });
+            }
+        }
+        if self.end_target_high.is_some() && self.end_target.is_none() {
+            r.problem("end_target", ProblemKind::Required);
+        }
+    }
+}
 
 impl Record for NarrativeSection {
     fn check(&self, r: &Row) {
@@ -519,9 +526,12 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let quarters: Lines<QuarterProgress> = read_file(source, &mut reading);
     let budget_quarters: Lines<BudgetQuarter> = read_file(source, &mut reading);
     let narrative: Lines<NarrativeSection> = read_file(source, &mut reading);
+    let achievement_bands: Lines<AchievementBand> = read_file(source, &mut reading);
+    let baselines: Lines<RenstraBaseline> = read_file(source, &mut reading);
 
     // A folder holding none of the files is one problem, not one per file.
-    let required = file_names().len() - usize::from(NarrativeSection::OPTIONAL_FILE);
+    let optional = [NarrativeSection::OPTIONAL_FILE, AchievementBand::OPTIONAL_FILE, RenstraBaseline::OPTIONAL_FILE];
+    let required = file_names().len() - optional.into_iter().filter(|o| *o).count();
     let missing = reading.problems.iter().filter(|x| x.kind == ProblemKind::MissingFile).count();
     if missing == required {
         let folder = Problem { file: source.describe(), line: None, column: None, kind: ProblemKind::NoDatasetFiles };
@@ -609,16 +619,12 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                             BudgetLine::FILE,
                             *line,
                             "source",
-                            ProblemKind::Invalid(format!(
-                                "sumber dana '{}' berbeda dari induknya '{}' ('{}'): tulis sumber yang sama \
-                                 / funding source '{}' differs from its parent '{}' ('{}'): write the same source",
-                                b.source.code(),
-                                pl.kode,
-                                pl.source.code(),
-                                b.source.code(),
-                                pl.kode,
-                                pl.source.code()
-                            )),
+                            ProblemKind::DiffersFromParent {
+                                what: super::problem::ParentField::Source,
+                                value: b.source.code().into(),
+                                parent: pl.kode.clone(),
+                                parent_value: pl.source.code().into(),
+                            },
                         );
                     }
                     if pl.spending != b.spending {
@@ -626,16 +632,12 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
                             BudgetLine::FILE,
                             *line,
                             "spending",
-                            ProblemKind::Invalid(format!(
-                                "jenis belanja '{}' berbeda dari induknya '{}' ('{}'): tulis jenis yang sama \
-                                 / spending type '{}' differs from its parent '{}' ('{}'): write the same type",
-                                b.spending.code(),
-                                pl.kode,
-                                pl.spending.code(),
-                                b.spending.code(),
-                                pl.kode,
-                                pl.spending.code()
-                            )),
+                            ProblemKind::DiffersFromParent {
+                                what: super::problem::ParentField::Spending,
+                                value: b.spending.code().into(),
+                                parent: pl.kode.clone(),
+                                parent_value: pl.spending.code().into(),
+                            },
                         );
                     }
                 }
@@ -686,7 +688,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         |c: &mut Checker, file: &'static str, line: usize, indicator: &str, v: &TargetValue| match polarity_of
             .get(indicator)
         {
-            Some(&polarity) if v.target_high.is_some() && polarity != Polarity::Range => c.push(
+            Some(&polarity) if v.target_high.is_some() && !polarity.is_range() => c.push(
                 file,
                 line,
                 "target_high",
@@ -843,6 +845,33 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         }
     }
 
+    c.unique(RenstraBaseline::FILE, "indicator", &baselines, |b| b.indicator.clone());
+    for (line, b) in &baselines {
+        let known = indicator_codes.contains(&b.indicator);
+        c.exists(RenstraBaseline::FILE, *line, "indicator", Ref::Indicator, &b.indicator, known);
+    }
+    let band_file = AchievementBand::FILE;
+    c.unique(band_file, "position", &achievement_bands, |b| (b.period.clone(), b.position));
+    c.unique(band_file, "code", &achievement_bands, |b| (b.period.clone(), b.code.clone()));
+    for (line, b) in &achievement_bands {
+        c.exists(band_file, *line, "period", Ref::Period, &b.period, period_codes.contains(&b.period));
+    }
+    let mut by_period: Vec<&(usize, AchievementBand)> = achievement_bands.iter().collect();
+    by_period.sort_by(|a, b| (&a.1.period, a.1.position).cmp(&(&b.1.period, b.1.position)));
+    for pair in by_period.windows(2) {
+        let ((above_line, above), (line, band)) = (pair[0], pair[1]);
+        if above.period != band.period {
+            continue;
+        }
+        match (above.lower, band.lower) {
+            (None, _) => c.push(band_file, *above_line, "lower", ProblemKind::BandOpenNotLast),
+            (Some(a), Some(b)) if b >= a => {
+                c.push(band_file, *line, "lower", ProblemKind::BandOrder { above: above.code.clone() })
+            }
+            _ => {}
+        }
+    }
+
     fn strip<T>(v: Lines<T>) -> Vec<T> {
         v.into_iter().map(|(_, t)| t).collect()
     }
@@ -877,6 +906,8 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         quarters: strip(quarters),
         budget_quarters: strip(budget_quarters),
         narrative: strip(narrative),
+        achievement_bands: strip(achievement_bands),
+        baselines: strip(baselines),
         budget_index: Default::default(),
     };
     let mut unchecked = c.unchecked;

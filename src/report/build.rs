@@ -551,7 +551,9 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Bui
 }
 
 fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
-    let cols = vec![
+    // An office with its own achievement scale for the year's period gets its category column.
+    let has_bands = d.period_of_year(year).is_some_and(|p| !crate::calc::bands::period_bands(d, &p.code).is_empty());
+    let mut cols = vec![
         text("no", "NO"),
         text("sasaran", lang.pick("SASARAN STRATEGIS", "STRATEGIC GOAL")),
         text("indikator", lang.pick("INDIKATOR KINERJA", "PERFORMANCE INDICATOR")),
@@ -560,6 +562,9 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built
         col("realisasi", lang.pick("REALISASI", "ACTUAL"), ColumnKind::Number, false),
         col("capaian", lang.pick("CAPAIAN KINERJA (%)", "ACHIEVEMENT (%)"), ColumnKind::Percent, true),
     ];
+    if has_bands {
+        cols.push(text("kategori", lang.pick("KATEGORI", "CATEGORY")));
+    }
     let mut rows = Vec::new();
     let mut n = 0;
     let mut last = "";
@@ -571,20 +576,20 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built
             last = sas;
         }
         let subject = format!("indicator:{}", ind.code);
-        rows.push(row(
-            RowKind::Normal,
-            0,
-            subject.clone(),
-            vec![
-                if first { no(n) } else { Cell::Empty },
-                Cell::text(if first { sas } else { "" }),
-                Cell::text(&ind.name),
-                Cell::text(&ind.satuan),
-                Cell::value(d.target(&ind.code, year).map(|t| t.target)),
-                Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
-                derived(d, s, year, id, &subject, "capaian_pct"),
-            ],
-        ));
+        let mut cells = vec![
+            if first { no(n) } else { Cell::Empty },
+            Cell::text(if first { sas } else { "" }),
+            Cell::text(&ind.name),
+            Cell::text(&ind.satuan),
+            Cell::value(d.target(&ind.code, year).map(|t| t.target)),
+            Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
+            derived(d, s, year, id, &subject, "capaian_pct"),
+        ];
+        if has_bands {
+            let band = crate::calc::bands::indicator_category(d, s, &ind.code, year).ok().and_then(|(b, _)| b);
+            cells.push(band.map_or(Cell::Empty, |b| Cell::text(&b.code)));
+        }
+        rows.push(row(RowKind::Normal, 0, subject.clone(), cells));
     }
     (cols, rows)
 }

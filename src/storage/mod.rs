@@ -30,6 +30,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_predecessor_link.sql"),
     include_str!("migrations/008_narrative.sql"),
     include_str!("migrations/009_budget_sources.sql"),
+    // Numbered 010: 009 is taken by the budget work on another branch; the order here is what
+    // counts (each entry is one schema version).
+    include_str!("migrations/010_bands_baselines.sql"),
 ];
 
 /// The schema version this build writes.

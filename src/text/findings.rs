@@ -37,6 +37,23 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
                 format!("Tabel {t}: {what} '{name}' dicetak '{printed}', hasil hitung '{v}'.")
             }
         }
+        Issue::PrintedCategory { printed, computed } => {
+            let c = f.computed.map(|c| num(c.round_dp(2), lang)).unwrap_or_default();
+            match (computed, en) {
+                (Some(k), true) => format!(
+                    "Table {t}: {what} of '{name}' is printed as '{printed}'; an achievement of {c} % falls in '{k}' on the office's scale."
+                ),
+                (Some(k), false) => format!(
+                    "Tabel {t}: {what} '{name}' dicetak '{printed}', capaian {c} % termasuk '{k}' menurut skala kategori kantor."
+                ),
+                (None, true) => format!(
+                    "Table {t}: {what} of '{name}' is printed as '{printed}'; an achievement of {c} % falls in no band of the office's scale."
+                ),
+                (None, false) => format!(
+                    "Tabel {t}: {what} '{name}' dicetak '{printed}', capaian {c} % tidak termasuk kategori mana pun dalam skala kantor."
+                ),
+            }
+        }
         Issue::Unreadable { printed } => {
             if en {
                 format!("Table {t}: {what} of '{name}' is printed as '{printed}', which cannot be read as a number.")
@@ -301,6 +318,8 @@ fn formula_args(f: &Formula) -> Value {
         | Formula::UmkmClass
         | Formula::BudgetPagu
         | Formula::RenstraTarget
+        | Formula::RenstraBaseline
+        | Formula::RenstraEndTarget
         | Formula::AkipIndicator
         | Formula::AkipWeighted
         | Formula::AkipPredicate => json!({}),

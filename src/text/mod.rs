@@ -99,6 +99,12 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         "count_efficient" => ("jumlah sasaran efisien", "efficient sasaran"),
         "umkm_class" => ("kelas usaha", "business class"),
         "predicate" => ("predikat", "predicate"),
+        "category" => ("kategori capaian", "achievement category"),
+        "baseline" => ("kondisi awal", "baseline"),
+        "end_target" => ("target akhir Renstra", "Renstra end target"),
+        "capaian_end_pct" => {
+            ("capaian terhadap target akhir Renstra (%)", "achievement against the Renstra end target (%)")
+        }
         other => return other.to_string(),
     };
     lang.pick(id, en).to_string()
@@ -174,6 +180,20 @@ pub fn capaian_formula(polarity: Polarity, rule: CapaianRule, lang: Lang) -> &'s
         (Polarity::LowerIsBetter, CapaianRule::Inverse, Lang::En) => "target ÷ actual × 100",
         (Polarity::Range, _, Lang::Id) => "100 di dalam rentang; di luar: terhadap batas terdekat",
         (Polarity::Range, _, Lang::En) => "100 inside the range; outside: against the nearer bound",
+        (Polarity::RangeHigher, _, Lang::Id) => "100 di dalam rentang; di luar: realisasi ÷ batas terdekat × 100",
+        (Polarity::RangeHigher, _, Lang::En) => "100 inside the range; outside: actual ÷ nearer bound × 100",
+        (Polarity::RangeLower, CapaianRule::Standard, Lang::Id) => {
+            "100 di dalam rentang; di luar: (2 − realisasi ÷ batas terdekat) × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Standard, Lang::En) => {
+            "100 inside the range; outside: (2 − actual ÷ nearer bound) × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Inverse, Lang::Id) => {
+            "100 di dalam rentang; di luar: batas terdekat ÷ realisasi × 100"
+        }
+        (Polarity::RangeLower, CapaianRule::Inverse, Lang::En) => {
+            "100 inside the range; outside: nearer bound ÷ actual × 100"
+        }
     }
 }
 
@@ -211,6 +231,8 @@ pub fn polarity(p: Polarity, lang: Lang) -> &'static str {
         Polarity::HigherIsBetter => lang.pick("semakin tinggi semakin baik", "higher is better"),
         Polarity::LowerIsBetter => lang.pick("semakin rendah semakin baik", "lower is better"),
         Polarity::Range => lang.pick("rentang", "range"),
+        Polarity::RangeHigher => lang.pick("rentang, semakin tinggi semakin baik", "range, higher is better"),
+        Polarity::RangeLower => lang.pick("rentang, semakin rendah semakin baik", "range, lower is better"),
     }
 }
 
@@ -433,6 +455,10 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
         Formula::RenstraTarget => {
             lang.pick("target Renstra tahun yang sama", "the Renstra target of the same year").into()
         }
+        Formula::RenstraBaseline => lang.pick("kondisi awal Renstra", "the Renstra baseline").into(),
+        Formula::RenstraEndTarget => {
+            lang.pick("target akhir periode Renstra", "the Renstra end-of-period target").into()
+        }
         Formula::AkipIndicator => {
             lang.pick("realisasi indikator nilai AKIP", "actual of the indicator that records the AKIP score").into()
         }
@@ -463,6 +489,11 @@ pub fn need(n: &Need, lang: Lang) -> String {
             pair(format!("baris anggaran {kode} {year}"), format!("budget line {kode} {year}"))
         }
         Need::SasaranIndicators(s) => pair(format!("indikator sasaran {s}"), format!("indicators of sasaran {s}")),
+        Need::Iku(y) => pair(format!("IKU tahun {y}"), format!("IKU of {y}")),
+        Need::Baseline(i) => pair(
+            format!("kondisi awal / target akhir Renstra indikator {i} (renstra_baselines.csv)"),
+            format!("Renstra baseline / end target of indicator {i} (renstra_baselines.csv)"),
+        ),
         Need::SasaranPrograms(s) => {
             pair(format!("program pendukung sasaran {s}"), format!("programmes supporting sasaran {s}"))
         }
@@ -486,6 +517,10 @@ pub fn need(n: &Need, lang: Lang) -> String {
             lang.pick("rumus (nilainya dicatat langsung)", "a formula (the value is entered as it is)").into()
         }
         Need::Period(y) => pair(format!("periode Renstra {y}"), format!("Renstra period of {y}")),
+        Need::Bands(y) => pair(
+            format!("kategori capaian periode Renstra {y} (achievement_bands.csv)"),
+            format!("achievement bands of the Renstra period of {y} (achievement_bands.csv)"),
+        ),
         Need::Benchmark(k) => pair(format!("pembanding {k}"), format!("benchmark {k}")),
         Need::BenchmarkTarget => lang.pick("target pembanding", "benchmark target").into(),
         Need::BenchmarkRealisasi => lang.pick("realisasi pembanding", "benchmark actual").into(),

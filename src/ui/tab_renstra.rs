@@ -4,7 +4,7 @@
 use super::strings::T;
 use super::TabContext;
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
-use crate::domain::{Polarity, TableKind};
+use crate::domain::TableKind;
 use crate::format::{self, Lang};
 use crate::text::capaian_formula;
 
@@ -176,11 +176,7 @@ fn indicator_ui(
             ui.label(&ind.satuan);
             ui.end_row();
             ui.label(T::Polarity.get(lang));
-            let pol = match ind.polarity {
-                Polarity::HigherIsBetter => lang.pick("semakin tinggi semakin baik", "higher is better"),
-                Polarity::LowerIsBetter => lang.pick("semakin rendah semakin baik", "lower is better"),
-                Polarity::Range => lang.pick("rentang", "range"),
-            };
+            let pol = crate::text::polarity(ind.polarity, lang);
             ui.label(format!("{pol} — {}", capaian_formula(ind.polarity, ind.capaian_rule, lang)));
             ui.end_row();
             if !ind.formula_text.is_empty() {

@@ -322,9 +322,12 @@ impl KinerjaApp {
         let store = &l.session.store;
         let office = l.session.office_id;
         let mut ops = Vec::new();
+        let defaults = crate::calc::Settings::default().to_pairs();
         for (k, v) in settings.to_pairs() {
             let old = store.setting(office, k).ok().flatten();
-            if old.as_deref() == Some(v.as_str()) {
+            // A setting never stored is its default: keeping the default is no change.
+            let unchanged_default = old.is_none() && defaults.iter().any(|(dk, dv)| *dk == k && *dv == v);
+            if old.as_deref() == Some(v.as_str()) || unchanged_default {
                 continue;
             }
             ops.push(crate::domain::Op::SetSetting { key: k.into(), old, new: v });

@@ -3,7 +3,7 @@
 
 use super::super::strings::T;
 use crate::calc::efficiency::EfficiencyRule;
-use crate::calc::settings::{KEY_BANDS, KEY_CAP, KEY_EFFICIENCY};
+use crate::calc::settings::{KEY_BANDS, KEY_CAP, KEY_EFFICIENCY, KEY_FLOOR};
 use crate::format::{self, Lang};
 use crate::text;
 use crate::ui::{Command, TabContext};
@@ -12,6 +12,7 @@ use crate::ui::{Command, TabContext};
 #[derive(Clone, Debug, Default)]
 pub struct SettingsForm {
     pub cap: String,
+    pub negative: bool,
     pub margin_rule: bool,
     pub margin: String,
     pub bands: [String; 4],
@@ -28,6 +29,9 @@ pub fn settings_view_ui(cx: &TabContext, ui: &mut egui::Ui) {
             s.capaian_cap.map(|c| format::percent(c, lang)).unwrap_or_else(|| lang.pick("tidak ada", "none").into()),
         );
         ui.end_row();
+        ui.label(lang.pick("Capaian negatif", "Negative capaian"));
+        ui.label(floor_text(s.negative_capaian, lang));
+        ui.end_row();
         ui.label(T::Efficiency.get(lang));
         ui.label(text::efficiency_rule(s.efficiency, lang));
         ui.end_row();
@@ -43,6 +47,7 @@ pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     let s = cx.data.settings().clone();
     let form = cx.widgets.forms.settings.get_or_insert_with(|| SettingsForm {
         cap: s.capaian_cap.map(|c| c.to_string()).unwrap_or_default(),
+        negative: s.negative_capaian,
         margin_rule: matches!(s.efficiency, EfficiencyRule::Margin(_)),
         margin: match s.efficiency {
             EfficiencyRule::Margin(m) => m.to_string(),
@@ -58,6 +63,9 @@ pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
                 .hint_text(lang.pick("kosong = tanpa batas, mis. 120", "empty = no cap, e.g. 120")),
         )
         .labelled_by(label.id);
+        ui.end_row();
+        ui.label(lang.pick("Capaian negatif", "Negative capaian"));
+        ui.checkbox(&mut form.negative, floor_text(true, lang));
         ui.end_row();
         ui.label(T::Efficiency.get(lang));
         ui.vertical(|ui| {
@@ -100,12 +108,21 @@ pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
                 if form.margin_rule { format!("margin:{margin}") } else { "capaian_above_serapan".into() },
             ),
             (KEY_BANDS, form.bands.iter().map(|b| b.trim().replace(',', ".")).collect::<Vec<_>>().join(",")),
+            (KEY_FLOOR, if form.negative { "none" } else { "zero" }.into()),
         ];
         let mut test = crate::calc::Settings::default();
         match pairs.iter().try_for_each(|(k, v)| test.apply(k, v)) {
             Ok(()) => cx.send(Command::SaveSettings(pairs)),
             Err(e) => form.error = Some(setting_error_text(&e, lang)),
         }
+    }
+}
+
+fn floor_text(negative: bool, lang: Lang) -> &'static str {
+    if negative {
+        lang.pick("dicetak apa adanya (tanpa batas bawah 0)", "printed as such (no floor at 0)")
+    } else {
+        lang.pick("dihitung 0 (tidak pernah di bawah 0)", "counted as 0 (never below 0)")
     }
 }
 
@@ -127,6 +144,10 @@ pub fn setting_error_text(e: &crate::calc::settings::SettingError, lang: Lang) -
             lang.pick("Batas atas capaian harus angka ≥ 100 atau kosong", "The cap must be a number ≥ 100, or empty")
         }
         KEY_EFFICIENCY => lang.pick("Margin harus angka ≥ 0", "The margin must be a number ≥ 0"),
+        KEY_FLOOR => lang.pick(
+            "Batas bawah capaian harus zero (tidak pernah di bawah 0) atau none (capaian negatif dicetak)",
+            "The capaian floor must be zero (never below 0) or none (a negative capaian is printed)",
+        ),
         _ => lang.pick(
             "Pita status harus empat angka yang menurun, mis. 91, 76, 66, 51",
             "Bands must be four falling numbers, e.g. 91, 76, 66, 51",
