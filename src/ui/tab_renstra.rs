@@ -4,7 +4,7 @@
 use super::strings::T;
 use super::TabContext;
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
-use crate::domain::TableKind;
+use crate::domain::{TableKind, Year};
 use crate::format::{self, Lang};
 use crate::text::capaian_formula;
 
@@ -157,13 +157,13 @@ fn indicator_ui(
     let l = &*cx.data;
     let d = l.dataset();
     let editing = cx.editing();
-    let targets: String = period
-        .years()
-        .map(|y| {
-            let t =
-                d.renstra_target(&ind.code, y).map(|t| format::decimal(t.target, lang)).unwrap_or_else(|| "–".into());
-            format!("{y}: {t}")
-        })
+    // The period's targets share the indicator's decimals (`75,80   76,00   76,50`).
+    let values: Vec<(Year, Option<rust_decimal::Decimal>)> =
+        period.years().map(|y| (y, d.renstra_target(&ind.code, y).map(|t| t.target))).collect();
+    let n = format::value_decimals(values.iter().filter_map(|(_, v)| *v));
+    let targets: String = values
+        .iter()
+        .map(|(y, v)| format!("{y}: {}", v.map_or_else(|| "–".into(), |v| format::value(v, n, lang))))
         .collect::<Vec<String>>()
         .join("   ");
     let card = egui::Frame::group(ui.style());
