@@ -11,13 +11,7 @@ use kinerja::report::ticks::distinct_categories;
 use kinerja::ui::{KinerjaApp, Tab, UiState};
 
 fn harness_sized(state: UiState, w: f32, h: f32) -> Harness<'static, KinerjaApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_max_steps(16)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), KinerjaApp::in_memory(state));
-    h.run_steps(3);
-    h
+    common::harness_of_size(KinerjaApp::in_memory(state), w, h)
 }
 
 /// The Ringkasan chart titles of the embedded office (from `report::charts`' titles).

@@ -12,13 +12,7 @@ use kinerja::ui::strings::T;
 use kinerja::ui::{Command, KinerjaApp, Mode, Tab, UiState};
 
 fn harness_sized(state: UiState, w: f32, h: f32) -> Harness<'static, KinerjaApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_max_steps(16)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), KinerjaApp::in_memory(state));
-    h.run_steps(3);
-    h
+    common::harness_of_size(KinerjaApp::in_memory(state), w, h)
 }
 
 fn editing(lang: Lang) -> UiState {

@@ -12,12 +12,8 @@ use kinerja::format::Lang;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
 
 fn harness_sized(state: UiState, w: f32, h: f32) -> Harness<'static, KinerjaApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_max_steps(16)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), KinerjaApp::in_memory(state));
-    h.run_steps(4);
+    let mut h = common::harness_of_size(KinerjaApp::in_memory(state), w, h);
+    h.run_steps(1);
     h
 }
 

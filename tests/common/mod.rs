@@ -8,8 +8,14 @@ use kinerja::ui::KinerjaApp;
 
 /// The real application drawn without a display, after its first frames.
 pub fn harness_of(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
+    harness_of_size(app, 1400.0, 900.0)
+}
+
+/// The window of `app` at `w` × `h` points, after its first frames.
+#[allow(dead_code)]
+pub fn harness_of_size(app: KinerjaApp, w: f32, h: f32) -> Harness<'static, KinerjaApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(w, h))
         .with_max_steps(16)
         .with_context_setup(kinerja::ui::setup_context)
         .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app);
