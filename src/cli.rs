@@ -879,11 +879,12 @@ fn narrative_copy(mut session: Session, from: Year, to: Year, lang: Lang) -> Exi
     let (change, plan) = match crate::app::narrative::copy_change(&session.dataset, from, to) {
         Ok(c) => c,
         Err(r) => {
+            // The refusal is a clause; the sentence ends with what it means.
             return fail(format!(
-                "{} {}",
+                "{}; {}",
                 copy_refusal(&r, lang),
-                lang.pick("Tidak ada yang ditulis.", "Nothing was written.")
-            ))
+                lang.pick("tidak ada yang ditulis.", "nothing was written.")
+            ));
         }
     };
     let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());

@@ -466,7 +466,7 @@ fn the_command_line_shows_a_year_and_copies_it() {
     assert_eq!(again.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(
-        stderr.contains("existing text is never overwritten") && stderr.contains("Nothing was written."),
+        stderr.contains("existing text is never overwritten") && stderr.contains("; nothing was written."),
         "{stderr}"
     );
     let store = kinerja::storage::Store::open(&db).unwrap();
