@@ -89,12 +89,22 @@ fn corrections_ui(ui: &mut egui::Ui, view: &super::NarrativeView, lang: crate::f
                     return;
                 }
                 ui.label(egui::RichText::new(T::CorrectionsIntro.get(lang)).small());
-                // The place and the figure wrap within their column; the figures never do.
-                let widths = [CORRECTION_PLACE, CORRECTION_FIGURE, CORRECTION_AMOUNT, CORRECTION_AMOUNT];
                 egui::ScrollArea::vertical()
                     .id_salt("narrative_corrections_scroll")
                     .max_height(CORRECTIONS_HEIGHT)
                     .show(ui, |ui| {
+                        // The figures keep their width and never wrap; the place and the figure
+                        // share what is left (up to their full width), wrapping within it, so the
+                        // box fits the window from 1024 px up.
+                        let gaps = 3.0 * ui.spacing().item_spacing.x;
+                        let spare = (ui.available_width() - 2.0 * CORRECTION_AMOUNT - gaps).max(200.0);
+                        let share = spare / (CORRECTION_PLACE + CORRECTION_FIGURE);
+                        let widths = [
+                            (CORRECTION_PLACE * share).min(CORRECTION_PLACE),
+                            (CORRECTION_FIGURE * share).min(CORRECTION_FIGURE),
+                            CORRECTION_AMOUNT,
+                            CORRECTION_AMOUNT,
+                        ];
                         // Rows one under the other, each as tall as its tallest cell.
                         let heads = [T::CorrectionPlace, T::CorrectionFigure, T::CorrectionPrinted, T::CorrectionShown];
                         ui.horizontal_top(|ui| {
