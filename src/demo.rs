@@ -1414,7 +1414,11 @@ mod tests {
             }
             assert!((2..=3).contains(&d.tujuan.iter().filter(|t| t.period == "2020-2024").count()));
             // Every tujuan serves a misi of the city plan of its own period.
-            assert!(d.tujuan.iter().all(|t| t.misi.as_deref().and_then(|m| d.misi(m)).is_some_and(|m| m.period == t.period)));
+            assert!(d.tujuan.iter().all(|t| t
+                .misi
+                .as_deref()
+                .and_then(|m| d.misi(m))
+                .is_some_and(|m| m.period == t.period)));
             assert_eq!(d.akip_evaluations.len(), 7);
         }
     }

@@ -231,7 +231,8 @@ fn migration_11_keeps_tujuan_and_sasaran_and_lets_a_sasaran_hang_under_a_misi() 
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-    let rows: Vec<(i64, Option<String>, String, i64, Option<String>)> = store
+    type SasaranRow = (i64, Option<String>, String, i64, Option<String>);
+    let rows: Vec<SasaranRow> = store
         .connection()
         .prepare("SELECT id, tujuan_code, code, position, misi_code FROM sasaran ORDER BY id")
         .unwrap()

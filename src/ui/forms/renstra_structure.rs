@@ -256,7 +256,7 @@ fn sasaran_editor_ui(
         );
         ui.horizontal(|ui| {
             if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
-                let code = free_code(&d, "IKU");
+                let code = free_code(d, "IKU");
                 let pos = d
                     .indicators
                     .iter()
