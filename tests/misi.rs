@@ -165,6 +165,31 @@ fn the_goals_table_shows_each_misi_above_what_serves_it() {
 }
 
 #[test]
+fn tables_by_sasaran_show_a_sasaran_under_a_misi_like_any_other() {
+    // S2 only moved from under T2 to directly under M2, and keeps its place in the plan's order
+    // (misi 2 after misi 1, as T2 came after T1): every table listing sasaran or IKU is the
+    // reference's, row for row and figure for figure.
+    let reference = kinerja::embedded::dataset().unwrap();
+    let d = misi_dataset();
+    for id in ["iku", "perjanjian-kinerja", "capaian", "efisiensi"] {
+        let build = |d: &Dataset| build_table(d, &Settings::default(), id, 2024, TableOptions::default()).unwrap();
+        let (a, b) = (build(&reference), build(&d));
+        assert!(!a.rows.is_empty(), "{id}");
+        assert_eq!(b.rows, a.rows, "{id}");
+    }
+}
+
+#[test]
+fn the_lkip_document_prints_the_misi_rows() {
+    let d = misi_dataset();
+    let doc =
+        kinerja::report::lkip::build_lkip(&d, &Settings::default(), 2024, TableOptions::default(), &|_| Vec::new());
+    let goals = doc.tables().find(|t| t.rows.iter().any(|r| r.subject == "misi:M1")).expect("the goals table");
+    let misi: Vec<&Cell> = goals.rows.iter().filter(|r| r.subject.starts_with("misi:")).map(|r| &r.cells[0]).collect();
+    assert_eq!(misi, [&Cell::Text(format!("MISI 1: {M1}")), &Cell::Text(format!("MISI 2: {M2}"))]);
+}
+
+#[test]
 fn figures_of_a_sasaran_under_a_misi_are_computed() {
     let d = misi_dataset();
     let s = Settings::default();
