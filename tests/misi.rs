@@ -80,6 +80,13 @@ fn misi_are_read_with_their_tujuan_and_sasaran() {
     assert_eq!(codes, ["S1", "S2"]);
     let ikus: Vec<&str> = d.ikus_of_period("2024-2026").iter().map(|i| i.code.as_str()).collect();
     assert_eq!(ikus, ["IKU1", "IKU2", "IKU3"]);
+    // The misi's order comes first: with M2 before M1, S2 (directly under M2) leads.
+    let mut swapped = d.clone();
+    swapped.misi[0].position = 3;
+    let codes: Vec<&str> = swapped.sasaran_of_period("2024-2026").iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes, ["S2", "S1"]);
+    let ikus: Vec<&str> = swapped.ikus_of_period("2024-2026").iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(ikus, ["IKU2", "IKU3", "IKU1"]);
 }
 
 #[test]
