@@ -1172,6 +1172,22 @@ fn renstra(d: &mut Dataset, e: &Entry, years: &[Year], rng: &mut Rng) -> Vec<Aki
         {
             d.strategies.push(Strategy { period: period.clone(), position: i as i64 + 1, text });
         }
+        // The city plan's misi the Renstra follows: the office's management serves the first,
+        // its field the second (the same words for every office, as one RPJMD gives them).
+        for (m, name) in [
+            "Mewujudkan tata kelola pemerintahan yang baik, bersih dan melayani",
+            "Mewujudkan masyarakat yang sejahtera, sehat dan berdaya saing",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            d.misi.push(Misi {
+                period: period.clone(),
+                code: format!("M{}{suffix}", m + 1),
+                position: m as i64 + 1,
+                name: name.into(),
+            });
+        }
         let mut sasaran_codes = Vec::new();
         for (t, (name, sasaran)) in tujuan.iter().enumerate() {
             let tcode = format!("T{}{suffix}", t + 1);
@@ -1180,14 +1196,16 @@ fn renstra(d: &mut Dataset, e: &Entry, years: &[Year], rng: &mut Rng) -> Vec<Aki
                 code: tcode.clone(),
                 position: t as i64 + 1,
                 name: name.clone(),
+                misi: Some(format!("M{}{suffix}", t.min(1) + 1)),
             });
             for (s, sname) in sasaran.iter().enumerate() {
                 let scode = format!("S{}{suffix}", sasaran_codes.len() + 1);
                 d.sasaran.push(Sasaran {
-                    tujuan: tcode.clone(),
+                    tujuan: Some(tcode.clone()),
                     code: scode.clone(),
                     position: s as i64 + 1,
                     name: sname.clone(),
+                    misi: None,
                 });
                 sasaran_codes.push(scode);
             }
@@ -1395,6 +1413,12 @@ mod tests {
                 assert!(lower >= 1 && lower * 2 < ikus.len(), "{lower} of {}", ikus.len());
             }
             assert!((2..=3).contains(&d.tujuan.iter().filter(|t| t.period == "2020-2024").count()));
+            // Every tujuan serves a misi of the city plan of its own period.
+            assert!(d.tujuan.iter().all(|t| t
+                .misi
+                .as_deref()
+                .and_then(|m| d.misi(m))
+                .is_some_and(|m| m.period == t.period)));
             assert_eq!(d.akip_evaluations.len(), 7);
         }
     }

@@ -207,6 +207,12 @@ strings! {
     LegalBasis => "Dasar hukum", "Legal basis";
     Period => "Periode", "Period";
     Goals => "Tujuan, sasaran dan indikator", "Goals, targets and indicators";
+    Misi => "Misi", "Mission";
+    AddMisi => "+ Misi", "+ Mission";
+    NewMisi => "Misi baru", "New mission";
+    RemoveMisi => "Hapus misi", "Remove mission";
+    RemoveMisiFirst => "Pindahkan atau hapus tujuan dan sasarannya lebih dulu.", "Move or remove its objectives and goals first.";
+    NoMisi => "(tanpa misi)", "(no mission)";
     IkuDictionary => "Kamus IKU", "IKU dictionary";
     StatusBand => "Status", "Status";
     ClickForDetail => "Klik untuk rincian", "Click for details";

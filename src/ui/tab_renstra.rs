@@ -1,10 +1,10 @@
-//! Renstra: the period's tujuan → sasaran → indikator with targets for every year, the IKU
+//! Renstra: the period's (misi →) tujuan → sasaran → indikator with targets for every year, the IKU
 //! dictionary, supporting programs, strategies.
 
 use super::strings::T;
 use super::TabContext;
 use crate::calc::resolve::{sasaran_indicators, sasaran_programs};
-use crate::domain::{TableKind, Year};
+use crate::domain::{Dataset, RenstraPeriod, Sasaran, TableKind, Tujuan, Year};
 use crate::format::{self, Lang};
 use crate::text::capaian_formula;
 
@@ -24,88 +24,47 @@ pub fn renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     }
     ui.add_space(4.0);
     ui.heading(T::Goals.get(lang));
-    let mut tujuan: Vec<_> = d.tujuan.iter().filter(|t| t.period == period.code).collect();
-    tujuan.sort_by_key(|t| t.position);
-    if tujuan.is_empty() {
+    let tujuan = d.tujuan_of_period(&period.code);
+    let misi = d.misi_of_period(&period.code);
+    if tujuan.is_empty() && misi.is_empty() {
         ui.label(T::NoData.get(lang));
     }
     // The tree is copied out of the dataset first: in Sunting mode an indicator's card holds
-    // its target editor, which needs the application mutably.
-    let tree: Vec<TujuanView> = tujuan
-        .into_iter()
-        .map(|t| {
-            let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-            sas.sort_by_key(|s| s.position);
-            TujuanView {
-                code: t.code.clone(),
-                name: t.name.clone(),
-                indicators: d
-                    .indicators
-                    .iter()
-                    .filter(|i| {
-                        i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan
-                    })
-                    .cloned()
-                    .collect(),
-                sasaran: sas
-                    .into_iter()
-                    .map(|s| SasaranView {
-                        code: s.code.clone(),
-                        name: s.name.clone(),
-                        indicators: sasaran_indicators(d, &s.code).into_iter().cloned().collect(),
-                        programs: sasaran_programs(d, &s.code)
-                            .into_iter()
-                            .map(|k| {
-                                d.budget_line(year, k)
-                                    .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
-                                    .map_or(k, |b| b.name.as_str())
-                                    .to_string()
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                notes: d
-                    .notes
-                    .iter()
-                    .filter(|n| n.subject == format!("tujuan:{}", t.code))
-                    .map(|n| format!("{}. {}", n.position, n.text))
-                    .collect(),
-            }
+    // its target editor, which needs the application mutably. The city plan's misi come first,
+    // each with the tujuan that serve it and the sasaran directly under it; then the tujuan that
+    // serve none (every tujuan of a period without misi).
+    let mut groups: Vec<MisiView> = misi
+        .iter()
+        .map(|m| MisiView {
+            heading: Some((m.code.clone(), m.name.clone())),
+            tujuan: tujuan
+                .iter()
+                .filter(|t| t.misi.as_deref() == Some(&m.code))
+                .map(|t| tujuan_view(d, t, year))
+                .collect(),
+            sasaran: d.sasaran_of_misi(&m.code).into_iter().map(|s| sasaran_view(d, s, year)).collect(),
         })
         .collect();
-    for t in &tree {
-        egui::CollapsingHeader::new(
-            egui::RichText::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).strong(),
-        )
-        .id_salt(("tujuan", &t.code))
-        .default_open(true)
-        .show(ui, |ui| {
-            for ind in &t.indicators {
-                indicator_ui(cx, ui, ind, &period, lang);
-            }
-            for s in &t.sasaran {
-                egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
-                    .id_salt(("sasaran", &s.code))
+    let known = |m: &str| misi.iter().any(|x| x.code == m);
+    groups.push(MisiView {
+        heading: None,
+        tujuan: tujuan
+            .iter()
+            .filter(|t| !t.misi.as_deref().is_some_and(known))
+            .map(|t| tujuan_view(d, t, year))
+            .collect(),
+        sasaran: Vec::new(),
+    });
+    for g in &groups {
+        match &g.heading {
+            Some((code, name)) => {
+                egui::CollapsingHeader::new(egui::RichText::new(format!("{}: {name}", T::Misi.get(lang))).strong())
+                    .id_salt(("misi", code))
                     .default_open(true)
-                    .show(ui, |ui| {
-                        for ind in &s.indicators {
-                            indicator_ui(cx, ui, ind, &period, lang);
-                        }
-                        if !s.programs.is_empty() {
-                            ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
-                            for name in &s.programs {
-                                ui.label(format!("• {name}"));
-                            }
-                        }
-                    });
+                    .show(ui, |ui| misi_body_ui(cx, ui, g, &period, lang));
             }
-            if !t.notes.is_empty() {
-                ui.label(egui::RichText::new(lang.pick("Faktor pendorong", "Driving factors")).strong());
-                for n in &t.notes {
-                    ui.add(egui::Label::new(n).wrap());
-                }
-            }
-        });
+            None => misi_body_ui(cx, ui, g, &period, lang),
+        }
     }
     let ids: Vec<String> = goals.into_iter().chain(dict).collect();
     ui.add_space(6.0);
@@ -128,6 +87,14 @@ pub fn renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     }
 }
 
+/// A misi of the city plan with what hangs under it; without a heading, the tujuan that serve
+/// no misi.
+struct MisiView {
+    heading: Option<(String, String)>,
+    tujuan: Vec<TujuanView>,
+    sasaran: Vec<SasaranView>,
+}
+
 struct TujuanView {
     code: String,
     name: String,
@@ -141,6 +108,88 @@ struct SasaranView {
     name: String,
     indicators: Vec<crate::domain::Indicator>,
     programs: Vec<String>,
+}
+
+fn tujuan_view(d: &Dataset, t: &Tujuan, year: Year) -> TujuanView {
+    TujuanView {
+        code: t.code.clone(),
+        name: t.name.clone(),
+        indicators: d
+            .indicators
+            .iter()
+            .filter(|i| i.parent.as_deref() == Some(&t.code) && i.level == crate::domain::IndicatorLevel::Tujuan)
+            .cloned()
+            .collect(),
+        sasaran: d.sasaran_of_tujuan(&t.code).into_iter().map(|s| sasaran_view(d, s, year)).collect(),
+        notes: d
+            .notes
+            .iter()
+            .filter(|n| n.subject == format!("tujuan:{}", t.code))
+            .map(|n| format!("{}. {}", n.position, n.text))
+            .collect(),
+    }
+}
+
+fn sasaran_view(d: &Dataset, s: &Sasaran, year: Year) -> SasaranView {
+    SasaranView {
+        code: s.code.clone(),
+        name: s.name.clone(),
+        indicators: sasaran_indicators(d, &s.code).into_iter().cloned().collect(),
+        programs: sasaran_programs(d, &s.code)
+            .into_iter()
+            .map(|k| {
+                d.budget_line(year, k)
+                    .or_else(|| d.budget_lines.iter().find(|b| b.kode == k))
+                    .map_or(k, |b| b.name.as_str())
+                    .to_string()
+            })
+            .collect(),
+    }
+}
+
+/// The tujuan and sasaran of a misi (or of no misi).
+fn misi_body_ui(cx: &mut TabContext, ui: &mut egui::Ui, g: &MisiView, period: &RenstraPeriod, lang: Lang) {
+    for t in &g.tujuan {
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)).strong(),
+        )
+        .id_salt(("tujuan", &t.code))
+        .default_open(true)
+        .show(ui, |ui| {
+            for ind in &t.indicators {
+                indicator_ui(cx, ui, ind, period, lang);
+            }
+            for s in &t.sasaran {
+                sasaran_ui(cx, ui, s, period, lang);
+            }
+            if !t.notes.is_empty() {
+                ui.label(egui::RichText::new(lang.pick("Faktor pendorong", "Driving factors")).strong());
+                for n in &t.notes {
+                    ui.add(egui::Label::new(n).wrap());
+                }
+            }
+        });
+    }
+    for s in &g.sasaran {
+        sasaran_ui(cx, ui, s, period, lang);
+    }
+}
+
+fn sasaran_ui(cx: &mut TabContext, ui: &mut egui::Ui, s: &SasaranView, period: &RenstraPeriod, lang: Lang) {
+    egui::CollapsingHeader::new(format!("Sasaran: {}", s.name)).id_salt(("sasaran", &s.code)).default_open(true).show(
+        ui,
+        |ui| {
+            for ind in &s.indicators {
+                indicator_ui(cx, ui, ind, period, lang);
+            }
+            if !s.programs.is_empty() {
+                ui.label(egui::RichText::new(T::SupportingPrograms.get(lang)).strong());
+                for name in &s.programs {
+                    ui.label(format!("• {name}"));
+                }
+            }
+        },
+    );
 }
 
 /// A card keeps a readable line length on a wide screen, but uses the page up to it.

@@ -14,6 +14,7 @@ fn free_code(d: &Dataset, prefix: &str) -> String {
         d.indicators.iter().any(|i| i.code == c)
             || d.tujuan.iter().any(|t| t.code == c)
             || d.sasaran.iter().any(|s| s.code == c)
+            || d.misi.iter().any(|m| m.code == c)
     };
     (1..).map(|n| format!("{prefix}{n}")).find(|c| !used(c)).unwrap_or_else(|| prefix.to_string())
 }
@@ -44,8 +45,56 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
     let d = cx.data.dataset().clone();
     let mut changes: Vec<Change> = Vec::new();
     ui.heading(lang.pick("Struktur Renstra", "Renstra structure"));
-    let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == period.code).collect();
-    tujuan.sort_by_key(|t| t.position);
+    let misi = d.misi_of_period(&period.code);
+    for m in &misi {
+        egui::CollapsingHeader::new(format!("{}: {}", T::Misi.get(lang), m.name))
+            .id_salt(("struct_misi", &m.code))
+            .show(ui, |ui| {
+                name_row(
+                    cx,
+                    ui,
+                    &format!("misi:{}", m.code),
+                    &m.name,
+                    |new| Change {
+                        description: format!("Ganti nama misi {}", m.code),
+                        ops: vec![Op::UpdateMisi { old: (*m).clone(), new: Misi { name: new.into(), ..(*m).clone() } }],
+                    },
+                    &mut changes,
+                );
+                let under_misi = d.sasaran_of_misi(&m.code);
+                ui.horizontal(|ui| {
+                    if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
+                        let code = free_code(&d, "S");
+                        let sasaran = Sasaran {
+                            tujuan: None,
+                            code: code.clone(),
+                            position: under_misi.last().map_or(0, |s| s.position) + 1,
+                            name: lang.pick("Sasaran baru", "New goal").into(),
+                            misi: Some(m.code.clone()),
+                        };
+                        changes.push(Change {
+                            description: format!("Tambah sasaran {code} di bawah misi {}", m.code),
+                            ops: vec![Op::AddSasaran(sasaran)],
+                        });
+                    }
+                    let empty = under_misi.is_empty() && !d.tujuan.iter().any(|t| t.misi.as_deref() == Some(&m.code));
+                    if ui
+                        .add_enabled(empty, egui::Button::new(T::RemoveMisi.get(lang)))
+                        .on_disabled_hover_text(T::RemoveMisiFirst.get(lang))
+                        .clicked()
+                    {
+                        changes.push(Change {
+                            description: format!("Hapus misi {}", m.code),
+                            ops: vec![Op::RemoveMisi((*m).clone())],
+                        });
+                    }
+                });
+                for s in under_misi {
+                    sasaran_editor_ui(cx, ui, &d, period, s, &mut changes);
+                }
+            });
+    }
+    let tujuan = d.tujuan_of_period(&period.code);
     for (ti, t) in tujuan.iter().enumerate() {
         egui::CollapsingHeader::new(format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name))
             .id_salt(("struct_tujuan", &t.code))
@@ -77,20 +126,23 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                     }
                     if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
                         let code = free_code(&d, "S");
-                        let pos =
-                            d.sasaran.iter().filter(|s| s.tujuan == t.code).map(|s| s.position).max().unwrap_or(0) + 1;
+                        let pos = d.sasaran_of_tujuan(&t.code).last().map_or(0, |s| s.position) + 1;
                         let sasaran = Sasaran {
-                            tujuan: t.code.clone(),
+                            tujuan: Some(t.code.clone()),
                             code: code.clone(),
                             position: pos,
                             name: lang.pick("Sasaran baru", "New goal").into(),
+                            misi: None,
                         };
                         changes.push(Change {
                             description: format!("Tambah sasaran {code}"),
                             ops: vec![Op::AddSasaran(sasaran)],
                         });
                     }
-                    let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
+                    if !misi.is_empty() {
+                        misi_choice_ui(ui, lang, t, &misi, &mut changes);
+                    }
+                    let empty = d.sasaran_of_tujuan(&t.code).is_empty()
                         && !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&t.code));
                     if ui
                         .add_enabled(empty, egui::Button::new(lang.pick("Hapus tujuan", "Remove")))
@@ -106,75 +158,22 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                         });
                     }
                 });
-                let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-                sasaran.sort_by_key(|s| s.position);
-                for s in sasaran {
-                    egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
-                        .id_salt(("struct_sasaran", &s.code))
-                        .show(ui, |ui| {
-                            name_row(
-                                cx,
-                                ui,
-                                &format!("sasaran:{}", s.code),
-                                &s.name,
-                                |new| Change {
-                                    description: format!("Ganti nama sasaran {}", s.code),
-                                    ops: vec![Op::UpdateSasaran {
-                                        old: s.clone(),
-                                        new: Sasaran { name: new.into(), ..s.clone() },
-                                    }],
-                                },
-                                &mut changes,
-                            );
-                            ui.horizontal(|ui| {
-                                if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
-                                    let code = free_code(&d, "IKU");
-                                    let pos = d
-                                        .indicators
-                                        .iter()
-                                        .filter(|i| i.parent.as_deref() == Some(&s.code))
-                                        .map(|i| i.position)
-                                        .max()
-                                        .unwrap_or(0)
-                                        + 1;
-                                    let ind = Indicator::new(
-                                        &code,
-                                        &period.code,
-                                        IndicatorLevel::Sasaran,
-                                        Some(&s.code),
-                                        pos,
-                                        lang.pick("Indikator baru", "New indicator"),
-                                    );
-                                    changes.push(Change {
-                                        description: format!("Tambah indikator {code}"),
-                                        ops: vec![Op::AddIndicator(Box::new(ind))],
-                                    });
-                                }
-                                let empty = !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&s.code));
-                                if ui
-                                    .add_enabled(empty, egui::Button::new(lang.pick("Hapus sasaran", "Remove")))
-                                    .on_disabled_hover_text(
-                                        lang.pick("Hapus indikatornya lebih dulu.", "Remove its indicators first."),
-                                    )
-                                    .clicked()
-                                {
-                                    changes.push(Change {
-                                        description: format!("Hapus sasaran {}", s.code),
-                                        ops: vec![Op::RemoveSasaran(s.clone())],
-                                    });
-                                }
-                            });
-                            let mut inds: Vec<&Indicator> =
-                                d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
-                            inds.sort_by_key(|i| i.position);
-                            for (ii, ind) in inds.iter().enumerate() {
-                                indicator_editor_ui(cx, ui, ind, ii, &inds, &mut changes);
-                            }
-                        });
+                for s in d.sasaran_of_tujuan(&t.code) {
+                    sasaran_editor_ui(cx, ui, &d, period, s, &mut changes);
                 }
             });
     }
     ui.horizontal(|ui| {
+        if ui.button(T::AddMisi.get(lang)).clicked() {
+            let code = free_code(&d, "M");
+            let misi = Misi {
+                period: period.code.clone(),
+                code: code.clone(),
+                position: misi.last().map_or(0, |m| m.position) + 1,
+                name: T::NewMisi.get(lang).into(),
+            };
+            changes.push(Change { description: format!("Tambah misi {code}"), ops: vec![Op::AddMisi(misi)] });
+        }
         if ui.button(lang.pick("+ Tujuan", "+ Objective")).clicked() {
             let code = free_code(&d, "T");
             let pos = d.tujuan.iter().filter(|t| t.period == period.code).map(|t| t.position).max().unwrap_or(0) + 1;
@@ -183,6 +182,7 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                 code: code.clone(),
                 position: pos,
                 name: lang.pick("Tujuan baru", "New aim").into(),
+                misi: None,
             };
             changes.push(Change { description: format!("Tambah tujuan {code}"), ops: vec![Op::AddTujuan(tujuan)] });
         }
@@ -204,6 +204,100 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
     }
 }
 
+/// The misi a tujuan serves, chosen among the period's (or none).
+fn misi_choice_ui(ui: &mut egui::Ui, lang: crate::format::Lang, t: &Tujuan, misi: &[&Misi], changes: &mut Vec<Change>) {
+    let name = |code: Option<&str>| match code.and_then(|c| misi.iter().find(|m| m.code == c)) {
+        Some(m) => format!("{}: {}", m.code, m.name),
+        None => T::NoMisi.get(lang).to_string(),
+    };
+    let mut chosen = t.misi.clone();
+    let label = ui.label(T::Misi.get(lang));
+    egui::ComboBox::from_id_salt(("tujuan_misi", &t.code))
+        .selected_text(name(chosen.as_deref()))
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, name(None));
+            for m in misi {
+                ui.selectable_value(&mut chosen, Some(m.code.clone()), name(Some(&m.code)));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if chosen != t.misi {
+        changes.push(Change {
+            description: format!("Misi tujuan {}", t.code),
+            ops: vec![Op::UpdateTujuan { old: t.clone(), new: Tujuan { misi: chosen, ..t.clone() } }],
+        });
+    }
+}
+
+/// A sasaran's editor (rename, add an indicator, remove it, its indicators), under a tujuan or
+/// directly under a misi.
+fn sasaran_editor_ui(
+    cx: &mut TabContext,
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    period: &RenstraPeriod,
+    s: &Sasaran,
+    changes: &mut Vec<Change>,
+) {
+    let lang = cx.lang;
+    egui::CollapsingHeader::new(format!("Sasaran: {}", s.name)).id_salt(("struct_sasaran", &s.code)).show(ui, |ui| {
+        name_row(
+            cx,
+            ui,
+            &format!("sasaran:{}", s.code),
+            &s.name,
+            |new| Change {
+                description: format!("Ganti nama sasaran {}", s.code),
+                ops: vec![Op::UpdateSasaran { old: s.clone(), new: Sasaran { name: new.into(), ..s.clone() } }],
+            },
+            changes,
+        );
+        ui.horizontal(|ui| {
+            if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
+                let code = free_code(d, "IKU");
+                let pos = d
+                    .indicators
+                    .iter()
+                    .filter(|i| i.parent.as_deref() == Some(&s.code))
+                    .map(|i| i.position)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let ind = Indicator::new(
+                    &code,
+                    &period.code,
+                    IndicatorLevel::Sasaran,
+                    Some(&s.code),
+                    pos,
+                    lang.pick("Indikator baru", "New indicator"),
+                );
+                changes.push(Change {
+                    description: format!("Tambah indikator {code}"),
+                    ops: vec![Op::AddIndicator(Box::new(ind))],
+                });
+            }
+            let empty = !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&s.code));
+            if ui
+                .add_enabled(empty, egui::Button::new(lang.pick("Hapus sasaran", "Remove")))
+                .on_disabled_hover_text(lang.pick("Hapus indikatornya lebih dulu.", "Remove its indicators first."))
+                .clicked()
+            {
+                changes.push(Change {
+                    description: format!("Hapus sasaran {}", s.code),
+                    ops: vec![Op::RemoveSasaran(s.clone())],
+                });
+            }
+        });
+        let mut inds: Vec<&Indicator> = d.indicators.iter().filter(|i| i.parent.as_deref() == Some(&s.code)).collect();
+        inds.sort_by_key(|i| i.position);
+        for (ii, ind) in inds.iter().enumerate() {
+            indicator_editor_ui(cx, ui, ind, ii, &inds, changes);
+        }
+    });
+}
+
 /// A new period after `period` with the same tujuan, sasaran and indicators under new codes;
 /// every year's target starts from the previous period's final-year target.
 fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year) -> Change {
@@ -219,10 +313,24 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year) -> Change {
         basis: period.basis.clone(),
     })];
     let new_code = |c: &str| format!("{c}{suffix}");
-    for t in d.tujuan.iter().filter(|t| t.period == period.code) {
-        ops.push(Op::AddTujuan(Tujuan { period: code.clone(), code: new_code(&t.code), ..t.clone() }));
-        for s in d.sasaran.iter().filter(|s| s.tujuan == t.code) {
-            ops.push(Op::AddSasaran(Sasaran { tujuan: new_code(&t.code), code: new_code(&s.code), ..s.clone() }));
+    let new_link = |c: &Option<String>| c.as_deref().map(new_code);
+    for m in d.misi_of_period(&period.code) {
+        ops.push(Op::AddMisi(Misi { period: code.clone(), code: new_code(&m.code), ..m.clone() }));
+    }
+    for s in d.sasaran_of_period(&period.code) {
+        if s.tujuan.is_none() {
+            ops.push(Op::AddSasaran(Sasaran { misi: new_link(&s.misi), code: new_code(&s.code), ..s.clone() }));
+        }
+    }
+    for t in d.tujuan_of_period(&period.code) {
+        ops.push(Op::AddTujuan(Tujuan {
+            period: code.clone(),
+            code: new_code(&t.code),
+            misi: new_link(&t.misi),
+            ..t.clone()
+        }));
+        for s in d.sasaran_of_tujuan(&t.code) {
+            ops.push(Op::AddSasaran(Sasaran { tujuan: new_link(&s.tujuan), code: new_code(&s.code), ..s.clone() }));
         }
     }
     for ind in d.indicators.iter().filter(|i| i.period == period.code && i.level != IndicatorLevel::Program) {
