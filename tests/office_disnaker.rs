@@ -168,6 +168,21 @@ fn the_checker_finds_exactly_the_five_deliberate_slips() {
         [("sasaran:*", "avg_capaian", Some(dec("102.6"))), ("indicator:IKU3", "capaian_pct", Some(dec("130")))]
     );
     assert_eq!(uncapped.findings.len(), 7);
+
+    // The Perjanjian Kinerja prints one anggaran per programme, the alokasi: a PK amount of
+    // 1.100.000.000 for programme 2.07.05 (alokasi 1.000.000.000) is found in its Tabel 2.3.
+    let mut pk = d.clone();
+    pk.agreement_programs.iter_mut().find(|a| a.program == "2.07.05").unwrap().pagu_murni =
+        Some(kinerja::domain::Money::from_rupiah(1_100_000_000));
+    let r = check(&pk, &s, None);
+    let f = r.findings.iter().find(|f| f.issue == Issue::AgreementBudget).expect("the PK slip is found");
+    assert_eq!((f.table.as_str(), f.subject.as_str(), f.field.as_str()), ("2.3", "budget:2.07.05", "pagu"));
+    assert_eq!((f.reported, f.computed), (Some(dec("1100000000")), Some(dec("1000000000"))));
+    // The PK's printed total 9.000.000.000 then no longer adds up either: 2.000.000.000 +
+    // 2.000.000.000 + 1.500.000.000 + 1.100.000.000 + 2.500.000.000 = 9.100.000.000.
+    let total = r.findings.iter().find(|f| f.subject == "agreement:*").expect("the PK total");
+    assert_eq!((total.reported, total.computed), (Some(dec("9000000000")), Some(dec("9100000000"))));
+    assert_eq!(r.findings.len(), 7);
 }
 
 #[test]
