@@ -1180,14 +1180,16 @@ fn renstra(d: &mut Dataset, e: &Entry, years: &[Year], rng: &mut Rng) -> Vec<Aki
                 code: tcode.clone(),
                 position: t as i64 + 1,
                 name: name.clone(),
+                misi: None,
             });
             for (s, sname) in sasaran.iter().enumerate() {
                 let scode = format!("S{}{suffix}", sasaran_codes.len() + 1);
                 d.sasaran.push(Sasaran {
-                    tujuan: tcode.clone(),
+                    tujuan: Some(tcode.clone()),
                     code: scode.clone(),
                     position: s as i64 + 1,
                     name: sname.clone(),
+                    misi: None,
                 });
                 sasaran_codes.push(scode);
             }

@@ -404,6 +404,28 @@ fn removals_that_would_orphan_something_are_refused_and_write_nothing() {
         assert!(err.message(Lang::Id).contains(message), "{}", err.message(Lang::Id));
         assert!(!err.message(Lang::En).is_empty());
     }
+    // A misi that a tujuan serves, even one added in the same change; a sasaran under both a
+    // tujuan and a misi.
+    let misi = Misi { period: "2024-2026".into(), code: "M1".into(), position: 1, name: "Misi".into() };
+    let t1 = d.tujuan.iter().find(|t| t.code == "T1").unwrap().clone();
+    let serving = vec![
+        Op::AddMisi(misi.clone()),
+        Op::UpdateTujuan { old: t1.clone(), new: Tujuan { misi: Some("M1".into()), ..t1 } },
+        Op::RemoveMisi(misi.clone()),
+    ];
+    let both = Sasaran { code: "S8".into(), misi: Some("M1".into()), ..d.sasaran[0].clone() };
+    for (ops, id, en) in [
+        (serving, "Misi M1 masih punya 1 tujuan atau sasaran", "Misi M1 still has 1 tujuan or sasaran"),
+        (
+            vec![Op::AddMisi(misi), Op::AddSasaran(both)],
+            "Sasaran S8 harus berada di bawah satu tujuan atau satu misi",
+            "Sasaran S8 must hang under one tujuan or one misi",
+        ),
+    ] {
+        let err = s.apply(&mut h, change("misi", ops), "x").expect_err(id);
+        assert!(err.message(Lang::Id).contains(id), "{}", err.message(Lang::Id));
+        assert!(err.message(Lang::En).contains(en), "{}", err.message(Lang::En));
+    }
     s.reload().unwrap();
     same_data(&s.dataset, &original, "nothing written");
     assert!(s.store.audit_log(s.office_id, None, 10).unwrap().is_empty());
@@ -446,6 +468,8 @@ fn every_op_kind_is_undone_and_redone_exactly() {
     let line = d.budget_line(2024, "1.4.5").unwrap().clone();
     let new_indicator = Indicator { code: "IKU9".into(), position: 9, predecessor: None, ..iku2.clone() };
     let new_asset = AssetItem { code: "1.2.6.2.1".into(), parent: Some("1.2.6.2".into()), ..asset.clone() };
+    let misi = Misi { period: "2024-2026".into(), code: "M1".into(), position: 1, name: "Misi".into() };
+    let under_misi = Sasaran { tujuan: None, code: "S8".into(), misi: Some("M1".into()), ..s1.clone() };
     let changes = vec![
         target("IKU1", 2025, "76", "76.5"),
         change(
@@ -571,7 +595,7 @@ fn every_op_kind_is_undone_and_redone_exactly() {
                 Op::UpdateTujuan { old: t2.clone(), new: Tujuan { position: t1.position, name: "T dua".into(), ..t2 } },
                 Op::UpdateSasaran { old: s1.clone(), new: Sasaran { name: "Sasaran satu".into(), ..s1.clone() } },
                 Op::AddTujuan(Tujuan { code: "T9".into(), position: 9, ..t1.clone() }),
-                Op::AddSasaran(Sasaran { tujuan: "T9".into(), code: "S9".into(), ..s1.clone() }),
+                Op::AddSasaran(Sasaran { tujuan: Some("T9".into()), code: "S9".into(), ..s1.clone() }),
                 Op::AddIndicator(Box::new(Indicator { parent: Some("S9".into()), ..new_indicator.clone() })),
                 // Its analysis goes with it when it is removed (below).
                 Op::SetNarrative {
@@ -586,8 +610,27 @@ fn every_op_kind_is_undone_and_redone_exactly() {
             "Hapus struktur",
             vec![
                 Op::RemoveIndicator(Box::new(Indicator { parent: Some("S9".into()), ..new_indicator })),
-                Op::RemoveSasaran(Sasaran { tujuan: "T9".into(), code: "S9".into(), ..s1 }),
-                Op::RemoveTujuan(Tujuan { code: "T9".into(), position: 9, ..t1 }),
+                Op::RemoveSasaran(Sasaran { tujuan: Some("T9".into()), code: "S9".into(), ..s1.clone() }),
+                Op::RemoveTujuan(Tujuan { code: "T9".into(), position: 9, ..t1.clone() }),
+            ],
+        ),
+        change(
+            "Misi",
+            vec![
+                Op::AddMisi(misi.clone()),
+                Op::UpdateMisi { old: misi.clone(), new: Misi { name: "Misi baru".into(), ..misi.clone() } },
+                Op::AddSasaran(under_misi.clone()),
+                Op::UpdateSasaran {
+                    old: under_misi.clone(),
+                    new: Sasaran { name: "Sasaran misi".into(), ..under_misi.clone() },
+                },
+            ],
+        ),
+        change(
+            "Hapus misi",
+            vec![
+                Op::RemoveSasaran(Sasaran { name: "Sasaran misi".into(), ..under_misi }),
+                Op::RemoveMisi(Misi { name: "Misi baru".into(), ..misi }),
             ],
         ),
         change(

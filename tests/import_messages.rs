@@ -360,6 +360,9 @@ fn every_kind() -> Vec<ProblemKind> {
         },
         BandOrder { above: "B".into() },
         BandOpenNotLast,
+        SasaranParent { both: true },
+        SasaranParent { both: false },
+        MisiOfOtherPeriod { misi: "M1".into(), misi_period: "2019-2023".into(), period: "2024-2026".into() },
     ];
     let mut all = all;
     all.extend(Ref::ALL.iter().map(|what| UnknownReference { what: *what, value: "x".into() }));
@@ -409,7 +412,9 @@ fn every_kind() -> Vec<ProblemKind> {
             | AlokasiWithPagu
             | DiffersFromParent { .. }
             | BandOrder { .. }
-            | BandOpenNotLast => {}
+            | BandOpenNotLast
+            | SasaranParent { .. }
+            | MisiOfOtherPeriod { .. } => {}
         }
     }
     all

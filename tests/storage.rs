@@ -197,3 +197,74 @@ fn migration_7_keeps_the_predecessor_link_and_fixes_its_foreign_key() {
     store.save_dataset(&d).unwrap();
     assert_eq!(store.load_dataset(store.offices().unwrap()[0].id).unwrap().indicators.len(), 2);
 }
+
+/// A schema-10 file with a tujuan and its sasaran: migration 11 rebuilds both tables (the
+/// sasaran's tujuan may now be empty, both gain a misi) keeping every row, its id and its
+/// links; a misi can then be added and a sasaran hung directly under it, and the office saved
+/// again.
+#[test]
+fn migration_11_keeps_tujuan_and_sasaran_and_lets_a_sasaran_hang_under_a_misi() {
+    use kinerja::domain::{Change, Misi, Op, Sasaran};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ten.sqlite");
+    Store::create_at_version(&path, 10).unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON;
+             INSERT INTO office (id, code, name, short_name, government, address, legal_basis)
+                 VALUES (1, 'OLD', 'Dinas Lama', '', '', '', '');
+             INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis)
+                 VALUES (1, 'P', 2021, 2026, 'Renstra 2021–2026', 'RPJMD 2021–2026');
+             INSERT INTO tujuan (id, office_id, period_code, code, position, name) VALUES (4, 1, 'P', 'T1', 1, 'Tujuan satu');
+             INSERT INTO sasaran (id, office_id, tujuan_code, code, position, name) VALUES (6, 1, 'T1', 'S1', 2, 'Sasaran satu');",
+        )
+        .unwrap();
+        // Schema 10 requires the sasaran's tujuan.
+        let err = conn
+            .execute(
+                "INSERT INTO sasaran (office_id, tujuan_code, code, position, name) VALUES (1, NULL, 'S9', 1, 'x')",
+                [],
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("NOT NULL constraint failed: sasaran.tujuan_code"), "{err}");
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let rows: Vec<(i64, Option<String>, String, i64, Option<String>)> = store
+        .connection()
+        .prepare("SELECT id, tujuan_code, code, position, misi_code FROM sasaran ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows, vec![(6, Some("T1".into()), "S1".into(), 2, None)]);
+    let tujuan_id: i64 =
+        store.connection().query_row("SELECT id FROM tujuan WHERE code = 'T1'", [], |r| r.get(0)).unwrap();
+    assert_eq!(tujuan_id, 4);
+    let fk: i64 = store.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1, "foreign keys are on again after the rebuild");
+
+    let office = store.offices().unwrap()[0].id;
+    let d = store.load_dataset(office).unwrap();
+    assert_eq!(d.tujuan[0].misi, None);
+    assert_eq!(d.sasaran[0].tujuan.as_deref(), Some("T1"));
+    let misi = Misi { period: "P".into(), code: "M1".into(), position: 1, name: "Misi satu".into() };
+    let sasaran =
+        Sasaran { tujuan: None, code: "S2".into(), position: 1, name: "Di bawah misi".into(), misi: Some("M1".into()) };
+    let change =
+        Change { description: "misi".into(), ops: vec![Op::AddMisi(misi.clone()), Op::AddSasaran(sasaran.clone())] };
+    store.apply_change(office, &change, "uji").unwrap();
+    let after = store.load_dataset(office).unwrap();
+    assert_eq!(after.misi, vec![misi]);
+    assert_eq!(after.sasaran_of_misi("M1"), vec![&sasaran]);
+    assert_eq!(after.period_of_sasaran(&sasaran), Some("P"));
+    // A misi named by nothing is refused at the commit.
+    let raw = store.connection().execute_batch("BEGIN; UPDATE tujuan SET misi_code = 'M9' WHERE code = 'T1'; COMMIT;");
+    assert!(raw.expect_err("a dangling misi").to_string().contains("FOREIGN KEY constraint failed"));
+    store.connection().execute_batch("ROLLBACK").ok();
+    store.save_dataset(&after).unwrap();
+    let office = store.offices().unwrap()[0].id;
+    assert_eq!(store.load_dataset(office).unwrap(), after);
+}

@@ -12,6 +12,8 @@ pub struct Dataset {
     pub assets: Vec<AssetItem>,
     pub periods: Vec<RenstraPeriod>,
     pub strategies: Vec<Strategy>,
+    /// The city plan's misi per Renstra period (see [`Misi`]); empty when the reports print none.
+    pub misi: Vec<Misi>,
     pub tujuan: Vec<Tujuan>,
     pub sasaran: Vec<Sasaran>,
     pub indicators: Vec<Indicator>,
@@ -229,22 +231,68 @@ impl Dataset {
         out
     }
 
-    fn sasaran_order(&self, code: Option<&str>) -> (i64, i64) {
+    /// A sasaran's place in its period's plan: its misi's position (after every misi when it
+    /// has none), its tujuan's (before the tujuan when it hangs directly under the misi), its own.
+    fn sasaran_order(&self, code: Option<&str>) -> (i64, i64, i64) {
         let Some(s) = code.and_then(|c| self.sasaran.iter().find(|s| s.code == c)) else {
-            return (i64::MAX, i64::MAX);
+            return (i64::MAX, i64::MAX, i64::MAX);
         };
-        let t = self.tujuan.iter().find(|t| t.code == s.tujuan).map_or(i64::MAX, |t| t.position);
-        (t, s.position)
+        let misi_position = |m: Option<&str>| m.and_then(|m| self.misi(m)).map_or(i64::MAX, |m| m.position);
+        match s.parent() {
+            Some(SasaranParent::Tujuan(t)) => match self.tujuan.iter().find(|x| x.code == t) {
+                Some(t) => (misi_position(t.misi.as_deref()), t.position, s.position),
+                None => (i64::MAX, i64::MAX, s.position),
+            },
+            Some(SasaranParent::Misi(m)) => (misi_position(Some(m)), i64::MIN, s.position),
+            None => (i64::MAX, i64::MAX, s.position),
+        }
     }
 
-    /// Sasaran of a period in plan order.
+    pub fn misi(&self, code: &str) -> Option<&Misi> {
+        self.misi.iter().find(|m| m.code == code)
+    }
+
+    /// The city plan's misi of a period, in order.
+    pub fn misi_of_period(&self, period: &str) -> Vec<&Misi> {
+        let mut out: Vec<&Misi> = self.misi.iter().filter(|m| m.period == period).collect();
+        out.sort_by_key(|m| m.position);
+        out
+    }
+
+    /// Tujuan of a period, in order.
+    pub fn tujuan_of_period(&self, period: &str) -> Vec<&Tujuan> {
+        let mut out: Vec<&Tujuan> = self.tujuan.iter().filter(|t| t.period == period).collect();
+        out.sort_by_key(|t| t.position);
+        out
+    }
+
+    /// The period a sasaran belongs to: its tujuan's, or its misi's when it hangs under a misi.
+    pub fn period_of_sasaran(&self, s: &Sasaran) -> Option<&str> {
+        match s.parent()? {
+            SasaranParent::Tujuan(t) => self.tujuan.iter().find(|x| x.code == t).map(|t| t.period.as_str()),
+            SasaranParent::Misi(m) => self.misi(m).map(|m| m.period.as_str()),
+        }
+    }
+
+    /// Sasaran of a period in plan order, whether under a tujuan or directly under a misi.
     pub fn sasaran_of_period(&self, period: &str) -> Vec<&Sasaran> {
-        let mut out: Vec<&Sasaran> = self
-            .sasaran
-            .iter()
-            .filter(|s| self.tujuan.iter().any(|t| t.code == s.tujuan && t.period == period))
-            .collect();
+        let mut out: Vec<&Sasaran> =
+            self.sasaran.iter().filter(|s| self.period_of_sasaran(s) == Some(period)).collect();
         out.sort_by_key(|s| self.sasaran_order(Some(&s.code)));
+        out
+    }
+
+    /// Sasaran directly under a tujuan, in order.
+    pub fn sasaran_of_tujuan(&self, tujuan: &str) -> Vec<&Sasaran> {
+        let mut out: Vec<&Sasaran> = self.sasaran.iter().filter(|s| s.is_under_tujuan(tujuan)).collect();
+        out.sort_by_key(|s| s.position);
+        out
+    }
+
+    /// Sasaran directly under a misi (not through a tujuan), in order.
+    pub fn sasaran_of_misi(&self, misi: &str) -> Vec<&Sasaran> {
+        let mut out: Vec<&Sasaran> = self.sasaran.iter().filter(|s| s.is_under_misi(misi)).collect();
+        out.sort_by_key(|s| s.position);
         out
     }
 

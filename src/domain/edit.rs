@@ -14,8 +14,8 @@
 
 use super::Money;
 use super::{
-    AgreementTarget, AssetItem, BudgetLine, Indicator, Note, RawFigure, RenstraPeriod, Sasaran, SectionKey, StaffCount,
-    Target, Tujuan, Year,
+    AgreementTarget, AssetItem, BudgetLine, Indicator, Misi, Note, RawFigure, RenstraPeriod, Sasaran, SectionKey,
+    StaffCount, Target, Tujuan, Year,
 };
 use rust_decimal::Decimal;
 
@@ -117,15 +117,21 @@ pub enum Op {
     SetSetting { key: String, old: Option<String>, new: String },
     /// Adds a Renstra period.
     AddPeriod(RenstraPeriod),
+    /// Adds a misi of the city plan.
+    AddMisi(Misi),
+    /// Changes the name or position of a misi (same code).
+    UpdateMisi { old: Misi, new: Misi },
+    /// Removes a misi; refused while tujuan or sasaran hang under it.
+    RemoveMisi(Misi),
     /// Adds a tujuan.
     AddTujuan(Tujuan),
-    /// Changes the name or position of a tujuan (same code).
+    /// Changes the name, position or misi of a tujuan (same code).
     UpdateTujuan { old: Tujuan, new: Tujuan },
     /// Removes a tujuan; refused while sasaran or indicators hang under it.
     RemoveTujuan(Tujuan),
     /// Adds a sasaran.
     AddSasaran(Sasaran),
-    /// Changes the name or position of a sasaran (same code).
+    /// Changes the name, position or parent (tujuan or misi) of a sasaran (same code).
     UpdateSasaran { old: Sasaran, new: Sasaran },
     /// Removes a sasaran; refused while indicators hang under it.
     RemoveSasaran(Sasaran),

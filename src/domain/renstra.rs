@@ -29,6 +29,16 @@ pub struct Strategy {
     pub text: String,
 }
 
+/// A misi of the city plan (RPJMD / RPD) that a Renstra period follows, as the office's reports
+/// print it above the tujuan or sasaran that serve it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Misi {
+    pub period: String,
+    pub code: String,
+    pub position: i64,
+    pub name: String,
+}
+
 /// A goal (tujuan) of a Renstra period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tujuan {
@@ -36,15 +46,46 @@ pub struct Tujuan {
     pub code: String,
     pub position: i64,
     pub name: String,
+    /// The city plan's misi it serves, if the report names one.
+    pub misi: Option<String>,
 }
 
-/// A target outcome (sasaran) under a tujuan.
+/// A target outcome (sasaran), under a tujuan of the office or, in reports whose office has no
+/// tujuan of its own, directly under a misi of the city plan. Exactly one of the two is given
+/// (the reader refuses both and neither).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sasaran {
-    pub tujuan: String,
+    pub tujuan: Option<String>,
     pub code: String,
     pub position: i64,
     pub name: String,
+    pub misi: Option<String>,
+}
+
+/// What a sasaran hangs under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SasaranParent<'a> {
+    Tujuan(&'a str),
+    Misi(&'a str),
+}
+
+impl Sasaran {
+    /// Its tujuan if it has one, else its misi; `None` only for a record the reader would refuse.
+    pub fn parent(&self) -> Option<SasaranParent<'_>> {
+        match (&self.tujuan, &self.misi) {
+            (Some(t), _) => Some(SasaranParent::Tujuan(t)),
+            (None, Some(m)) => Some(SasaranParent::Misi(m)),
+            (None, None) => None,
+        }
+    }
+    /// Whether it hangs directly under the tujuan `code`.
+    pub fn is_under_tujuan(&self, code: &str) -> bool {
+        self.tujuan.as_deref() == Some(code)
+    }
+    /// Whether it hangs directly under the misi `code` (not through a tujuan).
+    pub fn is_under_misi(&self, code: &str) -> bool {
+        self.tujuan.is_none() && self.misi.as_deref() == Some(code)
+    }
 }
 
 /// Where an indicator hangs in the plan.

@@ -88,8 +88,9 @@ pub struct Column {
 /// newest column it holds; columns of later versions that it lacks are read as empty, so a file
 /// written by an older Kinerja is upgraded on reading. Version 1: the format before issue 14;
 /// version 2: funding source, spending type, single alokasi, physical progress and printed sisa
-/// of budget lines.
-pub const FORMAT_VERSION: u8 = 2;
+/// of budget lines; version 3: the city plan's misi above a tujuan or a sasaran (`misi` of
+/// `tujuan.csv` and `sasaran.csv`, whose `tujuan` may then be empty).
+pub const FORMAT_VERSION: u8 = 3;
 
 /// A column named differently in the file and in the database.
 pub const fn col(csv: &'static str, sql: &'static str, kind: Kind) -> Column {
@@ -415,6 +416,7 @@ pub fn each_part<V: PartVisitor>(v: &mut V) -> Result<(), V::Error> {
     v.visit::<AssetItem>()?;
     v.visit::<RenstraPeriod>()?;
     v.visit::<Strategy>()?;
+    v.visit::<Misi>()?;
     v.visit::<Tujuan>()?;
     v.visit::<Sasaran>()?;
     v.visit::<Indicator>()?;

@@ -200,14 +200,25 @@ fn every_record_of_the_embedded_dataset_survives_its_cells() {
         end_target_high: None,
         note: String::new(),
     });
+    // The city plan's misi are an optional file the reference leaves out: one, served by a
+    // tujuan, with a sasaran directly under it.
+    d.misi.push(Misi { period: "2024-2026".into(), code: "M1".into(), position: 1, name: "Misi".into() });
+    d.tujuan[0].misi = Some("M1".into());
+    d.sasaran.push(Sasaran {
+        tujuan: None,
+        code: "S9".into(),
+        position: 9,
+        name: "Di bawah misi".into(),
+        misi: Some("M1".into()),
+    });
     let mut t = RoundTrip { dataset: &d, failures: Vec::new(), rows: 0, empty: Vec::new() };
     t.check(std::slice::from_ref(&d.office));
     let Ok(()) = each_part(&mut t);
     assert!(t.failures.is_empty(), "{}", t.failures.join("\n"));
     assert!(t.empty.is_empty(), "every declaration is exercised; without rows: {:?}", t.empty);
     // 655 data rows in the 27 embedded files other than the narrative (counted with a CSV
-    // reader), the narrative's sections, and the six above.
-    assert_eq!(t.rows, 661 + narrative);
+    // reader), the narrative's sections, the six above and the misi and its sasaran.
+    assert_eq!(t.rows, 663 + narrative);
 }
 
 #[test]

@@ -148,6 +148,16 @@ pub enum ProblemKind {
     },
     /// A band without a lower bound that is not the period's lowest.
     BandOpenNotLast,
+    /// A sasaran that names both a tujuan and a misi (`both`) or neither.
+    SasaranParent {
+        both: bool,
+    },
+    /// A tujuan whose misi belongs to another Renstra period than the tujuan.
+    MisiOfOtherPeriod {
+        misi: String,
+        misi_period: String,
+        period: String,
+    },
     /// A masked telephone number (`08********63`) with no stored number to keep.
     MaskedPhone {
         phone: String,
@@ -360,6 +370,34 @@ impl ProblemKind {
             (BandOrder { above }, Lang::En) => format!(
                 "the lower bound must be below the lower bound of the band above it ('{above}'); order the bands from the highest (position 1)"
             ),
+            (SasaranParent { both: true }, Lang::Id) => {
+                "sasaran diisi tujuan dan misi sekaligus; sasaran berada di bawah tujuan atau langsung di bawah misi, \
+                 kosongkan salah satunya"
+                    .into()
+            }
+            (SasaranParent { both: true }, Lang::En) => {
+                "the sasaran names both a tujuan and a misi; a sasaran hangs under a tujuan or directly under a misi, \
+                 leave one of them empty"
+                    .into()
+            }
+            (SasaranParent { both: false }, Lang::Id) => {
+                "sasaran tanpa tujuan dan tanpa misi; isi kolom tujuan, atau kolom misi bila sasaran langsung di \
+                 bawah misi"
+                    .into()
+            }
+            (SasaranParent { both: false }, Lang::En) => {
+                "the sasaran names neither a tujuan nor a misi; fill in tujuan, or misi when the sasaran hangs \
+                 directly under a misi"
+                    .into()
+            }
+            (MisiOfOtherPeriod { misi, misi_period, period }, Lang::Id) => format!(
+                "misi '{misi}' milik periode '{misi_period}', bukan periode '{period}' tujuan ini; pilih misi \
+                 periode yang sama"
+            ),
+            (MisiOfOtherPeriod { misi, misi_period, period }, Lang::En) => format!(
+                "misi '{misi}' belongs to period '{misi_period}', not to this tujuan's period '{period}'; choose a \
+                 misi of the same period"
+            ),
             (BandOpenNotLast, Lang::Id) => {
                 "hanya kategori terendah yang boleh tanpa batas bawah; isi lower atau jadikan kategori ini yang terakhir".into()
             }
@@ -471,10 +509,11 @@ pub enum Ref {
     Indicator,
     BudgetLine,
     ParentLine,
+    Misi,
 }
 
 impl Ref {
-    pub const ALL: [Ref; 9] = [
+    pub const ALL: [Ref; 10] = [
         Ref::Unit,
         Ref::Asset,
         Ref::Period,
@@ -484,6 +523,7 @@ impl Ref {
         Ref::Indicator,
         Ref::BudgetLine,
         Ref::ParentLine,
+        Ref::Misi,
     ];
 
     /// The word for it, as the start of a sentence names it.
@@ -498,6 +538,7 @@ impl Ref {
             Ref::Indicator => ("indikator", "indicator"),
             Ref::BudgetLine => ("baris anggaran", "budget line"),
             Ref::ParentLine => ("baris anggaran induk", "parent budget line"),
+            Ref::Misi => ("misi", "misi (of the city plan)"),
         };
         lang.pick(id, en)
     }

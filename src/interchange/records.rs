@@ -17,8 +17,17 @@ impl Record for Unit {}
 impl Record for UnitDuty {}
 impl Record for AssetItem {}
 impl Record for Strategy {}
+impl Record for Misi {}
 impl Record for Tujuan {}
-impl Record for Sasaran {}
+impl Record for Sasaran {
+    fn check(&self, r: &Row) {
+        match (&self.tujuan, &self.misi) {
+            (Some(_), Some(_)) => r.problem("misi", ProblemKind::SasaranParent { both: true }),
+            (None, None) => r.problem("tujuan", ProblemKind::SasaranParent { both: false }),
+            _ => {}
+        }
+    }
+}
 impl Record for AgreementProgram {}
 impl Record for Realisation {}
 impl Record for RawFigure {}
@@ -197,6 +206,7 @@ impl Reading {
             Ref::Period => self.refused(RenstraPeriod::FILE, "code", value),
             Ref::Tujuan => self.refused(Tujuan::FILE, "code", value),
             Ref::Sasaran => self.refused(Sasaran::FILE, "code", value),
+            Ref::Misi => self.refused(Misi::FILE, "code", value),
             Ref::Indicator => self.refused(Indicator::FILE, "code", value),
             Ref::Program | Ref::BudgetLine | Ref::ParentLine => self.refused(BudgetLine::FILE, "kode", value),
         }
@@ -505,6 +515,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let assets: Lines<AssetItem> = read_file(source, &mut reading);
     let periods: Lines<RenstraPeriod> = read_file(source, &mut reading);
     let strategies: Lines<Strategy> = read_file(source, &mut reading);
+    let misi: Lines<Misi> = read_file(source, &mut reading);
     let tujuan: Lines<Tujuan> = read_file(source, &mut reading);
     let sasaran: Lines<Sasaran> = read_file(source, &mut reading);
     let indicators: Lines<Indicator> = read_file(source, &mut reading);
@@ -530,7 +541,12 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     let baselines: Lines<RenstraBaseline> = read_file(source, &mut reading);
 
     // A folder holding none of the files is one problem, not one per file.
-    let optional = [NarrativeSection::OPTIONAL_FILE, AchievementBand::OPTIONAL_FILE, RenstraBaseline::OPTIONAL_FILE];
+    let optional = [
+        Misi::OPTIONAL_FILE,
+        NarrativeSection::OPTIONAL_FILE,
+        AchievementBand::OPTIONAL_FILE,
+        RenstraBaseline::OPTIONAL_FILE,
+    ];
     let required = file_names().len() - optional.into_iter().filter(|o| *o).count();
     let missing = reading.problems.iter().filter(|x| x.kind == ProblemKind::MissingFile).count();
     if missing == required {
@@ -577,13 +593,41 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     for (line, x) in &strategies {
         c.exists(Strategy::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
     }
+    c.unique(Misi::FILE, "code", &misi, |x| x.code.clone());
+    for (line, x) in &misi {
+        c.exists(Misi::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
+    }
+    // The first of duplicate codes, as the other references find them.
+    let misi_period: HashMap<&str, &str> =
+        misi.iter().rev().map(|(_, m)| (m.code.as_str(), m.period.as_str())).collect();
     let tujuan_codes = c.unique(Tujuan::FILE, "code", &tujuan, |x| x.code.clone());
     for (line, x) in &tujuan {
         c.exists(Tujuan::FILE, *line, "period", Ref::Period, &x.period, period_codes.contains(&x.period));
+        if let Some(m) = &x.misi {
+            match misi_period.get(m.as_str()) {
+                None => c.exists(Tujuan::FILE, *line, "misi", Ref::Misi, m, false),
+                Some(p) if *p != x.period => c.push(
+                    Tujuan::FILE,
+                    *line,
+                    "misi",
+                    ProblemKind::MisiOfOtherPeriod {
+                        misi: m.clone(),
+                        misi_period: p.to_string(),
+                        period: x.period.clone(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
     }
     let sasaran_codes = c.unique(Sasaran::FILE, "code", &sasaran, |x| x.code.clone());
     for (line, x) in &sasaran {
-        c.exists(Sasaran::FILE, *line, "tujuan", Ref::Tujuan, &x.tujuan, tujuan_codes.contains(&x.tujuan));
+        if let Some(t) = &x.tujuan {
+            c.exists(Sasaran::FILE, *line, "tujuan", Ref::Tujuan, t, tujuan_codes.contains(t));
+        }
+        if let Some(m) = &x.misi {
+            c.exists(Sasaran::FILE, *line, "misi", Ref::Misi, m, misi_period.contains_key(m.as_str()));
+        }
     }
     let budget_keys = c.unique(BudgetLine::FILE, "kode", &budget_lines, |b| (b.year, b.kode.clone()));
     let program_kodes: HashSet<String> =
@@ -885,6 +929,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         assets: strip(assets),
         periods: strip(periods),
         strategies: strip(strategies),
+        misi: strip(misi),
         tujuan: strip(tujuan),
         sasaran: strip(sasaran),
         indicators: strip(indicators),

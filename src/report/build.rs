@@ -387,26 +387,46 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
     let mut rows = Vec::new();
     let target_cells =
         |code: &str| p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect::<Vec<_>>();
-    let mut tujuan: Vec<&Tujuan> = d.tujuan.iter().filter(|t| t.period == p.code).collect();
-    tujuan.sort_by_key(|t| t.position);
-    for t in tujuan {
+    // The rows of a sasaran's indicators, under the tujuan named `tujuan` (empty for a sasaran
+    // directly under a misi), `level` deep.
+    let sasaran_rows = |rows: &mut Vec<TableRow>, tujuan: &str, s: &Sasaran, level: u8| {
+        for ind in sasaran_indicators(d, &s.code) {
+            let tujuan = if tujuan.is_empty() { Cell::Empty } else { Cell::text(tujuan) };
+            let mut cells = vec![tujuan, Cell::text(&s.name), Cell::text(&ind.name), Cell::text(&ind.satuan)];
+            cells.extend(target_cells(&ind.code));
+            rows.push(row(RowKind::Normal, level, format!("indicator:{}", ind.code), cells));
+        }
+    };
+    let tujuan_rows = |rows: &mut Vec<TableRow>, t: &Tujuan, level: u8| {
         for ind in
             d.indicators.iter().filter(|i| i.level == IndicatorLevel::Tujuan && i.parent.as_deref() == Some(&t.code))
         {
             let mut cells = vec![Cell::text(&t.name), Cell::Empty, Cell::text(&ind.name), Cell::text(&ind.satuan)];
             cells.extend(target_cells(&ind.code));
-            rows.push(row(RowKind::Normal, 0, format!("indicator:{}", ind.code), cells));
+            rows.push(row(RowKind::Normal, level, format!("indicator:{}", ind.code), cells));
         }
-        let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-        sasaran.sort_by_key(|s| s.position);
-        for s in sasaran {
-            for ind in sasaran_indicators(d, &s.code) {
-                let mut cells =
-                    vec![Cell::text(&t.name), Cell::text(&s.name), Cell::text(&ind.name), Cell::text(&ind.satuan)];
-                cells.extend(target_cells(&ind.code));
-                rows.push(row(RowKind::Normal, 1, format!("indicator:{}", ind.code), cells));
-            }
+        for s in d.sasaran_of_tujuan(&t.code) {
+            sasaran_rows(rows, &t.name, s, level + 1);
         }
+    };
+    let tujuan = d.tujuan_of_period(&p.code);
+    // The city plan's misi, when the period names them, each on a row of its own above what
+    // serves it: its tujuan, then the sasaran that hang directly under it.
+    for (n, m) in d.misi_of_period(&p.code).into_iter().enumerate() {
+        let mut cells = vec![Cell::text(format!("{} {}: {}", lang.pick("MISI", "MISSION"), n + 1, m.name))];
+        cells.resize(cols.len(), Cell::Empty);
+        rows.push(row(RowKind::Normal, 0, format!("misi:{}", m.code), cells));
+        for t in tujuan.iter().filter(|t| t.misi.as_deref() == Some(&m.code)) {
+            tujuan_rows(&mut rows, t, 1);
+        }
+        for s in d.sasaran_of_misi(&m.code) {
+            sasaran_rows(&mut rows, "", s, 2);
+        }
+    }
+    // Tujuan serving no misi of the period (every tujuan of a period without misi).
+    let known = |m: &str| d.misi(m).is_some_and(|m| m.period == p.code);
+    for t in tujuan.iter().filter(|t| !t.misi.as_deref().is_some_and(known)) {
+        tujuan_rows(&mut rows, t, 0);
     }
     (cols, rows)
 }

@@ -38,6 +38,8 @@ const KEPT_ON_IMPORT: &[&str] = &["audit_log", "office_setting"];
 /// The tables the city view reads for every office (capaian and the AKIP predicate).
 const PERFORMANCE_TABLES: &[&str] = &[
     "renstra_period",
+    // A sasaran under a misi belongs to the misi's period.
+    "misi",
     "tujuan",
     "sasaran",
     "indicator",

@@ -89,6 +89,7 @@ pub(crate) type SqlRow = Vec<(String, Sql)>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Table {
     Period,
+    Misi,
     Tujuan,
     Sasaran,
     Indicator,
@@ -144,8 +145,9 @@ const SETTING: Shape = Shape {
 
 impl Table {
     /// Every table.
-    const ALL: [Table; 20] = [
+    const ALL: [Table; 21] = [
         Table::Period,
+        Table::Misi,
         Table::Tujuan,
         Table::Sasaran,
         Table::Indicator,
@@ -171,6 +173,7 @@ impl Table {
     fn shape(self) -> Shape {
         match self {
             Table::Period => declared::<RenstraPeriod>(),
+            Table::Misi => declared::<Misi>(),
             Table::Tujuan => declared::<Tujuan>(),
             Table::Sasaran => declared::<Sasaran>(),
             // Removing an indicator clears the link of the indicator that follows it.

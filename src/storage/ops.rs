@@ -253,6 +253,26 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             vec![put_row(Table::Setting, vec![text(key)], old.as_deref().map(row), Some(row(new)))]
         }
         Op::AddPeriod(p) => vec![put(None, Some(p))?],
+        Op::AddMisi(m) => vec![put(None, Some(m))?],
+        Op::UpdateMisi { old, new } => diff(batch, old, new)?,
+        Op::RemoveMisi(m) => {
+            let under = count(
+                batch,
+                "SELECT (SELECT count(*) FROM tujuan WHERE office_id = ?1 AND misi_code = ?2)
+                      + (SELECT count(*) FROM sasaran WHERE office_id = ?1 AND misi_code = ?2)",
+                &[text(&m.code)],
+            )?;
+            if under > 0 {
+                return Err(EditError::refused(
+                    format!(
+                        "Misi {} masih punya {under} tujuan atau sasaran; pindahkan atau hapus lebih dulu.",
+                        m.code
+                    ),
+                    format!("Misi {} still has {under} tujuan or sasaran; move or remove them first.", m.code),
+                ));
+            }
+            vec![put(Some(m), None)?]
+        }
         Op::AddTujuan(t) => vec![put(None, Some(t))?],
         Op::UpdateTujuan { old, new } => diff(batch, old, new)?,
         Op::RemoveTujuan(t) => {
@@ -273,8 +293,14 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             }
             vec![put(Some(t), None)?]
         }
-        Op::AddSasaran(s) => vec![put(None, Some(s))?],
-        Op::UpdateSasaran { old, new } => diff(batch, old, new)?,
+        Op::AddSasaran(s) => {
+            one_parent(s)?;
+            vec![put(None, Some(s))?]
+        }
+        Op::UpdateSasaran { old, new } => {
+            one_parent(new)?;
+            diff(batch, old, new)?
+        }
         Op::RemoveSasaran(s) => {
             let under = count(
                 batch,
@@ -311,6 +337,17 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             }
         }
     })
+}
+
+/// A sasaran names its tujuan or its misi, never both or neither (as the import requires).
+fn one_parent(s: &Sasaran) -> Result<(), EditError> {
+    if s.tujuan.is_some() == s.misi.is_some() {
+        return Err(EditError::refused(
+            format!("Sasaran {} harus berada di bawah satu tujuan atau satu misi.", s.code),
+            format!("Sasaran {} must hang under one tujuan or one misi.", s.code),
+        ));
+    }
+    Ok(())
 }
 
 /// An indicator and everything of its own; links to it from records that stay are cleared.
@@ -520,7 +557,7 @@ mod tests {
 
     #[test]
     fn only_changed_columns_are_written_and_another_key_is_refused() {
-        let old = Tujuan { period: "P".into(), code: "T1".into(), position: 1, name: "Lama".into() };
+        let old = Tujuan { period: "P".into(), code: "T1".into(), position: 1, name: "Lama".into(), misi: None };
         let new = Tujuan { name: "Baru".into(), ..old.clone() };
         let edits = column_edits(Table::Tujuan, vec![text("T1")], row_of(&old), row_of(&new)).unwrap();
         assert_eq!(edits.len(), 1);

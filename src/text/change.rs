@@ -164,6 +164,9 @@ fn op_summary(op: &Op, lang: Lang) -> String {
             let (c, s, e) = (&p.code, p.start_year, p.end_year);
             tr!(lang, "Tambah periode Renstra {c} ({s}–{e})", "Add Renstra period {c} ({s}–{e})")
         }
+        Op::AddMisi(m) => tr!(lang, "Tambah misi {}", "Add misi {}", m.code),
+        Op::UpdateMisi { new, .. } => tr!(lang, "Ubah misi {}", "Change misi {}", new.code),
+        Op::RemoveMisi(m) => tr!(lang, "Hapus misi {}", "Remove misi {}", m.code),
         Op::AddTujuan(t) => tr!(lang, "Tambah tujuan {}", "Add tujuan {}", t.code),
         Op::UpdateTujuan { new, .. } => tr!(lang, "Ubah tujuan {}", "Change tujuan {}", new.code),
         Op::RemoveTujuan(t) => tr!(lang, "Hapus tujuan {}", "Remove tujuan {}", t.code),

@@ -52,6 +52,7 @@ pub fn parse_record(name: &str) -> Record {
 fn table_label(table: &str, lang: Lang) -> Option<&'static str> {
     let (id, en) = match table {
         "renstra_period" => ("Periode Renstra", "Renstra period"),
+        "misi" => ("Misi RPJMD/RPD", "Misi (city plan)"),
         "tujuan" => ("Tujuan", "Tujuan (goal)"),
         "sasaran" => ("Sasaran", "Sasaran (objective)"),
         "indicator" => ("Indikator", "Indicator"),

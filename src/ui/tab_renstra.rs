@@ -34,8 +34,7 @@ pub fn renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     let tree: Vec<TujuanView> = tujuan
         .into_iter()
         .map(|t| {
-            let mut sas: Vec<_> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-            sas.sort_by_key(|s| s.position);
+            let sas = d.sasaran_of_tujuan(&t.code);
             TujuanView {
                 code: t.code.clone(),
                 name: t.name.clone(),

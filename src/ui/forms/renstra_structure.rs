@@ -77,20 +77,20 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                     }
                     if ui.small_button(lang.pick("+ Sasaran", "+ Goal")).clicked() {
                         let code = free_code(&d, "S");
-                        let pos =
-                            d.sasaran.iter().filter(|s| s.tujuan == t.code).map(|s| s.position).max().unwrap_or(0) + 1;
+                        let pos = d.sasaran_of_tujuan(&t.code).last().map_or(0, |s| s.position) + 1;
                         let sasaran = Sasaran {
-                            tujuan: t.code.clone(),
+                            tujuan: Some(t.code.clone()),
                             code: code.clone(),
                             position: pos,
                             name: lang.pick("Sasaran baru", "New goal").into(),
+                            misi: None,
                         };
                         changes.push(Change {
                             description: format!("Tambah sasaran {code}"),
                             ops: vec![Op::AddSasaran(sasaran)],
                         });
                     }
-                    let empty = !d.sasaran.iter().any(|s| s.tujuan == t.code)
+                    let empty = d.sasaran_of_tujuan(&t.code).is_empty()
                         && !d.indicators.iter().any(|i| i.parent.as_deref() == Some(&t.code));
                     if ui
                         .add_enabled(empty, egui::Button::new(lang.pick("Hapus tujuan", "Remove")))
@@ -106,9 +106,7 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                         });
                     }
                 });
-                let mut sasaran: Vec<&Sasaran> = d.sasaran.iter().filter(|s| s.tujuan == t.code).collect();
-                sasaran.sort_by_key(|s| s.position);
-                for s in sasaran {
+                for s in d.sasaran_of_tujuan(&t.code) {
                     egui::CollapsingHeader::new(format!("Sasaran: {}", s.name))
                         .id_salt(("struct_sasaran", &s.code))
                         .show(ui, |ui| {
@@ -183,6 +181,7 @@ pub fn renstra_structure_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &Ren
                 code: code.clone(),
                 position: pos,
                 name: lang.pick("Tujuan baru", "New aim").into(),
+                misi: None,
             };
             changes.push(Change { description: format!("Tambah tujuan {code}"), ops: vec![Op::AddTujuan(tujuan)] });
         }
@@ -219,10 +218,24 @@ fn copy_period(d: &Dataset, period: &RenstraPeriod, start: Year) -> Change {
         basis: period.basis.clone(),
     })];
     let new_code = |c: &str| format!("{c}{suffix}");
-    for t in d.tujuan.iter().filter(|t| t.period == period.code) {
-        ops.push(Op::AddTujuan(Tujuan { period: code.clone(), code: new_code(&t.code), ..t.clone() }));
-        for s in d.sasaran.iter().filter(|s| s.tujuan == t.code) {
-            ops.push(Op::AddSasaran(Sasaran { tujuan: new_code(&t.code), code: new_code(&s.code), ..s.clone() }));
+    let new_link = |c: &Option<String>| c.as_deref().map(new_code);
+    for m in d.misi_of_period(&period.code) {
+        ops.push(Op::AddMisi(Misi { period: code.clone(), code: new_code(&m.code), ..m.clone() }));
+    }
+    for s in d.sasaran_of_period(&period.code) {
+        if s.tujuan.is_none() {
+            ops.push(Op::AddSasaran(Sasaran { misi: new_link(&s.misi), code: new_code(&s.code), ..s.clone() }));
+        }
+    }
+    for t in d.tujuan_of_period(&period.code) {
+        ops.push(Op::AddTujuan(Tujuan {
+            period: code.clone(),
+            code: new_code(&t.code),
+            misi: new_link(&t.misi),
+            ..t.clone()
+        }));
+        for s in d.sasaran_of_tujuan(&t.code) {
+            ops.push(Op::AddSasaran(Sasaran { tujuan: new_link(&s.tujuan), code: new_code(&s.code), ..s.clone() }));
         }
     }
     for ind in d.indicators.iter().filter(|i| i.period == period.code && i.level != IndicatorLevel::Program) {
