@@ -1,5 +1,6 @@
 //! Dinas Tenaga Kerja Kota Contoh (`tests/data/disnaker-kota`), a made-up office written for
-//! issue 14: LKIP 2023 of a Renstra 2021–2025, a lower-is-better range target (TPT), an inverse
+//! issue 14: LKIP 2023 of a Renstra 2021–2025 under two RPJMD misi (two sasaran directly under
+//! misi 2, one under a tujuan serving misi 4), a lower-is-better range target (TPT), an inverse
 //! lower-is-better count, a capaian capped at 120 %, the office's bands "80–100 Baik, 50–80
 //! Cukup, < 50 Kurang", printed averages, a single alokasi with sisa and realisasi fisik, an APBN
 //! tugas pembantuan programme beside the APBD ones and belanja tidak langsung, and its own table
@@ -74,9 +75,15 @@ fn settings() -> Settings {
 fn the_office_imports_and_round_trips_through_files_and_the_database() {
     let d = office();
     assert_eq!(d.office.code, "DISNAKER");
+    // Sasaran S1 and S2 hang directly under RPJMD misi 2; S3 under tujuan T1, which serves misi 4.
+    assert_eq!(d.misi.iter().map(|m| m.code.as_str()).collect::<Vec<_>>(), ["M2", "M4"]);
+    let parents: Vec<(Option<&str>, Option<&str>)> =
+        d.sasaran.iter().map(|s| (s.tujuan.as_deref(), s.misi.as_deref())).collect();
+    assert_eq!(parents, [(None, Some("M2")), (None, Some("M2")), (Some("T1"), None)]);
+    assert_eq!(d.tujuan[0].misi.as_deref(), Some("M4"));
     // Every file Kinerja writes is the file on disk, byte for byte.
     let written = write_dataset(&d);
-    assert_eq!(written.len(), 30);
+    assert_eq!(written.len(), 31);
     for (name, bytes) in &written {
         let on_disk = std::fs::read(folder().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(on_disk == *bytes, "{name} differs:\n{}", String::from_utf8_lossy(bytes));
@@ -247,6 +254,26 @@ fn the_tables_exist_under_the_office_numbers() {
     assert_eq!(number("iku-analisis:IKU1"), Some("3.4"));
     assert_eq!(number("efisiensi"), Some("3.10"));
     assert_eq!(number("pagu-program"), None, "a single alokasi: no table of pagu murni");
+
+    // Tabel 2.1, the Renstra under the RPJMD misi the office serves: misi 2 with sasaran S1 and
+    // S2 directly under it (no tujuan of the office's own), misi 4 with tujuan T1 and its S3.
+    let t = build_table(&d, &s, "2.1", 2023, TableOptions::default()).unwrap();
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "misi:M2",
+            "indicator:IKU1",
+            "indicator:IKU2",
+            "indicator:IKU3",
+            "indicator:IKU4",
+            "misi:M4",
+            "indicator:IKU5"
+        ]
+    );
+    assert!(text_of(&t.rows[0].cells[0]).contains("Sumber Daya Manusia yang Produktif"), "{:?}", t.rows[0]);
+    assert_eq!((text_of(&t.rows[1].cells[0]), t.rows[1].level), ("Empty".to_string(), 2), "no tujuan above S1");
+    assert_eq!(text_of(&t.rows[6].cells[0]), "Meningkatnya Kualitas Pelayanan Publik Ketenagakerjaan");
 
     // Tabel 3.3 with its KATEGORI column: the bands of the recomputed capaian (IKU4 is C,
     // whatever the report printed), and the printed 102 for TPT beside the recomputed 98.
