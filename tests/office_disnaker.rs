@@ -120,11 +120,8 @@ fn the_checker_finds_exactly_the_five_deliberate_slips() {
     let s = settings();
     let r = check(&d, &s, None);
     assert_all_checked(&d, &s, &r);
-    let found: Vec<(i32, &str, &str, &str)> = r
-        .findings
-        .iter()
-        .map(|f| (f.year, f.table.as_str(), f.subject.as_str(), f.field.as_str()))
-        .collect();
+    let found: Vec<(i32, &str, &str, &str)> =
+        r.findings.iter().map(|f| (f.year, f.table.as_str(), f.subject.as_str(), f.field.as_str())).collect();
     // In the office's own tables: capaian is its Tabel 3.3, the budget its Tabel 3.12.
     assert_eq!(
         found,
