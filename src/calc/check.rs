@@ -544,10 +544,17 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
     for a in d.agreement_programs.iter().filter(|a| in_year(a.year)) {
         let Some(line) = d.budget_line(a.year, &a.program) else { continue };
         let table = table_id(d, a.year, TableKind::Agreement, "");
-        for (amount, pk, budget) in [
-            (Amount::PaguMurni, a.pagu_murni, line.pagu_murni),
-            (Amount::PaguPerubahan, a.pagu_perubahan, line.pagu_perubahan),
-        ] {
+        // A line that prints one alokasi has no murni or perubahan to match: the agreement's
+        // amount (its perubahan, else the murni it was signed with) is that alokasi, or the
+        // agreement's pagu would never be checked at all.
+        let pairs = match line.alokasi {
+            Some(alokasi) => vec![(Amount::Pagu, a.pagu_perubahan.or(a.pagu_murni), Some(alokasi))],
+            None => vec![
+                (Amount::PaguMurni, a.pagu_murni, line.pagu_murni),
+                (Amount::PaguPerubahan, a.pagu_perubahan, line.pagu_perubahan),
+            ],
+        };
+        for (amount, pk, budget) in pairs {
             if let Some(pc) = money_mismatch(pk, budget) {
                 r.findings.push(amount_finding(
                     a.year,
@@ -736,6 +743,29 @@ mod tests {
         assert_eq!(sisa.subject, "budget:1.1");
         let fisik = ours.iter().find(|f| f.issue == Issue::FisikRange).unwrap();
         assert_eq!((fisik.field.as_str(), fisik.reported), ("fisik_pct", Some(dec("105"))));
+    }
+
+    #[test]
+    fn an_agreement_pagu_is_checked_against_a_single_alokasi() {
+        let mut d = crate::calc::budget::tests::other_office();
+        let pk = |program: &str, murni: i64| AgreementProgram {
+            year: 2025,
+            program: program.into(),
+            position: 1,
+            name: program.into(),
+            pagu_murni: Some(Money::from_rupiah(murni)),
+            pagu_perubahan: None,
+            note: String::new(),
+        };
+        // Programme 2 prints alokasi 2.000.000 (see `other_office`): the agreement's 2.000.000
+        // agrees; 5.1's alokasi is 5.000.000 and the agreement says 5.500.000.
+        d.agreement_programs.push(pk("2", 2_000_000));
+        d.agreement_programs.push(pk("5.1", 5_500_000));
+        let r = check(&d, &Settings::default(), None);
+        let ours: Vec<&Finding> = r.findings.iter().filter(|f| f.issue == Issue::AgreementBudget).collect();
+        assert_eq!(ours.len(), 1, "{ours:?}");
+        assert_eq!((ours[0].subject.as_str(), ours[0].field.as_str()), ("budget:5.1", "pagu"));
+        assert_eq!((ours[0].reported, ours[0].computed), (Some(dec("5500000")), Some(dec("5000000"))));
     }
 
     #[test]
