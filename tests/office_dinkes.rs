@@ -300,13 +300,64 @@ fn the_tables_of_2024_under_the_office_numbers() {
     // Its analysis table of the DBD indicator, 3.4: 100 in 2023 (inside the range), −20 in 2024.
     let t = build_table(&d, &s, "3.4", 2024, TableOptions::default()).unwrap();
     assert_eq!((column(&t, "capaian_2023"), column(&t, "capaian_2024")), (vec!["100".into()], vec!["-20".into()]));
-    // Its budget table, 3.12, and the pagu table, 3.10: every programme of every source, the
-    // programme printed without amounts rolled up nowhere but in the totals.
+    // Its budget table, 3.12: the programmes of every source, their total, the totals per
+    // source and per spending type and the grand total, with sisa, sisa % and fisik
+    // (the figures derived by hand in the budget test above).
     let t = build_table(&d, &s, "anggaran-program", 2024, TableOptions::default()).unwrap();
     assert_eq!(t.id, "3.12");
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "budget:1.02.01",
+            "budget:1.02.02",
+            "budget:1.02.03",
+            "budget:1.02.02.DAK",
+            "budget:024.05.WA",
+            "budget:024.04.DR",
+            "budget:*",
+            "source:apbd",
+            "source:apbn-dekon",
+            "source:apbn-tp",
+            "source:dak",
+            "spending:program",
+            "spending:pegawai",
+            "budget:all",
+        ]
+    );
     let names = column(&t, "program");
-    assert!(names.iter().any(|n| n.contains("(Dekonsentrasi)")) && names.iter().any(|n| n.contains("(Tugas Pembantuan)")));
-    assert_eq!(t.rows.last().map(|r| cell_text(&r.cells[2])), Some("56500000000".into()));
+    assert_eq!(
+        names[7..],
+        [
+            "Jumlah APBD",
+            "Jumlah APBN Dekonsentrasi",
+            "Jumlah APBN Tugas Pembantuan",
+            "Jumlah DAK",
+            "Jumlah Belanja Program",
+            "Jumlah Belanja Pegawai",
+            "JUMLAH SELURUH BELANJA"
+        ]
+    );
+    assert_eq!(column(&t, "pagu")[7..11], ["63500000000", "3000000000", "5000000000", "6000000000"]);
+    assert_eq!(column(&t, "sisa")[4..7], ["150000000", "500000000", "4935000000"]);
+    assert_eq!(column(&t, "sisa")[12], "1050000000", "belanja pegawai in its type's total");
+    // Fisik per programme: 1.02.03 from its one kegiatan that prints one (90 × 1,6 / 1,6).
+    assert_eq!(column(&t, "fisik")[..6], ["98.36", "94", "90", "97.5", "97", "88"]);
+    // The slips are the table's disagreeing cells: the APBN dekonsentrasi pagu printed
+    // 1.800.000.000, the grand total's sisa % printed 8,37.
+    let pagu = t.columns.iter().position(|c| c.key == "pagu").unwrap();
+    let sisa_pct = t.columns.iter().position(|c| c.key == "sisa_persen").unwrap();
+    assert_eq!(t.rows[8].cells[pagu], Cell::Figure { reported: Some(dec("1800000000")), computed: Some(dec("3000000000")) });
+    assert!(t.rows[8].cells[pagu].disagrees() && t.rows[13].cells[sisa_pct].disagrees());
+    let disagreeing = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.disagrees()).count();
+    assert_eq!(disagreeing, 2);
+    // In English, the table's own words are English.
+    let en = TableOptions { lang: kinerja::format::Lang::En, ..TableOptions::default() };
+    let t = build_table(&d, &s, "3.12", 2024, en).unwrap();
+    assert_eq!(column(&t, "program")[8], "Total APBN deconcentration funds");
+    assert_eq!(column(&t, "program")[13], "GRAND TOTAL");
+    assert!(t.columns.iter().all(|c| !c.label.contains("SISA") && !c.label.contains("FISIK")));
+    // The pagu table, 3.10.
     let t = build_table(&d, &s, "3.10", 2024, TableOptions::default()).unwrap();
     assert_eq!(column(&t, "pagu_sebelum_perubahan").last().map(String::as_str), Some("50400000000"));
     // Kinerja's own numbers name other tables here: 3.1 is the office's analysis of IKU1.

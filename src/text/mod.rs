@@ -120,6 +120,41 @@ pub fn field(code: &str, place: Place, lang: Lang) -> String {
     format!("{}{suffix}", field_label(code, lang))
 }
 
+/// A funding source as a report names it in its budget table's totals.
+pub fn funding_source(source: crate::domain::FundingSource, lang: Lang) -> &'static str {
+    use crate::domain::FundingSource::*;
+    match (source, lang) {
+        (Apbd, _) => "APBD",
+        (ApbnDekon, Lang::Id) => "APBN Dekonsentrasi",
+        (ApbnDekon, Lang::En) => "APBN deconcentration funds",
+        (ApbnTp, Lang::Id) => "APBN Tugas Pembantuan",
+        (ApbnTp, Lang::En) => "APBN co-administration funds",
+        (Dak, _) => "DAK",
+        (Blud, _) => "BLUD",
+        (Lainnya, Lang::Id) => "sumber dana lainnya",
+        (Lainnya, Lang::En) => "other funding sources",
+    }
+}
+
+/// A spending type as a report names it in its budget table's totals.
+pub fn spending_type(spending: crate::domain::SpendingType, lang: Lang) -> &'static str {
+    use crate::domain::SpendingType::*;
+    match (spending, lang) {
+        (Program, Lang::Id) => "Belanja Program",
+        (Program, Lang::En) => "programme spending",
+        (TidakLangsung, Lang::Id) => "Belanja Tidak Langsung",
+        (TidakLangsung, Lang::En) => "indirect spending",
+        (Pegawai, Lang::Id) => "Belanja Pegawai",
+        (Pegawai, Lang::En) => "personnel spending",
+        (Operasi, Lang::Id) => "Belanja Operasi",
+        (Operasi, Lang::En) => "operating spending",
+        (Modal, Lang::Id) => "Belanja Modal",
+        (Modal, Lang::En) => "capital spending",
+        (Lainnya, Lang::Id) => "belanja lainnya",
+        (Lainnya, Lang::En) => "other spending",
+    }
+}
+
 /// The row a finding is about.
 pub fn item(item: &Item, lang: Lang) -> String {
     match (item, lang) {
