@@ -69,8 +69,10 @@ fn imports_round_trips_and_survives_the_database_next_to_the_reference() {
     assert_eq!(check(&reference, &Settings::default(), None).findings.len(), 21);
 }
 
-/// The findings as (year, table, subject, field, reported, computed).
-fn rows(r: &CheckReport) -> Vec<(i32, &str, &str, &str, Option<Decimal>, Option<Decimal>)> {
+/// A finding as (year, table, subject, field, reported, computed).
+type Row<'a> = (i32, &'a str, &'a str, &'a str, Option<Decimal>, Option<Decimal>);
+
+fn rows(r: &CheckReport) -> Vec<Row<'_>> {
     r.findings
         .iter()
         .map(|f| (f.year, f.table.as_str(), f.subject.as_str(), f.field.as_str(), f.reported, f.computed))
@@ -347,7 +349,10 @@ fn the_tables_of_2024_under_the_office_numbers() {
     // 1.800.000.000, the grand total's sisa % printed 8,37.
     let pagu = t.columns.iter().position(|c| c.key == "pagu").unwrap();
     let sisa_pct = t.columns.iter().position(|c| c.key == "sisa_persen").unwrap();
-    assert_eq!(t.rows[8].cells[pagu], Cell::Figure { reported: Some(dec("1800000000")), computed: Some(dec("3000000000")) });
+    assert_eq!(
+        t.rows[8].cells[pagu],
+        Cell::Figure { reported: Some(dec("1800000000")), computed: Some(dec("3000000000")) }
+    );
     assert!(t.rows[8].cells[pagu].disagrees() && t.rows[13].cells[sisa_pct].disagrees());
     let disagreeing = t.rows.iter().flat_map(|r| &r.cells).filter(|c| c.disagrees()).count();
     assert_eq!(disagreeing, 2);
@@ -403,7 +408,13 @@ fn the_command_line_imports_the_office_and_lists_its_slips() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["table"].as_str().unwrap().into(), f["subject"].as_str().unwrap().into(), f["code"].as_str().unwrap().into()))
+        .map(|f| {
+            (
+                f["table"].as_str().unwrap().into(),
+                f["subject"].as_str().unwrap().into(),
+                f["code"].as_str().unwrap().into(),
+            )
+        })
         .collect();
     let expected = [
         ("3.3", "indicator:IKU1", "printed_category_mismatch"),

@@ -1128,7 +1128,9 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lan
         let mut cells = first;
         match amounts {
             Some(line) => cells.extend([Cell::value(m(line.pagu())), Cell::value(m(line.realisasi))]),
-            None => cells.extend([derived(d, s, year, id, subject, "pagu"), derived(d, s, year, id, subject, "realisasi")]),
+            None => {
+                cells.extend([derived(d, s, year, id, subject, "pagu"), derived(d, s, year, id, subject, "realisasi")])
+            }
         }
         cells.push(derived(d, s, year, id, subject, "serapan_pct"));
         if extended {
@@ -1146,7 +1148,12 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lan
         .enumerate()
         .map(|(i, p)| {
             let subject = format!("budget:{}", p.kode);
-            row(RowKind::Normal, 0, subject.clone(), cells(&subject, vec![no(i + 1), Cell::text(&p.name)], Some(p), true))
+            row(
+                RowKind::Normal,
+                0,
+                subject.clone(),
+                cells(&subject, vec![no(i + 1), Cell::text(&p.name)], Some(p), true),
+            )
         })
         .collect();
     rows.push(row(
@@ -1164,19 +1171,34 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lan
         let name = crate::text::funding_source(source, lang);
         let label = tr!(lang, "Jumlah {name}", "Total {name}");
         let subject = format!("source:{}", source.code());
-        rows.push(row(RowKind::Subtotal, 0, subject.clone(), cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false)));
+        rows.push(row(
+            RowKind::Subtotal,
+            0,
+            subject.clone(),
+            cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false),
+        ));
     }
     for spending in SpendingType::ALL.into_iter().filter(|x| top.iter().any(|b| b.spending == *x)) {
         let name = crate::text::spending_type(spending, lang);
         let label = tr!(lang, "Jumlah {name}", "Total {name}");
         let subject = format!("spending:{}", spending.code());
-        rows.push(row(RowKind::Subtotal, 0, subject.clone(), cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false)));
+        rows.push(row(
+            RowKind::Subtotal,
+            0,
+            subject.clone(),
+            cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false),
+        ));
     }
     rows.push(row(
         RowKind::Total,
         0,
         "budget:all",
-        cells("budget:all", vec![Cell::Empty, Cell::text(lang.pick("JUMLAH SELURUH BELANJA", "GRAND TOTAL"))], None, false),
+        cells(
+            "budget:all",
+            vec![Cell::Empty, Cell::text(lang.pick("JUMLAH SELURUH BELANJA", "GRAND TOTAL"))],
+            None,
+            false,
+        ),
     ));
     (cols, rows)
 }
