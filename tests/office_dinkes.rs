@@ -97,6 +97,25 @@ fn the_checker_finds_exactly_the_four_deliberate_slips() {
         assert!(resolve(&d, &settings(), p.year, &p.subject, &p.field).is_ok(), "{} {}", p.subject, p.field);
     }
 
+    // The 102 other printed figures agree with these hand derivations (amounts in billions of
+    // rupiah; capaian, averages, end targets, source and type totals, fisik, staff and the
+    // agreement's pagu are derived in the tests below):
+    // - Tabel 3.12 per programme, serapan / sisa / sisa %: 1.02.01 11,875 / 12,5 = 95 %, sisa
+    //   0,625 = 5 %; 1.02.02 25,2 / 28 = 90 %, sisa 2,8 = 10 %; DAK 5,7 / 6 = 95 %, sisa 0,3 = 5 %;
+    //   APBN dekon 2,85 / 3 = 95 %, sisa 0,15 = 5 %; APBN TP 4,5 / 5 = 90 %, sisa 0,5 = 10 %;
+    //   belanja pegawai 19,95 / 21 = 95 %, sisa 1,05 = 5 %. Fisik: 1.02.02 (92,5 × 16 + 96 × 12)
+    //   / 28 = 2632 / 28 = 94; DAK 97,5 (one kegiatan); APBN TP 88 (one kegiatan).
+    // - Sisa per source: APBN dekon 3 − 2,85 = 0,15 (5 %), TP 0,5 (10 %), DAK 0,3 (5 %);
+    //   belanja program 56,5 / 51,565 / 91,92 % as the programmes; pegawai 21 / 19,95 / 95 %.
+    // - budget:* count_program: the six programme lines of 2024, 1.02.03 with its rolled-up pagu.
+    // - Tabel 3.9, the programmes supporting IKU5 (024.05.WA and 1.02.02): 2 programmes, pagu
+    //   3 + 28 = 31, realisasi 2,85 + 25,2 = 28,05.
+    // - Tabel 3.10: pagu murni 12 + 30 + 2,4 + 6 = 50,4 (APBN lines print an alokasi only);
+    //   pagu 56,5.
+    // - The sisa printed on the lines themselves (budget_lines.csv): 4249 1,2 − 1,17 = 0,03;
+    //   5832 1,8 − 1,68 = 0,12; 024.05.WA 0,15; 024.04.DR and its kegiatan 0,5; 5.1.01 1,05.
+    // - Tabel 3.5: baseline 52,3 and end target 35–40 as the Renstra prints them.
+    //
     // 1. IKU1 (Angka Kematian Ibu, lower is better, standard): 2 − 85,5 / 90 = 2 − 0,95 = 1,05
     //    → 105 %, above 100: SB; printed B.
     // 2. Rata-rata of all IKU 2024: (105 + 93,75 + (−20) + 120 + 80) / 5 = 378,75 / 5 = 75,75;
