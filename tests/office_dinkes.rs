@@ -159,8 +159,10 @@ fn the_checker_finds_exactly_the_four_deliberate_slips() {
     let names = kinerja::calc::layout::layout(&d, 2024);
     let id_of = |name: &str| names.iter().find(|t| t.name() == name).map(|t| t.id.as_str());
     assert_eq!((id_of("capaian"), id_of("anggaran-program")), (Some("3.3"), Some("3.12")));
+    let id = kinerja::text::finding(&r.findings[2], kinerja::format::Lang::Id);
+    assert!(id.starts_with("Tabel 3.12: pagu 'Total sumber dana APBN Dekonsentrasi' dicetak 1.800.000.000"), "{id}");
     let en = kinerja::text::finding(&r.findings[2], kinerja::format::Lang::En);
-    assert!(en.contains("3.12"), "{en}");
+    assert!(en.contains("3.12") && en.contains("APBN deconcentration funds"), "{en}");
 }
 
 #[test]
