@@ -209,7 +209,7 @@ fn a_printed_total_per_source_is_checked() {
     assert_eq!(ours[0].computed, Some(rust_decimal::Decimal::from(500_000)));
     assert!(!r.unverified.iter().any(|u| u.table == "9.1"), "every total per source is computed");
     let words = kinerja::text::finding(ours[0], Lang::Id);
-    assert!(words.contains("sisa anggaran 'Total sumber dana apbn-tp'"), "{words}");
+    assert!(words.contains("sisa anggaran 'Total sumber dana APBN Tugas Pembantuan'"), "{words}");
     let words = kinerja::text::finding(ours[0], Lang::En);
-    assert!(words.contains("remaining budget of 'Total of funding source apbn-tp'"), "{words}");
+    assert!(words.contains("remaining budget of 'Total of funding source APBN co-administration funds'"), "{words}");
 }

@@ -38,13 +38,31 @@ impl FigureKind {
 }
 
 /// The kinds of subject a reference may name (those of `printed_figures.csv`).
-pub const SUBJECT_KINDS: [&str; 8] =
-    ["indicator", "sasaran", "budget", "agreement", "support", "program_indicators", "benchmark", "staff"];
+pub const SUBJECT_KINDS: [&str; 10] = [
+    "indicator",
+    "sasaran",
+    "budget",
+    "source",
+    "spending",
+    "agreement",
+    "support",
+    "program_indicators",
+    "benchmark",
+    "staff",
+];
 
 /// The fields of a subject and how each is shown: `key` is what follows the colon (`*` for a
 /// total). The same fields `resolve::resolve` computes.
 fn fields_of(kind: &str, key: &str) -> &'static [(&'static str, FigureKind)] {
     use FigureKind::*;
+    const TOTAL: &[(&str, FigureKind)] = &[
+        ("pagu", Money),
+        ("pagu_murni", Money),
+        ("realisasi", Money),
+        ("serapan_pct", Percent),
+        ("sisa", Money),
+        ("sisa_pct", Percent),
+    ];
     match (kind, key == "*") {
         ("indicator", false) => &[
             ("capaian_pct", Percent),
@@ -61,13 +79,27 @@ fn fields_of(kind: &str, key: &str) -> &'static [(&'static str, FigureKind)] {
         ],
         ("sasaran", false) => &[("avg_capaian", Percent), ("avg_serapan", Percent), ("efficiency", Verdict)],
         ("sasaran", true) => &[("count_efficient", Count), ("avg_capaian", Percent)],
-        ("budget", false) => &[("pagu", Money), ("pagu_murni", Money), ("realisasi", Money), ("serapan_pct", Percent)],
+        // The grand total and the totals per funding source and spending type.
+        ("budget", false) if key == "all" => TOTAL,
+        ("source" | "spending", false) => TOTAL,
+        ("budget", false) => &[
+            ("pagu", Money),
+            ("pagu_murni", Money),
+            ("realisasi", Money),
+            ("serapan_pct", Percent),
+            ("sisa", Money),
+            ("sisa_pct", Percent),
+            ("fisik_pct", Percent),
+        ],
         ("budget", true) => &[
             ("pagu", Money),
             ("pagu_murni", Money),
             ("realisasi", Money),
             ("serapan_pct", Percent),
             ("count_program", Count),
+            ("sisa", Money),
+            ("sisa_pct", Percent),
+            ("fisik_pct", Percent),
         ],
         ("agreement", true) => &[("pagu", Money), ("pagu_murni", Money)],
         ("support", false) => &[
@@ -350,7 +382,9 @@ fn subject_exists(d: &Dataset, kind: &str, key: &str) -> bool {
     match kind {
         "indicator" | "support" | "program_indicators" => d.indicator(key).is_some(),
         "sasaran" => key == "*" || d.sasaran.iter().any(|s| s.code == key),
-        "budget" => key == "*" || d.budget_lines.iter().any(|b| b.kode == key),
+        "budget" => key == "*" || key == "all" || d.budget_lines.iter().any(|b| b.kode == key),
+        "source" => FundingSource::from_code(key).is_some(),
+        "spending" => SpendingType::from_code(key).is_some(),
         "agreement" => key == "*",
         "benchmark" => key.parse::<i64>().is_ok_and(|p| d.benchmarks.iter().any(|b| b.position == p)),
         "staff" => key == "all" || StaffStatus::ALL.iter().any(|s| s.code() == key),
@@ -818,7 +852,22 @@ mod tests {
             [RefError::UnknownField {
                 subject: "budget:2".into(),
                 field: "count_program".into(),
-                expected: vec!["pagu", "pagu_murni", "realisasi", "serapan_pct"],
+                expected: vec!["pagu", "pagu_murni", "realisasi", "serapan_pct", "sisa", "sisa_pct", "fisik_pct"],
+            }]
+        );
+        // The totals of issue 14 are figures of printed_figures.csv, so references may show them.
+        assert!(problems(
+            "{{budget:all sisa}} {{source:apbn-tp serapan_pct}} {{spending:pegawai pagu terbilang}} \
+             {{budget:* fisik_pct}} {{budget:2 sisa_pct}}"
+        )
+        .is_empty());
+        assert_eq!(problems("{{source:apbx pagu}}"), [RefError::UnknownSubject { subject: "source:apbx".into() }]);
+        assert_eq!(
+            problems("{{budget:all fisik_pct}}"),
+            [RefError::UnknownField {
+                subject: "budget:all".into(),
+                field: "fisik_pct".into(),
+                expected: vec!["pagu", "pagu_murni", "realisasi", "serapan_pct", "sisa", "sisa_pct"],
             }]
         );
         assert_eq!(

@@ -1112,18 +1112,57 @@ fn budget_murni(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> 
     (cols, rows)
 }
 
+/// Whether a year's budget is more than APBD programmes with a murni/perubahan pagu: another
+/// funding source, non-programme spending, a single alokasi, a realisasi fisik or a printed sisa.
+/// Its budget table then shows sisa and fisik and the totals per source and type (issue 14).
+fn budget_beyond_apbd_programmes(d: &Dataset, year: Year) -> bool {
+    d.budget_lines.iter().filter(|b| b.year == year).any(|b| {
+        b.source != FundingSource::Apbd
+            || b.spending != SpendingType::Program
+            || b.alokasi.is_some()
+            || b.fisik_pct.is_some()
+            || b.sisa.is_some()
+    })
+}
+
 fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built {
-    let cols = vec![
+    let extended = budget_beyond_apbd_programmes(d, year);
+    let mut cols = vec![
         text("no", "NO"),
         programme_column(lang),
         col("pagu", lang.pick("PAGU ANGGARAN", "BUDGET"), ColumnKind::Money, true),
         col("realisasi", lang.pick("REALISASI", "ACTUAL"), ColumnKind::Money, true),
         col("persen", "%", ColumnKind::Percent, true),
     ];
+    if extended {
+        cols.push(col("sisa", lang.pick("SISA ANGGARAN", "REMAINING BUDGET"), ColumnKind::Money, true));
+        cols.push(col("sisa_persen", lang.pick("% SISA", "% REMAINING"), ColumnKind::Percent, true));
+        cols.push(col("fisik", lang.pick("REALISASI FISIK (%)", "PHYSICAL PROGRESS (%)"), ColumnKind::Percent, true));
+    }
     let programs = programs_of_year(d, year);
     if programs.is_empty() {
         return (cols, vec![]);
     }
+    // A line's printed amounts, then the figures derived from them in the extended columns.
+    let cells = |subject: &str, first: Vec<Cell>, amounts: Option<&BudgetLine>, fisik: bool| {
+        let mut cells = first;
+        match amounts {
+            Some(line) => cells.extend([Cell::value(m(line.pagu())), Cell::value(m(line.realisasi))]),
+            None => {
+                cells.extend([derived(d, s, year, id, subject, "pagu"), derived(d, s, year, id, subject, "realisasi")])
+            }
+        }
+        cells.push(derived(d, s, year, id, subject, "serapan_pct"));
+        if extended {
+            // A line's sisa is printed on the line itself (`budget_lines.csv`), a total's in
+            // printed_figures.csv.
+            let sisa = printed(d, year, id, subject, "sisa").or(amounts.and_then(|l| m(l.sisa)));
+            cells.push(Cell::figure(sisa, resolved(d, s, year, subject, "sisa")));
+            cells.push(derived(d, s, year, id, subject, "sisa_pct"));
+            cells.push(if fisik { derived(d, s, year, id, subject, "fisik_pct") } else { Cell::Empty });
+        }
+        cells
+    };
     let mut rows: Vec<TableRow> = programs
         .iter()
         .enumerate()
@@ -1133,13 +1172,7 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lan
                 RowKind::Normal,
                 0,
                 subject.clone(),
-                vec![
-                    no(i + 1),
-                    Cell::text(&p.name),
-                    Cell::value(m(p.pagu())),
-                    Cell::value(m(p.realisasi)),
-                    derived(d, s, year, id, &subject, "serapan_pct"),
-                ],
+                cells(&subject, vec![no(i + 1), Cell::text(&p.name)], Some(p), true),
             )
         })
         .collect();
@@ -1147,13 +1180,45 @@ fn budget_realisation(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lan
         RowKind::Total,
         0,
         "budget:*",
-        vec![
-            Cell::Empty,
-            Cell::text("TOTAL"),
-            derived(d, s, year, id, "budget:*", "pagu"),
-            derived(d, s, year, id, "budget:*", "realisasi"),
-            derived(d, s, year, id, "budget:*", "serapan_pct"),
-        ],
+        cells("budget:*", vec![Cell::Empty, Cell::text("TOTAL")], None, true),
+    ));
+    if !extended {
+        return (cols, rows);
+    }
+    // Non-programme spending is no row of a programme table; it shows in its type's total.
+    let top = d.budget_children(year, None);
+    for source in FundingSource::ALL.into_iter().filter(|x| top.iter().any(|b| b.source == *x)) {
+        let name = crate::text::funding_source(source, lang);
+        let label = tr!(lang, "Jumlah {name}", "Total {name}");
+        let subject = format!("source:{}", source.code());
+        rows.push(row(
+            RowKind::Subtotal,
+            0,
+            subject.clone(),
+            cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false),
+        ));
+    }
+    for spending in SpendingType::ALL.into_iter().filter(|x| top.iter().any(|b| b.spending == *x)) {
+        let name = crate::text::spending_type(spending, lang);
+        let label = tr!(lang, "Jumlah {name}", "Total {name}");
+        let subject = format!("spending:{}", spending.code());
+        rows.push(row(
+            RowKind::Subtotal,
+            0,
+            subject.clone(),
+            cells(&subject, vec![Cell::Empty, Cell::text(label)], None, false),
+        ));
+    }
+    rows.push(row(
+        RowKind::Total,
+        0,
+        "budget:all",
+        cells(
+            "budget:all",
+            vec![Cell::Empty, Cell::text(lang.pick("JUMLAH SELURUH BELANJA", "GRAND TOTAL"))],
+            None,
+            false,
+        ),
     ));
     (cols, rows)
 }

@@ -120,6 +120,53 @@ pub fn field(code: &str, place: Place, lang: Lang) -> String {
     format!("{}{suffix}", field_label(code, lang))
 }
 
+/// A funding source as a report names it in its budget table's totals.
+pub fn funding_source(source: crate::domain::FundingSource, lang: Lang) -> &'static str {
+    use crate::domain::FundingSource::*;
+    match (source, lang) {
+        (Apbd, _) => "APBD",
+        (ApbnDekon, Lang::Id) => "APBN Dekonsentrasi",
+        (ApbnDekon, Lang::En) => "APBN deconcentration funds",
+        (ApbnTp, Lang::Id) => "APBN Tugas Pembantuan",
+        (ApbnTp, Lang::En) => "APBN co-administration funds",
+        (Dak, _) => "DAK",
+        (Blud, _) => "BLUD",
+        (Lainnya, Lang::Id) => "sumber dana lainnya",
+        (Lainnya, Lang::En) => "other funding sources",
+    }
+}
+
+/// A spending type as a report names it in its budget table's totals.
+pub fn spending_type(spending: crate::domain::SpendingType, lang: Lang) -> &'static str {
+    use crate::domain::SpendingType::*;
+    match (spending, lang) {
+        (Program, Lang::Id) => "Belanja Program",
+        (Program, Lang::En) => "programme spending",
+        (TidakLangsung, Lang::Id) => "Belanja Tidak Langsung",
+        (TidakLangsung, Lang::En) => "indirect spending",
+        (Pegawai, Lang::Id) => "Belanja Pegawai",
+        (Pegawai, Lang::En) => "personnel spending",
+        (Operasi, Lang::Id) => "Belanja Operasi",
+        (Operasi, Lang::En) => "operating spending",
+        (Modal, Lang::Id) => "Belanja Modal",
+        (Modal, Lang::En) => "capital spending",
+        (Lainnya, Lang::Id) => "belanja lainnya",
+        (Lainnya, Lang::En) => "other spending",
+    }
+}
+
+/// A funding source's code (`apbn-dekon`) by its name; an unknown code as it is.
+fn source_name(code: &str, lang: Lang) -> &str {
+    use crate::domain::Coded;
+    crate::domain::FundingSource::from_code(code).map_or(code, |s| funding_source(s, lang))
+}
+
+/// A spending type's code (`pegawai`) by its name; an unknown code as it is.
+fn spending_name(code: &str, lang: Lang) -> &str {
+    use crate::domain::Coded;
+    crate::domain::SpendingType::from_code(code).map_or(code, |s| spending_type(s, lang))
+}
+
 /// The row a finding is about.
 pub fn item(item: &Item, lang: Lang) -> String {
     match (item, lang) {
@@ -130,10 +177,10 @@ pub fn item(item: &Item, lang: Lang) -> String {
         (Item::AllPrograms, Lang::En) => "Total of all programmes".into(),
         (Item::AllBudgetLines, Lang::Id) => "Total seluruh belanja (program dan non-program)".into(),
         (Item::AllBudgetLines, Lang::En) => "Total of all spending (programmes and non-programme lines)".into(),
-        (Item::FundingSource(s), Lang::Id) => format!("Total sumber dana {s}"),
-        (Item::FundingSource(s), Lang::En) => format!("Total of funding source {s}"),
-        (Item::SpendingType(s), Lang::Id) => format!("Total jenis belanja {s}"),
-        (Item::SpendingType(s), Lang::En) => format!("Total of spending type {s}"),
+        (Item::FundingSource(s), Lang::Id) => format!("Total sumber dana {}", source_name(s, lang)),
+        (Item::FundingSource(s), Lang::En) => format!("Total of funding source {}", source_name(s, lang)),
+        (Item::SpendingType(s), Lang::Id) => format!("Total jenis belanja {}", spending_name(s, lang)),
+        (Item::SpendingType(s), Lang::En) => format!("Total of spending type {}", spending_name(s, lang)),
         (Item::AgreementTotal, Lang::Id) => "Total anggaran Perjanjian Kinerja".into(),
         (Item::AgreementTotal, Lang::En) => "Total budget of the Perjanjian Kinerja".into(),
         (Item::SupportPrograms(n), Lang::Id) => format!("Program pendukung {n}"),
@@ -362,10 +409,10 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
                 (Over::SupportPrograms(k), Lang::En) => format!("the programmes supporting {k}"),
                 (Over::AllLines, Lang::Id) => "seluruh belanja (program dan non-program)".to_string(),
                 (Over::AllLines, Lang::En) => "all spending (programmes and non-programme lines)".to_string(),
-                (Over::Source(s), Lang::Id) => format!("baris bersumber dana {s}"),
-                (Over::Source(s), Lang::En) => format!("the lines funded from {s}"),
-                (Over::Spending(s), Lang::Id) => format!("baris jenis belanja {s}"),
-                (Over::Spending(s), Lang::En) => format!("the lines of spending type {s}"),
+                (Over::Source(s), Lang::Id) => format!("baris bersumber dana {}", source_name(s, lang)),
+                (Over::Source(s), Lang::En) => format!("the lines funded from {}", source_name(s, lang)),
+                (Over::Spending(s), Lang::Id) => format!("baris jenis belanja {}", spending_name(s, lang)),
+                (Over::Spending(s), Lang::En) => format!("the lines of spending type {}", spending_name(s, lang)),
             };
             if en {
                 format!("sum of {} over {over}", amount_name(*amount, lang))
