@@ -106,8 +106,13 @@ fn alokasi_sisa_and_fisik_apply_undo_and_redo() {
 fn an_alokasi_beside_a_pagu_and_a_bad_fisik_are_refused() {
     let mut s = Session::in_memory().unwrap();
     // Line 2 still holds its pagu murni and perubahan.
-    let alokasi =
-        Op::SetBudgetAmount { year: 2024, kode: "2".into(), column: BudgetColumn::Alokasi, old: None, new: Some(rp(1)) };
+    let alokasi = Op::SetBudgetAmount {
+        year: 2024,
+        kode: "2".into(),
+        column: BudgetColumn::Alokasi,
+        old: None,
+        new: Some(rp(1)),
+    };
     refused(&mut s, vec![alokasi], "isi alokasi saja atau pagu saja", "fill in either the alokasi or the pagu");
     for bad in ["120", "-1", "45.125"] {
         let op = Op::SetBudgetFisik { year: 2024, kode: "2.1.1".into(), old: None, new: Some(dec(bad)) };

@@ -14,8 +14,8 @@
 
 use super::Money;
 use super::{
-    AchievementBand, AgreementTarget, AssetItem, BudgetLine, FundingSource, Indicator, Note, RawFigure, RenstraBaseline,
-    RenstraPeriod, Sasaran, SectionKey, SpendingType, StaffCount, Target, Tujuan, Year,
+    AchievementBand, AgreementTarget, AssetItem, BudgetLine, FundingSource, Indicator, Note, RawFigure,
+    RenstraBaseline, RenstraPeriod, Sasaran, SectionKey, SpendingType, StaffCount, Target, Tujuan, Year,
 };
 use rust_decimal::Decimal;
 

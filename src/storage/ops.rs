@@ -465,9 +465,11 @@ fn set_bands(
             format!("Achievement band '{code}' of period {period}: {en}; nothing was saved."),
         ));
     }
-    let stored = count(batch, "SELECT count(*) FROM achievement_band WHERE office_id = ?1 AND period_code = ?2", &[
-        text(period),
-    ])?;
+    let stored = count(
+        batch,
+        "SELECT count(*) FROM achievement_band WHERE office_id = ?1 AND period_code = ?2",
+        &[text(period)],
+    )?;
     if stored != old.len() as i64 {
         return Err(EditError::Conflict {
             record: format!("achievement_band:{period}"),

@@ -180,7 +180,9 @@ fn money_field(record: &Record, field: &str) -> Option<MoneyUnit> {
         return Some(MoneyUnit::Sen);
     }
     match (record, field) {
-        (Record::Budget { .. }, "pagu_murni" | "pagu_perubahan" | "realisasi" | "alokasi" | "sisa") => Some(MoneyUnit::Rupiah),
+        (Record::Budget { .. }, "pagu_murni" | "pagu_perubahan" | "realisasi" | "alokasi" | "sisa") => {
+            Some(MoneyUnit::Rupiah)
+        }
         _ => None,
     }
 }

@@ -165,8 +165,11 @@ pub fn baseline_form_ui(cx: &mut TabContext, ui: &mut egui::Ui, indicator: &str)
             Ok(y) if (1900..=2200).contains(&y) => Some(y),
             _ => {
                 form.baseline_year.error = Some(
-                    lang.pick("Tulis tahun empat angka antara 1900 dan 2200.", "Write a four-digit year between 1900 and 2200.")
-                        .into(),
+                    lang.pick(
+                        "Tulis tahun empat angka antara 1900 dan 2200.",
+                        "Write a four-digit year between 1900 and 2200.",
+                    )
+                    .into(),
                 );
                 None
             }

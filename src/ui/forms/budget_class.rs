@@ -70,7 +70,8 @@ pub fn budget_class_form_ui(cx: &mut TabContext, ui: &mut egui::Ui, kode: &str) 
             .labelled_by(l.id);
     });
     let new = form.class;
-    if !ui.button(lang.pick("Simpan sumber dana dan jenis belanja", "Save funding source and spending type")).clicked() {
+    if !ui.button(lang.pick("Simpan sumber dana dan jenis belanja", "Save funding source and spending type")).clicked()
+    {
         return;
     }
     if new == stored {
