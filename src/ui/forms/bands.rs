@@ -109,10 +109,12 @@ fn bands_form_ui(cx: &mut TabContext, ui: &mut egui::Ui, period: &RenstraPeriod,
                 ui.end_row();
                 for (i, row) in form.rows.iter_mut().enumerate() {
                     let r = ui.label(row_label(i, lang)).id;
-                    ui.add(egui::TextEdit::singleline(&mut row.code).desired_width(60.0))
+                    // Sized, not only desired: a grid's cell would keep them as narrow as the
+                    // column's heading.
+                    ui.add_sized([60.0, 20.0], egui::TextEdit::singleline(&mut row.code))
                         .labelled_by(r)
                         .labelled_by(ids[0]);
-                    ui.add(egui::TextEdit::singleline(&mut row.name).desired_width(160.0))
+                    ui.add_sized([180.0, 20.0], egui::TextEdit::singleline(&mut row.name))
                         .labelled_by(r)
                         .labelled_by(ids[1]);
                     let error = row.lower.error.clone();
