@@ -121,7 +121,7 @@ mod tests {
     fn a_scale_falls_and_is_open_only_at_the_bottom() {
         let (sb, b, c) = (band(1, "SB", Some("100")), band(2, "B", Some("80")), band(3, "C", None));
         assert!(whole_scale_rules(&[&sb, &b, &c]).is_empty());
-        // 90 under 80: the second band's bound is not below the first's.
+        // 120 over SB's 100: the second band's bound is not below the first's.
         let up = band(2, "B", Some("120"));
         assert_eq!(scale_rules(&[&sb, &up]), [(1, Rule::BandOrder { above: "SB".into() })]);
         assert_eq!(scale_rules(&[&c, &sb]), [(0, Rule::BandOpenNotLast)]);

@@ -392,6 +392,7 @@ fn budget_class(
     old: BudgetClass,
     new: BudgetClass,
 ) -> Result<Vec<FieldEdit>, EditError> {
+    use rusqlite::OptionalExtension;
     let parent: Option<Option<String>> = batch
         .tx
         .query_row(
@@ -399,8 +400,7 @@ fn budget_class(
             rusqlite::params![batch.office, i64::from(year), kode],
             |r| r.get(0),
         )
-        .map(Some)
-        .or_else(|e| if e == rusqlite::Error::QueryReturnedNoRows { Ok(None) } else { Err(e) })?;
+        .optional()?;
     if let Some(Some(_)) = parent {
         let top: String = batch.tx.query_row(
             "WITH RECURSIVE up(kode, parent_kode) AS (
