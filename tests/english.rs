@@ -379,6 +379,11 @@ fn indonesian_texts(mode: Mode) -> BTreeSet<String> {
         expand_all(&mut h);
         reader.look(&h, &format!("{tab:?}"));
     }
+    // A selected budget line: its class and printed figures (Tinjau) or its forms (Sunting).
+    open_tab(&mut h, Tab::Anggaran);
+    common::type_into_first(&mut h, "Filter", "2");
+    common::click_row(&mut h, "2");
+    reader.look(&h, "a selected budget line");
     // The dialogs of these tabs and of the menu: the budget import (edit mode) and the dataset
     // import.
     open_tab(&mut h, Tab::Anggaran);

@@ -288,14 +288,28 @@ fn the_tables_exist_under_the_office_numbers() {
     assert!(!row("IKU5").cells[col("capaian")].disagrees(), "103 agrees with 103,40");
 
     // Tabel 3.12: the programmes of both sources (the APBN tugas pembantuan one too), never
-    // belanja tidak langsung; the total is the programmes' 9.000.000.000 / 8.235.000.000.
+    // belanja tidak langsung as a row of its own; the programmes' total 9.000.000.000 /
+    // 8.235.000.000, then (a budget of more than APBD programmes) the totals per source, per
+    // spending type, and the grand total with belanja tidak langsung.
     let t = build_table(&d, &s, "3.12", 2023, TableOptions::default()).unwrap();
     let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
     assert_eq!(
         subjects,
-        ["budget:2.07.01", "budget:2.07.03", "budget:2.07.04", "budget:2.07.05", "budget:026.06.DL", "budget:*"]
+        [
+            "budget:2.07.01",
+            "budget:2.07.03",
+            "budget:2.07.04",
+            "budget:2.07.05",
+            "budget:026.06.DL",
+            "budget:*",
+            "source:apbd",
+            "source:apbn-tp",
+            "spending:program",
+            "spending:tidak-langsung",
+            "budget:all"
+        ]
     );
-    let total = t.rows.last().unwrap();
+    let total = t.rows.iter().find(|r| r.subject == "budget:*").unwrap();
     assert_eq!(figure(&total.cells[2]), (Some(dec("9000000000")), Some(dec("9000000000"))));
     assert_eq!(figure(&total.cells[4]).1.map(|c| c.round_dp(2)), Some(dec("91.50")));
     let apbn = &t.rows[4];

@@ -14,6 +14,7 @@ pub mod input;
 pub mod layout;
 pub mod narrative;
 pub mod resolve;
+pub mod rules;
 pub mod settings;
 pub mod tolerance;
 pub mod tree;

@@ -14,8 +14,8 @@
 
 use super::Money;
 use super::{
-    AgreementTarget, AssetItem, BudgetLine, Indicator, Misi, Note, RawFigure, RenstraPeriod, Sasaran, SectionKey,
-    StaffCount, Target, Tujuan, Year,
+    AchievementBand, AgreementTarget, AssetItem, BudgetLine, FundingSource, Indicator, Misi, Note, RawFigure,
+    RenstraBaseline, RenstraPeriod, Sasaran, SectionKey, SpendingType, StaffCount, Target, Tujuan, Year,
 };
 use rust_decimal::Decimal;
 
@@ -33,17 +33,49 @@ pub enum BudgetColumn {
     PaguMurni,
     PaguPerubahan,
     Realisasi,
+    /// The single pagu of a report that prints no murni/perubahan split; a line with it has
+    /// neither pagu murni nor pagu perubahan.
+    Alokasi,
+    /// Sisa anggaran as printed.
+    Sisa,
 }
 
 impl BudgetColumn {
-    pub const ALL: [BudgetColumn; 3] = [BudgetColumn::PaguMurni, BudgetColumn::PaguPerubahan, BudgetColumn::Realisasi];
+    pub const ALL: [BudgetColumn; 5] = [
+        BudgetColumn::PaguMurni,
+        BudgetColumn::PaguPerubahan,
+        BudgetColumn::Realisasi,
+        BudgetColumn::Alokasi,
+        BudgetColumn::Sisa,
+    ];
     /// The name in the audit trail and the interchange files.
     pub fn code(self) -> &'static str {
         match self {
             BudgetColumn::PaguMurni => "pagu_murni",
             BudgetColumn::PaguPerubahan => "pagu_perubahan",
             BudgetColumn::Realisasi => "realisasi",
+            BudgetColumn::Alokasi => "alokasi",
+            BudgetColumn::Sisa => "sisa",
         }
+    }
+    /// Whether the column is one of the split pagu (murni, perubahan), which a line with an
+    /// alokasi does not have.
+    pub fn is_split_pagu(self) -> bool {
+        matches!(self, BudgetColumn::PaguMurni | BudgetColumn::PaguPerubahan)
+    }
+}
+
+/// The class of a top-level budget line, which every line under it shares: where its money comes
+/// from and whether it is a programme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BudgetClass {
+    pub source: FundingSource,
+    pub spending: SpendingType,
+}
+
+impl BudgetClass {
+    pub fn of(line: &BudgetLine) -> BudgetClass {
+        BudgetClass { source: line.source, spending: line.spending }
     }
 }
 
@@ -86,6 +118,12 @@ pub enum Op {
     AddAgreementTarget(AgreementTarget),
     /// Sets (or empties) one amount of a budget line.
     SetBudgetAmount { year: Year, kode: String, column: BudgetColumn, old: Option<Money>, new: Option<Money> },
+    /// Sets (or empties) the realisasi fisik of a budget line, in percent (0–100, at most two
+    /// decimals).
+    SetBudgetFisik { year: Year, kode: String, old: Option<Decimal>, new: Option<Decimal> },
+    /// Sets the funding source and spending type of a top-level budget line and of every line
+    /// under it (they share it); refused on a line with a parent.
+    SetBudgetClass { year: Year, kode: String, old: BudgetClass, new: BudgetClass },
     /// Renames a budget line.
     RenameBudgetLine { year: Year, kode: String, old: String, new: String },
     /// Adds a budget line; its parent must exist (or be added earlier in the same change).
@@ -123,6 +161,13 @@ pub enum Op {
     UpdateMisi { old: Misi, new: Misi },
     /// Removes a misi; refused while tujuan or sasaran hang under it.
     RemoveMisi(Misi),
+    /// Sets, adds or removes the Renstra baseline and end target of an indicator (same indicator
+    /// on both sides); a range end target must be written low to high.
+    SetBaseline { old: Option<RenstraBaseline>, new: Option<RenstraBaseline> },
+    /// Replaces the whole achievement scale of a Renstra period (`old` as stored, highest band
+    /// first; either may be empty). The new scale keeps its lower bounds falling, an open band
+    /// only last.
+    SetBands { period: String, old: Vec<AchievementBand>, new: Vec<AchievementBand> },
     /// Adds a tujuan.
     AddTujuan(Tujuan),
     /// Changes the name, position or misi of a tujuan (same code).

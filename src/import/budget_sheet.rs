@@ -172,13 +172,24 @@ pub enum FieldChange {
 }
 
 impl FieldChange {
-    /// The field that changes.
-    pub fn target(&self) -> Target {
+    /// The field that changes; `None` for an amount no spreadsheet column maps to (the
+    /// planner's alokasi and sisa, which the import never changes).
+    pub fn target(&self) -> Option<Target> {
         match self {
-            FieldChange::Name { .. } => Target::Uraian,
-            FieldChange::Amount { column: BudgetColumn::PaguMurni, .. } => Target::PaguMurni,
-            FieldChange::Amount { column: BudgetColumn::PaguPerubahan, .. } => Target::PaguPerubahan,
-            FieldChange::Amount { column: BudgetColumn::Realisasi, .. } => Target::Realisasi,
+            FieldChange::Name { .. } => Some(Target::Uraian),
+            FieldChange::Amount { column: BudgetColumn::PaguMurni, .. } => Some(Target::PaguMurni),
+            FieldChange::Amount { column: BudgetColumn::PaguPerubahan, .. } => Some(Target::PaguPerubahan),
+            FieldChange::Amount { column: BudgetColumn::Realisasi, .. } => Some(Target::Realisasi),
+            FieldChange::Amount { column: BudgetColumn::Alokasi | BudgetColumn::Sisa, .. } => None,
+        }
+    }
+
+    /// The field's name.
+    fn label(&self, lang: Lang) -> String {
+        match (self.target(), self) {
+            (Some(t), _) => t.label(lang).to_string(),
+            (None, FieldChange::Amount { column, .. }) => crate::text::field_label(column.code(), lang),
+            (None, FieldChange::Name { .. }) => Target::Uraian.label(lang).to_string(),
         }
     }
 
@@ -201,7 +212,7 @@ impl FieldChange {
 
     /// `Realisasi: Rp 7.327.081.454 → Rp 7.400.000.000`.
     pub fn describe(&self, lang: Lang) -> String {
-        format!("{}: {} → {}", self.target().label(lang), self.old_text(lang), self.new_text(lang))
+        format!("{}: {} → {}", self.label(lang), self.old_text(lang), self.new_text(lang))
     }
 }
 

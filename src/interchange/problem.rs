@@ -344,12 +344,7 @@ impl ProblemKind {
             (UnknownReference { what, value }, Lang::En) => format!("{} '{value}' does not exist", what.word(lang)),
             (Duplicate(key), Lang::Id) => format!("duplikat: {key} sudah ada di baris lain"),
             (Duplicate(key), Lang::En) => format!("duplicate: {key} already appears on another line"),
-            (AlokasiWithPagu, Lang::Id) => {
-                "alokasi tunggal ditulis bersama pagu murni/perubahan; isi alokasi saja atau pagu saja".into()
-            }
-            (AlokasiWithPagu, Lang::En) => {
-                "a single alokasi is given with pagu murni/perubahan; fill in either the alokasi or the pagu".into()
-            }
+            (AlokasiWithPagu, _) => crate::text::rule(&crate::calc::rules::Rule::AlokasiWithPagu, lang),
             (DiffersFromParent { what, value, parent, parent_value }, Lang::Id) => {
                 let what = match what {
                     ParentField::Source => "sumber dana",
@@ -364,12 +359,8 @@ impl ProblemKind {
                 };
                 format!("{what} '{value}' differs from its parent '{parent}' ('{parent_value}'); write the same")
             }
-            (BandOrder { above }, Lang::Id) => format!(
-                "batas bawah harus lebih rendah daripada batas bawah kategori di atasnya ('{above}'); urutkan kategori dari yang tertinggi (position 1)"
-            ),
-            (BandOrder { above }, Lang::En) => format!(
-                "the lower bound must be below the lower bound of the band above it ('{above}'); order the bands from the highest (position 1)"
-            ),
+            (BandOrder { above }, _) => crate::text::rule(&crate::calc::rules::Rule::BandOrder { above: above.clone() }, lang),
+            (BandOpenNotLast, _) => crate::text::rule(&crate::calc::rules::Rule::BandOpenNotLast, lang),
             (SasaranParent { both: true }, Lang::Id) => {
                 "sasaran diisi tujuan dan misi sekaligus; sasaran berada di bawah tujuan atau langsung di bawah misi, \
                  kosongkan salah satunya"
@@ -398,12 +389,6 @@ impl ProblemKind {
                 "misi '{misi}' belongs to period '{misi_period}', not to this tujuan's period '{period}'; choose a \
                  misi of the same period"
             ),
-            (BandOpenNotLast, Lang::Id) => {
-                "hanya kategori terendah yang boleh tanpa batas bawah; isi lower atau jadikan kategori ini yang terakhir".into()
-            }
-            (BandOpenNotLast, Lang::En) => {
-                "only the lowest band may have no lower bound; fill in lower or make this band the last".into()
-            }
             (MaskedPhone { phone, year, position }, Lang::Id) => format!(
                 "nomor telepon '{phone}' (tahun {year}, urutan {position}) tersamar, dan tidak ada nomor tersimpan \
                  yang cocok untuk dipertahankan; tulis nomor lengkapnya, atau ekspor ulang dengan --show-phone"

@@ -33,8 +33,10 @@ impl Record for Realisation {}
 impl Record for RawFigure {}
 impl Record for BudgetLine {
     fn check(&self, r: &Row) {
-        if self.alokasi.is_some() && (self.pagu_murni.is_some() || self.pagu_perubahan.is_some()) {
-            r.problem("alokasi", ProblemKind::AlokasiWithPagu);
+        for (column, rule) in crate::calc::rules::budget_line_rules(self) {
+            if let Some(p) = rule_problem(rule) {
+                r.problem(column, p);
+            }
         }
     }
 }
@@ -51,15 +53,29 @@ impl Record for AchievementBand {}
 
 impl Record for RenstraBaseline {
     fn check(&self, r: &Row) {
-        if let (Some(lo), Some(hi)) = (self.end_target, self.end_target_high) {
-            if hi < lo {
-                r.problem("end_target_high", ProblemKind::RangeReversed { target: lo, high: hi });
+        for (column, rule) in crate::calc::rules::baseline_rules(self) {
+            if let Some(p) = rule_problem(rule) {
+                r.problem(column, p);
             }
         }
-        if self.end_target_high.is_some() && self.end_target.is_none() {
-            r.problem("end_target", ProblemKind::Required);
-        }
     }
+}
+
+/// A broken rule of `calc::rules` as the import's problem. The checks the import runs
+/// (`budget_line_rules`, `baseline_rules`, `scale_rules`) produce only the rules named here;
+/// the others belong to the window's whole-record checks and have no place in a file.
+fn rule_problem(rule: crate::calc::rules::Rule) -> Option<ProblemKind> {
+    use crate::calc::rules::Rule;
+    Some(match rule {
+        Rule::AlokasiWithPagu => ProblemKind::AlokasiWithPagu,
+        Rule::RangeReversed { low, high } => ProblemKind::RangeReversed { target: low, high },
+        Rule::HighWithoutLow => ProblemKind::Required,
+        Rule::BandOrder { above } => ProblemKind::BandOrder { above },
+        Rule::BandOpenNotLast => ProblemKind::BandOpenNotLast,
+        Rule::FisikOutOfRange(_) | Rule::ClassOnChild { .. } | Rule::BandCodeTwice(_) | Rule::BandWithoutCode => {
+            return None
+        }
+    })
 }
 
 impl Record for NarrativeSection {
@@ -902,17 +918,12 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     }
     let mut by_period: Vec<&(usize, AchievementBand)> = achievement_bands.iter().collect();
     by_period.sort_by(|a, b| (&a.1.period, a.1.position).cmp(&(&b.1.period, b.1.position)));
-    for pair in by_period.windows(2) {
-        let ((above_line, above), (line, band)) = (pair[0], pair[1]);
-        if above.period != band.period {
-            continue;
-        }
-        match (above.lower, band.lower) {
-            (None, _) => c.push(band_file, *above_line, "lower", ProblemKind::BandOpenNotLast),
-            (Some(a), Some(b)) if b >= a => {
-                c.push(band_file, *line, "lower", ProblemKind::BandOrder { above: above.code.clone() })
+    for scale in by_period.chunk_by(|a, b| a.1.period == b.1.period) {
+        let bands: Vec<&AchievementBand> = scale.iter().map(|(_, b)| b).collect();
+        for (i, rule) in crate::calc::rules::scale_rules(&bands) {
+            if let Some(p) = rule_problem(rule) {
+                c.push(band_file, scale[i].0, "lower", p);
             }
-            _ => {}
         }
     }
 

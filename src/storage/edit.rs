@@ -109,6 +109,8 @@ pub(crate) enum Table {
     AkipEvaluation,
     BudgetLine,
     Narrative,
+    Baseline,
+    Band,
 }
 
 /// What the edit path knows of a table: its SQL name, its columns, the key that finds a row of
@@ -145,7 +147,7 @@ const SETTING: Shape = Shape {
 
 impl Table {
     /// Every table.
-    const ALL: [Table; 21] = [
+    const ALL: [Table; 23] = [
         Table::Period,
         Table::Misi,
         Table::Tujuan,
@@ -167,6 +169,8 @@ impl Table {
         Table::AkipEvaluation,
         Table::BudgetLine,
         Table::Narrative,
+        Table::Baseline,
+        Table::Band,
     ];
 
     /// The table's entity declaration; what the declarations do not say is here, explicit.
@@ -196,6 +200,8 @@ impl Table {
             Table::AkipEvaluation => Shape { links: &["indicator_code"], ..declared::<AkipEvaluation>() },
             Table::BudgetLine => declared::<BudgetLine>(),
             Table::Narrative => declared::<NarrativeSection>(),
+            Table::Baseline => declared::<RenstraBaseline>(),
+            Table::Band => declared::<AchievementBand>(),
         }
     }
     fn sql(self) -> &'static str {
@@ -866,7 +872,7 @@ mod tests {
     #[test]
     fn every_budget_amount_is_an_editable_column_of_the_budget_line() {
         let columns: Vec<&str> = BudgetColumn::ALL.iter().map(|c| budget_column_sql(*c).expect("declared")).collect();
-        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"]);
+        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen", "alokasi_sen", "sisa_sen"]);
         assert!(columns.iter().all(|c| Table::BudgetLine.writable(c)));
         assert!(Table::BudgetLine.writable(BUDGET_NAME));
     }

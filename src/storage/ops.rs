@@ -11,8 +11,10 @@
 use super::dataset::stored;
 use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
 use super::Store;
+use crate::calc::rules::Rule;
 use crate::domain::*;
 use crate::entity::Entity;
+use crate::format::Lang;
 
 /// The row-level edits a change was written as, in order.
 #[derive(Clone, Debug, PartialEq)]
@@ -199,11 +201,46 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         }
         Op::AddRenstraTarget(t) => vec![put(None, Some(t))?],
         Op::AddAgreementTarget(t) => vec![put(None, Some(t))?],
-        Op::SetBudgetAmount { year, kode, column, old, new } => vec![FieldEdit {
-            field: Field::BudgetAmount { year: *year, kode: kode.clone(), column: *column },
-            old: old.map_or(Value::Null, Value::Money),
-            new: new.map_or(Value::Null, Value::Money),
-        }],
+        Op::SetBudgetAmount { year, kode, column, old, new } => {
+            if new.is_some() {
+                check_single_pagu(batch, *year, kode, *column)?;
+            }
+            vec![FieldEdit {
+                field: Field::BudgetAmount { year: *year, kode: kode.clone(), column: *column },
+                old: old.map_or(Value::Null, Value::Money),
+                new: new.map_or(Value::Null, Value::Money),
+            }]
+        }
+        Op::SetBudgetFisik { year, kode, old, new } => {
+            if let Some(v) = new.filter(|v| !crate::calc::rules::fisik_ok(*v)) {
+                return Err(line_refusal(*year, kode, &Rule::FisikOutOfRange(v)));
+            }
+            let dec = |d: &Option<rust_decimal::Decimal>| Value::Sql(d.map_or(Sql::Null, |d| text(&d.to_string())));
+            vec![FieldEdit {
+                field: Field::Column { table: Table::BudgetLine, key: budget_key(*year, kode), column: "fisik_pct" },
+                old: dec(old),
+                new: dec(new),
+            }]
+        }
+        Op::SetBudgetClass { year, kode, old, new } => budget_class(batch, *year, kode, *old, *new)?,
+        Op::SetBaseline { old, new } => {
+            if let Some(b) = new {
+                if let Some((_, rule)) = crate::calc::rules::baseline_rules(b).first() {
+                    let (id, en) = (crate::text::rule(rule, Lang::Id), crate::text::rule(rule, Lang::En));
+                    let code = &b.indicator;
+                    return Err(EditError::refused(
+                        format!("Kondisi awal dan target akhir {code}: {id}; tidak ada yang disimpan."),
+                        format!("Baseline and end target of {code}: {en}; nothing was saved."),
+                    ));
+                }
+            }
+            if old.is_none() && new.is_none() {
+                Vec::new()
+            } else {
+                vec![put(old.as_ref(), new.as_ref())?]
+            }
+        }
+        Op::SetBands { period, old, new } => set_bands(batch, period, old, new)?,
         Op::RenameBudgetLine { year, kode, old, new } => vec![FieldEdit {
             field: Field::BudgetName { year: *year, kode: kode.clone() },
             old: Value::Text(old.clone()),
@@ -348,6 +385,144 @@ fn one_parent(s: &Sasaran) -> Result<(), EditError> {
         ));
     }
     Ok(())
+}
+
+/// The key of a budget line.
+fn budget_key(year: Year, kode: &str) -> Vec<Sql> {
+    vec![int(i64::from(year)), text(kode)]
+}
+
+/// A budget line's change refused by a rule, with the line named.
+fn line_refusal(year: Year, kode: &str, rule: &Rule) -> EditError {
+    let (id, en) = (crate::text::rule(rule, Lang::Id), crate::text::rule(rule, Lang::En));
+    EditError::refused(
+        format!("Baris anggaran {kode} ({year}): {id}; tidak ada yang disimpan."),
+        format!("Budget line {kode} ({year}): {en}; nothing was saved."),
+    )
+}
+
+/// A line with an alokasi has no pagu murni or perubahan, as the import requires: setting one
+/// while the line holds the other (at this point of the change) is refused. A form that
+/// replaces one by the other empties first.
+fn check_single_pagu(batch: &Batch, year: Year, kode: &str, column: BudgetColumn) -> Result<(), EditError> {
+    let holds = |c: BudgetColumn| -> Result<bool, EditError> {
+        let field = Field::BudgetAmount { year, kode: kode.to_string(), column: c };
+        Ok(!matches!(batch.current(&field)?, Value::Null))
+    };
+    let clash = match column {
+        BudgetColumn::Alokasi => holds(BudgetColumn::PaguMurni)? || holds(BudgetColumn::PaguPerubahan)?,
+        c if c.is_split_pagu() => holds(BudgetColumn::Alokasi)?,
+        _ => false,
+    };
+    if clash {
+        return Err(line_refusal(year, kode, &Rule::AlokasiWithPagu));
+    }
+    Ok(())
+}
+
+/// The source and spending type of a top-level line and of every line under it, which share
+/// them (the import refuses a line whose class differs from its parent's).
+fn budget_class(
+    batch: &Batch,
+    year: Year,
+    kode: &str,
+    old: BudgetClass,
+    new: BudgetClass,
+) -> Result<Vec<FieldEdit>, EditError> {
+    use rusqlite::OptionalExtension;
+    let parent: Option<Option<String>> = batch
+        .tx
+        .query_row(
+            "SELECT parent_kode FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+            rusqlite::params![batch.office, i64::from(year), kode],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(Some(_)) = parent {
+        let top: String = batch.tx.query_row(
+            "WITH RECURSIVE up(kode, parent_kode) AS (
+                 SELECT kode, parent_kode FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3
+                 UNION ALL SELECT b.kode, b.parent_kode FROM budget_line b JOIN up ON b.kode = up.parent_kode
+                 WHERE b.office_id = ?1 AND b.year = ?2)
+             SELECT kode FROM up WHERE parent_kode IS NULL",
+            rusqlite::params![batch.office, i64::from(year), kode],
+            |r| r.get(0),
+        )?;
+        return Err(line_refusal(year, kode, &Rule::ClassOnChild { kode: kode.to_string(), top }));
+    }
+    // The line and everything under it, the line first; a line that is not there gives no
+    // kode, and its edit below is refused as a conflict.
+    let mut stmt = batch.tx.prepare(
+        "WITH RECURSIVE down(kode) AS (
+             SELECT ?3 UNION ALL SELECT b.kode FROM budget_line b JOIN down ON b.parent_kode = down.kode
+             WHERE b.office_id = ?1 AND b.year = ?2)
+         SELECT kode FROM down",
+    )?;
+    let lines: Vec<String> = stmt
+        .query_map(rusqlite::params![batch.office, i64::from(year), kode], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut edits = Vec::new();
+    for line in lines {
+        let key = budget_key(year, &line);
+        let column = |column: &'static str, o: &str, n: &str| FieldEdit {
+            field: Field::Column { table: Table::BudgetLine, key: key.clone(), column },
+            old: Value::Sql(text(o)),
+            new: Value::Sql(text(n)),
+        };
+        if old.source != new.source {
+            edits.push(column("source", old.source.code(), new.source.code()));
+        }
+        if old.spending != new.spending {
+            edits.push(column("spending", old.spending.code(), new.spending.code()));
+        }
+    }
+    Ok(edits)
+}
+
+/// A period's whole achievement scale replaced: every stored band removed as it is expected to
+/// be, the new ones added. Refused when the new scale breaks a rule, or when the period holds
+/// another number of bands than `old` (another window changed the scale).
+fn set_bands(
+    batch: &Batch,
+    period: &str,
+    old: &[AchievementBand],
+    new: &[AchievementBand],
+) -> Result<Vec<FieldEdit>, EditError> {
+    let mut ordered: Vec<&AchievementBand> = new.iter().collect();
+    ordered.sort_by_key(|b| b.position);
+    let foreign = new.iter().chain(old).find(|b| b.period != period);
+    if let Some(b) = foreign {
+        return Err(mismatch(&format!("{period} / {}", b.period)));
+    }
+    if let Some((i, rule)) = crate::calc::rules::whole_scale_rules(&ordered).first() {
+        let (id, en) = (crate::text::rule(rule, Lang::Id), crate::text::rule(rule, Lang::En));
+        let code = &ordered[*i].code;
+        return Err(EditError::refused(
+            format!("Kategori capaian '{code}' periode {period}: {id}; tidak ada yang disimpan."),
+            format!("Achievement band '{code}' of period {period}: {en}; nothing was saved."),
+        ));
+    }
+    let stored = count(
+        batch,
+        "SELECT count(*) FROM achievement_band WHERE office_id = ?1 AND period_code = ?2",
+        &[text(period)],
+    )?;
+    if stored != old.len() as i64 {
+        return Err(EditError::Conflict {
+            record: format!("achievement_band:{period}"),
+            field: "baris".into(),
+            expected: old.len().to_string(),
+            found: stored.to_string(),
+        });
+    }
+    let mut edits = Vec::new();
+    for b in old {
+        edits.push(put(Some(b), None)?);
+    }
+    for b in new {
+        edits.push(put(None, Some(b))?);
+    }
+    Ok(edits)
 }
 
 /// An indicator and everything of its own; links to it from records that stay are cleared.

@@ -60,6 +60,8 @@ fn column_name(column: BudgetColumn, lang: Lang) -> &'static str {
         BudgetColumn::PaguMurni => lang.pick("pagu murni", "original pagu"),
         BudgetColumn::PaguPerubahan => lang.pick("pagu perubahan", "revised pagu"),
         BudgetColumn::Realisasi => lang.pick("realisasi", "realisation"),
+        BudgetColumn::Alokasi => lang.pick("alokasi", "allocation"),
+        BudgetColumn::Sisa => lang.pick("sisa anggaran", "remaining budget"),
     }
 }
 
@@ -96,6 +98,31 @@ fn op_summary(op: &Op, lang: Lang) -> String {
         Op::SetBudgetAmount { year, kode, column, old, new } => {
             let (v, c) = (verb(old, new, lang), column_name(*column, lang));
             tr!(lang, "{v} {c} baris anggaran {kode} ({year})", "{v} {c} of budget line {kode} ({year})")
+        }
+        Op::SetBudgetFisik { year, kode, old, new } => {
+            let v = verb(old, new, lang);
+            tr!(
+                lang,
+                "{v} realisasi fisik baris anggaran {kode} ({year})",
+                "{v} physical progress of budget line {kode} ({year})"
+            )
+        }
+        Op::SetBudgetClass { year, kode, .. } => tr!(
+            lang,
+            "Ubah sumber dana dan jenis belanja baris anggaran {kode} ({year})",
+            "Change funding source and spending type of budget line {kode} ({year})"
+        ),
+        Op::SetBaseline { old, new } => {
+            let v = verb(old, new, lang);
+            let code = new.as_ref().or(old.as_ref()).map_or("", |b| b.indicator.as_str());
+            tr!(
+                lang,
+                "{v} kondisi awal dan target akhir Renstra {code}",
+                "{v} Renstra baseline and end target of {code}"
+            )
+        }
+        Op::SetBands { period, .. } => {
+            tr!(lang, "Ubah kategori capaian periode {period}", "Change achievement bands of period {period}")
         }
         Op::RenameBudgetLine { year, kode, .. } => {
             tr!(lang, "Ganti nama baris anggaran {kode} ({year})", "Rename budget line {kode} ({year})")

@@ -12,6 +12,8 @@ mod change;
 mod findings;
 pub mod narrative;
 pub mod record;
+mod rules;
+pub use rules::rule;
 
 /// `tr!(lang, "Indonesian {x}", "English {x}", args…)`: a text with arguments in the user's
 /// language — the way new messages with arguments are written (fixed texts: `lang.pick`).

@@ -72,6 +72,8 @@ fn table_label(table: &str, lang: Lang) -> Option<&'static str> {
         "akip_evaluation" => ("Evaluasi AKIP", "AKIP evaluation"),
         "budget_line" | "budget" => ("Baris anggaran", "Budget line"),
         "narrative" | "narrative_section" => ("Narasi", "Text"),
+        "renstra_baseline" => ("Kondisi awal dan target akhir Renstra", "Renstra baseline and end target"),
+        "achievement_band" => ("Kategori capaian", "Achievement band"),
         _ => return None,
     };
     Some(lang.pick(id, en))
@@ -160,6 +162,14 @@ pub fn audit_field(code: &str, lang: Lang) -> String {
         "realisasi_sen" => ("realisasi", "actual"),
         "pagu_murni_sen" => ("pagu murni", "original pagu"),
         "pagu_perubahan_sen" => ("pagu perubahan", "revised pagu"),
+        "alokasi_sen" => ("alokasi", "allocation"),
+        "sisa_sen" => ("sisa anggaran", "remaining budget"),
+        "source" => ("sumber dana", "funding source"),
+        "spending" => ("jenis belanja", "spending type"),
+        "end_target_high" => ("batas atas target akhir", "end target's upper bound"),
+        "baseline_year" => ("tahun kondisi awal", "baseline year"),
+        "lower" => ("batas bawah", "lower bound"),
+        "lower_inclusive" => ("termasuk batas bawah", "lower bound included"),
         _ => return field_label(code, lang),
     };
     lang.pick(id, en).to_string()
@@ -171,7 +181,9 @@ fn money_field(record: &Record, field: &str) -> Option<MoneyUnit> {
         return Some(MoneyUnit::Sen);
     }
     match (record, field) {
-        (Record::Budget { .. }, "pagu_murni" | "pagu_perubahan" | "realisasi") => Some(MoneyUnit::Rupiah),
+        (Record::Budget { .. }, "pagu_murni" | "pagu_perubahan" | "realisasi" | "alokasi" | "sisa") => {
+            Some(MoneyUnit::Rupiah)
+        }
         _ => None,
     }
 }

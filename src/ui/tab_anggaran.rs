@@ -43,11 +43,17 @@ pub fn anggaran_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
             let kode = subject.strip_prefix("budget:").filter(|k| !matches!(*k, "*" | "all")).map(str::to_string);
             cx.send(Command::SelectBudgetLine(kode));
         }
+        if !cx.editing() {
+            if let Some(kode) = cx.selection.budget_line.clone() {
+                line_details_ui(cx, ui, &kode);
+            }
+        }
         if cx.editing() {
             ui.add_space(6.0);
             match cx.selection.budget_line.clone() {
                 Some(kode) => {
                     super::forms::budget_amounts::budget_amounts_form_ui(cx, ui, &kode);
+                    super::forms::budget_class::budget_class_form_ui(cx, ui, &kode);
                     super::forms::budget_line::budget_line_form_ui(cx, ui, &kode);
                 }
                 None => {
@@ -74,4 +80,39 @@ pub fn anggaran_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     if let Some(id) = save {
         cx.save_as(SaveRequest::Chart { id, year });
     }
+}
+
+/// What the tree does not show of the selected line: its class (from its top-level line), the
+/// single alokasi, the sisa and the realisasi fisik as printed.
+fn line_details_ui(cx: &mut TabContext, ui: &mut egui::Ui, kode: &str) {
+    use super::forms::budget_class::{source_label, spending_label};
+    use crate::format::{decimal, rupiah};
+    use crate::text::{field_label, funding_source, spending_type};
+    let (lang, year) = (cx.lang, cx.year);
+    let d = cx.data.dataset();
+    let Some(line) = d.budget_line(year, kode) else { return };
+    let top = d.budget_top(year, kode).unwrap_or(line);
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(format!("{} {}", line.kode, line.name)).strong());
+    egui::Grid::new(("budget_line_details", year, kode)).num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+        ui.label(source_label(lang));
+        ui.label(funding_source(top.source, lang));
+        ui.end_row();
+        ui.label(spending_label(lang));
+        ui.label(spending_type(top.spending, lang));
+        ui.end_row();
+        let money = [("alokasi", line.alokasi), ("sisa", line.sisa)];
+        for (code, value) in money {
+            if let Some(m) = value {
+                ui.label(field_label(code, lang));
+                ui.label(rupiah(m, lang));
+                ui.end_row();
+            }
+        }
+        if let Some(f) = line.fisik_pct {
+            ui.label(field_label("fisik_pct", lang));
+            ui.label(format!("{} %", decimal(f, lang)));
+            ui.end_row();
+        }
+    });
 }

@@ -66,6 +66,7 @@ pub fn renstra_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
             None => misi_body_ui(cx, ui, g, &period, lang),
         }
     }
+    super::forms::bands::bands_ui(cx, ui, &period);
     let ids: Vec<String> = goals.into_iter().chain(dict).collect();
     ui.add_space(6.0);
     for id in &ids {
@@ -215,6 +216,7 @@ fn indicator_ui(
         .map(|(y, v)| format!("{y}: {}", v.map_or_else(|| "–".into(), |v| format::value(v, n, lang))))
         .collect::<Vec<String>>()
         .join("   ");
+    let baseline = super::forms::baseline::baseline_of(d, &ind.code).cloned();
     let card = egui::Frame::group(ui.style());
     let inner = ui.available_width() - card.total_margin().sum().x;
     card.show(ui, |ui| {
@@ -246,6 +248,7 @@ fn indicator_ui(
             ui.label(T::Target.get(lang));
             ui.label(&targets);
             ui.end_row();
+            super::forms::baseline::baseline_rows_ui(ui, baseline.as_ref(), lang);
         });
         if editing {
             // The editor opens here, under the indicator's name; the form brings its heading.
@@ -253,6 +256,8 @@ fn indicator_ui(
                 ui,
                 |ui| {
                     super::forms::targets::targets_form_ui(cx, ui, &ind.code);
+                    ui.add_space(4.0);
+                    super::forms::baseline::baseline_form_ui(cx, ui, &ind.code);
                 },
             );
         }

@@ -8,7 +8,10 @@
 
 pub mod add_program;
 pub mod asset;
+pub mod bands;
+pub mod baseline;
 pub mod budget_amounts;
+pub mod budget_class;
 pub mod budget_line;
 pub mod history;
 pub mod indicator_year;
@@ -57,6 +60,11 @@ pub struct Forms {
     pub budget_amounts: HashMap<(Year, String), budget_amounts::BudgetAmountsForm>,
     pub quarters: HashMap<(String, Year), quarters::QuartersForm>,
     pub budget_line: HashMap<(Year, String), budget_line::BudgetLineForm>,
+    pub budget_class: HashMap<(Year, String), budget_class::BudgetClassForm>,
+    /// The Renstra baseline and end target of an indicator, by its code.
+    pub baseline: HashMap<String, baseline::BaselineForm>,
+    /// The achievement scale of a Renstra period, by its code.
+    pub bands: HashMap<String, bands::BandsForm>,
     pub add_program: HashMap<Year, add_program::AddProgramForm>,
     pub raw_figures: HashMap<(String, Year), raw_figures::RawFiguresForm>,
     pub notes: HashMap<(String, Year), notes::NotesForm>,
