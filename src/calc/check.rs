@@ -203,9 +203,11 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
 fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for p in d.printed_figures.iter().filter(|p| in_year(p.year)) {
         let item = subject_item(d, p.year, &p.subject);
+        // A table named by its stable name is shown by the office's own number.
+        let table = super::layout::printed_table_or_text(d, p.year, &p.table);
         let finding = |kind, issue, reported, computed, formula| Finding {
             year: p.year,
-            table: p.table.clone(),
+            table: table.clone(),
             item: item.clone(),
             field: p.field.clone(),
             place: p.place,
@@ -219,7 +221,7 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
         };
         let unverified = |reason| Unverified {
             year: p.year,
-            table: p.table.clone(),
+            table: table.clone(),
             item: item.clone(),
             field: p.field.clone(),
             place: p.place,

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod narrative;
 pub mod resolve;
 pub mod settings;
+pub mod subject;
 pub mod tolerance;
 pub mod tree;
 pub mod umkm;
