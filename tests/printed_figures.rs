@@ -239,6 +239,7 @@ fn a_table_named_by_its_stable_name_is_shown_by_the_office_number() {
     assert_eq!(f.computed, Some(85.into()));
     assert!(kinerja::text::finding(f, Lang::Id).starts_with("Tabel 4.2: "), "{}", kinerja::text::finding(f, Lang::Id));
     assert!(kinerja::text::finding(f, Lang::En).starts_with("Table 4.2: "));
+    assert_eq!(f.table_title.as_deref(), Some("Realisasi Anggaran per Program DLH 2025"));
     // The office's table shows the printed figure beside the recomputed one.
     let t = build_table(&d, &Settings::default(), "4.2", 2025, TableOptions::default()).unwrap();
     assert_eq!(t.title, "Realisasi Anggaran per Program DLH 2025");
@@ -277,10 +278,43 @@ fn kinerja_check_names_the_office_table_and_its_title_lists_it() {
     let (code, _, err) = run(&["import", dir.path().to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     let (_, out, _) = run(&["--office", "DLH-CONTOH", "check", "--year", "2025"]);
-    assert!(out.contains("[4.2 / 2025] Tabel 4.2: "), "{out}");
+    assert!(
+        out.contains("Tabel 4.2 (2025): Realisasi Anggaran per Program DLH 2025\n[4.2 / 2025] Tabel 4.2: "),
+        "{out}"
+    );
     assert!(!out.contains("anggaran-program") && !out.contains("Anggaran-Program"), "{out}");
+    let (_, en, _) = run(&["--office", "DLH-CONTOH", "--lang", "en", "check", "--year", "2025"]);
+    assert!(en.contains("Table 4.2 (2025): Realisasi Anggaran per Program DLH 2025\n[4.2 / 2025] Table 4.2: "), "{en}");
+    let (_, json, _) = run(&["--office", "DLH-CONTOH", "check", "--year", "2025", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = json["findings"].as_array().unwrap().iter().find(|f| f["subject"] == "budget:*").unwrap();
+    assert_eq!((&f["table"], &f["table_title"]), (&"4.2".into(), &"Realisasi Anggaran per Program DLH 2025".into()));
     let (_, list, _) = run(&["--office", "DLH-CONTOH", "table", "--list", "--year", "2025"]);
     assert!(list.contains("anggaran-program\t4.2\tRealisasi Anggaran per Program DLH 2025"), "{list}");
+}
+
+#[test]
+fn a_finding_in_a_table_the_layout_lacks_names_it_by_its_stable_name() {
+    let dir = tempfile::tempdir().unwrap();
+    office_with(dir.path(), "");
+    // The office's layout of 2025 has its capaian table only.
+    std::fs::write(
+        dir.path().join("report_tables.csv"),
+        "year,id,kind,subject,title,source,note
+2025,4.1,capaian,,Capaian Kinerja DLH 2025,,
+",
+    )
+    .unwrap();
+    let d = read(dir.path()).unwrap_or_else(|p| panic!("{p}"));
+    let r = check(&d, &Settings::default(), None);
+    // Programme 1 prints a pagu of 1.000.000.000 over kegiatan of 600.000.000 + 350.000.000 =
+    // 950.000.000: the checker places it in the budget table, which this layout lacks.
+    let f = r.findings.iter().find(|f| f.subject == "budget:1" && f.field == "pagu").expect("the subtotal");
+    assert_eq!((f.table.as_str(), f.table_title.as_deref()), ("anggaran-program", None));
+    assert!(kinerja::text::finding(f, Lang::En).starts_with("Table anggaran-program: "));
+    // A printed figure recorded under a number the layout does not hold keeps it, untitled.
+    let f = r.findings.iter().find(|f| f.subject == "indicator:IKB").expect("the capaian slip");
+    assert_eq!((f.table.as_str(), f.table_title.as_deref()), ("3.1", None));
 }
 
 #[test]
