@@ -197,7 +197,8 @@ fn exists(d: &Dataset, subject: &str, kind: &str, key: &str, year: Option<Year>)
         ),
         "agreement" if key == "*" => Ok(()),
         "benchmark" => {
-            let Ok(p) = key.parse::<i64>() else { return unknown() };
+            // Written as the position is (`01` and `+1` are not `1`): codes are exact.
+            let Some(p) = key.parse::<i64>().ok().filter(|p| p.to_string() == key) else { return unknown() };
             dated(
                 &|y| d.benchmarks.iter().any(|b| b.year == y && b.position == p),
                 &|y| d.benchmarks.iter().any(|b| b.year == y),
@@ -296,6 +297,26 @@ mod tests {
         assert_eq!(err("budget:1", None), None);
         assert_eq!(err("budget:9", Some(2022)), Some(RefError::UnknownSubject { subject: "budget:9".into() }));
         assert_eq!(err("benchmark:1", Some(2024)), Some(RefError::UnknownSubject { subject: "benchmark:1".into() }));
+        let mut with_benchmark = data();
+        with_benchmark.benchmarks.push(Benchmark {
+            year: 2024,
+            indicator: "IKU1".into(),
+            position: 1,
+            name: "Nasional".into(),
+            source: String::new(),
+            benchmark_year: 2024,
+            satuan: String::new(),
+            target: None,
+            realisasi: None,
+            note: String::new(),
+        });
+        let err = |s: &str, y| check_subject(&with_benchmark, s, y).err();
+        assert_eq!(err("benchmark:1", Some(2024)), None);
+        assert_eq!(err("benchmark:01", Some(2024)), Some(RefError::UnknownSubject { subject: "benchmark:01".into() }));
+        assert_eq!(err("benchmark:+1", None), Some(RefError::UnknownSubject { subject: "benchmark:+1".into() }));
+        // Position 1 is of 2024 only; 2025 has no benchmarks, so its figure is missing data.
+        assert_eq!(err("benchmark:2", Some(2024)), Some(RefError::UnknownSubject { subject: "benchmark:2".into() }));
+        assert_eq!(err("benchmark:1", Some(2025)), None);
         assert_eq!(err("source:apbd", None), None);
         assert!(
             matches!(err("source:APBD", None), Some(RefError::UnknownCode { expected, .. }) if expected.contains(&"apbd"))
