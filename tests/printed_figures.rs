@@ -33,7 +33,7 @@ fn read(dir: &Path) -> Result<Dataset, kinerja::interchange::Problems> {
     read_dataset(&DirSource(dir.to_path_buf()))
 }
 
-fn problem_at<'a>(problems: &'a [Problem], line: usize) -> &'a Problem {
+fn problem_at(problems: &[Problem], line: usize) -> &Problem {
     problems
         .iter()
         .find(|p| p.file == "printed_figures.csv" && p.line == Some(line))
