@@ -108,6 +108,7 @@ pub(crate) enum Table {
     AkipEvaluation,
     BudgetLine,
     Narrative,
+    PrintedFigure,
 }
 
 /// What the edit path knows of a table: its SQL name, its columns, the key that finds a row of
@@ -144,7 +145,7 @@ const SETTING: Shape = Shape {
 
 impl Table {
     /// Every table.
-    const ALL: [Table; 20] = [
+    const ALL: [Table; 21] = [
         Table::Period,
         Table::Tujuan,
         Table::Sasaran,
@@ -165,6 +166,7 @@ impl Table {
         Table::AkipEvaluation,
         Table::BudgetLine,
         Table::Narrative,
+        Table::PrintedFigure,
     ];
 
     /// The table's entity declaration; what the declarations do not say is here, explicit.
@@ -193,6 +195,8 @@ impl Table {
             Table::AkipEvaluation => Shape { links: &["indicator_code"], ..declared::<AkipEvaluation>() },
             Table::BudgetLine => declared::<BudgetLine>(),
             Table::Narrative => declared::<NarrativeSection>(),
+            // Only removed with the record a figure is about (`ops.rs`); nobody edits it.
+            Table::PrintedFigure => declared::<PrintedFigure>(),
         }
     }
     fn sql(self) -> &'static str {

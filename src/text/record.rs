@@ -71,6 +71,7 @@ fn table_label(table: &str, lang: Lang) -> Option<&'static str> {
         "akip_evaluation" => ("Evaluasi AKIP", "AKIP evaluation"),
         "budget_line" | "budget" => ("Baris anggaran", "Budget line"),
         "narrative" | "narrative_section" => ("Narasi", "Text"),
+        "printed_figure" => ("Angka tercetak", "Printed figure"),
         _ => return None,
     };
     Some(lang.pick(id, en))
