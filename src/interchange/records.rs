@@ -958,6 +958,15 @@ fn subject_refused(reading: &Reading, error: &crate::calc::subject::RefError) ->
     reading.refers_to_refused(what, key)
 }
 
+/// Whether a table name that names no table may name one of a refused row: a row of
+/// `report_tables.csv`, or the indicator a table is about (`iku-analisis:IKU1`).
+fn table_refused(reading: &Reading, name: &str) -> bool {
+    let indicator = name.split_once(':').map(|(_, code)| code.split('@').next().unwrap_or(code));
+    reading.unread.contains(ReportTable::FILE)
+        || reading.refused.contains_key(ReportTable::FILE)
+        || indicator.is_some_and(|code| reading.refers_to_refused(Ref::Indicator, code))
+}
+
 /// The printed figures checked against the data read (`lines`: their line numbers, in order):
 /// a table written as a stable name must name a table of the figure's year; the subject must be
 /// a kind of subject whose code names something of the data (of the figure's year for a budget
@@ -980,9 +989,14 @@ fn printed_figure_checks(
     for (f, &line) in d.printed_figures.iter().zip(lines) {
         let table = match crate::calc::layout::printed_table(d, f.year, &f.table) {
             Ok(id) => id,
+            Err(_) if table_refused(reading, &f.table) => {
+                unchecked.push((file, line));
+                continue;
+            }
             Err(names) => {
-                let kind = f.table.trim().split([':', '@']).next().unwrap_or_default().to_ascii_lowercase();
-                let same_kind: Vec<String> = names.iter().filter(|n| n.starts_with(&kind)).cloned().collect();
+                let base = |n: &str| n.trim().split([':', '@']).next().unwrap_or_default().to_ascii_lowercase();
+                let kind = base(&f.table);
+                let same_kind: Vec<String> = names.iter().filter(|n| base(n) == kind).cloned().collect();
                 let names = if same_kind.is_empty() { names } else { same_kind };
                 push(line, "table", ProblemKind::UnknownTable { name: f.table.clone(), year: f.year, names });
                 f.table.clone()
