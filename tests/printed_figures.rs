@@ -209,7 +209,8 @@ fn a_known_subject_whose_year_lacks_the_data_stays_unverified() {
 
 /// A layout of the office's own for 2025 (its budget table is its Tabel 4.2), and its budget's
 /// serapan printed in that table, named by the table's stable name in another case, printed
-/// 80.00 where the data gives 850.000.000 ÷ 1.000.000.000 × 100 = 85.
+/// 80.00 where the data gives 850.000.000 ÷ 1.000.000.000 × 100 = 85; and its narrative
+/// states a realisasi of Rp 800.000.000 where the programme's is 850.000.000.
 fn office_with_layout(dir: &Path) {
     office_with(dir, "");
     std::fs::write(
@@ -222,7 +223,8 @@ fn office_with_layout(dir: &Path) {
     let printed = std::fs::read_to_string(dir.join("printed_figures.csv")).unwrap();
     let printed = printed.replace(
         "2025,3.4,table,budget:*,serapan_pct,85.00,85.00,",
-        "2025,Anggaran-Program,table,budget:*,serapan_pct,80.00,80.00,",
+        "2025,Anggaran-Program,table,budget:*,serapan_pct,80.00,80.00,\n\
+         2025,anggaran-program,narrative,budget:*,realisasi,Rp 800.000.000,800000000,",
     );
     assert!(printed.contains("Anggaran-Program"));
     std::fs::write(dir.join("printed_figures.csv"), printed).unwrap();
@@ -240,6 +242,11 @@ fn a_table_named_by_its_stable_name_is_shown_by_the_office_number() {
     assert!(kinerja::text::finding(f, Lang::Id).starts_with("Tabel 4.2: "), "{}", kinerja::text::finding(f, Lang::Id));
     assert!(kinerja::text::finding(f, Lang::En).starts_with("Table 4.2: "));
     assert_eq!(f.table_title.as_deref(), Some("Realisasi Anggaran per Program DLH 2025"));
+    // The document's corrections of the narrative name the office's table too.
+    let corrections = kinerja::calc::narrative::corrections(&d, &Settings::default(), 2025);
+    assert_eq!(corrections.len(), 1, "{corrections:#?}");
+    assert_eq!((corrections[0].table.as_str(), corrections[0].printed.as_str()), ("4.2", "Rp 800.000.000"));
+    assert_eq!(kinerja::text::narrative::correction(&corrections[0], 2025, Lang::En).place, "Table 4.2");
     // The office's table shows the printed figure beside the recomputed one.
     let t = build_table(&d, &Settings::default(), "4.2", 2025, TableOptions::default()).unwrap();
     assert_eq!(t.title, "Realisasi Anggaran per Program DLH 2025");
@@ -355,15 +362,15 @@ fn a_table_name_that_names_no_table_of_the_year_is_refused() {
 fn a_name_of_a_table_whose_row_was_refused_is_not_a_second_problem() {
     let dir = tempfile::tempdir().unwrap();
     office_with_layout(dir.path());
-    // Tabel 4.2's row has a kind that is no kind: that row is the one problem; the figure that
-    // names the table is left for when it is corrected.
+    // Tabel 4.2's row has a kind that is no kind: that row is the one problem; the two figures
+    // that name the table are left for when it is corrected.
     let tables = std::fs::read_to_string(dir.path().join("report_tables.csv")).unwrap();
     std::fs::write(dir.path().join("report_tables.csv"), tables.replace("budget_realisation", "budget_realization"))
         .unwrap();
     let problems = read(dir.path()).unwrap_err();
     assert_eq!(problems.0.len(), 1, "{:#?}", problems.0);
     assert_eq!((problems.0[0].file.as_str(), problems.0[0].column.as_deref()), ("report_tables.csv", Some("kind")));
-    assert_eq!((problems.1.rows, problems.1.files.clone()), (1, vec!["printed_figures.csv".to_string()]));
+    assert_eq!((problems.1.rows, problems.1.files.clone()), (2, vec!["printed_figures.csv".to_string()]));
 }
 
 #[test]
