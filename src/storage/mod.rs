@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     // Numbered 010: 009 is taken by the budget work on another branch; the order here is what
     // counts (each entry is one schema version).
     include_str!("migrations/010_bands_baselines.sql"),
+    include_str!("migrations/011_city_sources.sql"),
 ];
 
 /// The schema version this build writes.

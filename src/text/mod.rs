@@ -120,6 +120,32 @@ pub fn field(code: &str, place: Place, lang: Lang) -> String {
     format!("{}{suffix}", field_label(code, lang))
 }
 
+/// A funding source in words (`APBN tugas pembantuan`).
+pub fn funding_source(source: crate::domain::FundingSource, lang: Lang) -> &'static str {
+    use crate::domain::FundingSource::*;
+    match source {
+        Apbd => lang.pick("APBD", "APBD (the city's own budget)"),
+        ApbnDekon => lang.pick("APBN dekonsentrasi", "APBN deconcentration funds"),
+        ApbnTp => lang.pick("APBN tugas pembantuan", "APBN co-administration funds"),
+        Dak => lang.pick("Dana Alokasi Khusus (DAK)", "Special allocation fund (DAK)"),
+        Blud => lang.pick("Pendapatan BLUD", "BLUD's own revenue"),
+        Lainnya => lang.pick("Sumber lain", "Other sources"),
+    }
+}
+
+/// A spending type in words (`Belanja pegawai`).
+pub fn spending_type(spending: crate::domain::SpendingType, lang: Lang) -> &'static str {
+    use crate::domain::SpendingType::*;
+    match spending {
+        Program => lang.pick("Program", "Programmes"),
+        TidakLangsung => lang.pick("Belanja tidak langsung", "Indirect spending"),
+        Pegawai => lang.pick("Belanja pegawai", "Staff spending"),
+        Operasi => lang.pick("Belanja operasi", "Operating spending"),
+        Modal => lang.pick("Belanja modal", "Capital spending"),
+        Lainnya => lang.pick("Belanja lainnya", "Other spending"),
+    }
+}
+
 /// The row a finding is about.
 pub fn item(item: &Item, lang: Lang) -> String {
     match (item, lang) {
