@@ -315,11 +315,25 @@ pub fn city_parts_table(v: &CityView, lang: Lang) -> crate::report::TableView {
         .iter()
         .map(|p| {
             let name = crate::text::funding_source(p.key, lang);
-            row(RowKind::Normal, by_source.clone(), name, &p.amounts, Some(p.offices), format!("source:{}", p.key.code()))
+            row(
+                RowKind::Normal,
+                by_source.clone(),
+                name,
+                &p.amounts,
+                Some(p.offices),
+                format!("source:{}", p.key.code()),
+            )
         })
         .chain(v.spending.iter().map(|p| {
             let name = crate::text::spending_type(p.key, lang);
-            row(RowKind::Normal, by_type.clone(), name, &p.amounts, Some(p.offices), format!("spending:{}", p.key.code()))
+            row(
+                RowKind::Normal,
+                by_type.clone(),
+                name,
+                &p.amounts,
+                Some(p.offices),
+                format!("spending:{}", p.key.code()),
+            )
         }))
         .collect();
     rows.push(row(

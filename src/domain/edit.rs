@@ -33,16 +33,20 @@ pub enum BudgetColumn {
     PaguMurni,
     PaguPerubahan,
     Realisasi,
+    /// The single pagu of a line printed without a murni/perubahan split.
+    Alokasi,
 }
 
 impl BudgetColumn {
-    pub const ALL: [BudgetColumn; 3] = [BudgetColumn::PaguMurni, BudgetColumn::PaguPerubahan, BudgetColumn::Realisasi];
+    pub const ALL: [BudgetColumn; 4] =
+        [BudgetColumn::PaguMurni, BudgetColumn::PaguPerubahan, BudgetColumn::Realisasi, BudgetColumn::Alokasi];
     /// The name in the audit trail and the interchange files.
     pub fn code(self) -> &'static str {
         match self {
             BudgetColumn::PaguMurni => "pagu_murni",
             BudgetColumn::PaguPerubahan => "pagu_perubahan",
             BudgetColumn::Realisasi => "realisasi",
+            BudgetColumn::Alokasi => "alokasi",
         }
     }
 }

@@ -512,7 +512,8 @@ impl Entity for BudgetLine {
         col("sisa", "sisa_sen", OptMoney).since(2),
     ];
     const KEY: &'static [&'static str] = &["year", "kode"];
-    const EDITABLE: &'static [&'static str] = &["name", "pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"];
+    const EDITABLE: &'static [&'static str] =
+        &["name", "pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen", "alokasi_sen"];
     fn to_cells(&self) -> Vec<Cell> {
         cells![
             self.year,

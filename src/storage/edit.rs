@@ -863,7 +863,7 @@ mod tests {
     #[test]
     fn every_budget_amount_is_an_editable_column_of_the_budget_line() {
         let columns: Vec<&str> = BudgetColumn::ALL.iter().map(|c| budget_column_sql(*c).expect("declared")).collect();
-        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen"]);
+        assert_eq!(columns, ["pagu_murni_sen", "pagu_perubahan_sen", "realisasi_sen", "alokasi_sen"]);
         assert!(columns.iter().all(|c| Table::BudgetLine.writable(c)));
         assert!(Table::BudgetLine.writable(BUDGET_NAME));
     }

@@ -276,10 +276,20 @@ fn size_number(v: &str, what: &str, lang: Lang) -> Result<f64, String> {
 
 /// What the job's thread builds the file from (copies: the window goes on with the data).
 pub enum Source {
-    Table { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, id: String, year: Year, opts: TableOptions },
+    Table {
+        data: Box<(crate::domain::Dataset, crate::calc::Settings)>,
+        id: String,
+        year: Year,
+        opts: TableOptions,
+    },
     /// Tables already built: a workbook holds each as a sheet, a CSV file the first.
     Built(Vec<crate::report::TableView>),
-    Chart { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, city: Vec<ChartSpec>, id: String, year: Year },
+    Chart {
+        data: Box<(crate::domain::Dataset, crate::calc::Settings)>,
+        city: Vec<ChartSpec>,
+        id: String,
+        year: Year,
+    },
 }
 
 /// A checked save, ready to run in the background.
@@ -420,8 +430,10 @@ impl SaveOrder {
 /// The file's bytes (on the job's thread).
 fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, Status> {
     let tables = match source {
-        Source::Table { data, id, year, opts } => vec![crate::report::build_table(&data.0, &data.1, &id, year, opts)
-            .map_err(|e| Status::new(|lang| text::error_message(lang, || e.message_id(), &e)))?],
+        Source::Table { data, id, year, opts } => {
+            vec![crate::report::build_table(&data.0, &data.1, &id, year, opts)
+                .map_err(|e| Status::new(|lang| text::error_message(lang, || e.message_id(), &e)))?]
+        }
         Source::Built(t) => t,
         Source::Chart { data, city, id, year } => {
             let chart = crate::report::charts::all_charts(&data.0, &data.1, year, lang)
