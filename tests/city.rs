@@ -549,7 +549,7 @@ fn the_city_totals_count_alokasi_rolled_up_programmes_and_spending_types_as_each
             "Dana Alokasi Khusus (DAK)",
             "Program",
             "Belanja pegawai",
-            "Seluruh belanja (program dan non-program)"
+            "Seluruh belanja (program dan di luar program)"
         ]
     );
     let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
@@ -597,4 +597,36 @@ fn the_kota_tab_shows_the_city_budget_per_funding_source_and_spending_type() {
     h.run_steps(3);
     assert_eq!(row_texts(&h, "APBN co-administration funds"), ["Rp 500,000", "Rp 300,000", "60.00 %", "1"]);
     assert!(h.query_by_label("Staff spending").is_some());
+}
+
+#[test]
+fn the_saved_city_workbook_holds_the_budget_per_funding_source_as_a_second_sheet() {
+    use calamine::{Data, Reader, Xlsx};
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let db = three_offices_db(dir.path());
+    let state = UiState { tab: Tab::Kota, year: Some(2025), office: Some("KOTA-A".into()), ..UiState::default() };
+    let mut h = harness_of(KinerjaApp::new(db, state));
+    wait_for_integrity_check(&mut h);
+    h.run_steps(3);
+    // The city table's button is the first Simpan sebagai… of the tab (the charts have theirs).
+    h.get_all_by_role(egui::accesskit::Role::Button)
+        .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with("Simpan sebagai")))
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(3);
+    let path = dir.path().join("Kota-2025.xlsx");
+    type_into(&mut h, "Berkas", &path.display().to_string());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Simpan").click_accesskit();
+    h.run_steps(3);
+    wait_for_job(&mut h);
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names().len(), 2, "{:?}", book.sheet_names());
+    let second = book.sheet_names()[1].clone();
+    let range = book.worksheet_range(&second).unwrap();
+    // APBN tugas pembantuan: pagu 500.000, realisasi 300.000 (the derivation is in
+    // the_city_totals_count_alokasi_…).
+    let row =
+        range.rows().find(|r| r.contains(&Data::String("APBN tugas pembantuan".into()))).expect("the APBN-TP row");
+    assert!(row.contains(&Data::Float(500_000.0)) && row.contains(&Data::Float(300_000.0)), "{row:?}");
 }

@@ -339,7 +339,11 @@ pub fn city_parts_table(v: &CityView, lang: Lang) -> crate::report::TableView {
     rows.push(row(
         RowKind::Total,
         tr!(lang, "Jumlah", "Total"),
-        &tr!(lang, "Seluruh belanja (program dan non-program)", "All spending (programmes and non-programme lines)"),
+        &tr!(
+            lang,
+            "Seluruh belanja (program dan di luar program)",
+            "All spending (programmes and non-programme lines)"
+        ),
         &v.all,
         Some(v.all_offices),
         "budget:all".into(),
