@@ -12,8 +12,8 @@ use kinerja::ui::{KinerjaApp, Tab, UiState};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// A row of the plain query: year, pagu murni, pagu, realisasi (sen), offices.
-type YearRow = (i64, Option<i64>, Option<i64>, Option<i64>, i64);
+/// A row of the plain query: year, pagu murni, pagu, realisasi, serapan's pagu (sen), offices.
+type YearRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64);
 
 fn city_db() -> PathBuf {
     if let Some(p) = std::env::var_os("KINERJA_BENCH_DB") {
@@ -101,9 +101,9 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("city_aggregates");
     g.bench_function("plain_group_by", |b| {
         b.iter(|| {
-            let mut stmt = store.connection().prepare_cached(CITY_BUDGET_BY_YEAR_SQL).expect("sql");
+            let mut stmt = store.connection().prepare_cached(&CITY_BUDGET_BY_YEAR_SQL).expect("sql");
             let rows: Vec<YearRow> = stmt
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
                 .expect("query")
                 .collect::<Result<_, _>>()
                 .expect("rows");

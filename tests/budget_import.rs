@@ -706,3 +706,114 @@ mod window {
         assert!(!h.state().history().can_undo(), "nothing written");
     }
 }
+
+/// A 2025 budget printed with single alokasi amounts (no murni/perubahan split): programme 1
+/// with alokasi 1.000.000 and realisasi 400.000, its kegiatan 1.1 the same.
+fn with_alokasi_2025(s: &mut Session) {
+    use kinerja::domain::{BudgetLine, Change, Op};
+    let line = |kode: &str, parent: Option<&str>, level| BudgetLine {
+        alokasi: Some(Money::from_rupiah(1_000_000)),
+        realisasi: Some(Money::from_rupiah(400_000)),
+        ..BudgetLine::new(2025, kode, parent, level, 1, &format!("Baris {kode}"))
+    };
+    let ops = vec![
+        Op::AddBudgetLine(Box::new(line("1", None, BudgetLevel::Program))),
+        Op::AddBudgetLine(Box::new(line("1.1", Some("1"), BudgetLevel::Kegiatan))),
+    ];
+    s.apply(&mut History::default(), Change { description: "Anggaran 2025".into(), ops }, "Staf").unwrap();
+}
+
+#[test]
+fn a_pagu_for_a_line_with_a_single_alokasi_goes_onto_the_alokasi() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::in_memory().unwrap();
+    with_alokasi_2025(&mut s);
+    // 2025 has no pagu perubahan, so "Pagu" reads as pagu murni; on these lines it is the alokasi.
+    let csv = "Kode;Uraian;Pagu;Realisasi\n1;Baris 1;1.200.000;900.000\n1.1;Baris 1.1;1.000.000;\n";
+    let path = write(dir.path(), "alokasi.csv", csv.as_bytes());
+    let plan = plan_of(&s, &path, 2025);
+    assert!(plan.problems.is_empty(), "{}", plan.render_problems(Lang::Id));
+    // Programme 1: alokasi 1.000.000 → 1.200.000 (120.000.000 sen), realisasi 400.000 → 900.000
+    // (90.000.000 sen); no pagu murni beside the alokasi.
+    assert_eq!(plan.rows[0].status, RowStatus::Changed);
+    assert_eq!(
+        plan.rows[0].changes,
+        vec![
+            amount(BudgetColumn::Alokasi, Some(100_000_000), 120_000_000),
+            amount(BudgetColumn::Realisasi, Some(40_000_000), 90_000_000)
+        ]
+    );
+    assert_eq!(plan.rows[0].changes[0].describe(Lang::Id), "Alokasi: Rp 1.000.000 → Rp 1.200.000");
+    assert_eq!(plan.rows[0].changes[0].describe(Lang::En), "Alokasi (single allocation): Rp 1,000,000 → Rp 1,200,000");
+    // Kegiatan 1.1: the same alokasi and an empty realisasi cell: nothing changes.
+    assert_eq!(plan.rows[1].status, RowStatus::Unchanged);
+    let mut history = History::default();
+    s.apply(&mut history, plan.change(Lang::Id).unwrap(), "Bendahara").unwrap();
+    let line = s.dataset.budget_line(2025, "1").unwrap();
+    assert_eq!(
+        (line.alokasi, line.pagu_murni, line.pagu_perubahan, line.realisasi),
+        (Some(Money::from_rupiah(1_200_000)), None, None, Some(Money::from_rupiah(900_000)))
+    );
+    let log = s.store.audit_log(s.office_id, None, 10).unwrap();
+    assert!(log.iter().any(|e| e.record == "budget:2025:1" && e.field == "alokasi" && e.new == "1200000"));
+    // The stored office still passes the dataset's own rules (no pagu beside an alokasi).
+    let dataset_dir = dir.path().join("dataset");
+    std::fs::create_dir(&dataset_dir).unwrap();
+    for (name, bytes) in kinerja::interchange::write_dataset(&s.dataset) {
+        std::fs::write(dataset_dir.join(name), bytes).unwrap();
+    }
+    kinerja::interchange::read_path(&dataset_dir).unwrap();
+    // The same file again changes nothing; undo brings the alokasi back.
+    assert_eq!(plan_of(&s, &path, 2025).counts().unchanged, 2);
+    assert!(s.undo(&mut history, "Bendahara").unwrap());
+    assert_eq!(s.dataset.budget_line(2025, "1").unwrap().alokasi, Some(Money::from_rupiah(1_000_000)));
+
+    // A pagu perubahan alone goes onto the alokasi as well.
+    let csv = "Kode;Uraian;APBD-P\n1.1;Baris 1.1;750.000\n";
+    let plan = plan_of(&s, &write(dir.path(), "p.csv", csv.as_bytes()), 2025);
+    assert_eq!(plan.rows[0].changes, vec![amount(BudgetColumn::Alokasi, Some(100_000_000), 75_000_000)]);
+}
+
+#[test]
+fn pagu_murni_and_perubahan_for_an_alokasi_line_is_a_problem_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::in_memory().unwrap();
+    with_alokasi_2025(&mut s);
+    let csv = "Kode;Uraian;APBD Murni;APBD-P;Realisasi\n1;Baris 1;1.000.000;1.100.000;500.000\n";
+    let path = write(dir.path(), "dua-pagu.csv", csv.as_bytes());
+    let plan = plan_of(&s, &path, 2025);
+    assert_eq!(
+        plan.problems.iter().map(|p| p.kind.clone()).collect::<Vec<_>>(),
+        vec![SheetProblemKind::AlokasiTwoPagu("1".into())]
+    );
+    assert_eq!(plan.rows[0].status, RowStatus::Invalid);
+    assert_eq!(
+        plan.problems[0].message(Lang::Id),
+        "dua-pagu.csv, baris 2, kolom D 'APBD-P': baris 1 memakai satu alokasi tanpa pagu murni dan \
+         perubahan, tetapi berkas mengisi keduanya; kosongkan salah satu, dan pagu yang tersisa menjadi alokasinya"
+    );
+    assert_eq!(
+        plan.problems[0].message(Lang::En),
+        "dua-pagu.csv, row 2, column D 'APBD-P': line 1 holds a single alokasi without pagu murni and \
+         perubahan, but the file fills in both; empty one of them, and the pagu left becomes its alokasi"
+    );
+    assert!(plan.change(Lang::Id).is_err(), "nothing is written");
+
+    // The command line says the same and writes nothing.
+    let db = dir.path().join("k.sqlite");
+    drop(Session::open(&db).unwrap());
+    let mut on_disk = Session::open(&db).unwrap();
+    with_alokasi_2025(&mut on_disk);
+    drop(on_disk);
+    let file = path.display().to_string();
+    let db_arg = db.display().to_string();
+    let out = kinerja(&["--db", &db_arg, "--lang", "en", "import-budget", &file, "--year", "2025", "--apply"]);
+    assert_ne!(out.status.code(), Some(0));
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("row 2, column D 'APBD-P': line 1 holds a single alokasi"), "{said}");
+    let line = Session::open(&db).unwrap().dataset.budget_line(2025, "1").unwrap().clone();
+    assert_eq!(
+        (line.alokasi, line.pagu_murni, line.realisasi),
+        (Some(Money::from_rupiah(1_000_000)), None, Some(Money::from_rupiah(400_000)))
+    );
+}

@@ -363,3 +363,270 @@ fn a_job_that_fails_unexpectedly_still_ends() {
     let outcome = outcome_of(&job);
     assert!(matches!(outcome, Some(Outcome::Failed(_))), "{outcome:?}");
 }
+
+/// A line of 2025 with amounts in whole rupiah.
+fn line25(
+    kode: &str,
+    parent: Option<&str>,
+    [murni, perubahan, alokasi, realisasi]: [Option<i64>; 4],
+) -> kinerja::domain::BudgetLine {
+    use kinerja::domain::{BudgetLevel, BudgetLine, Money};
+    let level = match kode.split('.').count() {
+        1 => BudgetLevel::Program,
+        2 => BudgetLevel::Kegiatan,
+        _ => BudgetLevel::SubKegiatan,
+    };
+    BudgetLine {
+        pagu_murni: murni.map(Money::from_rupiah),
+        pagu_perubahan: perubahan.map(Money::from_rupiah),
+        alokasi: alokasi.map(Money::from_rupiah),
+        realisasi: realisasi.map(Money::from_rupiah),
+        ..BudgetLine::new(2025, kode, parent, level, 1, &format!("Uraian {kode}"))
+    }
+}
+
+/// Three offices whose 2025 budgets are printed in three ways (whole rupiah):
+/// - KOTA-A: programme 1 (APBD) murni 1.000.000, perubahan 1.200.000, realisasi 1.000.000 (its
+///   kegiatan 1.1 the same); programme 2 (APBN tugas pembantuan) murni 500.000, realisasi 300.000.
+/// - KOTA-B, single alokasi: programme 1 (APBD) alokasi 2.000.000, realisasi 1.500.000 (its
+///   kegiatan the same); programme 2 (DAK) alokasi 800.000 and no realisasi printed.
+/// - KOTA-C: programme 1 (APBD) printed without amounts; kegiatan 1.1 murni 600.000, realisasi
+///   450.000; kegiatan 1.2 without amounts, its sub-kegiatan 1.2.1 murni 400.000 (no realisasi)
+///   and 1.2.2 murni 100.000, realisasi 50.000; belanja pegawai 5.1 (APBD) murni 3.000.000,
+///   perubahan 2.900.000, realisasi 2.800.000.
+fn three_offices_2025() -> Vec<kinerja::domain::Dataset> {
+    use kinerja::domain::{Dataset, FundingSource, Office, SpendingType};
+    let office = |code: &str, lines| Dataset {
+        office: Office { code: code.into(), name: format!("Dinas {code}"), ..Office::default() },
+        budget_lines: lines,
+        ..Dataset::default()
+    };
+    let source = |mut l: kinerja::domain::BudgetLine, s| {
+        l.source = s;
+        l
+    };
+    let mut pegawai = line25("5.1", None, [Some(3_000_000), Some(2_900_000), None, Some(2_800_000)]);
+    pegawai.spending = SpendingType::Pegawai;
+    pegawai.position = 2;
+    vec![
+        office(
+            "KOTA-A",
+            vec![
+                line25("1", None, [Some(1_000_000), Some(1_200_000), None, Some(1_000_000)]),
+                line25("1.1", Some("1"), [Some(1_000_000), Some(1_200_000), None, Some(1_000_000)]),
+                source(line25("2", None, [Some(500_000), None, None, Some(300_000)]), FundingSource::ApbnTp),
+            ],
+        ),
+        office(
+            "KOTA-B",
+            vec![
+                line25("1", None, [None, None, Some(2_000_000), Some(1_500_000)]),
+                line25("1.1", Some("1"), [None, None, Some(2_000_000), Some(1_500_000)]),
+                source(line25("2", None, [None, None, Some(800_000), None]), FundingSource::Dak),
+            ],
+        ),
+        office(
+            "KOTA-C",
+            vec![
+                line25("1", None, [None; 4]),
+                line25("1.1", Some("1"), [Some(600_000), None, None, Some(450_000)]),
+                line25("1.2", Some("1"), [None; 4]),
+                line25("1.2.1", Some("1.2"), [Some(400_000), None, None, None]),
+                line25("1.2.2", Some("1.2"), [Some(100_000), None, None, Some(50_000)]),
+                pegawai,
+            ],
+        ),
+    ]
+}
+
+fn three_offices_db(dir: &Path) -> PathBuf {
+    let db = dir.join("kota.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    for d in three_offices_2025() {
+        store.save_dataset(&d).unwrap();
+    }
+    db
+}
+
+#[test]
+fn the_city_totals_count_alokasi_rolled_up_programmes_and_spending_types_as_each_office_does() {
+    use kinerja::calc::resolve::resolve;
+    use kinerja::domain::{FundingSource, Money, SpendingType};
+    use rust_decimal::Decimal;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&three_offices_db(dir.path())).unwrap();
+    let v = city_view(&store, 2025).unwrap();
+    let rp = |r: i64| Some(Money::from_rupiah(r));
+
+    // Programmes, office by office (the Kota table's rows):
+    // A: pagu 1.200.000 + 500.000 = 1.700.000, realisasi 1.000.000 + 300.000 = 1.300.000.
+    // B: pagu 2.000.000 + 800.000 = 2.800.000 (alokasi), realisasi 1.500.000; serapan over the
+    //    realised pagu 2.000.000 alone: 75 %.
+    // C: programme 1 from its kegiatan: 1.1 600.000 + 1.2 (400.000 + 100.000) = 1.100.000,
+    //    realisasi 450.000 + 50.000 = 500.000 over the realised pagu 600.000 + 100.000 = 700.000;
+    //    belanja pegawai is no programme.
+    let row = |code: &str| v.rows.iter().find(|r| r.code == code).unwrap();
+    assert_eq!((row("KOTA-A").pagu, row("KOTA-A").realisasi), (rp(1_700_000), rp(1_300_000)));
+    assert_eq!((row("KOTA-B").pagu, row("KOTA-B").realisasi), (rp(2_800_000), rp(1_500_000)));
+    assert_eq!(row("KOTA-B").serapan, Some(Decimal::from(75)));
+    assert_eq!((row("KOTA-C").pagu, row("KOTA-C").realisasi), (rp(1_100_000), rp(500_000)));
+    // The city's programmes: pagu 1.700.000 + 2.800.000 + 1.100.000 = 5.600.000, realisasi
+    // 1.300.000 + 1.500.000 + 500.000 = 3.300.000 over the realised pagu 1.700.000 + 2.000.000 +
+    // 700.000 = 4.400.000: 75 %.
+    assert_eq!((v.pagu, v.realisasi, v.serapan), (rp(5_600_000), rp(3_300_000), Some(Decimal::from(75))));
+    let y = v.by_year.iter().find(|y| y.year == 2025).unwrap();
+    assert_eq!((y.pagu, y.realisasi, y.pagu_serapan, y.offices), (rp(5_600_000), rp(3_300_000), rp(4_400_000), 3));
+    // Pagu murni: A 1.000.000 + 500.000, B none (an alokasi is no murni), C 600.000 + 500.000.
+    assert_eq!(y.pagu_murni, rp(2_600_000));
+
+    // Everything: the programmes and belanja pegawai 2.900.000; realisasi 3.300.000 + 2.800.000 =
+    // 6.100.000 over 4.400.000 + 2.900.000 = 7.300.000: 83,56 %.
+    assert_eq!((v.all.pagu, v.all.realisasi, v.all_offices), (rp(8_500_000), rp(6_100_000), 3));
+    assert_eq!(v.all.serapan().map(|s| s.round_dp(2)), Ok(Decimal::new(8356, 2)));
+    // Per source: APBD 1.200.000 + 2.000.000 + 1.100.000 + 2.900.000 = 7.200.000, realisasi
+    // 1.000.000 + 1.500.000 + 500.000 + 2.800.000 = 5.800.000 over 6.800.000 (85,29 %), three
+    // offices; APBN-TP 300.000 ÷ 500.000 = 60 %, one office; DAK 800.000 with no realisasi.
+    let sources: Vec<(FundingSource, Option<Money>, Option<Money>, usize)> =
+        v.sources.iter().map(|p| (p.key, p.amounts.pagu, p.amounts.realisasi, p.offices)).collect();
+    assert_eq!(
+        sources,
+        vec![
+            (FundingSource::Apbd, rp(7_200_000), rp(5_800_000), 3),
+            (FundingSource::ApbnTp, rp(500_000), rp(300_000), 1),
+            (FundingSource::Dak, rp(800_000), None, 1),
+        ]
+    );
+    assert_eq!(v.sources[0].amounts.serapan().map(|s| s.round_dp(2)), Ok(Decimal::new(8529, 2)));
+    assert_eq!(v.sources[1].amounts.serapan(), Ok(Decimal::from(60)));
+    assert!(v.sources[2].amounts.serapan().is_err());
+    // Per spending type: the programmes as above; belanja pegawai 2.800.000 ÷ 2.900.000 = 96,55 %.
+    let spending: Vec<(SpendingType, Option<Money>, Option<Money>, usize)> =
+        v.spending.iter().map(|p| (p.key, p.amounts.pagu, p.amounts.realisasi, p.offices)).collect();
+    assert_eq!(
+        spending,
+        vec![
+            (SpendingType::Program, rp(5_600_000), rp(3_300_000), 3),
+            (SpendingType::Pegawai, rp(2_900_000), rp(2_800_000), 1),
+        ]
+    );
+    assert_eq!(v.spending[1].amounts.serapan().map(|s| s.round_dp(2)), Ok(Decimal::new(9655, 2)));
+
+    // Each city figure is the sum of the offices' own figures (calc::resolve on each office).
+    let offices: Vec<_> = store.offices().unwrap().iter().map(|o| store.load_dataset(o.id).unwrap()).collect();
+    let settings = kinerja::calc::Settings::default();
+    let sum = |subject: &str, field: &str| -> Option<Decimal> {
+        let values: Vec<Decimal> = offices
+            .iter()
+            .filter_map(|d| resolve(d, &settings, 2025, subject, field).ok().and_then(|r| r.value.number()))
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum())
+    };
+    let dec = |m: Option<Money>| m.map(|m| m.decimal());
+    let city: Vec<(String, Option<Money>, Option<Money>)> = [("budget:*".to_string(), v.pagu, v.realisasi)]
+        .into_iter()
+        .chain([("budget:all".to_string(), v.all.pagu, v.all.realisasi)])
+        .chain(v.sources.iter().map(|p| (format!("source:{}", p.key.code()), p.amounts.pagu, p.amounts.realisasi)))
+        .chain(v.spending.iter().map(|p| (format!("spending:{}", p.key.code()), p.amounts.pagu, p.amounts.realisasi)))
+        .collect();
+    assert_eq!(city.len(), 7);
+    for (subject, pagu, realisasi) in city {
+        assert_eq!(dec(pagu), sum(&subject, "pagu"), "{subject} pagu");
+        assert_eq!(dec(realisasi), sum(&subject, "realisasi"), "{subject} realisasi");
+    }
+
+    // The table of the Kota tab and of the exported workbook, in both languages.
+    let t = kinerja::app::city::city_parts_table(&v, kinerja::format::Lang::Id);
+    let names: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| kinerja::report::cell_text(&r.cells[1], t.columns[1].kind, kinerja::format::Lang::Id))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "APBD",
+            "APBN Tugas Pembantuan",
+            "DAK",
+            "Belanja Program",
+            "Belanja Pegawai",
+            "Seluruh belanja (program dan di luar program)"
+        ]
+    );
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        ["source:apbd", "source:apbn-tp", "source:dak", "spending:program", "spending:pegawai", "budget:all"]
+    );
+    let en = kinerja::app::city::city_parts_table(&v, kinerja::format::Lang::En);
+    assert_eq!(en.columns[1].label, "Funding source / spending type");
+    assert!(en.rows.iter().any(|r| r.cells[1] == kinerja::report::Cell::text("APBN co-administration funds")));
+}
+
+#[test]
+fn the_kota_tab_shows_the_city_budget_per_funding_source_and_spending_type() {
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let db = three_offices_db(dir.path());
+    let state = UiState { tab: Tab::Kota, year: Some(2025), office: Some("KOTA-A".into()), ..UiState::default() };
+    let mut h = harness_of(KinerjaApp::new(db.clone(), state));
+    wait_for_integrity_check(&mut h);
+    h.run_steps(3);
+    assert_eq!(h.state().ui_state().tab, Tab::Kota);
+    // Each row's label, then its pagu, realisasi and serapan (see the test above for the figures).
+    let row_texts = |h: &Harness<'static, KinerjaApp>, name: &str| -> Vec<String> {
+        let label = h.get_by_label(name);
+        let y = label.rect().center().y;
+
+        let mut cells: Vec<(f32, String)> = h
+            .get_all_by_role(egui::accesskit::Role::Label)
+            .filter(|n| (n.rect().center().y - y).abs() < 2.0 && n.rect().left() > label.rect().left())
+            .filter_map(|n| n.accesskit_node().value().map(|l| (n.rect().left(), l.to_string())))
+            .collect();
+        cells.sort_by(|a, b| a.0.total_cmp(&b.0));
+        cells.into_iter().map(|(_, t)| t).collect()
+    };
+    assert_eq!(row_texts(&h, "APBN Tugas Pembantuan"), ["Rp 500.000", "Rp 300.000", "60,00 %", "1"]);
+    assert_eq!(row_texts(&h, "DAK"), ["Rp 800.000", "", "", "1"]);
+    assert_eq!(row_texts(&h, "Belanja Pegawai"), ["Rp 2.900.000", "Rp 2.800.000", "96,55 %", "1"]);
+    assert_eq!(row_texts(&h, "APBD")[..3], ["Rp 7.200.000", "Rp 5.800.000", "85,29 %"]);
+
+    // In English.
+    let state = UiState { tab: Tab::Kota, year: Some(2025), lang: kinerja::format::Lang::En, ..UiState::default() };
+    let mut h = harness_of(KinerjaApp::new(db, state));
+    wait_for_integrity_check(&mut h);
+    h.run_steps(3);
+    assert_eq!(row_texts(&h, "APBN co-administration funds"), ["Rp 500,000", "Rp 300,000", "60.00 %", "1"]);
+    assert!(h.query_by_label("personnel spending").is_some());
+}
+
+#[test]
+fn the_saved_city_workbook_holds_the_budget_per_funding_source_as_a_second_sheet() {
+    use calamine::{Data, Reader, Xlsx};
+    use egui_kittest::kittest::NodeT;
+    let dir = tempfile::tempdir().unwrap();
+    let db = three_offices_db(dir.path());
+    let state = UiState { tab: Tab::Kota, year: Some(2025), office: Some("KOTA-A".into()), ..UiState::default() };
+    let mut h = harness_of(KinerjaApp::new(db, state));
+    wait_for_integrity_check(&mut h);
+    h.run_steps(3);
+    // The city table's button is the first Simpan sebagai… of the tab (the charts have theirs).
+    h.get_all_by_role(egui::accesskit::Role::Button)
+        .find(|b| b.accesskit_node().label().is_some_and(|l| l.starts_with("Simpan sebagai")))
+        .unwrap()
+        .click_accesskit();
+    h.run_steps(3);
+    let path = dir.path().join("Kota-2025.xlsx");
+    type_into(&mut h, "Berkas", &path.display().to_string());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Simpan").click_accesskit();
+    h.run_steps(3);
+    wait_for_job(&mut h);
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names().len(), 2, "{:?}", book.sheet_names());
+    let second = book.sheet_names()[1].clone();
+    let range = book.worksheet_range(&second).unwrap();
+    // APBN tugas pembantuan: pagu 500.000, realisasi 300.000 (the derivation is in
+    // the_city_totals_count_alokasi_…).
+    let row =
+        range.rows().find(|r| r.contains(&Data::String("APBN Tugas Pembantuan".into()))).expect("the APBN-TP row");
+    assert!(row.contains(&Data::Float(500_000.0)) && row.contains(&Data::Float(300_000.0)), "{row:?}");
+}

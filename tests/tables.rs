@@ -447,6 +447,12 @@ fn tables_built_in_english_hold_no_indonesian_word_of_kinerja() {
         ));
     }
 
+    pairs.push((
+        kinerja::app::city::city_parts_table(&view, Lang::Id),
+        kinerja::app::city::city_parts_table(&view, Lang::En),
+        true,
+    ));
+
     // The office's names that Kinerja's titles quote, longest first.
     let mut names: Vec<String> = data.iter().filter(|t| t.contains(' ')).cloned().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));

@@ -6,9 +6,9 @@ use crate::calc::budget::Amounts;
 use crate::calc::check::check;
 use crate::calc::resolve::indicator_capaian;
 use crate::calc::{mean, Settings};
-use crate::domain::{Dataset, Money, Year};
+use crate::domain::{Dataset, FundingSource, Money, SpendingType, Year};
 use crate::format::Lang;
-use crate::storage::{OfficeBudget, StorageError, Store, YearBudget};
+use crate::storage::{BudgetPart, StorageError, Store, YearBudget};
 use crate::text::tr;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -49,6 +49,44 @@ pub struct CityView {
     pub realisasi: Option<Money>,
     pub serapan: Option<Decimal>,
     pub by_year: Vec<YearBudget>,
+    /// Every top-level line of every office, programmes and non-programme spending
+    /// (`budget:all` summed over the offices).
+    pub all: Amounts,
+    /// Offices with any top-level line that year.
+    pub all_offices: usize,
+    /// The year's totals per funding source, in the order of [`FundingSource::ALL`]; only the
+    /// sources some office has lines of.
+    pub sources: Vec<CityPart<FundingSource>>,
+    /// The year's totals per spending type, in the order of [`SpendingType::ALL`]; only the
+    /// types some office has lines of.
+    pub spending: Vec<CityPart<SpendingType>>,
+}
+
+/// The city's total of one funding source or spending type in a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CityPart<K> {
+    pub key: K,
+    pub amounts: Amounts,
+    /// Offices with top-level lines of this source or type.
+    pub offices: usize,
+}
+
+/// The city's totals per key (`key` picks a part's source or type), each the sum of the offices'
+/// parts, in the order of `all`.
+fn parts_by<K: Copy + PartialEq>(parts: &[BudgetPart], all: &[K], key: impl Fn(&BudgetPart) -> K) -> Vec<CityPart<K>> {
+    all.iter()
+        .filter_map(|k| {
+            let mine: Vec<&BudgetPart> = parts.iter().filter(|p| key(p) == *k).collect();
+            if mine.is_empty() {
+                return None;
+            }
+            // The parts come ordered by office, so an office's parts are next to each other.
+            let mut offices: Vec<i64> = mine.iter().map(|p| p.office_id).collect();
+            offices.dedup();
+            let amounts = mine.iter().fold(Amounts::default(), |acc, p| acc.plus(p.amounts));
+            Some(CityPart { key: *k, amounts, offices: offices.len() })
+        })
+        .collect()
 }
 
 fn settings_from(pairs: Option<&Vec<(String, String)>>) -> Settings {
@@ -86,10 +124,12 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
     let performance_data = store.load_performance_all()?;
     let settings = store.settings_all()?;
     let by_year = store.city_budget_by_year()?;
+    let parts = store.city_budget_parts(year)?;
     let mut rows = Vec::with_capacity(budgets.len());
     let mut total = Amounts::default();
-    for OfficeBudget { office_id, code, name, pagu_murni, pagu, realisasi } in budgets {
-        let amounts = Amounts::of(pagu_murni, pagu, realisasi);
+    for budget in budgets {
+        let amounts = budget.amounts();
+        let office_id = budget.office_id;
         let (iku, akip_score, akip_predicate) = match performance_data.get(&office_id) {
             Some(d) => performance(d, &settings_from(settings.get(&office_id)), year),
             None => (Vec::new(), None, None),
@@ -98,10 +138,10 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
         total = total.plus(amounts);
         rows.push(CityRow {
             office_id,
-            code,
-            name,
-            pagu,
-            realisasi,
+            code: budget.code,
+            name: budget.name,
+            pagu: amounts.pagu,
+            realisasi: amounts.realisasi,
             serapan: amounts.serapan().ok(),
             mean_capaian: mean(&values),
             iku,
@@ -109,7 +149,21 @@ pub fn city_view(store: &Store, year: Year) -> Result<CityView, StorageError> {
             akip_predicate,
         });
     }
-    Ok(CityView { year, rows, pagu: total.pagu, realisasi: total.realisasi, serapan: total.serapan().ok(), by_year })
+    let all = parts.iter().fold(Amounts::default(), |acc, p| acc.plus(p.amounts));
+    let mut all_offices: Vec<i64> = parts.iter().map(|p| p.office_id).collect();
+    all_offices.dedup();
+    Ok(CityView {
+        year,
+        rows,
+        pagu: total.pagu,
+        realisasi: total.realisasi,
+        serapan: total.serapan().ok(),
+        by_year,
+        all,
+        all_offices: all_offices.len(),
+        sources: parts_by(&parts, &FundingSource::ALL, |p| p.source),
+        spending: parts_by(&parts, &SpendingType::ALL, |p| p.spending),
+    })
 }
 
 /// One office's result of the city-wide check.
@@ -226,7 +280,97 @@ pub fn city_table(v: &CityView, checks: Option<&[OfficeCheck]>, lang: Lang) -> c
     table
 }
 
+/// The city's budget of the year per funding source and per spending type (`source:CODE`,
+/// `spending:CODE` summed over the offices), and everything together (`budget:all`): pagu,
+/// realisasi, serapan and how many offices have such lines. Built in `lang` like
+/// [`city_table`].
+pub fn city_parts_table(v: &CityView, lang: Lang) -> crate::report::TableView {
+    use crate::report::{Cell, Column, ColumnKind, RowKind, TableRow, TableView};
+    let col = |key: &str, label: String, kind| Column { key: key.into(), label, kind, derived: false };
+    let columns = vec![
+        col("kelompok", tr!(lang, "Kelompok", "Grouped by"), ColumnKind::Text),
+        col("uraian", tr!(lang, "Sumber dana / jenis belanja", "Funding source / spending type"), ColumnKind::Text),
+        col("pagu", tr!(lang, "Pagu (Rp)", "Budget (Rp)"), ColumnKind::Money),
+        col("realisasi", tr!(lang, "Realisasi (Rp)", "Actual (Rp)"), ColumnKind::Money),
+        col("serapan", tr!(lang, "Serapan (%)", "Absorption (%)"), ColumnKind::Percent),
+        col("perangkat_daerah", tr!(lang, "Jumlah perangkat daerah", "Offices"), ColumnKind::Count),
+    ];
+    let row = |kind, group: String, name: &str, a: &Amounts, offices: Option<usize>, subject: String| TableRow {
+        kind,
+        level: 0,
+        cells: vec![
+            Cell::text(&group),
+            Cell::text(name),
+            Cell::value(a.pagu.map(|m| m.decimal())),
+            Cell::value(a.realisasi.map(|m| m.decimal())),
+            Cell::value(a.serapan().ok().map(|v| v.round_dp(2))),
+            Cell::value(offices.map(Decimal::from)),
+        ],
+        subject,
+    };
+    let by_source = tr!(lang, "Sumber dana", "Funding source");
+    let by_type = tr!(lang, "Jenis belanja", "Spending type");
+    let mut rows: Vec<TableRow> = v
+        .sources
+        .iter()
+        .map(|p| {
+            let name = crate::text::funding_source(p.key, lang);
+            row(
+                RowKind::Normal,
+                by_source.clone(),
+                name,
+                &p.amounts,
+                Some(p.offices),
+                format!("source:{}", p.key.code()),
+            )
+        })
+        .chain(v.spending.iter().map(|p| {
+            let name = crate::text::spending_type(p.key, lang);
+            row(
+                RowKind::Normal,
+                by_type.clone(),
+                name,
+                &p.amounts,
+                Some(p.offices),
+                format!("spending:{}", p.key.code()),
+            )
+        }))
+        .collect();
+    rows.push(row(
+        RowKind::Total,
+        tr!(lang, "Jumlah", "Total"),
+        &tr!(
+            lang,
+            "Seluruh belanja (program dan di luar program)",
+            "All spending (programmes and non-programme lines)"
+        ),
+        &v.all,
+        Some(v.all_offices),
+        "budget:all".into(),
+    ));
+    let mut table = TableView {
+        id: "Kota-sumber-dana".into(),
+        year: v.year,
+        title: tr!(
+            lang,
+            "Anggaran seluruh perangkat daerah menurut sumber dana dan jenis belanja tahun {}",
+            "Budget of every office by funding source and spending type in {}",
+            v.year
+        ),
+        source: tr!(
+            lang,
+            "Kinerja: jumlah pagu dan realisasi setiap perangkat daerah menurut sumber dana dan jenis belanja",
+            "Kinerja: each office's budget and spending totals by funding source and spending type"
+        ),
+        columns,
+        rows,
+        lang,
+    };
+    table.align_values();
+    table
+}
+
 /// The city's budget per year as amounts (for the trend charts).
 pub fn by_year_amounts(v: &CityView) -> Vec<(Year, crate::calc::budget::Amounts)> {
-    v.by_year.iter().map(|y| (y.year, Amounts::of(y.pagu_murni, y.pagu, y.realisasi))).collect()
+    v.by_year.iter().map(|y| (y.year, y.amounts())).collect()
 }

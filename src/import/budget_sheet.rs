@@ -172,25 +172,21 @@ pub enum FieldChange {
 }
 
 impl FieldChange {
-    /// The field that changes; `None` for an amount no spreadsheet column maps to (the
-    /// planner's alokasi and sisa, which the import never changes).
-    pub fn target(&self) -> Option<Target> {
-        match self {
-            FieldChange::Name { .. } => Some(Target::Uraian),
-            FieldChange::Amount { column: BudgetColumn::PaguMurni, .. } => Some(Target::PaguMurni),
-            FieldChange::Amount { column: BudgetColumn::PaguPerubahan, .. } => Some(Target::PaguPerubahan),
-            FieldChange::Amount { column: BudgetColumn::Realisasi, .. } => Some(Target::Realisasi),
-            FieldChange::Amount { column: BudgetColumn::Alokasi | BudgetColumn::Sisa, .. } => None,
-        }
-    }
-
-    /// The field's name.
-    fn label(&self, lang: Lang) -> String {
-        match (self.target(), self) {
-            (Some(t), _) => t.label(lang).to_string(),
-            (None, FieldChange::Amount { column, .. }) => crate::text::field_label(column.code(), lang),
-            (None, FieldChange::Name { .. }) => Target::Uraian.label(lang).to_string(),
-        }
+    /// The field that changes, as the user sees it.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let target = match self {
+            FieldChange::Name { .. } => Target::Uraian,
+            FieldChange::Amount { column: BudgetColumn::PaguMurni, .. } => Target::PaguMurni,
+            FieldChange::Amount { column: BudgetColumn::PaguPerubahan, .. } => Target::PaguPerubahan,
+            FieldChange::Amount { column: BudgetColumn::Realisasi, .. } => Target::Realisasi,
+            FieldChange::Amount { column: BudgetColumn::Alokasi, .. } => {
+                return lang.pick("Alokasi", "Alokasi (single allocation)")
+            }
+            FieldChange::Amount { column: BudgetColumn::Sisa, .. } => {
+                return lang.pick("Sisa anggaran", "Remaining budget")
+            }
+        };
+        target.label(lang)
     }
 
     /// The stored value as shown to the user (`—` for none).
@@ -660,7 +656,7 @@ impl<'a> Planner<'a> {
     }
 
     /// An existing line against its row of the file.
-    fn compare(&self, r: &FileRow, line: &BudgetLine) -> PlanRow {
+    fn compare(&mut self, r: &FileRow, line: &BudgetLine) -> PlanRow {
         let mut changes = Vec::new();
         let mut name_differs = false;
         if !r.name.is_empty() && r.name.to_lowercase() != collapse(&line.name).to_lowercase() {
@@ -670,15 +666,36 @@ impl<'a> Planner<'a> {
                 name_differs = true;
             }
         }
+        let mut invalid = r.invalid;
         let stored = [line.pagu_murni, line.pagu_perubahan, line.realisasi];
+        // A line printed with one alokasi keeps it: the file's one pagu (murni or perubahan,
+        // whichever it gives) goes onto the alokasi; a pagu murni or perubahan beside an alokasi
+        // is what the dataset's own rules refuse.
+        let alokasi_line = line.alokasi.is_some() && line.pagu_murni.is_none() && line.pagu_perubahan.is_none();
+        if alokasi_line {
+            match (r.amounts[0], r.amounts[1]) {
+                (Some(_), Some(_)) => {
+                    invalid = true;
+                    let column = self.mapping.get(Target::PaguPerubahan);
+                    self.problem(Some(r.row), column, SheetProblemKind::AlokasiTwoPagu(r.kode.clone()));
+                }
+                (Some(new), None) | (None, Some(new)) if line.alokasi != Some(new) => {
+                    changes.push(FieldChange::Amount { column: BudgetColumn::Alokasi, old: line.alokasi, new });
+                }
+                _ => {}
+            }
+        }
         for (i, target) in Target::AMOUNTS.iter().enumerate() {
+            if alokasi_line && *target != Target::Realisasi {
+                continue;
+            }
             if let (Some(new), Some(column)) = (r.amounts[i], target.budget_column()) {
                 if stored[i] != Some(new) {
                     changes.push(FieldChange::Amount { column, old: stored[i], new });
                 }
             }
         }
-        let status = if r.invalid {
+        let status = if invalid {
             RowStatus::Invalid
         } else if changes.is_empty() {
             RowStatus::Unchanged

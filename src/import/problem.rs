@@ -103,6 +103,8 @@ pub enum SheetProblemKind {
     },
     /// A new line without uraian.
     NameRequired(String),
+    /// Pagu murni and pagu perubahan for a line whose one pagu is a single alokasi.
+    AlokasiTwoPagu(String),
 }
 
 fn level_name(level: BudgetLevel, lang: Lang) -> &'static str {
@@ -190,6 +192,12 @@ impl SheetProblemKind {
             },
             (NameRequired(kode), Lang::Id) => format!("baris baru {kode} perlu uraian (nama); pilih kolom uraian atau isi uraiannya"),
             (NameRequired(kode), Lang::En) => format!("new line {kode} needs an uraian (name); choose the uraian column or fill it in"),
+            (AlokasiTwoPagu(kode), Lang::Id) => format!(
+                "baris {kode} memakai satu alokasi tanpa pagu murni dan perubahan, tetapi berkas mengisi keduanya; kosongkan salah satu, dan pagu yang tersisa menjadi alokasinya"
+            ),
+            (AlokasiTwoPagu(kode), Lang::En) => format!(
+                "line {kode} holds a single alokasi without pagu murni and perubahan, but the file fills in both; empty one of them, and the pagu left becomes its alokasi"
+            ),
         }
     }
 }

@@ -51,7 +51,7 @@ const PERFORMANCE_TABLES: &[&str] = &[
     "quarter_progress",
 ];
 
-fn corrupt(what: impl Into<String>) -> rusqlite::Error {
+pub(super) fn corrupt(what: impl Into<String>) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
         rusqlite::types::Type::Text,

@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     // counts (each entry is one schema version).
     include_str!("migrations/010_bands_baselines.sql"),
     include_str!("migrations/011_misi.sql"),
+    include_str!("migrations/012_city_sources.sql"),
 ];
 
 /// The schema version this build writes.

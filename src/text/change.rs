@@ -60,7 +60,7 @@ fn column_name(column: BudgetColumn, lang: Lang) -> &'static str {
         BudgetColumn::PaguMurni => lang.pick("pagu murni", "original pagu"),
         BudgetColumn::PaguPerubahan => lang.pick("pagu perubahan", "revised pagu"),
         BudgetColumn::Realisasi => lang.pick("realisasi", "realisation"),
-        BudgetColumn::Alokasi => lang.pick("alokasi", "allocation"),
+        BudgetColumn::Alokasi => lang.pick("alokasi", "single allocation (alokasi)"),
         BudgetColumn::Sisa => lang.pick("sisa anggaran", "remaining budget"),
     }
 }

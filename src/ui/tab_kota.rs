@@ -2,15 +2,17 @@
 //! AKIP predicate per office, the city's budget over the years, and the check of every office.
 
 use super::strings::T;
-use super::widgets::{chart_view_ui, table_view_ui};
+use super::widgets::{cell_text, chart_view_ui, table_view_ui};
 use super::{Command, SaveRequest, Tab, TabContext};
-use crate::app::city::by_year_amounts;
+use crate::app::city::{by_year_amounts, city_parts_table};
+use crate::format::Lang;
 use crate::report::charts::{city_budget_trend, city_serapan_trend};
+use crate::report::{RowKind, TableView};
 
 pub fn kota_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     let (lang, year, busy) = (cx.lang, cx.year, cx.busy);
-    let amounts = match cx.data.city(year) {
-        Ok(v) => by_year_amounts(v),
+    let (amounts, parts) = match cx.data.city(year) {
+        Ok(v) => (by_year_amounts(v), city_parts_table(v, lang)),
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.clone());
             return;
@@ -36,6 +38,8 @@ pub fn kota_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
         }
     });
     ui.add_space(8.0);
+    parts_ui(ui, &parts, lang);
+    ui.add_space(8.0);
     let table = match cx.data.city_table_shown(year, lang) {
         Ok(t) => t,
         Err(e) => {
@@ -54,4 +58,27 @@ pub fn kota_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     if let Some(id) = save_chart {
         cx.send(Command::SaveChart(id));
     }
+}
+
+/// The city's budget per funding source and spending type: a handful of rows, drawn whole (no
+/// filter, no scrolling of its own).
+fn parts_ui(ui: &mut egui::Ui, table: &TableView, lang: Lang) {
+    // Only the total row: no office has a budget that year.
+    if table.rows.len() < 2 {
+        return;
+    }
+    ui.label(egui::RichText::new(&table.title).strong());
+    egui::Grid::new("kota-sumber-dana").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for c in &table.columns {
+            ui.label(egui::RichText::new(&c.label).strong());
+        }
+        ui.end_row();
+        for row in &table.rows {
+            for (cell, column) in row.cells.iter().zip(&table.columns) {
+                let text = egui::RichText::new(cell_text(cell, column.kind, lang));
+                ui.label(if row.kind == RowKind::Normal { text } else { text.strong() });
+            }
+            ui.end_row();
+        }
+    });
 }

@@ -276,9 +276,20 @@ fn size_number(v: &str, what: &str, lang: Lang) -> Result<f64, String> {
 
 /// What the job's thread builds the file from (copies: the window goes on with the data).
 pub enum Source {
-    Table { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, id: String, year: Year, opts: TableOptions },
-    Built(Box<crate::report::TableView>),
-    Chart { data: Box<(crate::domain::Dataset, crate::calc::Settings)>, city: Vec<ChartSpec>, id: String, year: Year },
+    Table {
+        data: Box<(crate::domain::Dataset, crate::calc::Settings)>,
+        id: String,
+        year: Year,
+        opts: TableOptions,
+    },
+    /// Tables already built: a workbook holds each as a sheet, a CSV file the first.
+    Built(Vec<crate::report::TableView>),
+    Chart {
+        data: Box<(crate::domain::Dataset, crate::calc::Settings)>,
+        city: Vec<ChartSpec>,
+        id: String,
+        year: Year,
+    },
 }
 
 /// A checked save, ready to run in the background.
@@ -334,7 +345,11 @@ pub fn prepare(dialog: &SaveDialog, l: &mut crate::ui::Loaded, lang: Lang) -> Re
     let data = |l: &crate::ui::Loaded| Box::new((l.dataset().clone(), l.settings().clone()));
     let source = match &dialog.request {
         SaveRequest::Table { id, year } => Source::Table { data: data(l), id: id.clone(), year: *year, opts },
-        SaveRequest::CityTable { year } => Source::Built(Box::new(l.city_table(*year)?.clone())),
+        SaveRequest::CityTable { year } => {
+            let offices = l.city_table(*year)?.clone();
+            let parts = crate::app::city::city_parts_table(l.city(*year).as_ref().map_err(Clone::clone)?, Lang::Id);
+            Source::Built(vec![offices, parts])
+        }
         SaveRequest::Chart { id, year } => {
             let city = if id.starts_with("kota-") {
                 let amounts = crate::app::city::by_year_amounts(l.city(*year).as_ref().map_err(Clone::clone)?);
@@ -414,10 +429,12 @@ impl SaveOrder {
 
 /// The file's bytes (on the job's thread).
 fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang) -> Result<Vec<u8>, Status> {
-    let table = match source {
-        Source::Table { data, id, year, opts } => crate::report::build_table(&data.0, &data.1, &id, year, opts)
-            .map_err(|e| Status::new(|lang| text::error_message(lang, || e.message_id(), &e)))?,
-        Source::Built(t) => *t,
+    let tables = match source {
+        Source::Table { data, id, year, opts } => {
+            vec![crate::report::build_table(&data.0, &data.1, &id, year, opts)
+                .map_err(|e| Status::new(|lang| text::error_message(lang, || e.message_id(), &e)))?]
+        }
+        Source::Built(t) => t,
         Source::Chart { data, city, id, year } => {
             let chart = crate::report::charts::all_charts(&data.0, &data.1, year, lang)
                 .into_iter()
@@ -439,12 +456,15 @@ fn file_bytes(source: Source, ext: &str, (w, h, sc): (f64, f64, f64), lang: Lang
             });
         }
     };
-    Ok(match ext {
-        "xlsx" => crate::export::tables_xlsx(std::slice::from_ref(&table)).map_err(|e| {
+    if ext == "xlsx" {
+        return crate::export::tables_xlsx(&tables).map_err(|e| {
             let e = e.to_string();
             Status::new(|_| e.clone())
-        })?,
-        "csv-id" => crate::export::table_csv(&table, crate::export::CsvDialect::Indonesian),
-        _ => crate::export::table_csv(&table, crate::export::CsvDialect::Plain),
+        });
+    }
+    let Some(table) = tables.first() else { return Ok(Vec::new()) };
+    Ok(match ext {
+        "csv-id" => crate::export::table_csv(table, crate::export::CsvDialect::Indonesian),
+        _ => crate::export::table_csv(table, crate::export::CsvDialect::Plain),
     })
 }
