@@ -233,7 +233,10 @@ fn text_of(c: &Cell) -> String {
     }
 }
 
-fn figure(c: &Cell) -> (Option<Decimal>, Option<Decimal>) {
+/// A figure as printed and as recomputed.
+type Printed = (Option<Decimal>, Option<Decimal>);
+
+fn figure(c: &Cell) -> Printed {
     match c {
         Cell::Figure { reported, computed } => (*reported, *computed),
         other => panic!("not a figure: {other:?}"),
@@ -361,7 +364,7 @@ fn the_tables_exist_under_the_office_numbers() {
     // sasaran's recomputed only: S1 (105 + 96) ÷ 2 = 100,5; S2 (120 + 80) ÷ 2 = 100; S3 102.
     let before = build_table(&d, &s, "capaian", 2022, TableOptions::default()).unwrap();
     assert_eq!(before.id, "3.3");
-    let averages: Vec<(&str, (Option<Decimal>, Option<Decimal>))> = before
+    let averages: Vec<(&str, Printed)> = before
         .rows
         .iter()
         .filter(|r| r.subject.starts_with("sasaran:"))
