@@ -15,7 +15,7 @@ use kinerja::calc::resolve::resolve;
 use kinerja::calc::Settings;
 use kinerja::domain::Dataset;
 use kinerja::interchange::{read_dataset, write_dataset, DirSource};
-use kinerja::report::{build_table, Cell, TableOptions, TableView};
+use kinerja::report::{build_table, Cell, RowKind, TableOptions, TableView};
 use kinerja::storage::Store;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
@@ -323,8 +323,88 @@ fn the_tables_of_2024_under_the_office_numbers() {
     let t = build_table(&d, &s, "3.3", 2024, TableOptions::default()).unwrap();
     assert_eq!(t, build_table(&d, &s, "capaian", 2024, TableOptions::default()).unwrap());
     assert_eq!(t.title, "Capaian Indikator Kinerja Utama Dinas Kesehatan Provinsi Contoh Tahun 2024");
-    assert_eq!(column(&t, "kategori"), ["SB", "B", "K", "SB", "C"]);
-    assert_eq!(column(&t, "capaian"), ["105", "93.75", "-20", "120", "80"]);
+    // The report prints the rata-rata under the table: a row per sasaran after its indicators
+    // and one of all IKU at the end.
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "indicator:IKU1",
+            "indicator:IKU2",
+            "indicator:IKU3",
+            "sasaran:S1",
+            "indicator:IKU4",
+            "indicator:IKU5",
+            "sasaran:S2",
+            "sasaran:*"
+        ]
+    );
+    let kinds: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+    assert_eq!(kinds[3], RowKind::Subtotal);
+    assert_eq!(kinds[6], RowKind::Subtotal);
+    assert_eq!(kinds[7], RowKind::Total);
+    assert_eq!(column(&t, "indikator")[3], "Rata-rata capaian sasaran");
+    assert_eq!(column(&t, "indikator")[7], "Rata-rata capaian seluruh IKU");
+    // KATEGORI: the band of the recomputed capaian (derived above: SB, B, K, SB, C), none on
+    // the average rows.
+    assert_eq!(column(&t, "kategori"), ["SB", "B", "K", "", "SB", "C", "", ""]);
+    let c = column(&t, "capaian");
+    assert_eq!([&c[..3], &c[4..]].concat(), ["105", "93.75", "-20", "120", "80", "100", "75.75"]);
+    let at = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap();
+    let (capaian, kategori, target) = (at("capaian"), at("kategori"), at("target"));
+    // The printed averages beside the recomputed ones: S1 (105 + 93,75 − 20) / 3 = 59,5833…
+    // printed 59,58; S2 (120 + 80) / 2 = 100 printed 100,00; all IKU 378,75 / 5 = 75,75,
+    // printed 76,75 (the slip: UHC's 125 before the cap).
+    let s1 = &t.rows[3].cells[capaian];
+    assert!(
+        matches!(s1, Cell::Figure { reported: Some(r), computed: Some(c) } if *r == dec("59.58") && c.round_dp(2) == dec("59.58"))
+    );
+    assert!(!s1.disagrees());
+    assert_eq!(t.rows[6].cells[capaian], Cell::Figure { reported: Some(dec("100.00")), computed: Some(dec("100")) });
+    assert_eq!(t.rows[7].cells[capaian], Cell::Figure { reported: Some(dec("76.75")), computed: Some(dec("75.75")) });
+    assert!(t.rows[7].cells[capaian].disagrees());
+    // The printed category beside the band: IKU1's 105 is SB, printed B (the slip); the others
+    // print their band (B, K, SB, C).
+    assert_eq!(t.rows[0].cells[kategori], Cell::Verdict { reported: Some("B".into()), computed: Some("SB".into()) });
+    assert!(t.rows[0].cells[kategori].disagrees());
+    assert_eq!(t.rows[4].cells[kategori], Cell::Verdict { reported: Some("SB".into()), computed: Some("SB".into()) });
+    // The two slips of the table are its only disagreeing cells.
+    let disagreeing: Vec<(&str, usize)> = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().enumerate().filter(|(_, c)| c.disagrees()).map(|(i, _)| (r.subject.as_str(), i)))
+        .collect();
+    assert_eq!(disagreeing, [("indicator:IKU1", kategori), ("sasaran:*", capaian)]);
+    // The DBD target is the range 40–45, not its lower bound.
+    assert_eq!(t.rows[2].cells[target], Cell::text("40–45"));
+    assert_eq!(column(&t, "target")[..3], ["90", "15", "40–45"]);
+    // The files show the same: the range as text, the printed category and the band.
+    let csv = kinerja::report::to_csv(&t);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",kategori,kategori_hitung,jenis_baris"), "{header}");
+    assert!(csv.contains(",40–45,99,"), "{csv}");
+    assert!(csv.contains(",B,SB,baris"), "{csv}");
+    assert!(csv.contains(",76.75,75.75,,,total"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&kinerja::report::to_json(&t)).unwrap();
+    assert_eq!(json["rows"][2]["cells"]["target"], "40–45");
+    assert_eq!(json["rows"][0]["cells"]["kategori"], serde_json::json!({"reported": "B", "computed": "SB"}));
+
+    // Everywhere else a target is shown, the range too: the Renstra's targets 2023–2026
+    // (Tabel 2.1), the IKU dictionary's 2024 target (2.2), the Perjanjian Kinerja (2.3), the
+    // analysis (3.4: 2023 and 2024) and the Renstra table of the indicator (3.5).
+    let row_of = |t: &TableView, code: &str| -> Vec<String> {
+        t.rows.iter().find(|r| r.subject == format!("indicator:{code}")).unwrap().cells.iter().map(cell_text).collect()
+    };
+    let t = build_table(&d, &s, "2.1", 2024, TableOptions::default()).unwrap();
+    assert_eq!(row_of(&t, "IKU3")[4..], ["40–45", "40–45", "38–42", "35–40"]);
+    let t = build_table(&d, &s, "2.2", 2024, TableOptions::default()).unwrap();
+    assert_eq!(column(&t, "target_2024")[2], "40–45");
+    let t = build_table(&d, &s, "2.3", 2024, TableOptions::default()).unwrap();
+    assert_eq!(row_of(&t, "IKU3")[4], "40–45");
+    let t = build_table(&d, &s, "3.4", 2024, TableOptions::default()).unwrap();
+    assert_eq!((column(&t, "target_2023"), column(&t, "target_2024")), (vec!["40–45".into()], vec!["40–45".into()]));
+    let t = build_table(&d, &s, "3.5", 2024, TableOptions::default()).unwrap();
+    assert_eq!(row_of(&t, "IKU3")[2..], ["40–45", "40–45", "38–42", "35–40"]);
     // Its analysis table of the DBD indicator, 3.4: 100 in 2023 (inside the range), −20 in 2024.
     let t = build_table(&d, &s, "3.4", 2024, TableOptions::default()).unwrap();
     assert_eq!((column(&t, "capaian_2023"), column(&t, "capaian_2024")), (vec!["100".into()], vec!["-20".into()]));

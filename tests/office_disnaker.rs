@@ -233,7 +233,10 @@ fn text_of(c: &Cell) -> String {
     }
 }
 
-fn figure(c: &Cell) -> (Option<Decimal>, Option<Decimal>) {
+/// A figure as printed and as recomputed.
+type Printed = (Option<Decimal>, Option<Decimal>);
+
+fn figure(c: &Cell) -> Printed {
     match c {
         Cell::Figure { reported, computed } => (*reported, *computed),
         other => panic!("not a figure: {other:?}"),
@@ -268,24 +271,131 @@ fn the_tables_exist_under_the_office_numbers() {
             "indicator:IKU5"
         ]
     );
-    assert!(text_of(&t.rows[0].cells[0]).contains("Sumber Daya Manusia yang Produktif"), "{:?}", t.rows[0]);
+    // Each misi carries the city plan's number (misi.csv's position), not its place in the table.
+    assert_eq!(text_of(&t.rows[0].cells[0]), "MISI 2: Mewujudkan Sumber Daya Manusia yang Produktif dan Berdaya Saing");
+    assert!(text_of(&t.rows[5].cells[0]).starts_with("MISI 4: Mewujudkan Tata Kelola"), "{:?}", t.rows[5]);
+    // TPT's Renstra targets are ranges, 2021–2025 (targets.csv).
+    let tpt: Vec<String> = t.rows[1].cells[4..].iter().map(text_of).collect();
+    assert_eq!(tpt, ["8,50–9,00", "8,00–8,50", "7,50–8,00", "7,00–7,50", "6,50–7,00"]);
+    let en = build_table(&d, &s, "2.1", 2023, TableOptions { lang: Lang::En, ..TableOptions::default() }).unwrap();
+    assert!(text_of(&en.rows[5].cells[0]).starts_with("MISSION 4: "), "{:?}", en.rows[5]);
+    assert_eq!(text_of(&en.rows[1].cells[6]), "7.50–8.00");
     assert!(matches!(t.rows[1].cells[0], Cell::Empty) && t.rows[1].level == 2, "no tujuan above S1: {:?}", t.rows[1]);
     assert_eq!(text_of(&t.rows[6].cells[0]), "Meningkatnya Kualitas Pelayanan Publik Ketenagakerjaan");
 
-    // Tabel 3.3 with its KATEGORI column: the bands of the recomputed capaian (IKU4 is C,
-    // whatever the report printed), and the printed 102 for TPT beside the recomputed 98.
+    // Tabel 3.3 with its KATEGORI column: the printed category beside the band of the
+    // recomputed capaian, worded as the report words it (names): IKU4's 75 is Cukup, printed
+    // Baik (the slip); the printed 102 for TPT beside the recomputed 98.
     let t = build_table(&d, &s, "3.3", 2023, TableOptions::default()).unwrap();
     let col = |key: &str| t.columns.iter().position(|c| c.key == key).unwrap();
     assert_eq!(t.columns.last().unwrap().key, "kategori");
-    let row = |code: &str| t.rows.iter().find(|r| r.subject == format!("indicator:{code}")).unwrap();
-    let categories: Vec<String> =
-        ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"].iter().map(|c| text_of(&row(c).cells[col("kategori")])).collect();
-    assert_eq!(categories, ["B", "B", "B", "C", "B"]);
-    assert_eq!(figure(&row("IKU1").cells[col("capaian")]), (Some(dec("102.00")), Some(dec("98"))));
-    assert!(row("IKU1").cells[col("capaian")].disagrees());
-    let (printed, computed) = figure(&row("IKU5").cells[col("capaian")]);
+    let row = |subject: &str| t.rows.iter().find(|r| r.subject == subject).unwrap();
+    let ind = |code: &str| row(&format!("indicator:{code}"));
+    let verdict = |printed: &str, computed: &str| Cell::Verdict {
+        reported: Some(printed.to_string()),
+        computed: Some(computed.to_string()),
+    };
+    let categories: Vec<&Cell> =
+        ["IKU1", "IKU2", "IKU3", "IKU4", "IKU5"].iter().map(|c| &ind(c).cells[col("kategori")]).collect();
+    let (baik, slip) = (verdict("Baik", "Baik"), verdict("Baik", "Cukup"));
+    assert_eq!(categories, [&baik, &baik, &baik, &slip, &baik]);
+    assert!(slip.disagrees() && !baik.disagrees());
+    // TPT's agreed target is the range 7,50–8,00.
+    assert_eq!(text_of(&ind("IKU1").cells[col("target")]), "7,50–8,00");
+    // The rata-rata rows: after each sasaran's indicators its average, then all IKU's, each the
+    // printed figure beside the recomputed one (derived above): S1 96,50 / 96,5; S2 77,50 /
+    // 77,5; S3 103,40 / 103,4024…; all 90,28 / 90,2804…, all agreeing.
+    let subjects: Vec<&str> = t.rows.iter().map(|r| r.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "indicator:IKU1",
+            "indicator:IKU2",
+            "sasaran:S1",
+            "indicator:IKU3",
+            "indicator:IKU4",
+            "sasaran:S2",
+            "indicator:IKU5",
+            "sasaran:S3",
+            "sasaran:*"
+        ]
+    );
+    let average = |subject: &str| {
+        let (printed, computed) = figure(&row(subject).cells[col("capaian")]);
+        (printed, computed.map(|c| c.round_dp(4)))
+    };
+    assert_eq!(average("sasaran:S1"), (Some(dec("96.50")), Some(dec("96.5"))));
+    assert_eq!(average("sasaran:S2"), (Some(dec("77.50")), Some(dec("77.5"))));
+    assert_eq!(average("sasaran:S3"), (Some(dec("103.40")), Some(dec("103.4024"))));
+    assert_eq!(average("sasaran:*"), (Some(dec("90.28")), Some(dec("90.2805"))));
+    assert_eq!(row("sasaran:*").kind, kinerja::report::RowKind::Total);
+    assert_eq!(text_of(&row("sasaran:S2").cells[col("indikator")]), "Rata-rata capaian sasaran");
+    // The table's disagreeing cells are its two slips.
+    let disagreeing: Vec<(&str, &str)> = t
+        .rows
+        .iter()
+        .flat_map(|r| {
+            t.columns
+                .iter()
+                .zip(&r.cells)
+                .filter(|(_, c)| c.disagrees())
+                .map(|(c, _)| (r.subject.as_str(), c.key.as_str()))
+        })
+        .collect();
+    assert_eq!(disagreeing, [("indicator:IKU1", "capaian"), ("indicator:IKU4", "kategori")]);
+    // The workbook shows the range, the printed category and, where it differs, the band.
+    {
+        use calamine::{Data, Reader, Xlsx};
+        let bytes = kinerja::export::tables_xlsx(std::slice::from_ref(&t)).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let name = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&name).unwrap();
+        let has = |text: &str| range.rows().any(|r| r.contains(&Data::String(text.into())));
+        assert!(has("7,50–8,00") && has("Baik [hitung: Cukup]") && has("Rata-rata capaian seluruh IKU"));
+    }
+    // In English: the range with a decimal point, the rows' own words English, the printed
+    // category as printed.
+    let en = build_table(&d, &s, "3.3", 2023, TableOptions { lang: Lang::En, ..TableOptions::default() }).unwrap();
+    assert_eq!(text_of(&en.rows[0].cells[col("target")]), "7.50–8.00");
+    assert_eq!(text_of(&en.rows[8].cells[col("indikator")]), "Average achievement of all IKU");
+    assert_eq!(en.rows[4].cells[col("kategori")], slip);
+    // 2022's Tabel 3.3 prints only the average of all IKU (100,60): its rows are there, that
+    // one with the printed figure beside (105 + 96 + 120 + 80 + 102) ÷ 5 = 100,6, the
+    // sasaran's recomputed only: S1 (105 + 96) ÷ 2 = 100,5; S2 (120 + 80) ÷ 2 = 100; S3 102.
+    let before = build_table(&d, &s, "capaian", 2022, TableOptions::default()).unwrap();
+    assert_eq!(before.id, "3.3");
+    let averages: Vec<(&str, Printed)> = before
+        .rows
+        .iter()
+        .filter(|r| r.subject.starts_with("sasaran:"))
+        .map(|r| (r.subject.as_str(), figure(&r.cells[col("capaian")])))
+        .collect();
+    assert_eq!(
+        averages,
+        [
+            ("sasaran:S1", (None, Some(dec("100.5")))),
+            ("sasaran:S2", (None, Some(dec("100")))),
+            ("sasaran:S3", (None, Some(dec("102")))),
+            ("sasaran:*", (Some(dec("100.60")), Some(dec("100.6")))),
+        ]
+    );
+    assert_eq!(text_of(&before.rows[0].cells[col("target")]), "8,00–8,50");
+    // Everywhere else TPT's target shows: the agreement (2.3), its analysis (3.4: 2022 and
+    // 2023) and its Renstra table (3.9).
+    let first = |id: &str, key: &str| {
+        let t = build_table(&d, &s, id, 2023, TableOptions::default()).unwrap();
+        let i = t.columns.iter().position(|c| c.key == key).unwrap();
+        text_of(&t.rows.iter().find(|r| r.subject == "indicator:IKU1").unwrap().cells[i])
+    };
+    assert_eq!(first("2.3", "target"), "7,50–8,00");
+    assert_eq!((first("3.4", "target_2022"), first("3.4", "target_2023")), ("8,00–8,50".into(), "7,50–8,00".into()));
+    assert_eq!(first("3.9", "tahun_2025"), "6,50–7,00");
+    assert_eq!(first("2.2", "target_2023"), "7,50–8,00");
+    assert_eq!(figure(&ind("IKU1").cells[col("capaian")]), (Some(dec("102.00")), Some(dec("98"))));
+    assert!(ind("IKU1").cells[col("capaian")].disagrees());
+    let (printed, computed) = figure(&ind("IKU5").cells[col("capaian")]);
     assert_eq!((printed, computed.map(|c| c.round_dp(2))), (Some(dec("103")), Some(dec("103.40"))));
-    assert!(!row("IKU5").cells[col("capaian")].disagrees(), "103 agrees with 103,40");
+    assert!(!ind("IKU5").cells[col("capaian")].disagrees(), "103 agrees with 103,40");
 
     // Tabel 3.12: the programmes of both sources (the APBN tugas pembantuan one too), never
     // belanja tidak langsung as a row of its own; the programmes' total 9.000.000.000 /

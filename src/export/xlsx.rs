@@ -142,9 +142,19 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                         sheet.write_string_with_format(row, *x, fit(s), &f)?;
                     }
                     (Cell::Verdict { reported, computed: comp }, _) => {
-                        let text = if *computed { comp.clone() } else { reported.clone() };
-                        if let Some(text) = text {
-                            sheet.write_string(row, *x, fit(&text))?;
+                        // A verdict's column has no recomputed column beside it: the printed
+                        // text, else the recomputed one, and where they differ the recomputed
+                        // one after it in red, as the PDF marks it.
+                        let text = if *computed { comp.clone() } else { reported.clone().or(comp.clone()) };
+                        match (text, comp) {
+                            (Some(text), Some(c)) if !*computed && cell.disagrees() => {
+                                let red = Format::new().set_font_color(rust_xlsxwriter::Color::RGB(0xAA0000));
+                                sheet.write_string_with_format(row, *x, fit(&format!("{text} [hitung: {c}]")), &red)?;
+                            }
+                            (Some(text), _) => {
+                                sheet.write_string(row, *x, fit(&text))?;
+                            }
+                            (None, _) => {}
                         }
                     }
                     _ => {}

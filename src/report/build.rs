@@ -130,6 +130,15 @@ fn printed_figure<'a>(
 fn derived(d: &Dataset, s: &Settings, year: Year, table: &str, subject: &str, field: &str) -> Cell {
     Cell::figure(printed(d, year, table, subject, field), resolved(d, s, year, subject, field))
 }
+/// A target as the report prints it: a figure, or a range (`40–45`, `7,50–8,00`) as text in
+/// the table's language, since a range is no one number to align, sum or compare.
+pub(crate) fn target_cell(v: Option<&TargetValue>, lang: Lang) -> Cell {
+    match v {
+        Some(TargetValue { target, target_high: Some(high) }) => Cell::text(range_text(*target, *high, lang)),
+        Some(v) => Cell::value(Some(v.target)),
+        None => Cell::Empty,
+    }
+}
 fn no(n: usize) -> Cell {
     Cell::text(format!("{n}"))
 }
@@ -400,8 +409,7 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
         cols.push(col(&format!("target_{y}"), y.to_string(), ColumnKind::Number, false));
     }
     let mut rows = Vec::new();
-    let target_cells =
-        |code: &str| p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect::<Vec<_>>();
+    let target_cells = |code: &str| p.years().map(|y| target_cell(d.renstra_target(code, y), lang)).collect::<Vec<_>>();
     // The rows of a sasaran's indicators, under the tujuan named `tujuan` (empty for a sasaran
     // directly under a misi), `level` deep.
     let sasaran_rows = |rows: &mut Vec<TableRow>, tujuan: &str, s: &Sasaran, level: u8| {
@@ -427,8 +435,10 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
     let tujuan = d.tujuan_of_period(&p.code);
     // The city plan's misi, when the period names them, each on a row of its own above what
     // serves it: its tujuan, then the sasaran that hang directly under it.
-    for (n, m) in d.misi_of_period(&p.code).into_iter().enumerate() {
-        let mut cells = vec![Cell::text(format!("{} {}: {}", lang.pick("MISI", "MISSION"), n + 1, m.name))];
+    // A misi carries the city plan's number (`position`): an office serving RPJMD misi 2 and 4
+    // prints MISI 2 and MISI 4, not 1 and 2.
+    for m in d.misi_of_period(&p.code) {
+        let mut cells = vec![Cell::text(format!("{} {}: {}", lang.pick("MISI", "MISSION"), m.position, m.name))];
         cells.resize(cols.len(), Cell::Empty);
         rows.push(row(RowKind::Normal, 0, format!("misi:{}", m.code), cells));
         for t in tujuan.iter().filter(|t| t.misi.as_deref() == Some(&m.code)) {
@@ -484,7 +494,7 @@ fn iku_dictionary(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
                     Cell::text(&ind.alasan),
                     Cell::text(&ind.formula_text),
                     Cell::text(&ind.satuan),
-                    Cell::value(d.renstra_target(&ind.code, ty).map(|t| t.target)),
+                    target_cell(d.renstra_target(&ind.code, ty), lang),
                     Cell::text(&ind.definition),
                     Cell::text(polarity),
                     Cell::text(&ind.data_source),
@@ -539,7 +549,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Bui
                 if first { no(n) } else { Cell::Empty },
                 Cell::text(if first { sas } else { "" }),
                 Cell::text(&ind.name),
-                Cell::value(Some(a.value.target)),
+                target_cell(Some(&a.value), lang),
                 Cell::text(&ind.satuan),
                 Cell::Empty,
                 Cell::Empty,
@@ -598,11 +608,34 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built
         col("capaian", lang.pick("CAPAIAN KINERJA (%)", "ACHIEVEMENT (%)"), ColumnKind::Percent, true),
     ];
     if has_bands {
-        cols.push(text("kategori", lang.pick("KATEGORI", "CATEGORY")));
+        // Derived: the printed category beside the band of the recomputed capaian.
+        cols.push(col("kategori", lang.pick("KATEGORI", "CATEGORY"), ColumnKind::Text, true));
     }
+    // An office whose table prints the average capaian (per sasaran, of all IKU) gets its rows.
+    let averages = d
+        .printed_figures
+        .iter()
+        .any(|p| p.year == year && p.table == id && p.field == "avg_capaian" && p.subject.starts_with("sasaran:"));
+    let average_row = |subject: String, label: String, kind: RowKind| {
+        let mut cells = vec![Cell::Empty, Cell::Empty, Cell::text(label), Cell::Empty, Cell::Empty, Cell::Empty];
+        cells.push(derived(d, s, year, id, &subject, "avg_capaian"));
+        if has_bands {
+            cells.push(Cell::Empty);
+        }
+        row(kind, 0, subject, cells)
+    };
+    let sasaran_average = |code: &str| {
+        average_row(
+            format!("sasaran:{code}"),
+            lang.pick("Rata-rata capaian sasaran", "Average achievement of the goal").to_string(),
+            RowKind::Subtotal,
+        )
+    };
     let mut rows = Vec::new();
     let mut n = 0;
     let mut last = "";
+    // The sasaran whose indicators the last rows show, closed by its average row.
+    let mut open: Option<&str> = None;
     for ind in year_ikus(d, year) {
         let sas = sasaran_name(d, ind);
         let first = sas != last;
@@ -610,23 +643,57 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built
             n += 1;
             last = sas;
         }
+        let parent = ind.parent.as_deref().unwrap_or_default();
+        if let Some(o) = open.filter(|o| averages && *o != parent) {
+            rows.push(sasaran_average(o));
+        }
+        open = Some(parent);
         let subject = format!("indicator:{}", ind.code);
         let mut cells = vec![
             if first { no(n) } else { Cell::Empty },
             Cell::text(if first { sas } else { "" }),
             Cell::text(&ind.name),
             Cell::text(&ind.satuan),
-            Cell::value(d.target(&ind.code, year).map(|t| t.target)),
+            target_cell(d.target(&ind.code, year), lang),
             Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
             derived(d, s, year, id, &subject, "capaian_pct"),
         ];
         if has_bands {
-            let band = crate::calc::bands::indicator_category(d, s, &ind.code, year).ok().and_then(|(b, _)| b);
-            cells.push(band.map_or(Cell::Empty, |b| Cell::text(&b.code)));
+            cells.push(category_cell(d, s, year, id, &ind.code));
         }
         rows.push(row(RowKind::Normal, 0, subject.clone(), cells));
     }
+    if averages {
+        if let Some(o) = open {
+            rows.push(sasaran_average(o));
+            rows.push(average_row(
+                "sasaran:*".into(),
+                lang.pick("Rata-rata capaian seluruh IKU", "Average achievement of all IKU").to_string(),
+                RowKind::Total,
+            ));
+        }
+    }
     (cols, rows)
+}
+
+/// An indicator's KATEGORI: the category the report printed beside the band of the recomputed
+/// capaian, worded as the report words it (the band's code, or its name where the report
+/// printed names), so that the two compare as texts; a printed text naming that band is that
+/// band, whatever its case.
+fn category_cell(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str) -> Cell {
+    use crate::calc::bands;
+    let band = bands::indicator_category(d, s, code, year).ok().and_then(|(b, _)| b);
+    let scale = d.period_of_year(year).map(|p| bands::period_bands(d, &p.code)).unwrap_or_default();
+    let printed = d.printed(year, id, &format!("indicator:{code}"), "category").map(|p| p.printed.trim().to_string());
+    let computed = band.map(|b| match &printed {
+        Some(p) if bands::names_band(p, b) => p.clone(),
+        Some(p) if scale.iter().any(|x| x.name.trim().eq_ignore_ascii_case(p)) => b.name.clone(),
+        _ => b.code.clone(),
+    });
+    if printed.is_none() && computed.is_none() {
+        return Cell::Empty;
+    }
+    Cell::Verdict { reported: printed, computed }
 }
 
 fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang: Lang) -> Built {
@@ -649,7 +716,7 @@ fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lan
     if d.target(code, year).is_none() && d.realisation(code, year).is_none() {
         return (cols, vec![]);
     }
-    let t = |c: &str, y| Cell::value(d.target(c, y).map(|t| t.target));
+    let t = |c: &str, y| target_cell(d.target(c, y), lang);
     let r = |c: &str, y| Cell::value(d.indicator(c).and_then(|i| resolve::effective_realisasi(d, i, y).ok()));
     let cap = |c: &str, y| derived(d, s, y, id, &format!("indicator:{c}"), "capaian_pct");
     let pred = ind.predecessor.as_deref().and_then(|p| d.indicator(p));
@@ -721,7 +788,7 @@ fn iku_renstra(d: &Dataset, year: Year, code: &str, lang: Lang) -> Built {
     for y in p.years() {
         cols.push(col(&format!("tahun_{y}"), y.to_string(), ColumnKind::Number, false));
     }
-    let targets: Vec<Cell> = p.years().map(|y| Cell::value(d.renstra_target(code, y).map(|t| t.target))).collect();
+    let targets: Vec<Cell> = p.years().map(|y| target_cell(d.renstra_target(code, y), lang)).collect();
     let reals: Vec<Cell> = p
         .years()
         .map(|y| if y <= year { Cell::value(resolve::effective_realisasi(d, ind, y).ok()) } else { Cell::Empty })
@@ -784,7 +851,7 @@ fn program_indicators(d: &Dataset, s: &Settings, year: Year, id: &str, code: &st
                     no(n + 1),
                     Cell::text(&i.name),
                     Cell::text(&i.satuan),
-                    Cell::value(d.target(&i.code, year).map(|t| t.target)),
+                    target_cell(d.target(&i.code, year), lang),
                     Cell::value(resolve::effective_realisasi(d, i, year).ok()),
                     derived(d, s, year, id, &subject, "capaian_pct"),
                 ],
@@ -931,7 +998,7 @@ fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang:
             vec![
                 Cell::text(&ind.name),
                 Cell::text(year.to_string()),
-                Cell::value(d.target(code, year).map(|t| t.target)),
+                target_cell(d.target(code, year), lang),
                 Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
                 derived(d, s, year, id, &subject, "capaian_pct"),
                 Cell::text(&d.office.short_name),

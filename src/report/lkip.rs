@@ -506,8 +506,8 @@ fn rencana_aksi(d: &Dataset, year: Year, ikus: &[&Indicator]) -> TableView {
             target.push(Cell::value(quarter(q).and_then(|x| x.target)));
             real.push(Cell::value(quarter(q).and_then(|x| x.realisasi)));
         }
-        let agreed = d.agreements.iter().find(|a| a.year == year && a.indicator == ind.code).map(|a| a.value.target);
-        target.push(Cell::value(agreed.or_else(|| d.target(&ind.code, year).map(|t| t.target))));
+        // The agreement's target, else the Renstra's (`Dataset::target`), a range as a range.
+        target.push(super::build::target_cell(d.target(&ind.code, year), Lang::Id));
         real.push(Cell::value(effective_realisasi(d, ind, year).ok()));
         rows.push(TableRow { kind: RowKind::Normal, level: 0, cells: target, subject: subject.clone() });
         rows.push(TableRow { kind: RowKind::Normal, level: 0, cells: real, subject });

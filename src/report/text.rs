@@ -19,6 +19,13 @@ pub fn figure_text(v: Decimal, kind: ColumnKind, lang: Lang) -> String {
     }
 }
 
+/// A range target as the report prints it, both bounds at the precision of the more precise
+/// one: `40–45`, `7,50–8,00` (`7.50–8.00` in English).
+pub fn range_text(low: Decimal, high: Decimal, lang: Lang) -> String {
+    let decimals = low.scale().max(high.scale());
+    format!("{}–{}", format::value(low, decimals, lang), format::value(high, decimals, lang))
+}
+
 /// The text of a cell: the printed figure where there is one, otherwise the recomputed one.
 pub fn cell_text(cell: &Cell, kind: ColumnKind, lang: Lang) -> String {
     match cell {
@@ -55,5 +62,18 @@ mod tests {
         // A figure only recomputed is shown to two decimals.
         let c = Cell::Figure { reported: None, computed: Some(d("92.6149")) };
         assert_eq!(cell_text(&c, ColumnKind::Percent, Lang::Id), "92,61 %");
+    }
+
+    #[test]
+    fn a_range_reads_low_to_high_in_the_language_with_one_precision() {
+        // The disnaker TPT target 7.50 … 8.00 and the dinkes DBD target 40 … 45.
+        assert_eq!(range_text(d("7.50"), d("8.00"), Lang::Id), "7,50–8,00");
+        assert_eq!(range_text(d("7.50"), d("8.00"), Lang::En), "7.50–8.00");
+        assert_eq!(range_text(d("40"), d("45"), Lang::Id), "40–45");
+        assert_eq!(range_text(d("40"), d("45"), Lang::En), "40–45");
+        // One bound written with more decimals gives the other its precision: 7,5 reads 7,50.
+        assert_eq!(range_text(d("7.5"), d("8.25"), Lang::Id), "7,50–8,25");
+        assert_eq!(range_text(d("1250"), d("1500.5"), Lang::En), "1,250.0–1,500.5");
+        assert_eq!(range_text(d("1250"), d("1500.5"), Lang::Id), "1.250,0–1.500,5");
     }
 }
