@@ -334,9 +334,7 @@ pub enum SettingsCommand {
         value: String,
     },
     /// Remove the office's own value of a setting, so that the default applies again.
-    Reset {
-        key: String,
-    },
+    Reset { key: String },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -972,7 +970,9 @@ fn settings_list(session: &Session, lang: Lang, out: &mut dyn Write) -> ExitCode
                 "bawaan (nilai tersimpan '{v}' tidak terbaca)",
                 "default (the stored value '{v}' cannot be read)"
             ),
-            (Some(_), true) => lang.pick("diatur kantor, sama dengan bawaan", "set by the office, same as the default").into(),
+            (Some(_), true) => {
+                lang.pick("diatur kantor, sama dengan bawaan", "set by the office, same as the default").into()
+            }
             (Some(_), false) => lang.pick("diatur kantor", "set by the office").into(),
         };
         let meaning = format!("{}: {}", setting_label(s.key, lang), setting_value(&session.settings, s.key, lang));
@@ -1028,7 +1028,11 @@ fn settings_change(mut session: Session, action: SettingsCommand, lang: Lang) ->
             } else {
                 tr!(lang, " Nilai {key} ditulis: {syntax}.", " A value of {key} is written: {syntax}.")
             };
-            return fail(format!("{}{expected} {}", setting_error(&e, lang), lang.pick("Tidak ada yang ditulis.", "Nothing was written.")));
+            return fail(format!(
+                "{}{expected} {}",
+                setting_error(&e, lang),
+                lang.pick("Tidak ada yang ditulis.", "Nothing was written.")
+            ));
         }
     };
     let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());

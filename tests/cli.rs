@@ -364,7 +364,9 @@ fn settings_are_listed_set_checked_and_reset_from_the_command_line() {
     assert_eq!(bad.status.code(), Some(2));
     let err = String::from_utf8_lossy(&bad.stderr);
     assert!(
-        err.contains("Unknown setting 'capaian_max'; the settings: capaian_cap, capaian_floor, efficiency_rule, status_bands."),
+        err.contains(
+            "Unknown setting 'capaian_max'; the settings: capaian_cap, capaian_floor, efficiency_rule, status_bands."
+        ),
         "{err}"
     );
     let store = Store::open(std::path::Path::new(&db)).unwrap();

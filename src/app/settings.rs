@@ -38,10 +38,7 @@ pub fn states<B: Backend>(session: &Session<B>) -> Result<Vec<SettingState>, cra
 /// The change that gives the settings named in `pairs` their values, each validated as the
 /// settings form validates it ([`Settings::apply`]) and stored in its canonical form; `None` when
 /// nothing would change. A refused value refuses the whole change.
-pub fn set_change<B: Backend>(
-    session: &Session<B>,
-    pairs: &[(&str, String)],
-) -> Result<Option<Change>, SettingError> {
+pub fn set_change<B: Backend>(session: &Session<B>, pairs: &[(&str, String)]) -> Result<Option<Change>, SettingError> {
     let mut settings = session.settings.clone();
     for (k, v) in pairs {
         settings.apply(k, v)?;

@@ -21,7 +21,9 @@ pub fn setting_label(key: &str, lang: Lang) -> String {
 /// What a setting is set to, in words; empty for an unknown key.
 pub fn setting_value(s: &Settings, key: &str, lang: Lang) -> String {
     match key {
-        KEY_CAP => s.capaian_cap.map(|c| format::percent(c, lang)).unwrap_or_else(|| lang.pick("tidak ada", "none").into()),
+        KEY_CAP => {
+            s.capaian_cap.map(|c| format::percent(c, lang)).unwrap_or_else(|| lang.pick("tidak ada", "none").into())
+        }
         KEY_FLOOR => floor_text(s.negative_capaian, lang).into(),
         KEY_EFFICIENCY => super::efficiency_rule(s.efficiency, lang),
         KEY_BANDS => bands_text(&s.bands.0, lang),
