@@ -224,7 +224,18 @@ fn removing_a_budget_line_takes_its_quarters_and_undo_brings_them_back() {
     assert!(s.dataset.budget_line(2024, "1.4.5").is_none());
     assert!(!s.dataset.budget_quarters.iter().any(|q| q.kode == "1.4.5"));
     let removed: Vec<_> = audit(&s).into_iter().filter(|r| r.0 == "ubah" && r.4.is_empty()).map(|r| r.1).collect();
-    assert_eq!(removed, vec!["budget_quarter:2024:1.4.5:1", "budget_quarter:2024:1.4.5:2", "budget:2024:1.4.5"]);
+    // The serapan Tabel 3.6 prints for the line (7,39) goes with it: a figure about a line its
+    // year does not have would not import.
+    assert_eq!(
+        removed,
+        vec![
+            "budget_quarter:2024:1.4.5:1",
+            "budget_quarter:2024:1.4.5:2",
+            "printed_figure:2024:3.6:table:budget:1.4.5:serapan_pct",
+            "budget:2024:1.4.5"
+        ]
+    );
+    assert!(!s.dataset.printed_figures.iter().any(|p| p.subject == "budget:1.4.5"));
 
     s.undo(&mut h, "Staf").unwrap();
     same_data(&s.dataset, &with_quarters, "the line and both quarters are back");
@@ -318,10 +329,15 @@ fn removing_an_indicator_removes_what_is_its_own() {
             d.program_support.iter().filter(|t| t.indicator == "IKU3").count(),
             d.report_tables.iter().filter(|t| t.subject == "IKU3").count(),
             d.notes.iter().filter(|n| n.subject == "indicator:IKU3").count(),
+            // The figures the report prints about it (indicator:IKU3, support:IKU3, …).
+            d.printed_figures.iter().filter(|p| p.subject.ends_with(":IKU3")).count(),
         )
     };
-    let (targets, raw, support, tables, _) = count(&original);
-    assert!(targets > 0 && raw > 0 && support > 0 && tables > 0, "the embedded IKU3 has records of its own");
+    let (targets, raw, support, tables, _, printed) = count(&original);
+    assert!(
+        targets > 0 && raw > 0 && support > 0 && tables > 0 && printed > 0,
+        "the embedded IKU3 has records of its own"
+    );
     // A note about IKU3, and a Rencana Aksi quarter.
     let note = Note {
         year: 2024,
@@ -344,7 +360,7 @@ fn removing_an_indicator_removes_what_is_its_own() {
     let mut ops = unmention(&before, "IKU3");
     ops.push(Op::RemoveIndicator(Box::new(ind)));
     s.apply(&mut h, change("Hapus IKU3", ops), "Perencana").unwrap();
-    assert_eq!(count(&s.dataset), (0, 0, 0, 0, 0));
+    assert_eq!(count(&s.dataset), (0, 0, 0, 0, 0, 0));
     assert!(!s.dataset.quarters.iter().any(|q| q.indicator == "IKU3"));
     exports_and_imports_back(&s.dataset);
 
@@ -352,6 +368,41 @@ fn removing_an_indicator_removes_what_is_its_own() {
     same_data(&s.dataset, &before, "before");
     s.undo(&mut h, "Perencana").unwrap();
     same_data(&s.dataset, &original, "original");
+}
+
+#[test]
+fn removing_an_indicator_takes_the_figures_printed_about_its_benchmarks_and_in_its_named_tables() {
+    let mut s = Session::in_memory().unwrap();
+    let mut h = History::default();
+    // IKU2's benchmark is position 1 of 2024, whose capaian Tabel 3.13 prints (16.4%). Another
+    // figure is recorded in IKU2's analysis table by its stable name.
+    let named = PrintedFigure {
+        year: 2024,
+        table: "Iku-Analisis:IKU2".into(),
+        place: Place::Narrative,
+        subject: "budget:*".into(),
+        field: "pagu".into(),
+        printed: "1".into(),
+        value: Some(dec("1")),
+        note: String::new(),
+    };
+    let mut with_named = s.dataset.clone();
+    with_named.printed_figures.push(named.clone());
+    let id = s.store.save_dataset(&with_named).unwrap();
+    assert_eq!(id, s.office_id);
+    s.reload().unwrap();
+    let before = s.dataset.clone();
+    assert!(before.printed_figures.contains(&named));
+    assert!(before.printed_figures.iter().any(|p| p.subject == "benchmark:1" && p.year == 2024));
+
+    let mut ops = unmention(&before, "IKU2");
+    ops.push(Op::RemoveIndicator(Box::new(before.indicator("IKU2").unwrap().clone())));
+    s.apply(&mut h, change("Hapus IKU2", ops), "Perencana").unwrap();
+    assert!(!s.dataset.printed_figures.iter().any(|p| p.subject == "benchmark:1" || p.subject.ends_with(":IKU2")));
+    assert!(!s.dataset.printed_figures.contains(&named));
+    exports_and_imports_back(&s.dataset);
+    s.undo(&mut h, "Perencana").unwrap();
+    same_data(&s.dataset, &before, "before");
 }
 
 #[test]
@@ -446,8 +497,11 @@ fn removals_that_would_orphan_something_are_refused_and_write_nothing() {
     assert!(s.dataset.budget_line(2024, "8.1.1").is_some(), "nothing of the refused change was written");
     s.undo(&mut h, "x").unwrap();
     same_data(&s.dataset, &original, "the 2023 line is back");
+    // The 2023 line went with the serapan Tabel 3.20 prints for it in 2023: two rows removed,
+    // two restored.
     let log = s.store.audit_log(s.office_id, None, 10).unwrap();
-    assert_eq!(log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), vec!["batal", "ubah"]);
+    assert_eq!(log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), vec!["batal", "batal", "ubah", "ubah"]);
+    assert!(log.iter().any(|e| e.record == "printed_figure:2023:3.20:table:budget:8:serapan_pct"), "{log:?}");
 }
 
 /// Every kind of operation the window, the importer and the command line build, applied one

@@ -65,22 +65,24 @@ fn a_wrong_polarity_is_one_problem_and_the_rows_naming_its_indicator_are_counted
     );
     // The rows of the embedded dataset that name IKU1, counted in its files: targets.csv lines
     // 5–7 (2024–2026), agreements.csv 5, realisations.csv 5, program_support.csv 2,
-    // akip_evaluations.csv 3, report_tables.csv 8, 9, 11 and 12, and narrative.csv 8–14 (the
-    // five IKU1 sections and two sections whose text refers to IKU1): 3 + 1 + 1 + 1 + 1 + 4 + 7.
-    assert_eq!(problems.1.rows, 18);
+    // akip_evaluations.csv 3, printed_figures.csv 9, 12, 15, 16, 21, 25–28, 32, 33, 145 and 148
+    // (indicator:IKU1 and support:IKU1), report_tables.csv 8, 9, 11 and 12, and narrative.csv
+    // 8–14 (the five IKU1 sections and two sections whose text refers to IKU1):
+    // 3 + 1 + 1 + 1 + 1 + 13 + 4 + 7.
+    assert_eq!(problems.1.rows, 31);
     assert_eq!(
         problems.render(Lang::Id).lines().nth(1),
         Some(
-            "18 baris lain (targets.csv, agreements.csv, realisations.csv, program_support.csv, \
-             akip_evaluations.csv, report_tables.csv, narrative.csv) merujuk ke baris yang ditolak di atas dan \
+            "31 baris lain (targets.csv, agreements.csv, realisations.csv, program_support.csv, \
+             printed_figures.csv, akip_evaluations.csv, report_tables.csv, narrative.csv) merujuk ke baris yang ditolak di atas dan \
              belum diperiksa; baris itu diperiksa lagi setelah masalah di atas diperbaiki"
         )
     );
     assert_eq!(
         problems.render(Lang::En).lines().nth(1),
         Some(
-            "18 other rows (targets.csv, agreements.csv, realisations.csv, program_support.csv, \
-             akip_evaluations.csv, report_tables.csv, narrative.csv) refer to rows refused above and were not \
+            "31 other rows (targets.csv, agreements.csv, realisations.csv, program_support.csv, \
+             printed_figures.csv, akip_evaluations.csv, report_tables.csv, narrative.csv) refer to rows refused above and were not \
              checked; they are checked again once the problems above are corrected"
         )
     );
@@ -363,9 +365,27 @@ fn every_kind() -> Vec<ProblemKind> {
         SasaranParent { both: true },
         SasaranParent { both: false },
         MisiOfOtherPeriod { misi: "M1".into(), misi_period: "2019-2023".into(), period: "2024-2026".into() },
+        UnknownTable { name: "angaran-program".into(), year: 2025, names: vec!["anggaran-program".into()] },
     ];
     let mut all = all;
     all.extend(Ref::ALL.iter().map(|what| UnknownReference { what: *what, value: "x".into() }));
+    {
+        use kinerja::calc::subject::RefError as E;
+        let subject = || "budget:9".to_string();
+        all.extend(
+            [
+                E::UnknownSubjectKind { subject: subject() },
+                E::NoKey { subject: subject() },
+                E::UnknownSubject { subject: subject() },
+                E::UnknownCode { subject: subject(), expected: vec!["apbd", "dak"] },
+                E::NotInYear { subject: subject(), year: 2025 },
+                E::UnknownField { subject: subject(), field: "x".into(), expected: vec!["pagu", "realisasi"] },
+                E::NoWords { subject: subject(), field: "serapan_pct".into() },
+            ]
+            .into_iter()
+            .map(PrintedFigure),
+        );
+    }
     for kind in &all {
         // Compile-time completeness: every kind is named here.
         match kind {
@@ -414,7 +434,9 @@ fn every_kind() -> Vec<ProblemKind> {
             | BandOrder { .. }
             | BandOpenNotLast
             | SasaranParent { .. }
-            | MisiOfOtherPeriod { .. } => {}
+            | MisiOfOtherPeriod { .. }
+            | PrintedFigure(_)
+            | UnknownTable { .. } => {}
         }
     }
     all

@@ -41,8 +41,12 @@ fn checks_tab_shows_english_findings() {
     has_part(&h, "How computed: actual ÷ pagu × 100 = 127,019,891 ÷ 160,000,000 × 100");
     // Tabel 3.16's narrative: 98,46 printed, 2.851.712.240 ÷ 3.079.221.482 × 100 = 92,61.
     has_part(&h, "is printed as 98.46; recomputed it is 92.61.");
-    // Each group is headed by its table, in English.
-    h.get_by_label("Table 3.6 (1)");
+    // Each group is headed by its table, in English, with the title the office's report
+    // prints over it (the office's words, as entered).
+    h.get_by_label(
+        "Table 3.6 Alokasi dan Realisasi Anggaran untuk Indikator Kinerja Utama Nilai AKIP Diskopukm di Dinas \
+         Koperasi, Usaha Kecil dan Menengah (1)",
+    );
     for indonesian in ["dicetak", "hasil hitung", "Cara hitung", "Tabel 3.6"] {
         has_no_part(&h, indonesian);
     }

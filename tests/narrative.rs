@@ -171,7 +171,7 @@ fn wrong_sections_and_references_are_refused_with_their_place_in_both_languages(
         prestasi[0].message(Lang::En),
         "narrative.csv, line 7, column 'text': Chapter III. Achievements and awards (prestasi): line 1 of the text, \
          character 9, {{budget:* serapan_persen}}: 'budget:*' has no field 'serapan_persen'; its fields: pagu, \
-         pagu_murni, realisasi, serapan_pct, count_program, sisa, sisa_pct, fisik_pct"
+         pagu_murni, realisasi, serapan_pct, sisa, sisa_pct, fisik_pct, count_program"
     );
 
     // A readable text naming an indicator the data lacks.

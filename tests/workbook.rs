@@ -53,6 +53,8 @@ fn the_template_has_every_sheet_and_instructions() {
     let help = book.worksheet_range("Petunjuk").unwrap();
     let help: Vec<String> = help.rows().map(|r| r[0].to_string()).collect();
     assert!(help.iter().any(|l| l.contains("apbn-dekon") && l.contains("alokasi")), "{help:?}");
+    assert!(help.iter().any(|l| l.contains("printed_figures") && l.contains("program_indicators, benchmark, staff")));
+    assert!(help.iter().any(|l| l.contains("anggaran-program") && l.contains("checked on import")), "{help:?}");
     // Importing the empty template says what is missing and writes nothing.
     let db = dir.path().join("k.sqlite");
     let imp = kinerja(&["import", &s(&file), "--db", &s(&db)]);

@@ -139,6 +139,9 @@ pub struct Finding {
     /// The record the finding is about (`budget:1.4.5`, `asset:1.2.1`, `indicator:IKU2`), for
     /// jumping to it.
     pub subject: String,
+    /// The title the office's report prints over `table`, where its layout of the year
+    /// (`report_tables.csv`) gives the table.
+    pub table_title: Option<String>,
 }
 
 /// A printed figure that could not be checked because the data behind it is not recorded.
@@ -197,15 +200,32 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
     cross_records(d, &in_year, &mut r);
     narrative_references(d, s, &in_year, &mut r);
     r.findings.sort_by_key(|f| (table_order(&f.table), f.year));
+    office_titles(d, &mut r.findings);
     r
+}
+
+/// Each finding's table titled as the office's report titles it, where the year's own layout
+/// (`report_tables.csv` rows of that year) holds the table: a year numbered after another
+/// year, or by Kinerja, has no printed title.
+fn office_titles(d: &Dataset, findings: &mut [Finding]) {
+    let mut layouts: std::collections::HashMap<Year, Vec<ReportTable>> = std::collections::HashMap::new();
+    for f in findings {
+        if !d.report_tables.iter().any(|t| t.year == f.year) {
+            continue;
+        }
+        let tables = layouts.entry(f.year).or_insert_with(|| super::layout::layout(d, f.year));
+        f.table_title = tables.iter().find(|t| t.id == f.table).map(|t| t.title.clone());
+    }
 }
 
 fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
     for p in d.printed_figures.iter().filter(|p| in_year(p.year)) {
         let item = subject_item(d, p.year, &p.subject);
+        // A table named by its stable name is shown by the office's own number.
+        let table = super::layout::printed_table_or_text(d, p.year, &p.table);
         let finding = |kind, issue, reported, computed, formula| Finding {
             year: p.year,
-            table: p.table.clone(),
+            table: table.clone(),
             item: item.clone(),
             field: p.field.clone(),
             place: p.place,
@@ -216,10 +236,11 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
             money: false,
             formula,
             subject: p.subject.clone(),
+            table_title: None,
         };
         let unverified = |reason| Unverified {
             year: p.year,
-            table: p.table.clone(),
+            table: table.clone(),
             item: item.clone(),
             field: p.field.clone(),
             place: p.place,
@@ -310,6 +331,7 @@ fn amount_finding(
         money,
         formula,
         subject,
+        table_title: None,
     }
 }
 
@@ -407,6 +429,7 @@ fn asset_trees(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport)
                     money: false,
                     formula: Formula::ChildrenSum(Amount::Units),
                     subject: subject.clone(),
+                    table_title: None,
                 });
             } else {
                 let sum: i64 = children.iter().filter_map(|c| c.count).sum();
@@ -538,6 +561,7 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                 money: false,
                 formula: Formula::UmkmClass,
                 subject: format!("umkm:{}", u.position),
+                table_title: None,
             });
         }
     }
@@ -604,6 +628,7 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
                     money: false,
                     formula: Formula::None,
                     subject: format!("indicator:{}", a.indicator),
+                    table_title: None,
                 });
             }
         }
@@ -622,6 +647,7 @@ fn cross_records(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRepor
             money: false,
             formula,
             subject,
+            table_title: None,
         };
         if let Some(real) = e.indicator.as_deref().and_then(|i| d.realisation(i, e.year)) {
             if real.realisasi != e.score {
@@ -686,6 +712,7 @@ fn narrative_references(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> boo
             money: false,
             formula: Formula::None,
             subject: format!("narrative:{}:{}", n.year, n.section),
+            table_title: None,
         };
         match narrative::resolve_text(d, s, n.year, &n.text) {
             Err(errors) => {

@@ -110,6 +110,34 @@ pub fn find<'a>(tables: &'a [ReportTable], key: &str) -> Option<&'a ReportTable>
     names(tables).iter().position(|n| n.eq_ignore_ascii_case(key)).and_then(|i| tables.get(i))
 }
 
+/// Whether a printed figure's `table` cell is written as a table's stable name rather than as
+/// the office's own number (`3.19`) or chapter (`IV`, `BAB IV`): its part before `:` or `@` is
+/// a kind's name in any case (`anggaran-program`, `Iku-Analisis:IKU1`), or has a name's shape,
+/// letters joined by hyphens (`angaran-program`, a name misspelt, which must not pass as a
+/// chapter).
+pub fn is_table_name(text: &str) -> bool {
+    let base = text.trim().split([':', '@']).next().unwrap_or_default();
+    TableKind::ALL.iter().any(|k| k.name().eq_ignore_ascii_case(base))
+        || (base.contains('-') && base.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic())))
+}
+
+/// The office's number of the table a printed figure of `year` names in its `table` cell: a
+/// stable name resolved through the year's layout as [`find`] resolves it for `kinerja table`;
+/// a number or chapter as written. `Err` with the year's table names when a name names no table.
+pub fn printed_table(d: &Dataset, year: Year, table: &str) -> Result<String, Vec<String>> {
+    if !is_table_name(table) {
+        return Ok(table.to_string());
+    }
+    let tables = layout(d, year);
+    find(&tables, table).map(|t| t.id.clone()).ok_or_else(|| names(&tables))
+}
+
+/// [`printed_table`] for a dataset that was imported (where every name names a table); a name
+/// that names none (the layout changed since) stays as written.
+pub fn printed_table_or_text(d: &Dataset, year: Year, table: &str) -> String {
+    printed_table(d, year, table).unwrap_or_else(|_| table.to_string())
+}
+
 /// A standard title for a table kind.
 pub fn default_title(d: &Dataset, kind: TableKind, subject: &str, year: Year) -> String {
     let office = &d.office.name;
@@ -169,6 +197,23 @@ mod tests {
         assert_eq!(find(&tables, "iku-analisis:IKU9"), None);
         assert_eq!(find(&tables, "iku-analisis"), None);
         assert_eq!(find(&tables, "3.20"), None);
+    }
+
+    #[test]
+    fn a_name_is_told_from_a_number_or_a_chapter() {
+        for name in [
+            "anggaran-program",
+            "ANGGARAN-PROGRAM",
+            "iku-analisis:IKU1",
+            "tujuan-sasaran@2.2",
+            "sdm",
+            "angaran-program",
+        ] {
+            assert!(is_table_name(name), "{name}");
+        }
+        for other in ["3.19", "IV", "BAB IV", "Lampiran", "2.3a", "", "-", "a--b", "3-19"] {
+            assert!(!is_table_name(other), "{other}");
+        }
     }
 
     #[test]

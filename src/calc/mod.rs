@@ -16,6 +16,7 @@ pub mod narrative;
 pub mod resolve;
 pub mod rules;
 pub mod settings;
+pub mod subject;
 pub mod tolerance;
 pub mod tree;
 pub mod umkm;

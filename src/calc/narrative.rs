@@ -9,120 +9,13 @@ use super::check::{check, FindingKind, Issue};
 use super::efficiency::Verdict;
 use super::how::Item;
 use super::resolve::{self, Value};
+use super::subject;
 use super::{CannotCompute, Settings};
 use crate::domain::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// How a referenced figure is shown (`crate::text::narrative` formats each kind).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FigureKind {
-    /// An amount of rupiah: `Rp 824.166.800`; may be written out in words.
-    Money,
-    /// A percentage with two decimals: `92,61 %`.
-    Percent,
-    /// A whole number: `41`; may be written out in words.
-    Count,
-    /// A value of an indicator (target, realisation, raw figure) with the precision it carries,
-    /// at most two decimals; its unit is the text's to write.
-    Value,
-    /// An efficiency verdict (*efisien* …).
-    Verdict,
-}
-
-impl FigureKind {
-    /// Whether `terbilang` applies: amounts and counts.
-    pub fn has_words(self) -> bool {
-        matches!(self, FigureKind::Money | FigureKind::Count)
-    }
-}
-
-/// The kinds of subject a reference may name (those of `printed_figures.csv`).
-pub const SUBJECT_KINDS: [&str; 10] = [
-    "indicator",
-    "sasaran",
-    "budget",
-    "source",
-    "spending",
-    "agreement",
-    "support",
-    "program_indicators",
-    "benchmark",
-    "staff",
-];
-
-/// The fields of a subject and how each is shown: `key` is what follows the colon (`*` for a
-/// total). The same fields `resolve::resolve` computes.
-fn fields_of(kind: &str, key: &str) -> &'static [(&'static str, FigureKind)] {
-    use FigureKind::*;
-    const TOTAL: &[(&str, FigureKind)] = &[
-        ("pagu", Money),
-        ("pagu_murni", Money),
-        ("realisasi", Money),
-        ("serapan_pct", Percent),
-        ("sisa", Money),
-        ("sisa_pct", Percent),
-    ];
-    match (kind, key == "*") {
-        ("indicator", false) => &[
-            ("capaian_pct", Percent),
-            ("target", Value),
-            ("realisasi", Value),
-            ("raw_current", Value),
-            ("raw_previous", Value),
-            ("raw_part", Value),
-            ("raw_whole", Value),
-            ("avg_serapan", Percent),
-            ("baseline", Value),
-            ("end_target", Value),
-            ("capaian_end_pct", Percent),
-        ],
-        ("sasaran", false) => &[("avg_capaian", Percent), ("avg_serapan", Percent), ("efficiency", Verdict)],
-        ("sasaran", true) => &[("count_efficient", Count), ("avg_capaian", Percent)],
-        // The grand total and the totals per funding source and spending type.
-        ("budget", false) if key == "all" => TOTAL,
-        ("source" | "spending", false) => TOTAL,
-        ("budget", false) => &[
-            ("pagu", Money),
-            ("pagu_murni", Money),
-            ("realisasi", Money),
-            ("serapan_pct", Percent),
-            ("sisa", Money),
-            ("sisa_pct", Percent),
-            ("fisik_pct", Percent),
-        ],
-        ("budget", true) => &[
-            ("pagu", Money),
-            ("pagu_murni", Money),
-            ("realisasi", Money),
-            ("serapan_pct", Percent),
-            ("count_program", Count),
-            ("sisa", Money),
-            ("sisa_pct", Percent),
-            ("fisik_pct", Percent),
-        ],
-        ("agreement", true) => &[("pagu", Money), ("pagu_murni", Money)],
-        ("support", false) => &[
-            ("pagu", Money),
-            ("pagu_murni", Money),
-            ("realisasi", Money),
-            ("serapan_pct", Percent),
-            ("count_program", Count),
-            ("count_kegiatan", Count),
-            ("count_subkegiatan", Count),
-        ],
-        ("program_indicators", false) => &[("count_achieved", Count), ("count_exceeded", Count)],
-        ("benchmark", false) => &[("capaian_pct", Percent)],
-        ("staff", false) => &[("count", Count)],
-        _ => &[],
-    }
-}
-
-/// How the figure `field` of `subject` is shown, when the subject has such a field.
-pub fn figure_kind(subject: &str, field: &str) -> Option<FigureKind> {
-    let (kind, key) = subject.split_once(':')?;
-    fields_of(kind, key).iter().find(|(f, _)| *f == field).map(|(_, k)| *k)
-}
+pub use super::subject::{figure_kind, FigureKind, RefError, SUBJECT_KINDS};
 
 /// Where something is in a text: the byte offset, and the line (from 1) and the character on it
 /// (from 1), as an editor counts them.
@@ -363,57 +256,16 @@ fn scan(text: &str) -> (Vec<Segment>, Vec<SyntaxError>) {
     (segments, errors)
 }
 
-/// Why a well-written reference does not name a figure of the data.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RefError {
-    /// The part before the colon is no kind of subject (`budgett:*`).
-    UnknownSubjectKind { subject: String },
-    /// The subject's code names nothing in the data (`indicator:IKU9`).
-    UnknownSubject { subject: String },
-    /// The subject has no such field; `expected` lists those it has.
-    UnknownField { subject: String, field: String, expected: Vec<&'static str> },
-    /// `terbilang` on a figure that is neither an amount nor a count.
-    NoWords { subject: String, field: String },
-}
-
-/// Whether the subject's code names something in the data (in any year: a relative reference
-/// may read another year than the one it was written for).
-fn subject_exists(d: &Dataset, kind: &str, key: &str) -> bool {
-    match kind {
-        "indicator" | "support" | "program_indicators" => d.indicator(key).is_some(),
-        "sasaran" => key == "*" || d.sasaran.iter().any(|s| s.code == key),
-        "budget" => key == "*" || key == "all" || d.budget_lines.iter().any(|b| b.kode == key),
-        "source" => FundingSource::from_code(key).is_some(),
-        "spending" => SpendingType::from_code(key).is_some(),
-        "agreement" => key == "*",
-        "benchmark" => key.parse::<i64>().is_ok_and(|p| d.benchmarks.iter().any(|b| b.position == p)),
-        "staff" => key == "all" || StaffStatus::ALL.iter().any(|s| s.code() == key),
-        _ => false,
-    }
-}
-
 /// How the figure `subject field` is shown, when it is a figure of the data (`words`: asked for
-/// in words).
+/// in words). The subject may name something of any year: a relative reference may read another
+/// year than the one it was written for. An achievement category is a printed figure only.
 fn figure_of(d: &Dataset, subject: &str, field: &str, words: bool) -> Result<FigureKind, RefError> {
-    let (kind, key) = subject.split_once(':').unwrap_or((subject, ""));
-    if !SUBJECT_KINDS.contains(&kind) {
-        return Err(RefError::UnknownSubjectKind { subject: subject.to_string() });
-    }
-    if !subject_exists(d, kind, key) {
-        return Err(RefError::UnknownSubject { subject: subject.to_string() });
-    }
-    let fields = fields_of(kind, key);
-    let Some((_, figure)) = fields.iter().find(|(f, _)| *f == field) else {
-        return Err(RefError::UnknownField {
-            subject: subject.to_string(),
-            field: field.to_string(),
-            expected: fields.iter().map(|(f, _)| *f).collect(),
-        });
-    };
+    subject::check_subject(d, subject, None)?;
+    let figure = subject::check_field(subject, field, |k| k != FigureKind::Category)?;
     if words && !figure.has_words() {
         return Err(RefError::NoWords { subject: subject.to_string(), field: field.to_string() });
     }
-    Ok(*figure)
+    Ok(figure)
 }
 
 /// How a reference's figure is shown, when the reference names a figure of the data; `None` for
@@ -497,7 +349,7 @@ pub fn shown(kind: FigureKind, value: &Value, words: bool) -> Option<Shown> {
             }
             Shown::Count { count: n.to_i64()?, words }
         }
-        (FigureKind::Value | FigureKind::Verdict, Value::Number(n)) => Shown::Value(*n),
+        (FigureKind::Value | FigureKind::Verdict | FigureKind::Category, Value::Number(n)) => Shown::Value(*n),
     })
 }
 
@@ -606,10 +458,10 @@ pub fn corrections(d: &Dataset, s: &Settings, year: Year) -> Vec<Correction> {
         }
         let printed = d.printed_figures.iter().find(|p| {
             p.year == f.year
-                && p.table == f.table
                 && p.place == Place::Narrative
                 && p.subject == f.subject
                 && p.field == f.field
+                && super::layout::printed_table_or_text(d, p.year, &p.table) == f.table
         });
         let Some(printed) = printed else { continue };
         let kind = figure_kind(&f.subject, &f.field).unwrap_or(FigureKind::Value);
@@ -846,28 +698,21 @@ mod tests {
             [RefError::UnknownSubject { subject: "indicator:IKU9".into() }]
         );
         assert_eq!(problems("{{budget:9.9 pagu}}"), [RefError::UnknownSubject { subject: "budget:9.9".into() }]);
-        assert_eq!(problems("{{staff:PPPK count}}"), [RefError::UnknownSubject { subject: "staff:PPPK".into() }]);
+        assert_eq!(
+            problems("{{staff:PPPK count}}"),
+            [RefError::UnknownCode { subject: "staff:PPPK".into(), expected: vec!["all", "PNS", "TKK"] }]
+        );
+        // A category is printed and checked, but no figure a text shows.
+        assert!(matches!(
+            &problems("{{indicator:IKU2 category}}")[..],
+            [RefError::UnknownField { expected, .. }] if !expected.contains(&"category")
+        ));
         assert_eq!(
             problems("{{budget:2 count_program}}"),
             [RefError::UnknownField {
                 subject: "budget:2".into(),
                 field: "count_program".into(),
                 expected: vec!["pagu", "pagu_murni", "realisasi", "serapan_pct", "sisa", "sisa_pct", "fisik_pct"],
-            }]
-        );
-        // The totals of issue 14 are figures of printed_figures.csv, so references may show them.
-        assert!(problems(
-            "{{budget:all sisa}} {{source:apbn-tp serapan_pct}} {{spending:pegawai pagu terbilang}} \
-             {{budget:* fisik_pct}} {{budget:2 sisa_pct}}"
-        )
-        .is_empty());
-        assert_eq!(problems("{{source:apbx pagu}}"), [RefError::UnknownSubject { subject: "source:apbx".into() }]);
-        assert_eq!(
-            problems("{{budget:all fisik_pct}}"),
-            [RefError::UnknownField {
-                subject: "budget:all".into(),
-                field: "fisik_pct".into(),
-                expected: vec!["pagu", "pagu_murni", "realisasi", "serapan_pct", "sisa", "sisa_pct"],
             }]
         );
         assert_eq!(

@@ -1,9 +1,10 @@
 //! The one place where every derived figure is computed from the data, by subject and field,
 //! so that report tables and the consistency checker always agree on how a figure is made.
 //!
-//! Subjects: `indicator:CODE`, `sasaran:CODE`, `sasaran:*`, `budget:KODE`, `budget:*`,
-//! `agreement:*`, `support:INDICATOR`, `program_indicators:INDICATOR`, `benchmark:N`,
-//! `staff:PNS|TKK|all`.
+//! The subjects and their fields are listed once, in [`super::subject`]: `indicator:CODE`,
+//! `sasaran:CODE`, `sasaran:*`, `budget:KODE`, `budget:*`, `budget:all`, `source:CODE`,
+//! `spending:CODE`, `agreement:*`, `support:INDICATOR`, `program_indicators:INDICATOR`,
+//! `benchmark:N`, `staff:PNS|TKK|all`.
 
 use super::budget::{
     effective, fisik_weighted, grand_total, programs_total, serapan, source_total, spending_total, year_fisik,
@@ -248,9 +249,13 @@ fn amounts_field(a: &Amounts, subject: &str, field: &str, over: Over) -> R {
     }
 }
 
-/// Computes `field` of `subject` in `year`.
+/// Computes `field` of `subject` in `year`: one of the fields [`super::subject`] lists for the
+/// subject (anything else is no figure Kinerja knows).
 pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str) -> R {
-    let (kind, key) = subject.split_once(':').unwrap_or((subject, ""));
+    if super::subject::figure_kind(subject, field).is_none() {
+        return Err(missing(Need::Field { subject: subject.into(), field: field.into() }));
+    }
+    let (kind, key) = super::subject::split(subject);
     match (kind, field) {
         ("staff", "count") => {
             let rows = d.staff.iter().filter(|r| r.year == year && (key == "all" || r.status.code() == key));
@@ -489,5 +494,48 @@ pub fn subject_item(d: &Dataset, year: Year, subject: &str) -> Item {
         "staff" if key == "all" => Item::AllStaff,
         "staff" => Item::Staff(key.into()),
         _ => Item::Named(subject.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::subject::{fields_of, FigureKind, SUBJECT_KINDS};
+
+    /// Every field the list gives a subject is one `resolve` computes (on an empty dataset each
+    /// says which data it lacks, never that it does not know the field), and nothing else is.
+    #[test]
+    fn resolve_computes_exactly_the_listed_fields() {
+        let d = Dataset::default();
+        let s = Settings::default();
+        let keys = |kind: &str| -> &'static [&'static str] {
+            match kind {
+                "sasaran" => &["S1", "*"],
+                "budget" => &["1.2", "*", "all"],
+                "source" => &["apbd"],
+                "spending" => &["program"],
+                "agreement" => &["*"],
+                "benchmark" => &["1"],
+                "staff" => &["all", "PNS"],
+                _ => &["IKU1"],
+            }
+        };
+        let unknown_field = |r: &R| matches!(r, Err(CannotCompute::Missing(Need::Field { .. })));
+        for kind in SUBJECT_KINDS {
+            for key in keys(kind) {
+                let subject = format!("{kind}:{key}");
+                let fields = fields_of(kind, key);
+                assert!(!fields.is_empty(), "{subject}");
+                for (field, figure) in fields {
+                    // A category is the checker's, from the office's bands (`super::bands`).
+                    if *figure == FigureKind::Category {
+                        continue;
+                    }
+                    let r = resolve(&d, &s, 2024, &subject, field);
+                    assert!(!unknown_field(&r), "{subject} {field}: {r:?}");
+                }
+                assert!(unknown_field(&resolve(&d, &s, 2024, &subject, "no_such_field")), "{subject}");
+            }
+        }
     }
 }

@@ -158,6 +158,16 @@ pub enum ProblemKind {
         misi_period: String,
         period: String,
     },
+    /// A printed figure whose subject or field names no figure of the data (the column says
+    /// which cell).
+    PrintedFigure(crate::calc::subject::RefError),
+    /// A printed figure's table written as a stable name that names no table of the figure's
+    /// year; `names` are the names it may have meant (those of its kind, or all of the year's).
+    UnknownTable {
+        name: String,
+        year: Year,
+        names: Vec<String>,
+    },
     /// A masked telephone number (`08********63`) with no stored number to keep.
     MaskedPhone {
         phone: String,
@@ -414,6 +424,17 @@ impl ProblemKind {
                     ),
                 }
             }
+            (PrintedFigure(e), lang) => crate::text::narrative::ref_error(e, lang),
+            (UnknownTable { name, year, names }, Lang::Id) => format!(
+                "'{name}' bukan nama tabel laporan tahun {year}; tulis nomor tabel (3.19), bab (IV) atau \
+                 nama tabel: {}",
+                names.join(", ")
+            ),
+            (UnknownTable { name, year, names }, Lang::En) => format!(
+                "'{name}' names no table of the {year} report; write the table's number (3.19), the chapter \
+                 (IV) or a table's name: {}",
+                names.join(", ")
+            ),
             (NarrativeText { section, problem }, lang) => format!(
                 "{} ({section}): {}",
                 crate::text::narrative::section_name(section, lang),

@@ -836,9 +836,6 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         );
     }
     c.unique(ProgramSupport::FILE, "indicator", &program_support, |t| (t.program.clone(), t.indicator.clone()));
-    c.unique(PrintedFigure::FILE, "field", &printed_figures, |t| {
-        (t.year, t.table.clone(), t.place.code(), t.subject.clone(), t.field.clone())
-    });
     for (line, x) in &akip_evaluations {
         if let Some(i) = &x.indicator {
             c.exists(AkipEvaluation::FILE, *line, "indicator", Ref::Indicator, i, indicator_codes.contains(i));
@@ -932,6 +929,8 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
     }
     // The narrative's references are checked against the data they name, so after it is read.
     let narrative_lines: Vec<usize> = narrative.iter().map(|(line, _)| *line).collect();
+    // So are the printed figures' subjects, and their tables' names against the layout.
+    let printed_lines: Vec<usize> = printed_figures.iter().map(|(line, _)| *line).collect();
     let d = Dataset {
         office: office.into_iter().next().map(|(_, o)| o).unwrap_or_default(),
         units: strip(units),
@@ -967,6 +966,7 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
         budget_index: Default::default(),
     };
     let mut unchecked = c.unchecked;
+    printed_figure_checks(&d, &printed_lines, &reading, &mut p, &mut unchecked);
     for (n, line) in d.narrative.iter().zip(narrative_lines) {
         for problem in crate::calc::narrative::text_problems(&d, &n.text) {
             if names_refused(&reading, &problem) {
@@ -989,20 +989,98 @@ pub(super) fn read_all(source: &dyn Source) -> Result<Dataset, Problems> {
 
 /// Whether a problem of a narrative text is only that its reference names a refused row.
 fn names_refused(reading: &Reading, problem: &crate::calc::narrative::TextProblem) -> bool {
-    use crate::calc::narrative::{RefError, TextProblem};
-    let TextProblem::Reference { error: RefError::UnknownSubject { subject }, .. } = problem else {
+    use crate::calc::narrative::TextProblem;
+    match problem {
+        TextProblem::Reference { error, .. } => subject_refused(reading, error),
+        TextProblem::Syntax(_) => false,
+    }
+}
+
+/// Whether a subject that names nothing may name a row that was refused (whose own problem says
+/// what to correct).
+fn subject_refused(reading: &Reading, error: &crate::calc::subject::RefError) -> bool {
+    use crate::calc::subject::RefError;
+    let (RefError::UnknownSubject { subject } | RefError::NotInYear { subject, .. }) = error else {
         return false;
     };
-    let Some((kind, key)) = subject.split_once(':') else {
-        return false;
-    };
+    let (kind, key) = crate::calc::subject::split(subject);
     let what = match kind {
         "indicator" | "support" | "program_indicators" => Ref::Indicator,
         "sasaran" => Ref::Sasaran,
         "budget" => Ref::BudgetLine,
+        "benchmark" => return reading.refused(Benchmark::FILE, "position", key),
         _ => return false,
     };
     reading.refers_to_refused(what, key)
+}
+
+/// Whether a table name that names no table may name one of a refused row: a row of
+/// `report_tables.csv`, or the indicator a table is about (`iku-analisis:IKU1`).
+fn table_refused(reading: &Reading, name: &str) -> bool {
+    let indicator = name.split_once(':').map(|(_, code)| code.split('@').next().unwrap_or(code));
+    reading.unread.contains(ReportTable::FILE)
+        || reading.refused.contains_key(ReportTable::FILE)
+        || indicator.is_some_and(|code| reading.refers_to_refused(Ref::Indicator, code))
+}
+
+/// The printed figures checked against the data read (`lines`: their line numbers, in order):
+/// a table written as a stable name must name a table of the figure's year; the subject must be
+/// a kind of subject whose code names something of the data (of the figure's year for a budget
+/// line or a benchmark, see `calc::subject`); the field must be one the subject has. Unique by
+/// the table the row names (so `3.19` and `anggaran-program` are the same table), place,
+/// subject and field.
+fn printed_figure_checks(
+    d: &Dataset,
+    lines: &[usize],
+    reading: &Reading,
+    p: &mut Vec<Problem>,
+    unchecked: &mut Vec<(&'static str, usize)>,
+) {
+    use crate::calc::subject::{check_field, check_subject, fields_of, split};
+    let file = PrintedFigure::FILE;
+    let mut push = |line: usize, column: &str, kind| {
+        p.push(Problem { file: file.into(), line: Some(line), column: Some(column.into()), kind });
+    };
+    let mut seen = HashSet::new();
+    for (f, &line) in d.printed_figures.iter().zip(lines) {
+        let table = match crate::calc::layout::printed_table(d, f.year, &f.table) {
+            Ok(id) => id,
+            Err(_) if table_refused(reading, &f.table) => {
+                unchecked.push((file, line));
+                continue;
+            }
+            Err(names) => {
+                let base = |n: &str| n.trim().split([':', '@']).next().unwrap_or_default().to_ascii_lowercase();
+                let kind = base(&f.table);
+                let same_kind: Vec<String> = names.iter().filter(|n| base(n) == kind).cloned().collect();
+                let names = if same_kind.is_empty() { names } else { same_kind };
+                push(line, "table", ProblemKind::UnknownTable { name: f.table.clone(), year: f.year, names });
+                f.table.clone()
+            }
+        };
+        let key = (f.year, table, f.place.code(), f.subject.clone(), f.field.clone());
+        if seen.contains(&key) {
+            push(line, "field", ProblemKind::Duplicate(format!("{key:?}")));
+        } else {
+            seen.insert(key);
+        }
+        let subject = check_subject(d, &f.subject, Some(f.year));
+        match &subject {
+            Err(e) if subject_refused(reading, e) => {
+                unchecked.push((file, line));
+                continue;
+            }
+            Err(e) => push(line, "subject", ProblemKind::PrintedFigure(e.clone())),
+            Ok(()) => {}
+        }
+        // The fields are known once the kind and the key's shape are (`budget:*` or a kode).
+        let (kind, key) = split(&f.subject);
+        if !fields_of(kind, key).is_empty() {
+            if let Err(e) = check_field(&f.subject, &f.field, |_| true) {
+                push(line, "field", ProblemKind::PrintedFigure(e));
+            }
+        }
+    }
 }
 
 /// The rows left unchecked, each counted once, with their files in reading order.

@@ -301,6 +301,13 @@ pub fn write_workbook(
     if instructions {
         let sheet = book.add_worksheet();
         sheet.set_name("Petunjuk")?;
+        let kinds = crate::calc::subject::SUBJECT_KINDS.join(", ");
+        let printed_id = format!(
+            "Angka tercetak (printed_figures): subject = JENIS:KODE dengan JENIS salah satu dari {kinds}; kode dan field harus ada di data (diperiksa saat impor); table = nomor tabel kantor (3.19), bab (IV) atau nama tabel (anggaran-program, lihat kinerja table --list)."
+        );
+        let printed_en = format!(
+            "Printed figures (printed_figures): subject = KIND:CODE with KIND one of {kinds}; the code and the field must exist in the data (checked on import); table = the office's table number (3.19), the chapter (IV) or the table's name (anggaran-program, see kinerja table --list)."
+        );
         let lines = [
             "Dataset Kinerja: satu lembar per berkas CSV; baris pertama adalah judul kolom, jangan diubah.",
             "Angka ditulis polos: titik sebagai desimal, tanpa pemisah ribuan (mis. 12785258830 atau 4939925171.19).",
@@ -308,6 +315,7 @@ pub fn write_workbook(
             "Semua lembar wajib ada (boleh hanya berisi baris judul), kecuali misi (misi RPJMD/RPD), narrative (narasi laporan), achievement_bands (skala kategori capaian kantor) dan renstra_baselines (kondisi awal dan target akhir Renstra). Lembar Petunjuk ini diabaikan saat impor.",
             "Narasi: satu baris per bagian laporan dan tahun; angka dari data ditulis sebagai rujukan, mis. {{support:IKU2 realisasi}} atau {{budget:* serapan_pct @-1}}.",
             "Anggaran (budget_lines): source = apbd (kosong), apbn-dekon, apbn-tp, dak, blud, lainnya; spending = program (kosong), tidak-langsung, pegawai, operasi, modal, lainnya (belanja di luar program); alokasi = pagu tunggal bila laporan tidak memisah murni/perubahan; fisik_pct = realisasi fisik (%); sisa = sisa anggaran tercetak.",
+            printed_id.as_str(),
             "Impor: kinerja import BERKAS.xlsx — seluruh isi diperiksa dulu; bila ada satu kesalahan, tidak ada yang ditulis.",
             "",
             "Kinerja dataset: one sheet per CSV file; the first row holds the column names, keep them.",
@@ -315,6 +323,7 @@ pub fn write_workbook(
             "Every sheet is required (a header row alone is fine), except misi (the city plan's misi), narrative (the report's text), achievement_bands (the office's category scale) and renstra_baselines (the Renstra's baselines and end targets). This sheet is ignored on import.",
             "Budget (budget_lines): source = apbd (empty), apbn-dekon, apbn-tp, dak, blud, lainnya; spending = program (empty), tidak-langsung, pegawai, operasi, modal, lainnya (spending outside programmes); alokasi = the single pagu where the report has no murni/perubahan split; fisik_pct = physical progress (%); sisa = remaining budget as printed.",
             "Narrative: one row per section of the report and year; figures of the data are written as references, e.g. {{support:IKU2 realisasi}} or {{budget:* serapan_pct @-1}}.",
+            printed_en.as_str(),
         ];
         for (i, l) in lines.iter().enumerate() {
             sheet.write_string(i as u32, 0, *l)?;

@@ -105,11 +105,26 @@ fn resolved(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str) -
 }
 /// A printed figure of a table or its narrative (table first).
 fn printed(d: &Dataset, year: Year, table: &str, subject: &str, field: &str) -> Option<Decimal> {
-    d.printed(year, table, subject, field).and_then(|p| p.value).or_else(|| {
-        d.printed_figures
-            .iter()
-            .find(|p| p.year == year && p.table == table && p.subject == subject && p.field == field)
-            .and_then(|p| p.value)
+    printed_figure(d, year, table, subject, field, Some(Place::Table))
+        .and_then(|p| p.value)
+        .or_else(|| printed_figure(d, year, table, subject, field, None).and_then(|p| p.value))
+}
+/// The printed figure of `table` (the office's number) at `place` (any place for `None`),
+/// whether its row names the table by number or by stable name.
+fn printed_figure<'a>(
+    d: &'a Dataset,
+    year: Year,
+    table: &str,
+    subject: &str,
+    field: &str,
+    place: Option<Place>,
+) -> Option<&'a PrintedFigure> {
+    d.printed_figures.iter().find(|p| {
+        p.year == year
+            && place.is_none_or(|x| p.place == x)
+            && p.subject == subject
+            && p.field == field
+            && (p.table == table || crate::calc::layout::printed_table_or_text(d, year, &p.table) == table)
     })
 }
 fn derived(d: &Dataset, s: &Settings, year: Year, table: &str, subject: &str, field: &str) -> Cell {
@@ -1008,7 +1023,8 @@ fn efficiency(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Bu
                     // A printed verdict is one of the three words of the rule, worded in the
                     // table's language like the recomputed one beside it (so that the two are
                     // compared as verdicts); a printed text that is no verdict stays as printed.
-                    let reported = d.printed(year, id, &sas_subject, "efficiency").map(|p| {
+                    let printed = printed_figure(d, year, id, &sas_subject, "efficiency", Some(Place::Table));
+                    let reported = printed.map(|p| {
                         crate::calc::efficiency::Verdict::parse(&p.printed)
                             .map_or_else(|| p.printed.clone(), |v| crate::text::verdict(v, lang).to_string())
                     });

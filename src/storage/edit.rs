@@ -111,6 +111,7 @@ pub(crate) enum Table {
     Narrative,
     Baseline,
     Band,
+    PrintedFigure,
 }
 
 /// What the edit path knows of a table: its SQL name, its columns, the key that finds a row of
@@ -147,7 +148,7 @@ const SETTING: Shape = Shape {
 
 impl Table {
     /// Every table.
-    const ALL: [Table; 23] = [
+    const ALL: [Table; 24] = [
         Table::Period,
         Table::Misi,
         Table::Tujuan,
@@ -171,6 +172,7 @@ impl Table {
         Table::Narrative,
         Table::Baseline,
         Table::Band,
+        Table::PrintedFigure,
     ];
 
     /// The table's entity declaration; what the declarations do not say is here, explicit.
@@ -202,6 +204,8 @@ impl Table {
             Table::Narrative => declared::<NarrativeSection>(),
             Table::Baseline => declared::<RenstraBaseline>(),
             Table::Band => declared::<AchievementBand>(),
+            // Only removed with the record a figure is about (`ops.rs`); nobody edits it.
+            Table::PrintedFigure => declared::<PrintedFigure>(),
         }
     }
     fn sql(self) -> &'static str {

@@ -9,7 +9,7 @@
 //! what hangs under it is the user's to move or remove.
 
 use super::dataset::stored;
-use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, Table, Value};
+use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, SqlRow, Table, Value};
 use super::Store;
 use crate::calc::rules::Rule;
 use crate::domain::*;
@@ -353,7 +353,11 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
                     format!("Sasaran {} still has {under} indicators; move or remove them first.", s.code),
                 ));
             }
-            vec![put(Some(s), None)?]
+            // The figures printed about it go with it (the import refuses a figure about nothing).
+            let subject = [text(&format!("sasaran:{}", s.code))];
+            let mut edits = remove_rows(batch, Table::PrintedFigure, "subject = ?2", &subject)?;
+            edits.push(put(Some(s), None)?);
+            edits
         }
         Op::AddIndicator(i) => vec![put(None, Some(i.as_ref()))?],
         Op::UpdateIndicator { old, new } => diff(batch, old.as_ref(), new.as_ref())?,
@@ -566,6 +570,44 @@ fn remove_indicator(batch: &Batch, ind: &Indicator) -> Result<Vec<FieldEdit>, Ed
             new: Value::Sql(Sql::Null),
         });
     }
+    // The figures printed about it, about its benchmarks (by their year and position) and in
+    // its tables named by their stable names (`iku-analisis:CODE`) go with it: the import
+    // refuses a printed figure about nothing, or in a table that is not there. Each row once,
+    // whichever of these it is.
+    let subjects: Vec<String> =
+        ["indicator", "support", "program_indicators"].iter().map(|k| format!("{k}:{}", ind.code)).collect();
+    let benchmarks: Vec<(Sql, String)> =
+        rows_where(&batch.tx, batch.office, Table::Benchmark, "indicator_code = ?2", &code)?
+            .into_iter()
+            .filter_map(|(_, row)| {
+                let value = |name: &str| row.iter().find(|(c, _)| c == name).map(|(_, v)| v.clone());
+                match (value("year"), value("position")) {
+                    (Some(year), Some(Sql::Integer(position))) => Some((year, format!("benchmark:{position}"))),
+                    _ => None,
+                }
+            })
+            .collect();
+    let in_its_table = format!(":{}", ind.code.to_ascii_lowercase());
+    let about_it_or_in_its_table = |row: &SqlRow| {
+        let value = |name: &str| row.iter().find(|(c, _)| c == name).map(|(_, v)| v.clone());
+        let Some(Sql::Text(subject)) = value("subject") else { return false };
+        let table = match value("table_id") {
+            Some(Sql::Text(t)) => t.to_ascii_lowercase(),
+            _ => String::new(),
+        };
+        subjects.contains(&subject)
+            || benchmarks.iter().any(|(y, b)| *b == subject && value("year").as_ref() == Some(y))
+            || (crate::calc::layout::is_table_name(&table) && table.ends_with(&in_its_table))
+    };
+    for (key, row) in rows_where(&batch.tx, batch.office, Table::PrintedFigure, "1 = 1", &[])? {
+        if about_it_or_in_its_table(&row) {
+            edits.push(FieldEdit {
+                field: Field::Row { table: Table::PrintedFigure, key },
+                old: Value::Row(row),
+                new: Value::Null,
+            });
+        }
+    }
     for table in [
         Table::Target,
         Table::Agreement,
@@ -677,6 +719,10 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
         }
     }
     let mut edits = remove_rows(batch, Table::BudgetQuarter, "year = ?2 AND kode = ?3", &[year.clone(), kode.clone()])?;
+    // The figures printed about the line that year go with it (the import refuses a figure
+    // about a line its year does not have).
+    let subject = text(&format!("budget:{}", line.kode));
+    edits.extend(remove_rows(batch, Table::PrintedFigure, "year = ?2 AND subject = ?3", &[year.clone(), subject])?);
     edits.push(put(Some(line), None)?);
     Ok(edits)
 }

@@ -226,7 +226,15 @@ pub fn check_text(r: &CheckReport, lang: Lang) -> String {
         ));
     } else {
         s.push_str(&format!("{} {}:\n\n", r.findings.len(), lang.pick("temuan", "findings")));
+        let mut titled: Option<(&str, i32)> = None;
         for f in &r.findings {
+            // The office's title of a table, once above its findings of a year.
+            if let Some(title) = &f.table_title {
+                if titled != Some((f.table.as_str(), f.year)) {
+                    s.push_str(&format!("{} {} ({}): {title}\n", lang.pick("Tabel", "Table"), f.table, f.year));
+                    titled = Some((f.table.as_str(), f.year));
+                }
+            }
             s.push_str(&format!(
                 "[{} / {}] {}\n    {}: {}\n",
                 f.table,
@@ -339,6 +347,7 @@ pub fn check_json(r: &CheckReport, lang: Lang) -> String {
                 "kind": f.kind.code(),
                 "year": f.year,
                 "table": f.table,
+                "table_title": f.table_title,
                 "subject": f.subject,
                 "field": f.field,
                 "place": f.place.code(),

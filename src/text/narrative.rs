@@ -145,10 +145,26 @@ pub fn ref_error(e: &RefError, lang: Lang) -> String {
             "unknown subject '{subject}'; the kinds of subject: {}",
             SUBJECT_KINDS.join(", ")
         ),
+        RefError::NoKey { subject } => tr!(
+            lang,
+            "subjek '{subject}' tanpa kode; tulis JENIS:KODE, misalnya indicator:IKU1 atau budget:*",
+            "the subject '{subject}' has no code; write KIND:CODE, e.g. indicator:IKU1 or budget:*"
+        ),
         RefError::UnknownSubject { subject } => tr!(
             lang,
             "'{subject}' tidak ada di data (periksa kodenya)",
             "'{subject}' is not in the data (check its code)"
+        ),
+        RefError::UnknownCode { subject, expected } => tr!(
+            lang,
+            "kode '{subject}' tidak dikenal; kode yang ada: {}",
+            "unknown code in '{subject}'; the codes: {}",
+            expected.join(", ")
+        ),
+        RefError::NotInYear { subject, year } => tr!(
+            lang,
+            "'{subject}' tidak ada di data tahun {year} (periksa kode dan tahunnya)",
+            "'{subject}' is not in the data of {year} (check its code and year)"
         ),
         RefError::UnknownField { subject, field, expected } => tr!(
             lang,

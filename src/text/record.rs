@@ -74,6 +74,7 @@ fn table_label(table: &str, lang: Lang) -> Option<&'static str> {
         "narrative" | "narrative_section" => ("Narasi", "Text"),
         "renstra_baseline" => ("Kondisi awal dan target akhir Renstra", "Renstra baseline and end target"),
         "achievement_band" => ("Kategori capaian", "Achievement band"),
+        "printed_figure" => ("Angka tercetak", "Printed figure"),
         _ => return None,
     };
     Some(lang.pick(id, en))

@@ -20,8 +20,10 @@ pub fn pemeriksaan_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     tables.dedup();
     for table in tables {
         let group: Vec<_> = findings.iter().filter(|f| f.table == table).collect();
+        // The office's title of the table, where its report gives one.
+        let title = group.iter().find_map(|f| f.table_title.as_deref()).map(|t| format!(" {t}")).unwrap_or_default();
         egui::CollapsingHeader::new(
-            egui::RichText::new(format!("{} {table} ({})", T::Table.get(lang), group.len())).strong(),
+            egui::RichText::new(format!("{} {table}{title} ({})", T::Table.get(lang), group.len())).strong(),
         )
         .id_salt(("findings", table))
         .default_open(true)
