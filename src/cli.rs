@@ -208,6 +208,12 @@ pub enum Command {
         #[command(subcommand)]
         action: NarrativeCommand,
     },
+    /// The office's computation settings (capaian cap and floor, efficiency rule, status
+    /// bands): without an action, each with its value and whether it is the default.
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsCommand>,
+    },
     /// Generate a synthetic city for tests and benchmarks into a new database (--db FILE): the
     /// embedded office plus synthetic offices, each with its plan, results, AKIP evaluations and
     /// budget lines for every year.
@@ -311,6 +317,24 @@ pub enum NarrativeCommand {
         #[arg(long)]
         to: Year,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCommand {
+    /// Set one setting (validated as the window's settings form validates it; one change,
+    /// audited, after the day's backup). Exit code 0: saved or already so; 2: refused, nothing
+    /// written.
+    Set {
+        /// capaian_cap, capaian_floor, efficiency_rule or status_bands.
+        key: String,
+        /// capaian_cap: a number ≥ 100, or "" for none; capaian_floor: zero or none;
+        /// efficiency_rule: capaian_above_serapan or margin:N; status_bands: four falling
+        /// numbers, e.g. 91,76,66,51.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Remove the office's own value of a setting, so that the default applies again.
+    Reset { key: String },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -422,6 +446,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
         Command::Import { .. } => true,
         Command::ImportBudget(args) => args.apply,
         Command::Narrative { action: NarrativeCommand::Copy { .. } } => true,
+        Command::Settings { action: Some(_) } => true,
         _ => false,
     };
     let integrity = if writes { Integrity::Now } else { Integrity::Skip };
@@ -775,6 +800,8 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             narrative_show(&session, year, section.as_deref(), lang, out)
         }
         Command::Narrative { action: NarrativeCommand::Copy { from, to } } => narrative_copy(session, from, to, lang),
+        Command::Settings { action: None } => settings_list(&session, lang, out),
+        Command::Settings { action: Some(action) } => settings_change(session, action, lang),
         Command::Check { year, format } => {
             if let Some(y) = year.filter(|y| !d.all_years().contains(y)) {
                 return unknown_year(y);
@@ -923,6 +950,99 @@ fn narrative_copy(mut session: Session, from: Year, to: Year, lang: Lang) -> Exi
             )
         );
     }
+    ExitCode::SUCCESS
+}
+
+/// `kinerja settings`: one line per setting, tab separated: its key, its value as `settings set`
+/// takes it, whether it is the default, and what it means in `lang`.
+fn settings_list(session: &Session, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    use crate::text::settings::{setting_label, setting_value};
+    let states = match crate::app::settings::states(session) {
+        Ok(s) => s,
+        Err(e) => return fail(e.message(lang)),
+    };
+    let mut text = lang.pick("kunci\tnilai\tasal\tarti\n", "key\tvalue\tsource\tmeaning\n").to_string();
+    for s in &states {
+        let source = match (&s.stored, s.is_default) {
+            (None, _) => lang.pick("bawaan", "default").to_string(),
+            (Some(v), _) if *v != s.value => tr!(
+                lang,
+                "bawaan (nilai tersimpan '{v}' tidak terbaca)",
+                "default (the stored value '{v}' cannot be read)"
+            ),
+            (Some(_), true) => {
+                lang.pick("diatur kantor, sama dengan bawaan", "set by the office, same as the default").into()
+            }
+            (Some(_), false) => lang.pick("diatur kantor", "set by the office").into(),
+        };
+        let meaning = format!("{}: {}", setting_label(s.key, lang), setting_value(&session.settings, s.key, lang));
+        text.push_str(&format!("{}\t{}\t{source}\t{meaning}\n", s.key, s.value));
+    }
+    if out.write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `kinerja settings set|reset`: one change through the session (audited, after the day's
+/// backup); a refused key or value writes nothing.
+fn settings_change(mut session: Session, action: SettingsCommand, lang: Lang) -> ExitCode {
+    use crate::app::settings::{reset_change, set_change};
+    use crate::calc::settings::typed_number;
+    use crate::text::settings::{setting_error, setting_syntax};
+    let (key, change) = match &action {
+        SettingsCommand::Set { key, value } => {
+            // Numbers as typed in the form: a decimal comma is a point; bands keep their commas.
+            let value = match key.as_str() {
+                crate::calc::settings::KEY_CAP => typed_number(value),
+                crate::calc::settings::KEY_EFFICIENCY => match value.trim().strip_prefix("margin:") {
+                    Some(m) => format!("margin:{}", typed_number(m)),
+                    None => value.clone(),
+                },
+                _ => value.clone(),
+            };
+            (key, set_change(&session, &[(key.as_str(), value)]))
+        }
+        SettingsCommand::Reset { key } => (key, reset_change(&session, key)),
+    };
+    let change = match change {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            let already = match action {
+                SettingsCommand::Set { .. } => {
+                    tr!(lang, "{key} sudah bernilai itu", "{key} has that value already")
+                }
+                SettingsCommand::Reset { .. } => tr!(
+                    lang,
+                    "{key} sudah bawaan (kantor tidak menyimpan nilainya sendiri)",
+                    "{key} is the default already (the office stores no value of its own)"
+                ),
+            };
+            eprintln!("kinerja: {already}; {}", lang.pick("tidak ada yang berubah", "nothing changes"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let syntax = setting_syntax(&e.key, lang);
+            let expected = if syntax.is_empty() {
+                String::new()
+            } else {
+                tr!(lang, " Nilai {key} ditulis: {syntax}.", " A value of {key} is written: {syntax}.")
+            };
+            return fail(format!(
+                "{}{expected} {}",
+                setting_error(&e, lang),
+                lang.pick("Tidak ada yang ditulis.", "Nothing was written.")
+            ));
+        }
+    };
+    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
+        return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
+    }
+    session.reload_settings();
+    let value = session.settings.value_of(key).unwrap_or_default();
+    let words = crate::text::settings::setting_value(&session.settings, key, lang);
+    eprintln!("kinerja: {}", tr!(lang, "tersimpan: {key} = '{value}' ({words})", "saved: {key} = '{value}' ({words})"));
     ExitCode::SUCCESS
 }
 

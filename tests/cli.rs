@@ -322,3 +322,84 @@ fn every_command_line_message_follows_lang() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("bukan basis data") && !err.contains("tidak"), "{err}");
 }
+
+#[test]
+fn settings_are_listed_set_checked_and_reset_from_the_command_line() {
+    use kinerja::storage::{list_backups, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = db(dir.path());
+    let stdout = |args: &[&str]| {
+        let out = kinerja(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let listed = stdout(&["settings", "--db", &db]);
+    assert_eq!(listed.lines().next(), Some("kunci\tnilai\tasal\tarti"));
+    assert!(listed.contains("capaian_cap\t\tbawaan\tBatas atas capaian: tidak ada\n"), "{listed}");
+    assert!(listed.contains("status_bands\t91,76,66,51\tbawaan\t"), "{listed}");
+    assert_eq!(listed.lines().count(), 5, "a header and the four settings");
+    let check = |lang: &str| {
+        let out = kinerja(&["check", "--year", "2024", "--lang", lang, "--db", &db]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // IKU "Nilai AKIP Diskopukm" 2024: realisasi 78,19 ÷ target 75,8 × 100 = 103,153… → 103,15,
+    // printed as such; under a cap of 100,5 the same capaian is 100,5, so the printed 103,15
+    // differs.
+    let capped = "'Nilai AKIP Diskopukm' dicetak 103,15, hasil hitung 100,5.";
+    assert!(!check("id").contains(capped));
+    assert!(list_backups(std::path::Path::new(&db)).is_empty(), "nothing written yet");
+
+    // A bad value and an unknown key: refused in the user's language, exit 2, nothing written.
+    let bad = kinerja(&["settings", "set", "capaian_cap", "90", "--db", &db]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("Batas atas capaian harus angka ≥ 100 atau kosong ('90')."), "{err}");
+    assert!(err.contains("mis. 120") && err.contains("Tidak ada yang ditulis."), "{err}");
+    let bad = kinerja(&["--lang", "en", "settings", "set", "efficiency_rule", "margin:-1", "--db", &db]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("The margin must be a number ≥ 0 ('margin:-1')."), "{err}");
+    assert!(err.contains("capaian_above_serapan, or margin:N") && err.contains("Nothing was written."), "{err}");
+    let bad = kinerja(&["--lang", "en", "settings", "set", "capaian_max", "120", "--db", &db]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains(
+            "Unknown setting 'capaian_max'; the settings: capaian_cap, capaian_floor, efficiency_rule, status_bands."
+        ),
+        "{err}"
+    );
+    let store = Store::open(std::path::Path::new(&db)).unwrap();
+    let office = store.offices().unwrap()[0].id;
+    assert_eq!(store.setting(office, "capaian_cap").unwrap(), None, "nothing written");
+    assert!(store.audit_log(office, None, 10).unwrap().is_empty());
+    drop(store);
+
+    // A decimal comma, as the window's form takes it, is stored with a point.
+    let set = kinerja(&["settings", "set", "capaian_cap", "100,5", "--db", &db]);
+    assert_eq!(set.status.code(), Some(0), "{}", String::from_utf8_lossy(&set.stderr));
+    assert!(String::from_utf8_lossy(&set.stderr).contains("tersimpan: capaian_cap = '100.5'"));
+    assert!(check("id").contains(capped));
+    let en = check("en");
+    assert!(en.contains("of 'Nilai AKIP Diskopukm' is printed as 103.15; recomputed it is 100.5."), "{en}");
+    let listed = stdout(&["--lang", "en", "settings", "--db", &db]);
+    assert!(listed.contains("capaian_cap\t100.5\tset by the office\tCapaian cap: 100.50 %\n"), "{listed}");
+    assert_eq!(list_backups(std::path::Path::new(&db)).len(), 1, "the day's backup before the write");
+    let store = Store::open(std::path::Path::new(&db)).unwrap();
+    let log = store.audit_log(office, Some("office_setting:capaian_cap"), 5).unwrap();
+    assert_eq!((log[0].old.as_str(), log[0].new.as_str()), ("", "key=capaian_cap; value=100.5"));
+    drop(store);
+
+    // Reset removes the office's value: the default (no cap) again, and nothing to reset twice.
+    let reset = kinerja(&["settings", "reset", "capaian_cap", "--db", &db]);
+    assert_eq!(reset.status.code(), Some(0), "{}", String::from_utf8_lossy(&reset.stderr));
+    assert!(!check("id").contains(capped));
+    assert!(stdout(&["settings", "--db", &db]).contains("capaian_cap\t\tbawaan\t"));
+    let again = kinerja(&["--lang", "en", "settings", "reset", "capaian_cap", "--db", &db]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is the default already"));
+    let store = Store::open(std::path::Path::new(&db)).unwrap();
+    assert_eq!(store.setting(office, "capaian_cap").unwrap(), None);
+    let log = store.audit_log(office, Some("office_setting:capaian_cap"), 5).unwrap();
+    assert_eq!((log[0].old.as_str(), log[0].new.as_str()), ("key=capaian_cap; value=100.5", ""));
+}

@@ -501,12 +501,10 @@ fn the_command_line_imports_the_office_and_lists_its_slips() {
     assert_eq!(code, Some(1));
     assert_eq!(v["findings"].as_array().unwrap().len(), 12);
 
-    // The settings, as the window's Pemeriksaan form stores them.
-    {
-        let mut store = Store::open(std::path::Path::new(db)).unwrap();
-        let id = store.offices().unwrap().into_iter().find(|o| o.code == "DINKES-PROV").unwrap().id;
-        store.set_setting(id, "capaian_cap", "120").unwrap();
-        store.set_setting(id, "capaian_floor", "none").unwrap();
+    // The office's settings, through the command line as the window's Pemeriksaan form would.
+    for (key, value) in [("capaian_cap", "120"), ("capaian_floor", "none")] {
+        let out = kinerja(&["--db", db, "--office", "DINKES-PROV", "settings", "set", key, value]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     }
     let (code, v) = check_json();
     assert_eq!(code, Some(1), "findings exit with 1");

@@ -444,11 +444,8 @@ fn the_command_line_imports_the_office_and_lists_the_slips() {
     let out = kinerja(&["--db", &db, "import", &folder]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     // The office's cap of 120 % is a setting of the database, not of the dataset.
-    {
-        let mut store = Store::open(std::path::Path::new(&db)).unwrap();
-        let id = store.offices().unwrap().into_iter().find(|o| o.code == "DISNAKER").unwrap().id;
-        store.set_setting(id, kinerja::calc::settings::KEY_CAP, "120").unwrap();
-    }
+    let out = kinerja(&["--db", &db, "--office", "DISNAKER", "settings", "set", "capaian_cap", "120"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let out = kinerja(&["--db", &db, "--office", "DISNAKER", "check", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "findings exit 1: {}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -3,6 +3,7 @@
 pub mod city;
 mod history;
 pub mod narrative;
+pub mod settings;
 
 pub use history::History;
 

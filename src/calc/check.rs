@@ -730,7 +730,9 @@ fn narrative_references(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> boo
                     };
                     let kind = match reason {
                         Unresolved::Invalid(_) => FindingKind::Unreadable,
-                        Unresolved::NoYear | Unresolved::Cannot(_) => FindingKind::Missing,
+                        Unresolved::NoYear | Unresolved::Cannot(_) | Unresolved::BelowBands { .. } => {
+                            FindingKind::Missing
+                        }
                     };
                     let issue =
                         Issue::NarrativeReference { section: n.section.clone(), reference: reference.source, reason };

@@ -258,10 +258,10 @@ fn scan(text: &str) -> (Vec<Segment>, Vec<SyntaxError>) {
 
 /// How the figure `subject field` is shown, when it is a figure of the data (`words`: asked for
 /// in words). The subject may name something of any year: a relative reference may read another
-/// year than the one it was written for. An achievement category is a printed figure only.
+/// year than the one it was written for.
 fn figure_of(d: &Dataset, subject: &str, field: &str, words: bool) -> Result<FigureKind, RefError> {
     subject::check_subject(d, subject, None)?;
-    let figure = subject::check_field(subject, field, |k| k != FigureKind::Category)?;
+    let figure = subject::check_field(subject, field)?;
     if words && !figure.has_words() {
         return Err(RefError::NoWords { subject: subject.to_string(), field: field.to_string() });
     }
@@ -321,6 +321,9 @@ pub enum Shown {
     /// An indicator's value.
     Value(Decimal),
     Verdict(Verdict),
+    /// An indicator's achievement category: the name of its band (its code when the band has no
+    /// name), as the office's scale writes it.
+    Category(String),
     Year(Year),
     Office(String),
 }
@@ -334,6 +337,9 @@ pub enum Unresolved {
     NoYear,
     /// The figure cannot be computed from the data of that year.
     Cannot(CannotCompute),
+    /// The indicator's capaian lies below every band of the period's scale, which has no band
+    /// open below.
+    BelowBands { capaian: Decimal },
 }
 
 /// A computed value as its kind shows it; `None` when it does not fit (an amount beyond the
@@ -361,9 +367,24 @@ pub fn resolve_reference(d: &Dataset, s: &Settings, year: Year, r: &Reference) -
         Target::Office => Ok(Shown::Office(d.office.name.clone())),
         Target::Figure { subject, field } => {
             let kind = figure_of(d, subject, field, r.words).map_err(Unresolved::Invalid)?;
+            if kind == FigureKind::Category {
+                return category(d, s, at()?, subject);
+            }
             let computed = resolve::resolve(d, s, at()?, subject, field).map_err(Unresolved::Cannot)?;
             shown(kind, &computed.value, r.words).ok_or(Unresolved::Cannot(CannotCompute::Overflow))
         }
+    }
+}
+
+/// The achievement category of `indicator:CODE` in `year`: the band of the year's Renstra period
+/// its capaian falls in, as the checker finds it for a printed category.
+fn category(d: &Dataset, s: &Settings, year: Year, subject: &str) -> Result<Shown, Unresolved> {
+    let (_, code) = subject::split(subject);
+    let (band, capaian) = super::bands::indicator_category(d, s, code, year).map_err(Unresolved::Cannot)?;
+    match band {
+        Some(b) if !b.name.trim().is_empty() => Ok(Shown::Category(b.name.clone())),
+        Some(b) => Ok(Shown::Category(b.code.clone())),
+        None => Err(Unresolved::BelowBands { capaian: capaian.value.number().unwrap_or_default() }),
     }
 }
 
@@ -702,11 +723,13 @@ mod tests {
             problems("{{staff:PPPK count}}"),
             [RefError::UnknownCode { subject: "staff:PPPK".into(), expected: vec!["all", "PNS", "TKK"] }]
         );
-        // A category is printed and checked, but no figure a text shows.
-        assert!(matches!(
-            &problems("{{indicator:IKU2 category}}")[..],
-            [RefError::UnknownField { expected, .. }] if !expected.contains(&"category")
-        ));
+        // A category is a figure a text shows, never in words.
+        assert!(problems("{{indicator:IKU2 category}} {{indicator:IKU2 category @-1}}").is_empty());
+        assert_eq!(
+            problems("{{indicator:IKU2 category terbilang}}"),
+            [RefError::NoWords { subject: "indicator:IKU2".into(), field: "category".into() }]
+        );
+        assert_eq!(figure_kind("indicator:IKU2", "category"), Some(FigureKind::Category));
         assert_eq!(
             problems("{{budget:2 count_program}}"),
             [RefError::UnknownField {
@@ -772,6 +795,43 @@ mod tests {
             resolve_reference(&without, &s, 2024, r),
             Err(Unresolved::Invalid(RefError::UnknownSubject { subject: "support:IKU2".into() }))
         );
+    }
+
+    #[test]
+    fn a_category_is_the_name_of_the_band_the_capaian_falls_in() {
+        use super::super::how::Need;
+        let mut d = crate::embedded::dataset().unwrap();
+        let s = Settings::default();
+        let r = &refs("{{indicator:IKU1 category}}")[0];
+        // The reference office has no scale of its own: no category, and the reason says so.
+        assert_eq!(
+            resolve_reference(&d, &s, 2024, r),
+            Err(Unresolved::Cannot(CannotCompute::Missing(Need::Bands(2024))))
+        );
+        let band = |position, code: &str, name: &str, lower: Option<&str>| AchievementBand {
+            period: "2024-2026".into(),
+            position,
+            code: code.into(),
+            name: name.into(),
+            lower: lower.map(dec),
+            lower_inclusive: false,
+        };
+        // "> 100 SB, > 80–100 B, below K".
+        d.achievement_bands =
+            vec![band(1, "SB", "Sangat Baik", Some("100")), band(2, "B", "", Some("80")), band(3, "K", "Kurang", None)];
+        // IKU1 2024: realisasi 78,19 ÷ target 75,8 × 100 = 103,15… > 100: Sangat Baik.
+        assert_eq!(resolve_reference(&d, &s, 2024, r), Ok(Shown::Category("Sangat Baik".into())));
+        // Under a cap of 100 the capaian is 100, not above 100: band B, which has no name, by its
+        // code.
+        let mut capped = Settings::default();
+        capped.apply(super::super::settings::KEY_CAP, "100").unwrap();
+        assert_eq!(resolve_reference(&d, &capped, 2024, r), Ok(Shown::Category("B".into())));
+        // A scale without a band open below: 103,15… is below its only bound, 105.
+        d.achievement_bands = vec![band(1, "SB", "Sangat Baik", Some("105"))];
+        match resolve_reference(&d, &s, 2024, r) {
+            Err(Unresolved::BelowBands { capaian }) => assert_eq!(capaian.round_dp(2), dec("103.15")),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -527,7 +527,8 @@ mod tests {
                 let fields = fields_of(kind, key);
                 assert!(!fields.is_empty(), "{subject}");
                 for (field, figure) in fields {
-                    // A category is the checker's, from the office's bands (`super::bands`).
+                    // A category comes from the office's bands (`super::bands`), for the checker and the
+                    // narrative, not from `resolve`.
                     if *figure == FigureKind::Category {
                         continue;
                     }

@@ -88,6 +88,14 @@ pub const KEY_CAP: &str = "capaian_cap";
 pub const KEY_EFFICIENCY: &str = "efficiency_rule";
 pub const KEY_BANDS: &str = "status_bands";
 pub const KEY_FLOOR: &str = "capaian_floor";
+/// Every setting, in the order the settings screen and `kinerja settings` show them.
+pub const KEYS: [&str; 4] = [KEY_CAP, KEY_FLOOR, KEY_EFFICIENCY, KEY_BANDS];
+
+/// A number as a person types it (the window's form, the command line): a decimal comma is
+/// read as the stored decimal point.
+pub fn typed_number(value: &str) -> String {
+    value.trim().replace(',', ".")
+}
 
 impl Settings {
     /// The limits on a computed capaian.
@@ -109,6 +117,11 @@ impl Settings {
             (KEY_BANDS, self.bands.0.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(",")),
             (KEY_FLOOR, if self.negative_capaian { "none" } else { "zero" }.into()),
         ]
+    }
+
+    /// The stored form of one setting's value, or `None` for an unknown key.
+    pub fn value_of(&self, key: &str) -> Option<String> {
+        self.to_pairs().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// Settings from stored key/value pairs; a pair that cannot be read keeps its default (the
@@ -203,6 +216,14 @@ mod tests {
             t.apply(k, &v).unwrap();
         }
         assert_eq!(s, t);
+        assert_eq!(t.value_of(KEY_CAP).as_deref(), Some("120"));
+        assert_eq!(t.value_of("capaian_max"), None);
+        assert_eq!(typed_number(" 120,5 "), "120.5");
+        let mut keys = t.to_pairs().into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+        keys.sort_unstable();
+        let mut listed = KEYS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(keys, listed, "KEYS names every stored setting");
         assert!(t.apply(KEY_CAP, "abc").is_err());
         assert!(t.apply(KEY_CAP, "90").is_err());
         assert!(t.apply(KEY_BANDS, "1,2,3,4").is_err());

@@ -21,7 +21,7 @@ pub enum FigureKind {
     /// An efficiency verdict (*efisien* …).
     Verdict,
     /// An achievement category of the office's scale (`SB`, `Baik` …): printed in a report and
-    /// checked, but not a figure the narrative's text refers to.
+    /// checked; the narrative's text shows the band's name (`Sangat Baik`).
     Category,
 }
 
@@ -226,11 +226,10 @@ pub fn check_subject(d: &Dataset, subject: &str, year: Option<Year>) -> Result<(
 }
 
 /// How `field` of `subject` is shown, when the subject's kind and key shape have it; otherwise
-/// the fields they have. `keep` picks the fields that count (the narrative's text leaves out
-/// [`FigureKind::Category`]).
-pub fn check_field(subject: &str, field: &str, keep: impl Fn(FigureKind) -> bool) -> Result<FigureKind, RefError> {
+/// the fields they have.
+pub fn check_field(subject: &str, field: &str) -> Result<FigureKind, RefError> {
     let (kind, key) = split(subject);
-    let fields = fields_of(kind, key).iter().filter(|(_, k)| keep(*k));
+    let fields = fields_of(kind, key).iter();
     let mut expected = Vec::new();
     for (f, k) in fields {
         if *f == field {
@@ -332,31 +331,10 @@ mod tests {
 
     #[test]
     fn a_field_is_one_its_subject_has() {
-        let all = |_| true;
-        assert_eq!(check_field("budget:all", "serapan_pct", all), Ok(FigureKind::Percent));
-        assert_eq!(check_field("indicator:IKU1", "category", all), Ok(FigureKind::Category));
+        assert_eq!(check_field("budget:all", "serapan_pct"), Ok(FigureKind::Percent));
+        assert_eq!(check_field("indicator:IKU1", "category"), Ok(FigureKind::Category));
         assert_eq!(
-            check_field("indicator:IKU1", "category", |k| k != FigureKind::Category),
-            Err(RefError::UnknownField {
-                subject: "indicator:IKU1".into(),
-                field: "category".into(),
-                expected: vec![
-                    "capaian_pct",
-                    "target",
-                    "realisasi",
-                    "raw_current",
-                    "raw_previous",
-                    "raw_part",
-                    "raw_whole",
-                    "avg_serapan",
-                    "baseline",
-                    "end_target",
-                    "capaian_end_pct"
-                ],
-            })
-        );
-        assert_eq!(
-            check_field("budget:all", "count_program", all),
+            check_field("budget:all", "count_program"),
             Err(RefError::UnknownField {
                 subject: "budget:all".into(),
                 field: "count_program".into(),
@@ -364,6 +342,6 @@ mod tests {
             })
         );
         // Case matters, as in every code.
-        assert!(check_field("budget:*", "Pagu", all).is_err());
+        assert!(check_field("budget:*", "Pagu").is_err());
     }
 }

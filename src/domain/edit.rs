@@ -153,6 +153,8 @@ pub enum Op {
     RemoveAsset(Box<AssetItem>),
     /// Sets a setting of the office's computation (`old: None` where it was not stored).
     SetSetting { key: String, old: Option<String>, new: String },
+    /// Removes the office's own value of a setting: its default applies again.
+    RemoveSetting { key: String, old: String },
     /// Adds a Renstra period.
     AddPeriod(RenstraPeriod),
     /// Adds a misi of the city plan.

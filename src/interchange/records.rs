@@ -1076,7 +1076,7 @@ fn printed_figure_checks(
         // The fields are known once the kind and the key's shape are (`budget:*` or a kode).
         let (kind, key) = split(&f.subject);
         if !fields_of(kind, key).is_empty() {
-            if let Err(e) = check_field(&f.subject, &f.field, |_| true) {
+            if let Err(e) = check_field(&f.subject, &f.field) {
                 push(line, "field", ProblemKind::PrintedFigure(e));
             }
         }

@@ -289,6 +289,9 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
             let row = |value: &str| setting_row(key, value);
             vec![put_row(Table::Setting, vec![text(key)], old.as_deref().map(row), Some(row(new)))]
         }
+        Op::RemoveSetting { key, old } => {
+            vec![put_row(Table::Setting, vec![text(key)], Some(setting_row(key, old)), None)]
+        }
         Op::AddPeriod(p) => vec![put(None, Some(p))?],
         Op::AddMisi(m) => vec![put(None, Some(m))?],
         Op::UpdateMisi { old, new } => diff(batch, old, new)?,

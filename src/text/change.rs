@@ -187,6 +187,9 @@ fn op_summary(op: &Op, lang: Lang) -> String {
             tr!(lang, "Hapus aset {c} ({y})", "Remove asset {c} ({y})")
         }
         Op::SetSetting { key, .. } => tr!(lang, "Ubah pengaturan {key}", "Change setting {key}"),
+        Op::RemoveSetting { key, .. } => {
+            tr!(lang, "Kembalikan pengaturan {key} ke bawaan", "Reset setting {key} to its default")
+        }
         Op::AddPeriod(p) => {
             let (c, s, e) = (&p.code, p.start_year, p.end_year);
             tr!(lang, "Tambah periode Renstra {c} ({s}–{e})", "Add Renstra period {c} ({s}–{e})")

@@ -13,6 +13,7 @@ mod findings;
 pub mod narrative;
 pub mod record;
 mod rules;
+pub mod settings;
 pub use rules::rule;
 
 /// `tr!(lang, "Indonesian {x}", "English {x}", args…)`: a text with arguments in the user's

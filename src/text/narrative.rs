@@ -196,6 +196,14 @@ pub fn unresolved(u: &Unresolved, lang: Lang) -> String {
         Unresolved::Invalid(e) => ref_error(e, lang),
         Unresolved::NoYear => lang.pick("tahunnya di luar kalender", "its year lies beyond the calendar").to_string(),
         Unresolved::Cannot(c) => c.message(lang),
+        Unresolved::BelowBands { capaian } => {
+            let c = format::percent(*capaian, lang);
+            tr!(
+                lang,
+                "capaian {c} di bawah setiap kategori capaian periodenya (achievement_bands.csv tanpa kategori terbuka ke bawah)",
+                "the capaian {c} lies below every achievement band of its period (achievement_bands.csv has no band open below)"
+            )
+        }
     }
 }
 
@@ -211,6 +219,7 @@ pub fn shown(s: &Shown, lang: Lang) -> String {
         Shown::Count { count, words: true } => format::terbilang_signed(*count),
         Shown::Value(v) => format::number(*v, v.scale().min(2), lang),
         Shown::Verdict(v) => verdict(*v, lang).to_string(),
+        Shown::Category(name) => name.clone(),
         Shown::Year(y) => y.to_string(),
         Shown::Office(name) => name.clone(),
     }
@@ -450,6 +459,17 @@ mod tests {
         assert_eq!(shown(&Shown::Value(Decimal::from_str("1.041666").unwrap()), Lang::Id), "1,04");
         assert_eq!(shown(&Shown::Value(Decimal::from(3)), Lang::Id), "3");
         assert_eq!(shown(&Shown::Year(2024), Lang::Id), "2024");
+        // A category as the office's scale names it, in either language.
+        assert_eq!(shown(&Shown::Category("Sangat Baik".into()), Lang::En), "Sangat Baik");
+        let below = Unresolved::BelowBands { capaian: Decimal::from_str("103.153").unwrap() };
+        assert_eq!(
+            unresolved(&below, Lang::Id),
+            "capaian 103,15 % di bawah setiap kategori capaian periodenya (achievement_bands.csv tanpa kategori terbuka ke bawah)"
+        );
+        assert_eq!(
+            unresolved(&below, Lang::En),
+            "the capaian 103.15 % lies below every achievement band of its period (achievement_bands.csv has no band open below)"
+        );
     }
 
     #[test]

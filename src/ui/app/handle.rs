@@ -312,35 +312,19 @@ impl KinerjaApp {
     /// Settings are saved like every other edit: validated, one transaction, audited, undoable.
     fn save_settings(&mut self, pairs: Vec<(&'static str, String)>) {
         let Ok(l) = &self.data else { return };
-        let mut settings = l.session.settings.clone();
-        for (k, v) in &pairs {
-            if let Err(e) = settings.apply(k, v) {
-                self.set_status(Status::new(|lang| crate::ui::forms::settings::setting_error_text(&e, lang)));
+        let change = match crate::app::settings::set_change(&l.session, &pairs) {
+            Ok(c) => c,
+            Err(e) => {
+                self.set_status(Status::new(|lang| crate::text::settings::setting_error(&e, lang)));
                 return;
             }
-        }
-        let store = &l.session.store;
-        let office = l.session.office_id;
-        let mut ops = Vec::new();
-        let defaults = crate::calc::Settings::default().to_pairs();
-        for (k, v) in settings.to_pairs() {
-            let old = store.setting(office, k).ok().flatten();
-            // A setting never stored is its default: keeping the default is no change.
-            let unchanged_default = old.is_none() && defaults.iter().any(|(dk, dv)| *dk == k && *dv == v);
-            if old.as_deref() == Some(v.as_str()) || unchanged_default {
-                continue;
-            }
-            ops.push(crate::domain::Op::SetSetting { key: k.into(), old, new: v });
-        }
+        };
         self.selection.settings_open = false;
         self.widgets.forms.settings = None;
-        if ops.is_empty() {
-            self.set_status(Status::new(|lang| T::NothingChanged.get(lang).into()));
-            return;
+        match change {
+            Some(change) => self.commands.push(Command::Apply(change)),
+            None => self.set_status(Status::new(|lang| T::NothingChanged.get(lang).into())),
         }
-        // The office's record, in Indonesian whatever the window's language.
-        let description = "Pengaturan perhitungan".to_string();
-        self.commands.push(Command::Apply(Change { description, ops }));
     }
 
     /// The words of the language the window shows now (for texts built here, not in a tab).

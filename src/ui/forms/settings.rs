@@ -1,11 +1,10 @@
 //! The computation settings of the office (capaian cap, efficiency rule, status bands): shown in
 //! *Tinjau*, edited in *Sunting* and saved like every other edit.
 
-use super::super::strings::T;
 use crate::calc::efficiency::EfficiencyRule;
-use crate::calc::settings::{KEY_BANDS, KEY_CAP, KEY_EFFICIENCY, KEY_FLOOR};
-use crate::format::{self, Lang};
+use crate::calc::settings::{typed_number, KEYS, KEY_BANDS, KEY_CAP, KEY_EFFICIENCY, KEY_FLOOR};
 use crate::text;
+use crate::text::settings::{floor_text, setting_error, setting_label, setting_value};
 use crate::ui::{Command, TabContext};
 
 /// The settings being edited, as typed.
@@ -24,20 +23,11 @@ pub fn settings_view_ui(cx: &TabContext, ui: &mut egui::Ui) {
     let lang = cx.lang;
     let s = cx.data.settings();
     egui::Grid::new("settings_view").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(lang.pick("Batas atas capaian", "Capaian cap"));
-        ui.label(
-            s.capaian_cap.map(|c| format::percent(c, lang)).unwrap_or_else(|| lang.pick("tidak ada", "none").into()),
-        );
-        ui.end_row();
-        ui.label(lang.pick("Capaian negatif", "Negative capaian"));
-        ui.label(floor_text(s.negative_capaian, lang));
-        ui.end_row();
-        ui.label(T::Efficiency.get(lang));
-        ui.label(text::efficiency_rule(s.efficiency, lang));
-        ui.end_row();
-        ui.label(lang.pick("Pita status capaian", "Capaian status bands"));
-        ui.label(bands_text(&s.bands.0, lang));
-        ui.end_row();
+        for key in KEYS {
+            ui.label(setting_label(key, lang));
+            ui.label(setting_value(s, key, lang));
+            ui.end_row();
+        }
     });
 }
 
@@ -64,10 +54,10 @@ pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
         )
         .labelled_by(label.id);
         ui.end_row();
-        ui.label(lang.pick("Capaian negatif", "Negative capaian"));
+        ui.label(setting_label(KEY_FLOOR, lang));
         ui.checkbox(&mut form.negative, floor_text(true, lang));
         ui.end_row();
-        ui.label(T::Efficiency.get(lang));
+        ui.label(setting_label(KEY_EFFICIENCY, lang));
         ui.vertical(|ui| {
             ui.radio_value(
                 &mut form.margin_rule,
@@ -99,59 +89,21 @@ pub fn settings_form_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
         ui.label(egui::RichText::new(e).color(ui.visuals().error_fg_color));
     }
     if ui.button(lang.pick("Simpan pengaturan", "Save settings")).clicked() {
-        let cap = form.cap.trim().replace(',', ".");
-        let margin = form.margin.trim().replace(',', ".");
+        let cap = typed_number(&form.cap);
+        let margin = typed_number(&form.margin);
         let pairs = vec![
             (KEY_CAP, cap),
             (
                 KEY_EFFICIENCY,
                 if form.margin_rule { format!("margin:{margin}") } else { "capaian_above_serapan".into() },
             ),
-            (KEY_BANDS, form.bands.iter().map(|b| b.trim().replace(',', ".")).collect::<Vec<_>>().join(",")),
+            (KEY_BANDS, form.bands.iter().map(|b| typed_number(b)).collect::<Vec<_>>().join(",")),
             (KEY_FLOOR, if form.negative { "none" } else { "zero" }.into()),
         ];
         let mut test = crate::calc::Settings::default();
         match pairs.iter().try_for_each(|(k, v)| test.apply(k, v)) {
             Ok(()) => cx.send(Command::SaveSettings(pairs)),
-            Err(e) => form.error = Some(setting_error_text(&e, lang)),
+            Err(e) => form.error = Some(setting_error(&e, lang)),
         }
     }
-}
-
-fn floor_text(negative: bool, lang: Lang) -> &'static str {
-    if negative {
-        lang.pick("dicetak apa adanya (tanpa batas bawah 0)", "printed as such (no floor at 0)")
-    } else {
-        lang.pick("dihitung 0 (tidak pernah di bawah 0)", "counted as 0 (never below 0)")
-    }
-}
-
-fn bands_text(b: &[rust_decimal::Decimal; 4], lang: Lang) -> String {
-    let names: [&str; 4] = if lang == Lang::Id {
-        ["sangat tinggi", "tinggi", "sedang", "rendah"]
-    } else {
-        ["very high", "high", "medium", "low"]
-    };
-    let mut parts: Vec<String> =
-        names.iter().zip(b).map(|(n, v)| format!("{n} ≥ {}", format::decimal(*v, lang))).collect();
-    parts.push(format!("{} < {}", lang.pick("sangat rendah", "very low"), format::decimal(b[3], lang)));
-    parts.join("; ")
-}
-
-pub fn setting_error_text(e: &crate::calc::settings::SettingError, lang: Lang) -> String {
-    let what = match e.key.as_str() {
-        KEY_CAP => {
-            lang.pick("Batas atas capaian harus angka ≥ 100 atau kosong", "The cap must be a number ≥ 100, or empty")
-        }
-        KEY_EFFICIENCY => lang.pick("Margin harus angka ≥ 0", "The margin must be a number ≥ 0"),
-        KEY_FLOOR => lang.pick(
-            "Batas bawah capaian harus zero (tidak pernah di bawah 0) atau none (capaian negatif dicetak)",
-            "The capaian floor must be zero (never below 0) or none (a negative capaian is printed)",
-        ),
-        _ => lang.pick(
-            "Pita status harus empat angka yang menurun, mis. 91, 76, 66, 51",
-            "Bands must be four falling numbers, e.g. 91, 76, 66, 51",
-        ),
-    };
-    format!("{what} ('{}').", e.value)
 }
