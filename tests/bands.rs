@@ -57,12 +57,19 @@ fn printed_categories_are_checked_against_the_office_scale() {
     let f = r.findings.iter().find(|f| f.field == "category").expect("the slip is found");
     assert_eq!(f.subject, "indicator:IKB");
     assert_eq!(f.kind, FindingKind::Mismatch);
-    assert_eq!(f.issue, Issue::PrintedCategory { printed: "Sangat Baik".into(), computed: Some("B".into()) });
+    assert_eq!(
+        f.issue,
+        Issue::PrintedCategory {
+            printed: "Sangat Baik".into(),
+            computed: Some("B".into()),
+            computed_name: "Baik".into()
+        }
+    );
     assert_eq!(f.issue.code(), "printed_category_mismatch");
     let id_text = kinerja::text::finding(f, Lang::Id);
-    assert!(id_text.contains("dicetak 'Sangat Baik'") && id_text.contains("'B'"), "{id_text}");
+    assert!(id_text.contains("dicetak 'Sangat Baik'") && id_text.contains("termasuk 'Baik' (B)"), "{id_text}");
     let en_text = kinerja::text::finding(f, Lang::En);
-    assert!(en_text.contains("falls in 'B'") && en_text.contains("96"), "{en_text}");
+    assert!(en_text.contains("falls in 'Baik' (B)") && en_text.contains("96"), "{en_text}");
     assert!(r.unverified.len() == base.unverified.len(), "every category could be checked");
 }
 
@@ -80,7 +87,10 @@ fn a_category_outside_every_band_and_a_period_without_bands() {
     let r = check(&d, &Settings::default(), None);
     let cats: Vec<_> = r.findings.iter().filter(|f| f.field == "category").collect();
     assert_eq!(cats.len(), 1, "{cats:#?}");
-    assert_eq!(cats[0].issue, Issue::PrintedCategory { printed: "Cukup".into(), computed: Some("Baik".into()) });
+    assert_eq!(
+        cats[0].issue,
+        Issue::PrintedCategory { printed: "Cukup".into(), computed: Some("Baik".into()), computed_name: String::new() }
+    );
 
     // Without achievement_bands.csv (an older dataset) a printed category cannot be checked:
     // it is listed as unverified, naming the missing scale.

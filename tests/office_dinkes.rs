@@ -141,7 +141,14 @@ fn the_checker_finds_exactly_the_four_deliberate_slips() {
         r.findings
     );
     let category: &Finding = &r.findings[0];
-    assert_eq!(category.issue, Issue::PrintedCategory { printed: "B".into(), computed: Some("SB".into()) });
+    assert_eq!(
+        category.issue,
+        Issue::PrintedCategory {
+            printed: "B".into(),
+            computed: Some("SB".into()),
+            computed_name: "Sangat Baik".into()
+        }
+    );
     assert!(r.findings.iter().all(|f| f.kind == FindingKind::Mismatch));
     // Each slip is marked as deliberate in its row, and no other row is.
     let deliberate: Vec<(&str, &str)> = d

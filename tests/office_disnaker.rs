@@ -140,7 +140,10 @@ fn the_checker_finds_exactly_the_five_deliberate_slips() {
     assert_eq!((f[0].issue.clone(), f[0].kind), (Issue::Printed, FindingKind::Mismatch));
     assert_eq!((f[0].reported, f[0].computed), (Some(dec("102.00")), Some(dec("98"))));
     // 2. IKU4's capaian 45 ÷ 60 × 100 = 75 lies in 50–80, Cukup (code C); printed Baik.
-    assert_eq!(f[1].issue, Issue::PrintedCategory { printed: "Baik".into(), computed: Some("C".into()) });
+    assert_eq!(
+        f[1].issue,
+        Issue::PrintedCategory { printed: "Baik".into(), computed: Some("C".into()), computed_name: "Cukup".into() }
+    );
     assert_eq!(f[1].computed, Some(dec("75")));
     // 3. The APBD sisa in percent of the realisasi (815.000.000 ÷ 11.685.000.000 = 6,97) instead
     //    of the alokasi: 815.000.000 ÷ 12.500.000.000 × 100 = 6,52.

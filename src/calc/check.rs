@@ -47,8 +47,9 @@ pub enum Issue {
     /// A printed verdict (efisien …) differs from the computed one.
     PrintedVerdict { printed: String, computed: Verdict },
     /// A printed achievement category (SB, Baik …) is not the band of the office's scale that
-    /// the capaian falls in; `computed` is that band's code, `None` when it falls in none.
-    PrintedCategory { printed: String, computed: Option<String> },
+    /// the capaian falls in; `computed` is that band's code, `None` when it falls in none, and
+    /// `computed_name` its name in words (empty where the scale gives none).
+    PrintedCategory { printed: String, computed: Option<String>, computed_name: String },
     /// A printed figure is not a readable number.
     Unreadable { printed: String },
     /// A subtotal is not the sum of the rows under it.
@@ -252,8 +253,11 @@ fn printed_figures(d: &Dataset, s: &Settings, in_year: &dyn Fn(Year) -> bool, r:
             match bands::indicator_category(d, s, code, p.year) {
                 Err(reason) => r.unverified.push(unverified(reason)),
                 Ok((band, c)) if !band.is_some_and(|b| bands::names_band(&p.printed, b)) => {
-                    let issue =
-                        Issue::PrintedCategory { printed: p.printed.clone(), computed: band.map(|b| b.code.clone()) };
+                    let issue = Issue::PrintedCategory {
+                        printed: p.printed.clone(),
+                        computed: band.map(|b| b.code.clone()),
+                        computed_name: band.map(|b| b.name.clone()).unwrap_or_default(),
+                    };
                     r.findings.push(finding(FindingKind::Mismatch, issue, None, c.value.number(), c.formula));
                 }
                 Ok(_) => {}

@@ -37,14 +37,22 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
                 format!("Tabel {t}: {what} '{name}' dicetak '{printed}', hasil hitung '{v}'.")
             }
         }
-        Issue::PrintedCategory { printed, computed } => {
+        Issue::PrintedCategory { printed, computed, computed_name } => {
             let c = f.computed.map(|c| num(c.round_dp(2), lang)).unwrap_or_default();
-            match (computed, en) {
+            // The band as a reader knows it: its name, with its code where the two differ.
+            let band = computed.as_ref().map(|code| {
+                if computed_name.is_empty() || computed_name == code {
+                    format!("'{code}'")
+                } else {
+                    format!("'{computed_name}' ({code})")
+                }
+            });
+            match (band, en) {
                 (Some(k), true) => format!(
-                    "Table {t}: {what} of '{name}' is printed as '{printed}'; an achievement of {c} % falls in '{k}' on the office's scale."
+                    "Table {t}: {what} of '{name}' is printed as '{printed}'; an achievement of {c} % falls in {k} on the office's scale."
                 ),
                 (Some(k), false) => format!(
-                    "Tabel {t}: {what} '{name}' dicetak '{printed}', capaian {c} % termasuk '{k}' menurut skala kategori kantor."
+                    "Tabel {t}: {what} '{name}' dicetak '{printed}', capaian {c} % termasuk {k} menurut skala kategori kantor."
                 ),
                 (None, true) => format!(
                     "Table {t}: {what} of '{name}' is printed as '{printed}'; an achievement of {c} % falls in no band of the office's scale."
