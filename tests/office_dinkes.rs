@@ -313,6 +313,9 @@ fn cell_text(c: &Cell) -> String {
         Cell::Figure { reported: Some(v), .. } => v.normalize().to_string(),
         Cell::Figure { .. } => String::new(),
         Cell::Verdict { computed, reported } => computed.clone().or(reported.clone()).unwrap_or_default(),
+        Cell::Range { .. } => {
+            kinerja::report::cell_text(c, kinerja::report::ColumnKind::Number, kinerja::format::Lang::Id)
+        }
     }
 }
 
@@ -383,9 +386,9 @@ fn the_tables_of_2024_under_the_office_numbers() {
         .collect();
     assert_eq!(disagreeing, [("indicator:IKU1", kategori), ("sasaran:*", capaian)]);
     // The DBD target is the range 40–45, not its lower bound.
-    assert_eq!(t.rows[2].cells[target], Cell::text("40–45"));
+    assert_eq!(t.rows[2].cells[target], Cell::Range { low: dec("40"), high: dec("45") });
     assert_eq!(column(&t, "target")[..3], ["90", "15", "40–45"]);
-    // The files show the same: the range as text, the printed category and the band.
+    // The files show the same: the range as plain numbers, the printed category and the band.
     let csv = kinerja::report::to_csv(&t);
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",kategori,kategori_hitung,jenis_baris"), "{header}");
@@ -393,7 +396,7 @@ fn the_tables_of_2024_under_the_office_numbers() {
     assert!(csv.contains(",B,SB,baris"), "{csv}");
     assert!(csv.contains(",76.75,75.75,,,total"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&kinerja::report::to_json(&t)).unwrap();
-    assert_eq!(json["rows"][2]["cells"]["target"], "40–45");
+    assert_eq!(json["rows"][2]["cells"]["target"], serde_json::json!({"low": 40, "high": 45}));
     assert_eq!(json["rows"][0]["cells"]["kategori"], serde_json::json!({"reported": "B", "computed": "SB"}));
 
     // Everywhere else a target is shown, the range too: the Renstra's targets 2023–2026

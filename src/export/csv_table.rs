@@ -47,6 +47,7 @@ pub fn table_csv(t: &TableView, dialect: CsvDialect) -> Vec<u8> {
                     reported.as_deref().map(neutralise).unwrap_or_default(),
                     computed.as_deref().map(neutralise).unwrap_or_default(),
                 ),
+                Cell::Range { low, high } => (number(crate::report::plain_range(*low, *high)), String::new()),
             };
             record.push(rep);
             if c.derived {

@@ -4,7 +4,8 @@
 //! awards, which the report prints as text beside its tables.
 
 use crate::domain::{Dataset, Year};
-use crate::report::{Cell, ColumnKind, RowKind, TableView};
+use crate::format::Lang;
+use crate::report::{cell_text, Cell, ColumnKind, RowKind, TableView};
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet};
 
@@ -140,6 +141,14 @@ fn write_table(sheet: &mut Worksheet, t: &TableView) -> Result<(), XlsxError> {
                             f = f.set_bold();
                         }
                         sheet.write_string_with_format(row, *x, fit(s), &f)?;
+                    }
+                    (Cell::Range { .. }, _) if !*computed => {
+                        // A workbook is a human file: the range as the report prints it.
+                        let mut f = Format::new().set_align(FormatAlign::Right);
+                        if bold {
+                            f = f.set_bold();
+                        }
+                        sheet.write_string_with_format(row, *x, cell_text(cell, c.kind, Lang::Id), &f)?;
                     }
                     (Cell::Verdict { reported, computed: comp }, _) => {
                         // A verdict's column has no recomputed column beside it: the printed

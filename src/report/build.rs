@@ -130,11 +130,12 @@ fn printed_figure<'a>(
 fn derived(d: &Dataset, s: &Settings, year: Year, table: &str, subject: &str, field: &str) -> Cell {
     Cell::figure(printed(d, year, table, subject, field), resolved(d, s, year, subject, field))
 }
-/// A target as the report prints it: a figure, or a range (`40–45`, `7,50–8,00`) as text in
-/// the table's language, since a range is no one number to align, sum or compare.
-pub(crate) fn target_cell(v: Option<&TargetValue>, lang: Lang) -> Cell {
+/// A target as the report prints it: a figure, or a range (`40–45`), which each file shows in its
+/// own number format (`7,50–8,00` on screen in Indonesian); a range is no one number to align,
+/// sum or compare.
+pub(crate) fn target_cell(v: Option<&TargetValue>) -> Cell {
     match v {
-        Some(TargetValue { target, target_high: Some(high) }) => Cell::text(range_text(*target, *high, lang)),
+        Some(TargetValue { target, target_high: Some(high) }) => Cell::Range { low: *target, high: *high },
         Some(v) => Cell::value(Some(v.target)),
         None => Cell::Empty,
     }
@@ -409,7 +410,7 @@ fn renstra_goals(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
         cols.push(col(&format!("target_{y}"), y.to_string(), ColumnKind::Number, false));
     }
     let mut rows = Vec::new();
-    let target_cells = |code: &str| p.years().map(|y| target_cell(d.renstra_target(code, y), lang)).collect::<Vec<_>>();
+    let target_cells = |code: &str| p.years().map(|y| target_cell(d.renstra_target(code, y))).collect::<Vec<_>>();
     // The rows of a sasaran's indicators, under the tujuan named `tujuan` (empty for a sasaran
     // directly under a misi), `level` deep.
     let sasaran_rows = |rows: &mut Vec<TableRow>, tujuan: &str, s: &Sasaran, level: u8| {
@@ -494,7 +495,7 @@ fn iku_dictionary(d: &Dataset, year: Year, subject: &str, lang: Lang) -> Built {
                     Cell::text(&ind.alasan),
                     Cell::text(&ind.formula_text),
                     Cell::text(&ind.satuan),
-                    target_cell(d.renstra_target(&ind.code, ty), lang),
+                    target_cell(d.renstra_target(&ind.code, ty)),
                     Cell::text(&ind.definition),
                     Cell::text(polarity),
                     Cell::text(&ind.data_source),
@@ -549,7 +550,7 @@ fn agreement(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Bui
                 if first { no(n) } else { Cell::Empty },
                 Cell::text(if first { sas } else { "" }),
                 Cell::text(&ind.name),
-                target_cell(Some(&a.value), lang),
+                target_cell(Some(&a.value)),
                 Cell::text(&ind.satuan),
                 Cell::Empty,
                 Cell::Empty,
@@ -654,7 +655,7 @@ fn capaian(d: &Dataset, s: &Settings, year: Year, id: &str, lang: Lang) -> Built
             Cell::text(if first { sas } else { "" }),
             Cell::text(&ind.name),
             Cell::text(&ind.satuan),
-            target_cell(d.target(&ind.code, year), lang),
+            target_cell(d.target(&ind.code, year)),
             Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
             derived(d, s, year, id, &subject, "capaian_pct"),
         ];
@@ -716,7 +717,7 @@ fn iku_analysis(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lan
     if d.target(code, year).is_none() && d.realisation(code, year).is_none() {
         return (cols, vec![]);
     }
-    let t = |c: &str, y| target_cell(d.target(c, y), lang);
+    let t = |c: &str, y| target_cell(d.target(c, y));
     let r = |c: &str, y| Cell::value(d.indicator(c).and_then(|i| resolve::effective_realisasi(d, i, y).ok()));
     let cap = |c: &str, y| derived(d, s, y, id, &format!("indicator:{c}"), "capaian_pct");
     let pred = ind.predecessor.as_deref().and_then(|p| d.indicator(p));
@@ -788,7 +789,7 @@ fn iku_renstra(d: &Dataset, year: Year, code: &str, lang: Lang) -> Built {
     for y in p.years() {
         cols.push(col(&format!("tahun_{y}"), y.to_string(), ColumnKind::Number, false));
     }
-    let targets: Vec<Cell> = p.years().map(|y| target_cell(d.renstra_target(code, y), lang)).collect();
+    let targets: Vec<Cell> = p.years().map(|y| target_cell(d.renstra_target(code, y))).collect();
     let reals: Vec<Cell> = p
         .years()
         .map(|y| if y <= year { Cell::value(resolve::effective_realisasi(d, ind, y).ok()) } else { Cell::Empty })
@@ -851,7 +852,7 @@ fn program_indicators(d: &Dataset, s: &Settings, year: Year, id: &str, code: &st
                     no(n + 1),
                     Cell::text(&i.name),
                     Cell::text(&i.satuan),
-                    target_cell(d.target(&i.code, year), lang),
+                    target_cell(d.target(&i.code, year)),
                     Cell::value(resolve::effective_realisasi(d, i, year).ok()),
                     derived(d, s, year, id, &subject, "capaian_pct"),
                 ],
@@ -998,7 +999,7 @@ fn benchmarks(d: &Dataset, s: &Settings, year: Year, id: &str, code: &str, lang:
             vec![
                 Cell::text(&ind.name),
                 Cell::text(year.to_string()),
-                target_cell(d.target(code, year), lang),
+                target_cell(d.target(code, year)),
                 Cell::value(resolve::effective_realisasi(d, ind, year).ok()),
                 derived(d, s, year, id, &subject, "capaian_pct"),
                 Cell::text(&d.office.short_name),

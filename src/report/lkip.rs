@@ -507,7 +507,7 @@ fn rencana_aksi(d: &Dataset, year: Year, ikus: &[&Indicator]) -> TableView {
             real.push(Cell::value(quarter(q).and_then(|x| x.realisasi)));
         }
         // The agreement's target, else the Renstra's (`Dataset::target`), a range as a range.
-        target.push(super::build::target_cell(d.target(&ind.code, year), Lang::Id));
+        target.push(super::build::target_cell(d.target(&ind.code, year)));
         real.push(Cell::value(effective_realisasi(d, ind, year).ok()));
         rows.push(TableRow { kind: RowKind::Normal, level: 0, cells: target, subject: subject.clone() });
         rows.push(TableRow { kind: RowKind::Normal, level: 0, cells: real, subject });

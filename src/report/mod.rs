@@ -93,6 +93,12 @@ pub enum Cell {
         reported: Option<String>,
         computed: Option<String>,
     },
+    /// A range target (`40–45`): kept as its two bounds so that each file shows it in its own
+    /// number format (`7,50–8,00` on screen in Indonesian, `7.50–8.00` in a machine file).
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
 }
 
 impl Cell {

@@ -59,6 +59,7 @@ pub fn csv_records(t: &TableView) -> Vec<Vec<String>> {
                         reported.as_deref().map(neutralise).unwrap_or_default(),
                         computed.as_deref().map(neutralise).unwrap_or_default(),
                     ),
+                    Cell::Range { low, high } => (plain_range(*low, *high), String::new()),
                 };
                 out.push(rep);
                 if c.derived {
@@ -69,6 +70,18 @@ pub fn csv_records(t: &TableView) -> Vec<Vec<String>> {
             out
         })
         .collect()
+}
+
+/// A range in a machine file: both bounds as plain numbers at the precision of the more precise
+/// one (`7.50–8.00`), as the report prints it.
+pub fn plain_range(low: Decimal, high: Decimal) -> String {
+    let decimals = low.scale().max(high.scale());
+    let at = |v: Decimal| {
+        let mut v = v;
+        v.rescale(decimals);
+        v.to_string()
+    };
+    format!("{}–{}", at(low), at(high))
 }
 
 /// RFC 4180 CSV, UTF-8, with a header row.
@@ -103,6 +116,10 @@ pub fn to_json(t: &TableView) -> String {
                     Cell::Verdict { reported, computed } => serde_json::json!({
                         "reported": reported.as_deref().map(neutralise),
                         "computed": computed.as_deref().map(neutralise),
+                    }),
+                    Cell::Range { low, high } => serde_json::json!({
+                        "low": num(plain(*low, c.kind)),
+                        "high": num(plain(*high, c.kind)),
                     }),
                 };
                 cells.insert(c.key.clone(), v);

@@ -35,6 +35,7 @@ pub fn cell_text(cell: &Cell, kind: ColumnKind, lang: Lang) -> String {
         Cell::Figure { reported: None, computed: Some(v) } => figure_text(v.round_dp(2), kind, lang),
         Cell::Figure { .. } => String::new(),
         Cell::Verdict { reported, computed } => reported.clone().or(computed.clone()).unwrap_or_default(),
+        Cell::Range { low, high } => range_text(*low, *high, lang),
     }
 }
 

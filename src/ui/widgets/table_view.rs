@@ -31,6 +31,7 @@ const ROW_HEIGHT: f32 = 20.0;
 fn sort_key(cell: &Cell) -> (u8, rust_decimal::Decimal, String) {
     match cell {
         Cell::Figure { reported, computed } => (0, reported.or(*computed).unwrap_or_default(), String::new()),
+        Cell::Range { low, .. } => (0, *low, String::new()),
         Cell::Text(s) => (1, Default::default(), s.to_lowercase()),
         Cell::Verdict { reported, computed } => {
             (1, Default::default(), reported.clone().or(computed.clone()).unwrap_or_default())
