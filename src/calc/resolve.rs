@@ -120,6 +120,71 @@ pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R
     )
 }
 
+/// The years of the indicator's Renstra period from its first year to `year`; `year` outside
+/// the period has no figure "s.d. tahun N".
+fn period_years(d: &Dataset, ind: &Indicator, year: Year) -> Result<std::ops::RangeInclusive<Year>, CannotCompute> {
+    let p = d.period(&ind.period).filter(|p| p.contains(year)).ok_or_else(|| missing(Need::Period(year)))?;
+    Ok(p.start_year..=year)
+}
+
+/// The cumulative target "s.d. tahun `year`": for a `sum` indicator the Renstra's yearly
+/// targets from the period's first year added up (a range's bounds each added up, a year
+/// without a range counting its target for both), for a `level` indicator the year's target.
+pub fn cumulative_target(d: &Dataset, ind: &Indicator, year: Year) -> Result<(TargetValue, Formula), CannotCompute> {
+    if ind.period_rule == PeriodRule::Level {
+        let t = d.target(&ind.code, year).ok_or_else(|| missing(Need::Target { indicator: ind.code.clone(), year }))?;
+        return Ok((t.clone(), Formula::Target));
+    }
+    let years = period_years(d, ind, year)?;
+    let from = *years.start();
+    let mut targets = Vec::new();
+    for y in years {
+        let t = d
+            .renstra_target(&ind.code, y)
+            .ok_or_else(|| missing(Need::Target { indicator: ind.code.clone(), year: y }))?;
+        targets.push(t);
+    }
+    let add = |f: fn(&TargetValue) -> Decimal| {
+        targets.iter().try_fold(Decimal::ZERO, |acc, t| acc.checked_add(f(t))).ok_or(CannotCompute::Overflow)
+    };
+    let target = add(|t| t.target)?;
+    let target_high = match targets.iter().any(|t| t.target_high.is_some()) {
+        true => Some(add(|t| t.target_high.unwrap_or(t.target))?),
+        false => None,
+    };
+    let values = targets.iter().map(|t| t.target).collect();
+    Ok((TargetValue { target, target_high }, Formula::PeriodSum { from, values }))
+}
+
+/// The cumulative realisation "s.d. tahun `year`": for a `sum` indicator every year's
+/// realisation from the period's first year added up (a year without one makes it not
+/// computable, and says which), for a `level` indicator the year's realisation.
+pub fn cumulative_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Result<(Decimal, Formula), CannotCompute> {
+    if ind.period_rule == PeriodRule::Level {
+        return Ok((effective_realisasi(d, ind, year)?, Formula::RecordedRealisasi));
+    }
+    let years = period_years(d, ind, year)?;
+    let from = *years.start();
+    let values = years.map(|y| effective_realisasi(d, ind, y)).collect::<Result<Vec<_>, _>>()?;
+    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v)).ok_or(CannotCompute::Overflow)?;
+    Ok((sum, Formula::PeriodSum { from, values }))
+}
+
+/// Capaian of a realisation against a target by the indicator's polarity and capaian rule.
+fn capaian_against(ind: &Indicator, s: &Settings, target: &TargetValue, real: Decimal) -> R {
+    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.limits())?;
+    num(
+        value,
+        Formula::Capaian {
+            polarity: ind.polarity,
+            rule: ind.capaian_rule,
+            realisasi: real,
+            target: target.target,
+            target_high: target.target_high,
+        },
+    )
+}
+
 /// Serapan of the programs supporting an indicator, one value per program (in kode order).
 fn supporting_serapan(d: &Dataset, programs: &[&str], year: Year) -> Result<Vec<Decimal>, CannotCompute> {
     programs
@@ -408,18 +473,22 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     let b = b.ok_or_else(|| missing(Need::Baseline(key.into())))?;
                     let target =
                         TargetValue { target: b.end_target.unwrap_or_default(), target_high: b.end_target_high };
-                    let real = effective_realisasi(d, ind, year)?;
-                    let v = capaian::capaian(ind.polarity, ind.capaian_rule, &target, real, s.limits())?;
-                    num(
-                        v,
-                        Formula::Capaian {
-                            polarity: ind.polarity,
-                            rule: ind.capaian_rule,
-                            realisasi: real,
-                            target: target.target,
-                            target_high: target.target_high,
-                        },
-                    )
+                    // A count that adds up reaches its end target by the years together.
+                    let (real, _) = cumulative_realisasi(d, ind, year)?;
+                    capaian_against(ind, s, &target, real)
+                }
+                "target_cumulative" => {
+                    let (t, formula) = cumulative_target(d, ind, year)?;
+                    num(t.target, formula)
+                }
+                "realisasi_cumulative" => {
+                    let (r, formula) = cumulative_realisasi(d, ind, year)?;
+                    num(r, formula)
+                }
+                "capaian_cumulative_pct" => {
+                    let (target, _) = cumulative_target(d, ind, year)?;
+                    let (real, _) = cumulative_realisasi(d, ind, year)?;
+                    capaian_against(ind, s, &target, real)
                 }
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
