@@ -608,4 +608,112 @@ mod tests {
             }
         }
     }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().expect("a decimal literal")
+    }
+
+    /// A period 2025–2027 with the `sum` indicator W (targets 100, 120, 130; end target 350;
+    /// realised 90 and 150 in the first two years) and the `level` indicator L (targets 50 and 60;
+    /// realised 57 in 2026; end target 80).
+    fn cumulative_data() -> Dataset {
+        let mut d = Dataset::default();
+        d.periods.push(RenstraPeriod {
+            code: "P".into(),
+            start_year: 2025,
+            end_year: 2027,
+            name: String::new(),
+            basis: String::new(),
+        });
+        let w = Indicator { period_rule: PeriodRule::Sum, ..Indicator::new("W", "P", IndicatorLevel::Sasaran, None, 1, "W") };
+        let l = Indicator::new("L", "P", IndicatorLevel::Sasaran, None, 2, "L");
+        d.indicators = vec![w, l];
+        let target = |i: &str, year, t: &str| Target {
+            indicator: i.into(),
+            year,
+            value: TargetValue { target: dec(t), target_high: None },
+            note: String::new(),
+        };
+        d.targets = vec![
+            target("W", 2025, "100"),
+            target("W", 2026, "120"),
+            target("W", 2027, "130"),
+            target("L", 2025, "50"),
+            target("L", 2026, "60"),
+        ];
+        let real = |i: &str, year, r: &str| Realisation { indicator: i.into(), year, realisasi: dec(r), note: String::new() };
+        d.realisations = vec![real("W", 2025, "90"), real("W", 2026, "150"), real("L", 2026, "57")];
+        for (i, end) in [("W", "350"), ("L", "80")] {
+            d.baselines.push(RenstraBaseline {
+                indicator: i.into(),
+                baseline_year: None,
+                baseline: None,
+                end_target: Some(dec(end)),
+                end_target_high: None,
+                note: String::new(),
+            });
+        }
+        d
+    }
+
+    fn figure(d: &Dataset, year: Year, subject: &str, field: &str) -> Decimal {
+        let r = resolve(d, &Settings::default(), year, subject, field);
+        r.unwrap_or_else(|e| panic!("{subject} {field} {year}: {e:?}")).value.number().expect("a number").round_dp(4)
+    }
+
+    #[test]
+    fn a_sum_indicator_adds_the_period_s_years_up() {
+        let d = cumulative_data();
+        // 2025 alone: target 100, realised 90, capaian 90 ÷ 100 × 100 = 90.
+        assert_eq!(figure(&d, 2025, "indicator:W", "target_cumulative"), dec("100"));
+        assert_eq!(figure(&d, 2025, "indicator:W", "capaian_cumulative_pct"), dec("90"));
+        // s.d. 2026: target 100 + 120 = 220, realised 90 + 150 = 240,
+        // capaian 240 ÷ 220 × 100 = 109.0909…
+        assert_eq!(figure(&d, 2026, "indicator:W", "target_cumulative"), dec("220"));
+        assert_eq!(figure(&d, 2026, "indicator:W", "realisasi_cumulative"), dec("240"));
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_cumulative_pct"), dec("109.0909"));
+        // Against the end target the years together count: 240 ÷ 350 × 100 = 68.5714…
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_end_pct"), dec("68.5714"));
+        // The year's own figures stay the year's: 150 ÷ 120 × 100 = 125.
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_pct"), dec("125"));
+        let formula = resolve(&d, &Settings::default(), 2026, "indicator:W", "realisasi_cumulative").unwrap().formula;
+        assert_eq!(formula, Formula::PeriodSum { from: 2025, values: vec![dec("90"), dec("150")] });
+    }
+
+    #[test]
+    fn a_sum_indicator_without_a_year_s_realisation_or_outside_its_period_is_not_computable() {
+        let d = cumulative_data();
+        let s = Settings::default();
+        let no_2027 = Err(missing(Need::Realisasi { indicator: "W".into(), year: 2027 }));
+        assert_eq!(resolve(&d, &s, 2027, "indicator:W", "realisasi_cumulative"), no_2027);
+        assert_eq!(resolve(&d, &s, 2027, "indicator:W", "capaian_cumulative_pct"), no_2027);
+        // The target s.d. 2027 is still there: 100 + 120 + 130 = 350.
+        assert_eq!(figure(&d, 2027, "indicator:W", "target_cumulative"), dec("350"));
+        assert_eq!(resolve(&d, &s, 2028, "indicator:W", "target_cumulative"), Err(missing(Need::Period(2028))));
+        let mut gap = d.clone();
+        gap.targets.retain(|t| !(t.indicator == "W" && t.year == 2025));
+        let no_target = Err(missing(Need::Target { indicator: "W".into(), year: 2025 }));
+        assert_eq!(resolve(&gap, &s, 2026, "indicator:W", "target_cumulative"), no_target);
+    }
+
+    #[test]
+    fn a_level_indicator_s_period_figure_is_the_year_s() {
+        let d = cumulative_data();
+        // 2026: target 60, realised 57, capaian 57 ÷ 60 × 100 = 95; against the end target
+        // 57 ÷ 80 × 100 = 71.25, as before period rules existed.
+        assert_eq!(figure(&d, 2026, "indicator:L", "target_cumulative"), dec("60"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "realisasi_cumulative"), dec("57"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "capaian_cumulative_pct"), dec("95"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "capaian_end_pct"), dec("71.25"));
+    }
+
+    #[test]
+    fn a_range_s_bounds_add_up_each_a_year_without_one_counting_its_target() {
+        let mut d = cumulative_data();
+        d.targets.iter_mut().find(|t| t.indicator == "W" && t.year == 2025).unwrap().value.target_high = Some(dec("110"));
+        let w = d.indicator("W").unwrap().clone();
+        // Low 100 + 120 = 220; high 110 + 120 = 230.
+        let (t, _) = cumulative_target(&d, &w, 2026).unwrap();
+        assert_eq!(t, TargetValue { target: dec("220"), target_high: Some(dec("230")) });
+    }
 }

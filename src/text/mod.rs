@@ -525,9 +525,13 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
         Formula::PeriodSum { from, values } => {
             let to = *from + values.len().saturating_sub(1) as Year;
             let years = format!("{from}–{to}");
-            match en {
-                true => format!("sum of the years {years} ({})", list(values, lang)),
-                false => format!("jumlah tahun {years} ({})", list(values, lang)),
+            // The years' figures share their decimals, as the Renstra prints them (9 + 14).
+            let n = format::value_decimals(values.iter().copied());
+            let terms = values.iter().map(|v| format::value(*v, n, lang)).collect::<Vec<_>>().join(" + ");
+            if en {
+                format!("sum of the years {years}: {terms}")
+            } else {
+                format!("jumlah tahun {years}: {terms}")
             }
         }
         Formula::AkipIndicator => {
