@@ -300,8 +300,10 @@ fn migration_13_reads_existing_indicators_as_levels_and_keeps_a_sum_rule() {
     let old = d.indicator("A").unwrap().clone();
     assert_eq!(old.period_rule, PeriodRule::Level);
     let new = kinerja::domain::Indicator { period_rule: PeriodRule::Sum, ..old.clone() };
-    let change =
-        Change { description: "jumlah".into(), ops: vec![Op::UpdateIndicator { old: Box::new(old), new: Box::new(new) }] };
+    let change = Change {
+        description: "jumlah".into(),
+        ops: vec![Op::UpdateIndicator { old: Box::new(old), new: Box::new(new) }],
+    };
     store.apply_change(office, &change, "uji").unwrap();
     let stored: String =
         store.connection().query_row("SELECT period_rule FROM indicator WHERE code = 'A'", [], |r| r.get(0)).unwrap();

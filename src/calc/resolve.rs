@@ -625,7 +625,10 @@ mod tests {
             name: String::new(),
             basis: String::new(),
         });
-        let w = Indicator { period_rule: PeriodRule::Sum, ..Indicator::new("W", "P", IndicatorLevel::Sasaran, None, 1, "W") };
+        let w = Indicator {
+            period_rule: PeriodRule::Sum,
+            ..Indicator::new("W", "P", IndicatorLevel::Sasaran, None, 1, "W")
+        };
         let l = Indicator::new("L", "P", IndicatorLevel::Sasaran, None, 2, "L");
         d.indicators = vec![w, l];
         let target = |i: &str, year, t: &str| Target {
@@ -641,7 +644,8 @@ mod tests {
             target("L", 2025, "50"),
             target("L", 2026, "60"),
         ];
-        let real = |i: &str, year, r: &str| Realisation { indicator: i.into(), year, realisasi: dec(r), note: String::new() };
+        let real =
+            |i: &str, year, r: &str| Realisation { indicator: i.into(), year, realisasi: dec(r), note: String::new() };
         d.realisations = vec![real("W", 2025, "90"), real("W", 2026, "150"), real("L", 2026, "57")];
         for (i, end) in [("W", "350"), ("L", "80")] {
             d.baselines.push(RenstraBaseline {
@@ -710,7 +714,8 @@ mod tests {
     #[test]
     fn a_range_s_bounds_add_up_each_a_year_without_one_counting_its_target() {
         let mut d = cumulative_data();
-        d.targets.iter_mut().find(|t| t.indicator == "W" && t.year == 2025).unwrap().value.target_high = Some(dec("110"));
+        d.targets.iter_mut().find(|t| t.indicator == "W" && t.year == 2025).unwrap().value.target_high =
+            Some(dec("110"));
         let w = d.indicator("W").unwrap().clone();
         // Low 100 + 120 = 220; high 110 + 120 = 230.
         let (t, _) = cumulative_target(&d, &w, 2026).unwrap();

@@ -45,7 +45,8 @@ use crate::calc::efficiency::{EfficiencyRule, Verdict};
 use crate::calc::how::{Amount, Formula, Item, Need, Over, Range};
 use crate::calc::CannotCompute;
 use crate::domain::{
-    CapaianRule, Dataset, FormulaKind, Money, PeriodRule, Place, Polarity, QuarterRule, RawRole, TableKind, UmkmClass, Year,
+    CapaianRule, Dataset, FormulaKind, Money, PeriodRule, Place, Polarity, QuarterRule, RawRole, TableKind, UmkmClass,
+    Year,
 };
 use crate::format::{self, number};
 use rust_decimal::Decimal;
@@ -110,9 +111,7 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         }
         "target_cumulative" => ("target kumulatif s.d. tahun ini", "cumulative target to this year"),
         "realisasi_cumulative" => ("realisasi kumulatif s.d. tahun ini", "cumulative actual to this year"),
-        "capaian_cumulative_pct" => {
-            ("capaian kumulatif s.d. tahun ini (%)", "cumulative achievement to this year (%)")
-        }
+        "capaian_cumulative_pct" => ("capaian kumulatif s.d. tahun ini (%)", "cumulative achievement to this year (%)"),
         other => return other.to_string(),
     };
     lang.pick(id, en).to_string()
