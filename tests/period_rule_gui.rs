@@ -5,7 +5,7 @@
 mod common;
 use common::harness_of;
 use egui::accesskit::Role;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use kinerja::domain::PeriodRule;
 use kinerja::ui::{KinerjaApp, Mode, Tab, UiState};
