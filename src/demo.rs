@@ -1237,6 +1237,7 @@ fn renstra(d: &mut Dataset, e: &Entry, years: &[Year], rng: &mut Rng) -> Vec<Aki
                 predecessor: previous.as_ref().map(|prev| prev[i].clone()),
                 comparable: previous.is_some(),
                 quarter_rule: QuarterRule::Cumulative,
+                period_rule: PeriodRule::Level,
                 note: String::new(),
             });
             for year in start.max(first)..=end.min(last) {

@@ -128,7 +128,7 @@ fn a_reference_to_a_code_that_is_nowhere_is_still_reported() {
 fn a_file_without_a_required_column_leaves_what_refers_to_it_unchecked() {
     // Without `note`, no row of indicators.csv is read; the rows naming indicators are not
     // each reported as naming nothing.
-    let problems = refused_after(|d| replace_in(d, "indicators.csv", "quarter_rule,note", "quarter_rule,catatan"));
+    let problems = refused_after(|d| replace_in(d, "indicators.csv", "period_rule,note", "period_rule,catatan"));
     let kinds: Vec<&ProblemKind> = problems.0.iter().map(|p| &p.kind).collect();
     assert_eq!(kinds, [&ProblemKind::MissingColumn, &ProblemKind::UnknownColumn], "{}", problems.render(Lang::Id));
     assert!(problems.1.rows > 0);

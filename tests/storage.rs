@@ -269,3 +269,44 @@ fn migration_11_keeps_tujuan_and_sasaran_and_lets_a_sasaran_hang_under_a_misi() 
     let office = store.offices().unwrap()[0].id;
     assert_eq!(store.load_dataset(office).unwrap(), after);
 }
+
+/// A schema-12 file's indicators are levels after migration 13 (their period figure is the
+/// year's, as every figure was computed before), and a `sum` rule is stored and loaded.
+#[test]
+fn migration_13_reads_existing_indicators_as_levels_and_keeps_a_sum_rule() {
+    use kinerja::domain::{Change, Op, PeriodRule};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twelve.sqlite");
+    Store::create_at_version(&path, 12).unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO office (id, code, name, short_name, government, address, legal_basis)
+                 VALUES (1, 'OLD', 'Dinas Lama', '', '', '', '');
+             INSERT INTO renstra_period (office_id, code, start_year, end_year, name, basis)
+                 VALUES (1, 'P', 2025, 2029, 'Renstra 2025–2029', '');
+             INSERT INTO indicator (id, office_id, code, period_code, level, position, name, satuan, polarity,
+                 capaian_rule, formula, formula_text, definition, alasan, data_source, responsible, iku,
+                 predecessor_code, comparable, note, quarter_rule)
+             VALUES (3, 1, 'A', 'P', 'sasaran', 1, 'Jumlah wirausaha baru', 'Orang', 'higher', 'standard', 'value',
+                 '', '', '', '', '', 1, NULL, 0, '', 'sum');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let office = store.offices().unwrap()[0].id;
+    let d = store.load_dataset(office).unwrap();
+    let old = d.indicator("A").unwrap().clone();
+    assert_eq!(old.period_rule, PeriodRule::Level);
+    let new = kinerja::domain::Indicator { period_rule: PeriodRule::Sum, ..old.clone() };
+    let change = Change {
+        description: "jumlah".into(),
+        ops: vec![Op::UpdateIndicator { old: Box::new(old), new: Box::new(new) }],
+    };
+    store.apply_change(office, &change, "uji").unwrap();
+    let stored: String =
+        store.connection().query_row("SELECT period_rule FROM indicator WHERE code = 'A'", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, "sum");
+    assert_eq!(store.load_dataset(office).unwrap().indicator("A").unwrap().period_rule, PeriodRule::Sum);
+}

@@ -73,6 +73,8 @@ pub enum Issue {
     AgreementBudget,
     /// A target in the Perjanjian Kinerja differs from the Renstra.
     AgreementTarget,
+    /// The Renstra's yearly targets of a `sum` indicator do not add up to its end target.
+    RenstraTargetsSum,
     /// An agreed indicator of a report year has no realisation.
     RealisasiMissing,
     /// The AKIP score differs from the realisation of the indicator that records it.
@@ -107,6 +109,7 @@ impl Issue {
             Issue::UmkmClass { .. } => "umkm_class_mismatch",
             Issue::AgreementBudget => "agreement_budget_mismatch",
             Issue::AgreementTarget => "agreement_target_mismatch",
+            Issue::RenstraTargetsSum => "renstra_targets_sum_mismatch",
             Issue::RealisasiMissing => "realisasi_missing",
             Issue::AkipIndicator => "akip_score_indicator_mismatch",
             Issue::AkipWeighted => "akip_score_weighted_mismatch",
@@ -199,6 +202,7 @@ pub fn check(d: &Dataset, s: &Settings, year: Option<Year>) -> CheckReport {
     asset_trees(d, &in_year, &mut r);
     raw_realisations(d, &in_year, &mut r);
     cross_records(d, &in_year, &mut r);
+    renstra_sums(d, &in_year, &mut r);
     narrative_references(d, s, &in_year, &mut r);
     r.findings.sort_by_key(|f| (table_order(&f.table), f.year));
     office_titles(d, &mut r.findings);
@@ -507,6 +511,35 @@ fn raw_realisations(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckRe
             c.formula,
             format!("indicator:{}", ind.code),
         ));
+    }
+}
+
+/// A `sum` indicator's yearly Renstra targets against its end target, where the Renstra gives
+/// the end target and every year's target (a plan that leaves a year out is not checked). The
+/// finding belongs to the period's last year and is shown for any year of the period.
+fn renstra_sums(d: &Dataset, in_year: &dyn Fn(Year) -> bool, r: &mut CheckReport) {
+    for ind in d.indicators.iter().filter(|i| i.period_rule == PeriodRule::Sum) {
+        let Some(period) = d.period(&ind.period) else { continue };
+        if !(period.start_year..=period.end_year).any(in_year) {
+            continue;
+        }
+        let Some(b) = d.baselines.iter().find(|b| b.indicator == ind.code) else { continue };
+        let Some(end) = b.end_target else { continue };
+        let Ok((sum, formula)) = resolve::cumulative_target(d, ind, period.end_year) else { continue };
+        let high_differs = b.end_target_high.is_some() && sum.target_high != b.end_target_high;
+        if sum.target != end || high_differs {
+            r.findings.push(amount_finding(
+                period.end_year,
+                table_id(d, period.end_year, TableKind::IkuRenstra, ""),
+                &ind.name,
+                "end_target",
+                Issue::RenstraTargetsSum,
+                (end, sum.target),
+                false,
+                formula,
+                format!("indicator:{}", ind.code),
+            ));
+        }
     }
 }
 

@@ -128,6 +128,11 @@ pub enum Formula {
     RenstraBaseline,
     /// The Renstra's end-of-period target of an indicator, as recorded.
     RenstraEndTarget,
+    /// The yearly figures of a Renstra period added up, from its first year `from` on.
+    PeriodSum {
+        from: Year,
+        values: Vec<Decimal>,
+    },
     AkipIndicator,
     AkipWeighted,
     AkipPredicate,
@@ -165,6 +170,7 @@ impl Formula {
             Formula::RenstraTarget => "renstra_target",
             Formula::RenstraBaseline => "renstra_baseline",
             Formula::RenstraEndTarget => "renstra_end_target",
+            Formula::PeriodSum { .. } => "period_sum",
             Formula::AkipIndicator => "akip_indicator",
             Formula::AkipWeighted => "akip_weighted",
             Formula::AkipPredicate => "akip_predicate",

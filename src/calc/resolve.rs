@@ -120,6 +120,71 @@ pub fn indicator_capaian(d: &Dataset, s: &Settings, code: &str, year: Year) -> R
     )
 }
 
+/// The years of the indicator's Renstra period from its first year to `year`; `year` outside
+/// the period has no figure "s.d. tahun N".
+fn period_years(d: &Dataset, ind: &Indicator, year: Year) -> Result<std::ops::RangeInclusive<Year>, CannotCompute> {
+    let p = d.period(&ind.period).filter(|p| p.contains(year)).ok_or_else(|| missing(Need::Period(year)))?;
+    Ok(p.start_year..=year)
+}
+
+/// The cumulative target "s.d. tahun `year`": for a `sum` indicator the Renstra's yearly
+/// targets from the period's first year added up (a range's bounds each added up, a year
+/// without a range counting its target for both), for a `level` indicator the year's target.
+pub fn cumulative_target(d: &Dataset, ind: &Indicator, year: Year) -> Result<(TargetValue, Formula), CannotCompute> {
+    if ind.period_rule == PeriodRule::Level {
+        let t = d.target(&ind.code, year).ok_or_else(|| missing(Need::Target { indicator: ind.code.clone(), year }))?;
+        return Ok((t.clone(), Formula::Target));
+    }
+    let years = period_years(d, ind, year)?;
+    let from = *years.start();
+    let mut targets = Vec::new();
+    for y in years {
+        let t = d
+            .renstra_target(&ind.code, y)
+            .ok_or_else(|| missing(Need::Target { indicator: ind.code.clone(), year: y }))?;
+        targets.push(t);
+    }
+    let add = |f: fn(&TargetValue) -> Decimal| {
+        targets.iter().try_fold(Decimal::ZERO, |acc, t| acc.checked_add(f(t))).ok_or(CannotCompute::Overflow)
+    };
+    let target = add(|t| t.target)?;
+    let target_high = match targets.iter().any(|t| t.target_high.is_some()) {
+        true => Some(add(|t| t.target_high.unwrap_or(t.target))?),
+        false => None,
+    };
+    let values = targets.iter().map(|t| t.target).collect();
+    Ok((TargetValue { target, target_high }, Formula::PeriodSum { from, values }))
+}
+
+/// The cumulative realisation "s.d. tahun `year`": for a `sum` indicator every year's
+/// realisation from the period's first year added up (a year without one makes it not
+/// computable, and says which), for a `level` indicator the year's realisation.
+pub fn cumulative_realisasi(d: &Dataset, ind: &Indicator, year: Year) -> Result<(Decimal, Formula), CannotCompute> {
+    if ind.period_rule == PeriodRule::Level {
+        return Ok((effective_realisasi(d, ind, year)?, Formula::RecordedRealisasi));
+    }
+    let years = period_years(d, ind, year)?;
+    let from = *years.start();
+    let values = years.map(|y| effective_realisasi(d, ind, y)).collect::<Result<Vec<_>, _>>()?;
+    let sum = values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v)).ok_or(CannotCompute::Overflow)?;
+    Ok((sum, Formula::PeriodSum { from, values }))
+}
+
+/// Capaian of a realisation against a target by the indicator's polarity and capaian rule.
+fn capaian_against(ind: &Indicator, s: &Settings, target: &TargetValue, real: Decimal) -> R {
+    let value = capaian::capaian(ind.polarity, ind.capaian_rule, target, real, s.limits())?;
+    num(
+        value,
+        Formula::Capaian {
+            polarity: ind.polarity,
+            rule: ind.capaian_rule,
+            realisasi: real,
+            target: target.target,
+            target_high: target.target_high,
+        },
+    )
+}
+
 /// Serapan of the programs supporting an indicator, one value per program (in kode order).
 fn supporting_serapan(d: &Dataset, programs: &[&str], year: Year) -> Result<Vec<Decimal>, CannotCompute> {
     programs
@@ -408,18 +473,22 @@ pub fn resolve(d: &Dataset, s: &Settings, year: Year, subject: &str, field: &str
                     let b = b.ok_or_else(|| missing(Need::Baseline(key.into())))?;
                     let target =
                         TargetValue { target: b.end_target.unwrap_or_default(), target_high: b.end_target_high };
-                    let real = effective_realisasi(d, ind, year)?;
-                    let v = capaian::capaian(ind.polarity, ind.capaian_rule, &target, real, s.limits())?;
-                    num(
-                        v,
-                        Formula::Capaian {
-                            polarity: ind.polarity,
-                            rule: ind.capaian_rule,
-                            realisasi: real,
-                            target: target.target,
-                            target_high: target.target_high,
-                        },
-                    )
+                    // A count that adds up reaches its end target by the years together.
+                    let (real, _) = cumulative_realisasi(d, ind, year)?;
+                    capaian_against(ind, s, &target, real)
+                }
+                "target_cumulative" => {
+                    let (t, formula) = cumulative_target(d, ind, year)?;
+                    num(t.target, formula)
+                }
+                "realisasi_cumulative" => {
+                    let (r, formula) = cumulative_realisasi(d, ind, year)?;
+                    num(r, formula)
+                }
+                "capaian_cumulative_pct" => {
+                    let (target, _) = cumulative_target(d, ind, year)?;
+                    let (real, _) = cumulative_realisasi(d, ind, year)?;
+                    capaian_against(ind, s, &target, real)
                 }
                 "avg_serapan" => {
                     let programs = d.supporting_programs(key);
@@ -538,5 +607,118 @@ mod tests {
                 assert!(unknown_field(&resolve(&d, &s, 2024, &subject, "no_such_field")), "{subject}");
             }
         }
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().expect("a decimal literal")
+    }
+
+    /// A period 2025–2027 with the `sum` indicator W (targets 100, 120, 130; end target 350;
+    /// realised 90 and 150 in the first two years) and the `level` indicator L (targets 50 and 60;
+    /// realised 57 in 2026; end target 80).
+    fn cumulative_data() -> Dataset {
+        let mut d = Dataset::default();
+        d.periods.push(RenstraPeriod {
+            code: "P".into(),
+            start_year: 2025,
+            end_year: 2027,
+            name: String::new(),
+            basis: String::new(),
+        });
+        let w = Indicator {
+            period_rule: PeriodRule::Sum,
+            ..Indicator::new("W", "P", IndicatorLevel::Sasaran, None, 1, "W")
+        };
+        let l = Indicator::new("L", "P", IndicatorLevel::Sasaran, None, 2, "L");
+        d.indicators = vec![w, l];
+        let target = |i: &str, year, t: &str| Target {
+            indicator: i.into(),
+            year,
+            value: TargetValue { target: dec(t), target_high: None },
+            note: String::new(),
+        };
+        d.targets = vec![
+            target("W", 2025, "100"),
+            target("W", 2026, "120"),
+            target("W", 2027, "130"),
+            target("L", 2025, "50"),
+            target("L", 2026, "60"),
+        ];
+        let real =
+            |i: &str, year, r: &str| Realisation { indicator: i.into(), year, realisasi: dec(r), note: String::new() };
+        d.realisations = vec![real("W", 2025, "90"), real("W", 2026, "150"), real("L", 2026, "57")];
+        for (i, end) in [("W", "350"), ("L", "80")] {
+            d.baselines.push(RenstraBaseline {
+                indicator: i.into(),
+                baseline_year: None,
+                baseline: None,
+                end_target: Some(dec(end)),
+                end_target_high: None,
+                note: String::new(),
+            });
+        }
+        d
+    }
+
+    fn figure(d: &Dataset, year: Year, subject: &str, field: &str) -> Decimal {
+        let r = resolve(d, &Settings::default(), year, subject, field);
+        r.unwrap_or_else(|e| panic!("{subject} {field} {year}: {e:?}")).value.number().expect("a number").round_dp(4)
+    }
+
+    #[test]
+    fn a_sum_indicator_adds_the_period_s_years_up() {
+        let d = cumulative_data();
+        // 2025 alone: target 100, realised 90, capaian 90 ÷ 100 × 100 = 90.
+        assert_eq!(figure(&d, 2025, "indicator:W", "target_cumulative"), dec("100"));
+        assert_eq!(figure(&d, 2025, "indicator:W", "capaian_cumulative_pct"), dec("90"));
+        // s.d. 2026: target 100 + 120 = 220, realised 90 + 150 = 240,
+        // capaian 240 ÷ 220 × 100 = 109.0909…
+        assert_eq!(figure(&d, 2026, "indicator:W", "target_cumulative"), dec("220"));
+        assert_eq!(figure(&d, 2026, "indicator:W", "realisasi_cumulative"), dec("240"));
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_cumulative_pct"), dec("109.0909"));
+        // Against the end target the years together count: 240 ÷ 350 × 100 = 68.5714…
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_end_pct"), dec("68.5714"));
+        // The year's own figures stay the year's: 150 ÷ 120 × 100 = 125.
+        assert_eq!(figure(&d, 2026, "indicator:W", "capaian_pct"), dec("125"));
+        let formula = resolve(&d, &Settings::default(), 2026, "indicator:W", "realisasi_cumulative").unwrap().formula;
+        assert_eq!(formula, Formula::PeriodSum { from: 2025, values: vec![dec("90"), dec("150")] });
+    }
+
+    #[test]
+    fn a_sum_indicator_without_a_year_s_realisation_or_outside_its_period_is_not_computable() {
+        let d = cumulative_data();
+        let s = Settings::default();
+        let no_2027 = Err(missing(Need::Realisasi { indicator: "W".into(), year: 2027 }));
+        assert_eq!(resolve(&d, &s, 2027, "indicator:W", "realisasi_cumulative"), no_2027);
+        assert_eq!(resolve(&d, &s, 2027, "indicator:W", "capaian_cumulative_pct"), no_2027);
+        // The target s.d. 2027 is still there: 100 + 120 + 130 = 350.
+        assert_eq!(figure(&d, 2027, "indicator:W", "target_cumulative"), dec("350"));
+        assert_eq!(resolve(&d, &s, 2028, "indicator:W", "target_cumulative"), Err(missing(Need::Period(2028))));
+        let mut gap = d.clone();
+        gap.targets.retain(|t| !(t.indicator == "W" && t.year == 2025));
+        let no_target = Err(missing(Need::Target { indicator: "W".into(), year: 2025 }));
+        assert_eq!(resolve(&gap, &s, 2026, "indicator:W", "target_cumulative"), no_target);
+    }
+
+    #[test]
+    fn a_level_indicator_s_period_figure_is_the_year_s() {
+        let d = cumulative_data();
+        // 2026: target 60, realised 57, capaian 57 ÷ 60 × 100 = 95; against the end target
+        // 57 ÷ 80 × 100 = 71.25, as before period rules existed.
+        assert_eq!(figure(&d, 2026, "indicator:L", "target_cumulative"), dec("60"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "realisasi_cumulative"), dec("57"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "capaian_cumulative_pct"), dec("95"));
+        assert_eq!(figure(&d, 2026, "indicator:L", "capaian_end_pct"), dec("71.25"));
+    }
+
+    #[test]
+    fn a_range_s_bounds_add_up_each_a_year_without_one_counting_its_target() {
+        let mut d = cumulative_data();
+        d.targets.iter_mut().find(|t| t.indicator == "W" && t.year == 2025).unwrap().value.target_high =
+            Some(dec("110"));
+        let w = d.indicator("W").unwrap().clone();
+        // Low 100 + 120 = 220; high 110 + 120 = 230.
+        let (t, _) = cumulative_target(&d, &w, 2026).unwrap();
+        assert_eq!(t, TargetValue { target: dec("220"), target_high: Some(dec("230")) });
     }
 }

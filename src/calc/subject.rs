@@ -60,6 +60,9 @@ const INDICATOR: &[(&str, FigureKind)] = &[
     ("baseline", Value),
     ("end_target", Value),
     ("capaian_end_pct", Percent),
+    ("target_cumulative", Value),
+    ("realisasi_cumulative", Value),
+    ("capaian_cumulative_pct", Percent),
     ("category", Category),
 ];
 const SASARAN: &[(&str, FigureKind)] = &[("avg_capaian", Percent), ("avg_serapan", Percent), ("efficiency", Verdict)];

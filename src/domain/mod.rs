@@ -60,5 +60,6 @@ impl_coded!(
     Place,
     UmkmClass,
     TableKind,
-    QuarterRule
+    QuarterRule,
+    PeriodRule
 );

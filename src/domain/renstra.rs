@@ -253,6 +253,8 @@ pub struct Indicator {
     pub comparable: bool,
     /// How the year's realisation follows from the quarters.
     pub quarter_rule: QuarterRule,
+    /// How the yearly figures make the Renstra period's so far.
+    pub period_rule: PeriodRule,
     pub note: String,
 }
 
@@ -287,6 +289,7 @@ impl Indicator {
             predecessor: None,
             comparable: false,
             quarter_rule: QuarterRule::Cumulative,
+            period_rule: PeriodRule::Level,
             note: String::new(),
         }
     }
@@ -308,6 +311,27 @@ impl QuarterRule {
         match self {
             QuarterRule::Cumulative => "cumulative",
             QuarterRule::Sum => "sum",
+        }
+    }
+}
+
+/// How an indicator's yearly figures make the Renstra period's (the "s.d. tahun N" figures),
+/// as [`QuarterRule`] does for the quarters of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum PeriodRule {
+    /// A level (a percentage, an index): the latest year's figure is the period's so far.
+    #[default]
+    Level,
+    /// A count that adds up: the period's figure so far is the sum of its years'.
+    Sum,
+}
+
+impl PeriodRule {
+    pub const ALL: [PeriodRule; 2] = [PeriodRule::Level, PeriodRule::Sum];
+    pub fn code(self) -> &'static str {
+        match self {
+            PeriodRule::Level => "level",
+            PeriodRule::Sum => "sum",
         }
     }
 }

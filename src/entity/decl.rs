@@ -303,6 +303,7 @@ impl Entity for Indicator {
         col("predecessor", "predecessor_code", OptText),
         same("comparable", Bool),
         same("quarter_rule", CodeOr(codes::<QuarterRule>(), "cumulative")),
+        same("period_rule", CodeOr(codes::<PeriodRule>(), "level")).since(4),
         same("note", Text),
     ];
     const KEY: &'static [&'static str] = &["code"];
@@ -326,6 +327,7 @@ impl Entity for Indicator {
         "comparable",
         "note",
         "quarter_rule",
+        "period_rule",
     ];
     fn to_cells(&self) -> Vec<Cell> {
         cells![
@@ -348,6 +350,7 @@ impl Entity for Indicator {
             self.predecessor,
             self.comparable,
             self.quarter_rule,
+            self.period_rule,
             self.note
         ]
     }
@@ -383,6 +386,7 @@ impl Entity for Indicator {
             predecessor: c.take()?,
             comparable: c.take()?,
             quarter_rule: c.take()?,
+            period_rule: c.take()?,
             note: c.take()?,
         })
     }

@@ -89,8 +89,9 @@ pub struct Column {
 /// written by an older Kinerja is upgraded on reading. Version 1: the format before issue 14;
 /// version 2: funding source, spending type, single alokasi, physical progress and printed sisa
 /// of budget lines; version 3: the city plan's misi above a tujuan or a sasaran (`misi` of
-/// `tujuan.csv` and `sasaran.csv`, whose `tujuan` may then be empty).
-pub const FORMAT_VERSION: u8 = 3;
+/// `tujuan.csv` and `sasaran.csv`, whose `tujuan` may then be empty); version 4: how an
+/// indicator's years make the Renstra period's (`period_rule` of `indicators.csv`).
+pub const FORMAT_VERSION: u8 = 4;
 
 /// A column named differently in the file and in the database.
 pub const fn col(csv: &'static str, sql: &'static str, kind: Kind) -> Column {

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_bands_baselines.sql"),
     include_str!("migrations/011_misi.sql"),
     include_str!("migrations/012_city_sources.sql"),
+    include_str!("migrations/013_period_rule.sql"),
 ];
 
 /// The schema version this build writes.

@@ -161,6 +161,13 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
                 format!("Tabel {t}: target '{name}' dalam Perjanjian Kinerja {p}, dalam Renstra {c}.")
             }
         }
+        Issue::RenstraTargetsSum => {
+            if en {
+                format!("Table {t}: the Renstra end target of '{name}' is {p}, but its yearly targets, which add up, total {c}.")
+            } else {
+                format!("Tabel {t}: target akhir Renstra '{name}' {p}, sedangkan jumlah target tahunannya (yang dijumlahkan) {c}.")
+            }
+        }
         Issue::RealisasiMissing => {
             if en {
                 format!("Table {t}: '{name}' has a target for {year} but its actual is not recorded yet.")
@@ -325,6 +332,7 @@ fn formula_args(f: &Formula) -> Value {
         Formula::RawFigure(label) => json!({ "label": label }),
         Formula::ChildrenSum(a) => json!({ "amount": a.code() }),
         Formula::Quarters(rule) => json!({ "rule": rule.code() }),
+        Formula::PeriodSum { from, values } => json!({ "from": from, "values": decimals(values) }),
         Formula::None
         | Formula::FundedPrograms
         | Formula::FundedKegiatan

@@ -45,7 +45,8 @@ use crate::calc::efficiency::{EfficiencyRule, Verdict};
 use crate::calc::how::{Amount, Formula, Item, Need, Over, Range};
 use crate::calc::CannotCompute;
 use crate::domain::{
-    CapaianRule, Dataset, FormulaKind, Money, Place, Polarity, QuarterRule, RawRole, TableKind, UmkmClass, Year,
+    CapaianRule, Dataset, FormulaKind, Money, PeriodRule, Place, Polarity, QuarterRule, RawRole, TableKind, UmkmClass,
+    Year,
 };
 use crate::format::{self, number};
 use rust_decimal::Decimal;
@@ -108,6 +109,9 @@ pub fn field_label(code: &str, lang: Lang) -> String {
         "capaian_end_pct" => {
             ("capaian terhadap target akhir Renstra (%)", "achievement against the Renstra end target (%)")
         }
+        "target_cumulative" => ("target kumulatif s.d. tahun ini", "cumulative target to this year"),
+        "realisasi_cumulative" => ("realisasi kumulatif s.d. tahun ini", "cumulative actual to this year"),
+        "capaian_cumulative_pct" => ("capaian kumulatif s.d. tahun ini (%)", "cumulative achievement to this year (%)"),
         other => return other.to_string(),
     };
     lang.pick(id, en).to_string()
@@ -283,6 +287,14 @@ pub fn polarity(p: Polarity, lang: Lang) -> &'static str {
         Polarity::Range => lang.pick("rentang", "range"),
         Polarity::RangeHigher => lang.pick("rentang, semakin tinggi semakin baik", "range, higher is better"),
         Polarity::RangeLower => lang.pick("rentang, semakin rendah semakin baik", "range, lower is better"),
+    }
+}
+
+/// How an indicator's years make the Renstra period's figure "s.d. tahun N".
+pub fn period_rule(r: PeriodRule, lang: Lang) -> &'static str {
+    match r {
+        PeriodRule::Level => lang.pick("angka tahun berjalan (tingkat)", "the year's figure (a level)"),
+        PeriodRule::Sum => lang.pick("jumlah tahun-tahun periode (kumulatif)", "the years added up (cumulative)"),
     }
 }
 
@@ -508,6 +520,18 @@ pub fn formula(f: &Formula, lang: Lang) -> String {
         Formula::RenstraBaseline => lang.pick("kondisi awal Renstra", "the Renstra baseline").into(),
         Formula::RenstraEndTarget => {
             lang.pick("target akhir periode Renstra", "the Renstra end-of-period target").into()
+        }
+        Formula::PeriodSum { from, values } => {
+            let to = *from + values.len().saturating_sub(1) as Year;
+            let years = format!("{from}–{to}");
+            // The years' figures share their decimals, as the Renstra prints them (9 + 14).
+            let n = format::value_decimals(values.iter().copied());
+            let terms = values.iter().map(|v| format::value(*v, n, lang)).collect::<Vec<_>>().join(" + ");
+            if en {
+                format!("sum of the years {years}: {terms}")
+            } else {
+                format!("jumlah tahun {years}: {terms}")
+            }
         }
         Formula::AkipIndicator => {
             lang.pick("realisasi indikator nilai AKIP", "actual of the indicator that records the AKIP score").into()

@@ -169,6 +169,7 @@ pub fn audit_field(code: &str, lang: Lang) -> String {
         "spending" => ("jenis belanja", "spending type"),
         "end_target_high" => ("batas atas target akhir", "end target's upper bound"),
         "baseline_year" => ("tahun kondisi awal", "baseline year"),
+        "period_rule" => ("angka periode", "period figure"),
         "lower" => ("batas bawah", "lower bound"),
         "lower_inclusive" => ("termasuk batas bawah", "lower bound included"),
         _ => return field_label(code, lang),

@@ -248,6 +248,11 @@ fn indicator_ui(
             ui.label(T::Target.get(lang));
             ui.label(&targets);
             ui.end_row();
+            if ind.period_rule == crate::domain::PeriodRule::Sum {
+                ui.label(lang.pick("Angka periode s.d. tahun N", "Period figure to year N"));
+                ui.label(crate::text::period_rule(ind.period_rule, lang));
+                ui.end_row();
+            }
             super::forms::baseline::baseline_rows_ui(ui, baseline.as_ref(), lang);
         });
         if editing {

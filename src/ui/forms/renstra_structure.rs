@@ -370,6 +370,7 @@ pub struct IndicatorForm {
     pub satuan: FormField,
     pub polarity: Polarity,
     pub capaian_rule: CapaianRule,
+    pub period_rule: PeriodRule,
     pub formula: FormulaKind,
     pub formula_text: String,
 }
@@ -419,6 +420,7 @@ fn indicator_editor_ui(
                 satuan: FormField::new(ind.satuan.clone()),
                 polarity: ind.polarity,
                 capaian_rule: ind.capaian_rule,
+                period_rule: ind.period_rule,
                 formula: ind.formula,
                 formula_text: ind.formula_text.clone(),
             });
@@ -448,6 +450,13 @@ fn indicator_editor_ui(
                         }
                     },
                 );
+                ui.end_row();
+                ui.label(lang.pick("Angka periode s.d. tahun N", "Period figure to year N"));
+                ui.horizontal(|ui| {
+                    for r in PeriodRule::ALL {
+                        ui.radio_value(&mut form.period_rule, r, crate::text::period_rule(r, lang));
+                    }
+                });
                 ui.end_row();
                 ui.label(lang.pick("Rumus dari data dasar", "Formula from raw figures"));
                 egui::ComboBox::from_id_salt(("formula", &ind.code)).selected_text(form.formula.code()).show_ui(
@@ -479,6 +488,7 @@ fn indicator_editor_ui(
                             satuan: form.satuan.trimmed().into(),
                             polarity: form.polarity,
                             capaian_rule: form.capaian_rule,
+                            period_rule: form.period_rule,
                             formula: form.formula,
                             formula_text: form.formula_text.trim().into(),
                             ..ind.clone()
