@@ -81,3 +81,43 @@ fn a_planner_adds_a_misi_and_a_sasaran_under_it() {
     }
     assert!(data(&h).misi.is_empty() && data(&h).sasaran.len() == 2, "all undone");
 }
+
+#[test]
+fn a_planner_moves_a_sasaran_from_its_tujuan_to_a_misi_and_back() {
+    let mut h = harness_of(KinerjaApp::in_memory(UiState {
+        tab: Tab::Renstra,
+        mode: Mode::Sunting,
+        user_name: "Perencana".into(),
+        ..Default::default()
+    }));
+    let data = |h: &Harness<'static, KinerjaApp>| h.state().session().unwrap().dataset.clone();
+    h.get_by_role_and_label(Role::Button, "+ Misi").click_accesskit();
+    h.run_steps(3);
+
+    // S2 hangs under tujuan T2 in the reference; open T2's editor, then S2's.
+    let t2 = "Tujuan: Meningkatnya Pertumbuhan Ekonomi Sektor Perdagangan dan Jasa (Koperasi dan UMKM)";
+    h.get_all_by_role_and_label(Role::DisclosureTriangle, t2).last().unwrap().click_accesskit();
+    h.run_steps(3);
+    let s2 = "Sasaran: Meningkatnya Daya Saing Koperasi dan UMKM";
+    h.get_all_by_role_and_label(Role::DisclosureTriangle, s2).last().unwrap().click_accesskit();
+    h.run_steps(3);
+
+    h.get_by_role_and_label(Role::ComboBox, "Berada di bawah").click_accesskit();
+    h.run_steps(3);
+    // The popup's entry: the tree and the editor show the misi's header under the same name.
+    h.get_all_by_label("Misi: Misi baru")
+        .find(|n| n.accesskit_node().role() != Role::DisclosureTriangle)
+        .expect("the misi among the places a sasaran may hang")
+        .click_accesskit();
+    h.run_steps(3);
+    let moved = data(&h).sasaran.into_iter().find(|s| s.code == "S2").unwrap();
+    assert_eq!((moved.tujuan.as_deref(), moved.misi.as_deref()), (None, Some("M1")));
+    // Its indicators stay with it.
+    assert!(data(&h).indicators.iter().any(|i| i.parent.as_deref() == Some("S2")));
+
+    // Undo puts it back under T2.
+    h.get_by_role_and_label(Role::Button, "↶ Urungkan").click_accesskit();
+    h.run_steps(3);
+    let back = data(&h).sasaran.into_iter().find(|s| s.code == "S2").unwrap();
+    assert_eq!((back.tujuan.as_deref(), back.misi.as_deref()), (Some("T2"), None));
+}

@@ -231,6 +231,53 @@ fn misi_choice_ui(ui: &mut egui::Ui, lang: crate::format::Lang, t: &Tujuan, misi
     }
 }
 
+/// Where a sasaran hangs: one of the period's tujuan, or directly one of its misi. Moving it
+/// keeps its code, position and indicators.
+fn sasaran_parent_ui(
+    ui: &mut egui::Ui,
+    lang: crate::format::Lang,
+    d: &Dataset,
+    period: &RenstraPeriod,
+    s: &Sasaran,
+    changes: &mut Vec<Change>,
+) {
+    let mut parents: Vec<(Option<String>, Option<String>, String)> = Vec::new();
+    for m in d.misi_of_period(&period.code) {
+        parents.push((None, Some(m.code.clone()), format!("{}: {}", T::Misi.get(lang), m.name)));
+    }
+    for t in d.tujuan.iter().filter(|t| t.period == period.code) {
+        parents.push((Some(t.code.clone()), None, format!("{}: {}", lang.pick("Tujuan", "Objective"), t.name)));
+    }
+    if parents.len() < 2 {
+        return;
+    }
+    let current = (s.tujuan.clone(), s.misi.clone());
+    let mut chosen = current.clone();
+    let shown = |c: &(Option<String>, Option<String>)| {
+        parents.iter().find(|p| (&p.0, &p.1) == (&c.0, &c.1)).map_or_else(String::new, |p| p.2.clone())
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Berada di bawah", "Hangs under"));
+        egui::ComboBox::from_id_salt(("sasaran_parent", &s.code))
+            .selected_text(shown(&chosen))
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                for p in &parents {
+                    ui.selectable_value(&mut chosen, (p.0.clone(), p.1.clone()), &p.2);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if chosen != current {
+        let (tujuan, misi) = chosen;
+        changes.push(Change {
+            description: format!("Pindahkan sasaran {}", s.code),
+            ops: vec![Op::UpdateSasaran { old: s.clone(), new: Sasaran { tujuan, misi, ..s.clone() } }],
+        });
+    }
+}
+
 /// A sasaran's editor (rename, add an indicator, remove it, its indicators), under a tujuan or
 /// directly under a misi.
 fn sasaran_editor_ui(
@@ -254,6 +301,7 @@ fn sasaran_editor_ui(
             },
             changes,
         );
+        sasaran_parent_ui(ui, lang, d, period, s, changes);
         ui.horizontal(|ui| {
             if ui.small_button(lang.pick("+ Indikator", "+ Indicator")).clicked() {
                 let code = free_code(d, "IKU");
