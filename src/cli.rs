@@ -71,7 +71,8 @@ fn read_only_failure(ro: crate::app::ReadOnly, lang: Lang) -> ExitCode {
     after_help = after_help(),
 )]
 pub struct Cli {
-    /// Database file; created from the embedded dataset when it does not exist.
+    /// Database file; created from the embedded dataset when it does not exist. Also from the
+    /// environment variable KINERJA_DB (`--db` wins).
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// The office to work on, by its code (`kinerja offices` lists them); without it, the first
@@ -365,7 +366,21 @@ pub fn main() -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(e),
     };
-    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    // `--db` wins over the environment, as `--lang` does over KINERJA_LANG.
+    let db = cli
+        .db
+        .clone()
+        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(default_db_path);
+    if let Some(address) = server_address(&db) {
+        return fail(tr!(
+            lang,
+            "'{address}' adalah alamat server basis data, bukan berkas; versi Kinerja ini menyimpan data \
+             dalam berkas basis data: beri --db jalur berkas (misalnya kinerja.sqlite). Tidak ada yang ditulis.",
+            "'{address}' is the address of a database server, not a file; this version of Kinerja keeps its \
+             data in a database file: give --db a file path (for example kinerja.sqlite). Nothing was written."
+        ));
+    }
     match cli.command {
         None => match crate::ui::run(db, cli.office) {
             Ok(()) => ExitCode::SUCCESS,
@@ -381,6 +396,29 @@ pub fn main() -> ExitCode {
             code
         }
     }
+}
+
+/// A `--db` written as a server address (`postgres://user:secret@host/db`, any `scheme://`),
+/// with its password masked, so that it is refused instead of being taken for a relative path
+/// (which would create a folder named `postgres:`).
+fn server_address(db: &std::path::Path) -> Option<String> {
+    let text = db.to_string_lossy();
+    let (scheme, rest) = text.split_once("://")?;
+    let is_scheme = !scheme.is_empty()
+        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // `file://` names a file, whatever SQLite would make of it.
+    if !is_scheme || scheme.eq_ignore_ascii_case("file") {
+        return None;
+    }
+    // `user:password@host`: the password is not echoed back.
+    let masked = match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            format!("{}:***@{host}", user.split_once(':').map_or(user, |(u, _)| u))
+        }
+        _ => rest.to_string(),
+    };
+    Some(format!("{scheme}://{masked}"))
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {

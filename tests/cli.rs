@@ -403,3 +403,51 @@ fn settings_are_listed_set_checked_and_reset_from_the_command_line() {
     let log = store.audit_log(office, Some("office_setting:capaian_cap"), 5).unwrap();
     assert_eq!((log[0].old.as_str(), log[0].new.as_str()), ("key=capaian_cap; value=100.5", ""));
 }
+
+#[test]
+fn a_server_address_is_not_taken_for_a_file() {
+    // Run in an empty folder: a relative `postgres://…` once became a folder `postgres:` there.
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).current_dir(dir.path()).output().expect("kinerja runs")
+    };
+    let out = run(&["--db", "postgres://perencana:rahasia@127.0.0.1:5432/kota", "offices"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'postgres://perencana:***@127.0.0.1:5432/kota' adalah alamat server basis data"), "{err}");
+    assert!(err.contains("Tidak ada yang ditulis"), "{err}");
+    assert!(!err.contains("rahasia"), "the password is not echoed: {err}");
+    let out = run(&["--lang", "en", "--db", "postgresql://db.kota.go.id/sakip", "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'postgresql://db.kota.go.id/sakip' is the address of a database server, not a file"),
+        "{err}"
+    );
+    // Nothing was created beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn kinerja_db_names_the_database_and_db_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let from_env = dir.path().join("env.sqlite");
+    let from_flag = dir.path().join("flag.sqlite");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).env("KINERJA_DB", &from_env).output().expect("runs")
+    };
+    let out = run(&["offices"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(from_env.exists(), "the database of KINERJA_DB is created");
+    let out = run(&["--db", from_flag.to_str().unwrap(), "offices"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(from_flag.exists(), "--db wins over KINERJA_DB");
+    // A server address in the variable is refused like one given to --db.
+    let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(["offices"])
+        .env("KINERJA_DB", "postgres://kota@localhost/sakip")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("alamat server basis data"));
+}
