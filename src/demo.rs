@@ -506,21 +506,10 @@ impl PlanLine {
     /// The line in `year` with its amounts.
     fn budget_line(&self, year: Year, a: &Amount) -> BudgetLine {
         BudgetLine {
-            year,
-            kode: self.kode.clone(),
-            parent: self.parent_kode.clone(),
-            level: self.level,
-            position: self.position,
-            name: self.name.clone(),
             pagu_murni: Some(Money::from_rupiah(a.murni)),
             pagu_perubahan: a.perubahan().map(Money::from_rupiah),
             realisasi: Some(Money::from_rupiah(a.realisasi)),
-            note: String::new(),
-            source: FundingSource::Apbd,
-            spending: SpendingType::Program,
-            alokasi: None,
-            fisik_pct: None,
-            sisa: None,
+            ..BudgetLine::new(year, &self.kode, self.parent_kode.as_deref(), self.level, self.position, &self.name)
         }
     }
 }

@@ -680,21 +680,9 @@ mod tests {
         d.program_support.push(ProgramSupport { program: "2".into(), indicator: "IKU2".into() });
         for (year, realisasi) in [(2023, 500_000_000), (2024, 824_166_800)] {
             d.budget_lines.push(BudgetLine {
-                year,
-                kode: "2".into(),
-                parent: None,
-                level: BudgetLevel::Program,
-                position: 1,
-                name: "Program".into(),
                 pagu_murni: Some(Money::from_rupiah(1_000_000_000)),
-                pagu_perubahan: None,
                 realisasi: Some(Money::from_rupiah(realisasi)),
-                note: String::new(),
-                source: FundingSource::Apbd,
-                spending: SpendingType::Program,
-                alokasi: None,
-                fisik_pct: None,
-                sisa: None,
+                ..BudgetLine::new(year, "2", None, BudgetLevel::Program, 1, "Program")
             });
         }
         d

@@ -252,23 +252,8 @@ mod tests {
         let mut d = Dataset::default();
         d.indicators.push(Indicator::new("IKU1", "P", IndicatorLevel::Sasaran, None, 1, "Indikator"));
         for year in [2023, 2024] {
-            d.budget_lines.push(BudgetLine {
-                year,
-                kode: if year == 2024 { "2".into() } else { "1".into() },
-                parent: None,
-                level: BudgetLevel::Program,
-                position: 1,
-                name: "Program".into(),
-                pagu_murni: None,
-                pagu_perubahan: None,
-                realisasi: None,
-                note: String::new(),
-                source: FundingSource::Apbd,
-                spending: SpendingType::Program,
-                alokasi: None,
-                fisik_pct: None,
-                sisa: None,
-            });
+            let kode = if year == 2024 { "2" } else { "1" };
+            d.budget_lines.push(BudgetLine::new(year, kode, None, BudgetLevel::Program, 1, "Program"));
         }
         d
     }

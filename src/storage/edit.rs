@@ -786,21 +786,9 @@ mod tests {
     #[test]
     fn a_whole_budget_line_is_audited_like_every_other_whole_row() {
         let line = BudgetLine {
-            year: 2024,
-            kode: "1.01.02".into(),
-            parent: Some("1.01".into()),
-            level: BudgetLevel::Kegiatan,
-            position: 3,
-            name: "Penyusunan Dokumen".into(),
             pagu_murni: Some(Money::from_sen(150_000_000)),
-            pagu_perubahan: None,
             realisasi: Some(Money::from_sen(12_345)),
-            note: String::new(),
-            source: FundingSource::Apbd,
-            spending: SpendingType::Program,
-            alokasi: None,
-            fisik_pct: None,
-            sisa: None,
+            ..BudgetLine::new(2024, "1.01.02", Some("1.01"), BudgetLevel::Kegiatan, 3, "Penyusunan Dokumen")
         };
         // The columns of `budget_line` in their declared order, money as stored (sen), an
         // absent amount empty, exactly as `Value::Row` writes a row: no words of one language.
