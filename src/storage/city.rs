@@ -168,7 +168,7 @@ impl Store {
     /// Every office's programme totals in `year`, by office name; an office without a budget
     /// that year is listed with no amounts.
     pub fn city_budget(&self, year: Year) -> Result<Vec<OfficeBudget>> {
-        let mut stmt = self.conn.prepare_cached(&CITY_BUDGET_SQL)?;
+        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_SQL)?;
         let rows = stmt.query_map([year], |r| {
             Ok(OfficeBudget {
                 office_id: r.get(0)?,
@@ -185,7 +185,7 @@ impl Store {
 
     /// The city's programme totals per year, over all offices.
     pub fn city_budget_by_year(&self) -> Result<Vec<YearBudget>> {
-        let mut stmt = self.conn.prepare_cached(&CITY_BUDGET_BY_YEAR_SQL)?;
+        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_BY_YEAR_SQL)?;
         let rows = stmt.query_map([], |r| {
             Ok(YearBudget {
                 year: r.get(0)?,
@@ -203,7 +203,7 @@ impl Store {
     /// office, source and type that has top-level lines. The city's totals per source, per type
     /// and overall are sums of these rows.
     pub fn city_budget_parts(&self, year: Year) -> Result<Vec<BudgetPart>> {
-        let mut stmt = self.conn.prepare_cached(&CITY_BUDGET_PARTS_SQL)?;
+        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_PARTS_SQL)?;
         let rows = stmt.query_map([year], |r| {
             Ok(BudgetPart {
                 office_id: r.get(0)?,
@@ -218,7 +218,7 @@ impl Store {
     /// Every office's stored settings as key/value pairs, by office id.
     pub fn settings_all(&self) -> Result<std::collections::HashMap<i64, Vec<(String, String)>>> {
         let mut stmt =
-            self.conn.prepare_cached("SELECT office_id, key, value FROM office_setting ORDER BY office_id")?;
+            self.conn().prepare_cached("SELECT office_id, key, value FROM office_setting ORDER BY office_id")?;
         let mut out: std::collections::HashMap<i64, Vec<(String, String)>> = Default::default();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

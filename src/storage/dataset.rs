@@ -132,14 +132,14 @@ fn unwrap_corrupt(e: rusqlite::Error) -> StorageError {
 impl Store {
     /// The offices in the database, by name.
     pub fn offices(&self) -> Result<Vec<OfficeRef>> {
-        let mut stmt = self.conn.prepare("SELECT id, code, name FROM office ORDER BY name, id")?;
+        let mut stmt = self.conn().prepare("SELECT id, code, name FROM office ORDER BY name, id")?;
         let rows = stmt.query_map([], |r| Ok(OfficeRef { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The id of the office with this code, if the database holds it.
     pub fn office_id(&self, code: &str) -> Result<Option<i64>> {
-        Ok(self.conn.query_row("SELECT id FROM office WHERE code = ?1", [code], |r| r.get(0)).optional()?)
+        Ok(self.conn().query_row("SELECT id FROM office WHERE code = ?1", [code], |r| r.get(0)).optional()?)
     }
 
     /// Stores a whole dataset in one transaction. An office with the same code keeps its row,
@@ -158,7 +158,7 @@ impl Store {
     /// [`Store::save_dataset_cancellable`] that names the user in the audit row of a
     /// replacement and says what was replaced.
     pub fn import_dataset(&mut self, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn().unchecked_transaction()?;
         let imported = save(&tx, d, user, keep_going)?;
         tx.commit()?;
         Ok(imported)
@@ -172,7 +172,7 @@ impl Store {
         office: i64,
         fill: impl FnOnce(&mut dyn FnMut(&P) -> Result<()>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let tx = self.conn.transaction().map_err(StorageError::from)?;
+        let tx = self.conn().unchecked_transaction().map_err(StorageError::from)?;
         {
             let mut stmt = tx.prepare_cached(&insert_sql::<P>()).map_err(StorageError::from)?;
             let mut store_row = |row: &P| -> Result<()> { Ok(insert_row(&mut stmt, office, row)?) };
@@ -185,12 +185,12 @@ impl Store {
     /// The performance data (Renstra, targets, realisation, AKIP; no budget, organisation or
     /// printed figures) of every office, by office id, read with one query per table.
     pub fn load_performance_all(&self) -> Result<BTreeMap<i64, Dataset>> {
-        load_scope(&self.conn, Scope::All, Parts::Performance).map_err(unwrap_corrupt)
+        load_scope(self.conn(), Scope::All, Parts::Performance).map_err(unwrap_corrupt)
     }
 
     /// Loads the whole dataset of an office.
     pub fn load_dataset(&self, office_id: i64) -> Result<Dataset> {
-        load(&self.conn, office_id).map_err(|e| match e {
+        load(self.conn(), office_id).map_err(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => StorageError::NoOffice(office_id.to_string()),
             other => unwrap_corrupt(other),
         })

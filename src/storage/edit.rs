@@ -376,6 +376,12 @@ impl EditError {
     }
 }
 
+impl From<super::sql::DbError> for EditError {
+    fn from(e: super::sql::DbError) -> Self {
+        EditError::Storage(StorageError::Db(e))
+    }
+}
+
 impl From<rusqlite::Error> for EditError {
     fn from(e: rusqlite::Error) -> Self {
         EditError::Storage(StorageError::Sqlite(e))
@@ -710,17 +716,17 @@ impl Store {
         action: &'a str,
         description: &'a str,
     ) -> Result<Batch<'a>, EditError> {
-        if self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        if self.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
             return Err(EditError::ReadOnly);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.conn().unchecked_transaction()?;
         let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
         Ok(Batch { tx, office, change_id, at: now_text(), user, action, description })
     }
 
     /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).
     pub fn audit_log(&self, office: i64, record: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StorageError> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn().prepare(
             "SELECT change_id, at, user_name, action, description, record, field, old_value, new_value FROM audit_log
              WHERE office_id = ?1 AND (?2 IS NULL OR record = ?2) ORDER BY id DESC LIMIT ?3",
         )?;

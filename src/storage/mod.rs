@@ -8,6 +8,7 @@ mod edit;
 mod ops;
 mod safety;
 mod settings;
+pub mod sql;
 
 pub use backend::Backend;
 pub use city::*;
@@ -78,6 +79,8 @@ pub enum StorageError {
     Cancelled,
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Db(#[from] sql::DbError),
 }
 
 impl StorageError {
@@ -125,6 +128,7 @@ impl StorageError {
             }
             StorageError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
+            StorageError::Db(e) => format!("Kesalahan basis data: {e}"),
         }
     }
 
@@ -179,33 +183,34 @@ pub type Result<T> = std::result::Result<T, StorageError>;
 
 /// An open Kinerja database.
 pub struct Store {
-    conn: Connection,
+    db: sql::Db,
     path: Option<PathBuf>,
-    /// Statements run on `conn` (see [`Store::queries`]).
-    queries: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
     /// A store on `conn`, counting the statements it runs.
-    fn counted(mut conn: Connection, path: Option<PathBuf>) -> Store {
-        let queries = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let counter = std::sync::Arc::clone(&queries);
-        // Registering a callback only fails on a closed connection; the count is a diagnostic,
-        // so a store without it still works (its count stays 0).
-        let _ = conn.trace_v2(
-            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
-            Some(move |_: rusqlite::trace::TraceEvent<'_>| {
-                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }),
-        );
-        Store { conn, path, queries }
+    fn counted(conn: Connection, path: Option<PathBuf>) -> Store {
+        Store { db: sql::Db::sqlite(conn), path }
+    }
+
+    /// The connection, on whichever engine.
+    pub(crate) fn db(&self) -> &sql::Db {
+        &self.db
+    }
+
+    /// The SQLite connection of a store on a file (or in memory).
+    // Transitional: the modules not yet written over `sql::Db` reach SQLite through this; a
+    // store is only ever opened on SQLite until they all are.
+    fn conn(&self) -> &Connection {
+        #[allow(clippy::expect_used)]
+        self.db.as_sqlite().expect("only SQLite stores are opened while modules still use rusqlite")
     }
 
     /// How many SQL statements this store has run since it was opened (reads and writes; a
     /// statement stepped again after a reset counts again). The window reads the database only
     /// after a change, never while drawing: tests watch this count across frames.
     pub fn queries(&self) -> u64 {
-        self.queries.load(std::sync::atomic::Ordering::Relaxed)
+        self.db.statements()
     }
 
     /// Opens (creating if needed) and migrates the database at `path`.
@@ -241,15 +246,15 @@ impl Store {
         let at = PathBuf::from(shown);
         let classify = |e: rusqlite::Error| StorageError::classify(e, &at);
         // Read the version before any pragma that could write to the file.
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
+        let version: i64 = self.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(classify)?;
         if version > SCHEMA_VERSION {
             return Err(StorageError::NewerSchema { path: shown.to_string(), found: version, known: SCHEMA_VERSION });
         }
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        self.conn.pragma_update(None, "foreign_keys", true).map_err(classify)?;
+        self.conn().busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn().pragma_update(None, "foreign_keys", true).map_err(classify)?;
         if wal {
-            self.conn.pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
-            self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(classify)?;
+            self.conn().pragma_update(None, "journal_mode", "WAL").map_err(classify)?;
+            self.conn().pragma_update(None, "synchronous", "NORMAL").map_err(classify)?;
         }
         if version > 0 && version < SCHEMA_VERSION && self.path.is_some() {
             // An existing database is copied before its schema changes.
@@ -258,9 +263,9 @@ impl Store {
         self.migrate(version).map_err(classify)?;
         // New files and those of earlier versions (id 0, already recognised as Kinerja's by
         // `inspect`) are marked as Kinerja's.
-        let id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
+        let id: i32 = self.conn().query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(classify)?;
         if id != APPLICATION_ID {
-            self.conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(classify)?;
+            self.conn().pragma_update(None, "application_id", APPLICATION_ID).map_err(classify)?;
         }
         Ok(())
     }
@@ -275,10 +280,10 @@ impl Store {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let rebuild = sql.contains("DROP TABLE");
             if rebuild {
-                self.conn.pragma_update(None, "foreign_keys", false)?;
+                self.conn().pragma_update(None, "foreign_keys", false)?;
             }
             let migrated = (|| {
-                let tx = self.conn.transaction()?;
+                let tx = self.conn().unchecked_transaction()?;
                 tx.execute_batch(sql)?;
                 if rebuild {
                     let broken: Option<String> =
@@ -294,7 +299,7 @@ impl Store {
                 tx.commit()
             })();
             if rebuild {
-                self.conn.pragma_update(None, "foreign_keys", true)?;
+                self.conn().pragma_update(None, "foreign_keys", true)?;
             }
             migrated?;
         }
@@ -303,7 +308,7 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn().query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -311,7 +316,7 @@ impl Store {
     }
 
     pub fn connection(&self) -> &Connection {
-        &self.conn
+        self.conn()
     }
 
     /// Opens a database at an older schema version, for upgrade tests.

@@ -34,14 +34,14 @@ impl Store {
 
     /// `PRAGMA integrity_check`: an empty list when the database is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut stmt = self.conn().prepare("PRAGMA integrity_check")?;
         let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
     /// Whether the connection refuses writes.
     pub fn is_read_only(&self) -> bool {
-        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+        self.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// Copies the whole database to a new backup file beside it and prunes old copies.
@@ -76,11 +76,11 @@ impl Store {
     /// The copy at `tmp`, checked: sound, of the same schema version and with the same offices.
     fn write_verified_copy(&self, tmp: &Path) -> std::result::Result<(), String> {
         let shown = |e: rusqlite::Error| format!("{}: {e}", tmp.display());
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(shown)?;
-        let offices = office_count(&self.conn).map_err(shown)?;
+        let version: i64 = self.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(shown)?;
+        let offices = office_count(self.conn()).map_err(shown)?;
         {
             let mut dest = Connection::open(tmp).map_err(shown)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest).map_err(shown)?;
+            let backup = rusqlite::backup::Backup::new(self.conn(), &mut dest).map_err(shown)?;
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None).map_err(shown)?;
         }
         let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(shown)?;

@@ -134,3 +134,5 @@ pub fn click_tab(h: &mut Harness<'static, KinerjaApp>, tab: kinerja::ui::Tab, la
     h.run_steps(3);
     assert_eq!(h.state().ui_state().tab, tab);
 }
+
+pub mod server;
