@@ -9,6 +9,7 @@
 //! `spending:CODE`).
 
 use super::dataset::{corrupt, money};
+use super::sql::{args, DbResult, Row};
 use super::{Result, Store};
 use crate::calc::budget::Amounts;
 use crate::domain::{Coded, FundingSource, Money, SpendingType, Year};
@@ -121,11 +122,13 @@ fn rolled(figure: Figure, a: &str, depth: u8) -> String {
 
 /// The four sums (pagu murni, pagu, realisasi, serapan's pagu) over the top-level lines `t`.
 /// Budget lines have three levels (program, kegiatan, sub-kegiatan: the reader and the edits
-/// refuse a line under a sub-kegiatan), so rolling up two levels reaches every line.
+/// refuse a line under a sub-kegiatan), so rolling up two levels reaches every line. A sum of
+/// BIGINT sen is NUMERIC on PostgreSQL; the cast reads it back as the integer SQLite gives (and
+/// fails on both engines rather than round where it would not fit).
 fn top_sums() -> String {
     [Figure::PaguMurni, Figure::Pagu, Figure::Realisasi, Figure::PaguSerapan]
         .iter()
-        .map(|f| format!("SUM({})", rolled(*f, "t", 2)))
+        .map(|f| format!("CAST(SUM({}) AS BIGINT)", rolled(*f, "t", 2)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -159,7 +162,7 @@ static CITY_BUDGET_PARTS_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-fn coded<T: Coded>(row: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+fn coded<T: Coded>(row: &Row, i: usize) -> DbResult<T> {
     let code: String = row.get(i)?;
     T::from_code(&code).ok_or_else(|| corrupt(format!("'{code}' is not one of {}", T::codes())))
 }
@@ -168,8 +171,7 @@ impl Store {
     /// Every office's programme totals in `year`, by office name; an office without a budget
     /// that year is listed with no amounts.
     pub fn city_budget(&self, year: Year) -> Result<Vec<OfficeBudget>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_SQL)?;
-        let rows = stmt.query_map([year], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_SQL, &args![year], |r| {
             Ok(OfficeBudget {
                 office_id: r.get(0)?,
                 code: r.get(1)?,
@@ -179,14 +181,12 @@ impl Store {
                 realisasi: money(r, 5)?,
                 pagu_serapan: money(r, 6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// The city's programme totals per year, over all offices.
     pub fn city_budget_by_year(&self) -> Result<Vec<YearBudget>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_BY_YEAR_SQL)?;
-        let rows = stmt.query_map([], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_BY_YEAR_SQL, &[], |r| {
             Ok(YearBudget {
                 year: r.get(0)?,
                 pagu_murni: money(r, 1)?,
@@ -195,34 +195,33 @@ impl Store {
                 pagu_serapan: money(r, 4)?,
                 offices: r.get(5)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// Every office's totals in `year` per funding source and spending type: one row for each
     /// office, source and type that has top-level lines. The city's totals per source, per type
     /// and overall are sums of these rows.
     pub fn city_budget_parts(&self, year: Year) -> Result<Vec<BudgetPart>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_PARTS_SQL)?;
-        let rows = stmt.query_map([year], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_PARTS_SQL, &args![year], |r| {
             Ok(BudgetPart {
                 office_id: r.get(0)?,
                 source: coded(r, 1)?,
                 spending: coded(r, 2)?,
                 amounts: amounts(money(r, 3)?, money(r, 4)?, money(r, 5)?, money(r, 6)?),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// Every office's stored settings as key/value pairs, by office id.
     pub fn settings_all(&self) -> Result<std::collections::HashMap<i64, Vec<(String, String)>>> {
-        let mut stmt =
-            self.conn().prepare_cached("SELECT office_id, key, value FROM office_setting ORDER BY office_id")?;
+        let rows = self.db().query_map(
+            "SELECT office_id, key, value FROM office_setting ORDER BY office_id, key",
+            &[],
+            |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
+        )?;
         let mut out: std::collections::HashMap<i64, Vec<(String, String)>> = Default::default();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            out.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
+        for (office, key, value) in rows {
+            out.entry(office).or_default().push((key, value));
         }
         Ok(out)
     }

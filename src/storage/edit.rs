@@ -5,7 +5,7 @@
 //!
 //! Private to the store: nothing outside `storage` names a table, a column or an SQL value.
 
-use super::dataset::{from_row, insert_row, insert_sql};
+use super::dataset::{insert_sql, legacy_from_row as from_row, legacy_insert_row as insert_row};
 use super::{StorageError, Store};
 use crate::domain::*;
 use crate::entity::{same as same_column, Column, Entity, Kind};
