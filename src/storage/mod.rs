@@ -80,7 +80,42 @@ pub enum StorageError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
-    Db(#[from] sql::DbError),
+    Db(sql::DbError),
+    #[error("{} is for a database file; this database is on a server, where the server's administrator keeps copies and checks", .what.name(crate::format::Lang::En))]
+    NotAFile { what: FileOnly },
+}
+
+/// What only a database file has: its server counterparts are the administrator's business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileOnly {
+    Backup,
+    IntegrityCheck,
+}
+
+impl FileOnly {
+    pub fn name(self, lang: crate::format::Lang) -> &'static str {
+        use crate::format::Lang;
+        match (self, lang) {
+            (FileOnly::Backup, Lang::En) => "A backup copy",
+            (FileOnly::Backup, Lang::Id) => "Salinan cadangan",
+            (FileOnly::IntegrityCheck, Lang::En) => "The integrity check",
+            (FileOnly::IntegrityCheck, Lang::Id) => "Pemeriksaan keutuhan",
+        }
+    }
+}
+
+impl From<sql::DbError> for StorageError {
+    /// A value the store cannot read is [`StorageError::Corrupt`] whichever engine holds it, and
+    /// SQLite's own errors stay what they were before the store ran over [`sql::Db`].
+    fn from(e: sql::DbError) -> Self {
+        match e {
+            sql::DbError::Corrupt(what) => StorageError::Corrupt(what),
+            // A column holding another type than its declaration is a damaged value too.
+            e @ sql::DbError::Type { .. } => StorageError::Corrupt(e.to_string()),
+            sql::DbError::Sqlite(e) => StorageError::Sqlite(e),
+            other => StorageError::Db(other),
+        }
+    }
 }
 
 impl StorageError {
@@ -129,6 +164,10 @@ impl StorageError {
             StorageError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
             StorageError::Db(e) => format!("Kesalahan basis data: {e}"),
+            StorageError::NotAFile { what } => format!(
+                "{} hanya untuk berkas basis data; basis data ini ada di server, yang salinan dan pemeriksaannya diurus administrator server.",
+                what.name(crate::format::Lang::Id)
+            ),
         }
     }
 
