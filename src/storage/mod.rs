@@ -1,6 +1,7 @@
 //! The SQLite store: opening with the right pragmas, numbered migrations tracked with
 //! `PRAGMA user_version`, and one module per aggregate.
 
+pub mod access;
 mod backend;
 mod city;
 mod dataset;
