@@ -101,8 +101,14 @@ fn a_planner_writes_its_own_office_and_nothing_of_another() {
     assert_eq!(seen, 2);
     assert_eq!(c.execute("UPDATE budget_line SET amount_sen = 0 WHERE office_id = $1", &[&B]).unwrap(), 0);
     assert_eq!(c.execute("DELETE FROM budget_line WHERE office_id = $1", &[&B]).unwrap(), 0);
-    assert_refused(c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]), "insert for B");
-    assert_refused(c.execute("UPDATE budget_line SET office_id = $1 WHERE office_id = $2", &[&B, &A]), "move a row to B");
+    assert_refused(
+        c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]),
+        "insert for B",
+    );
+    assert_refused(
+        c.execute("UPDATE budget_line SET office_id = $1 WHERE office_id = $2", &[&B, &A]),
+        "move a row to B",
+    );
     assert_eq!(count(&owner, "SELECT amount_sen FROM budget_line WHERE office_id = 2"), 200);
     assert_eq!(count(&owner, "SELECT count(*) FROM budget_line"), 2);
 
@@ -124,17 +130,26 @@ fn a_planner_writes_its_own_office_and_nothing_of_another() {
     // A temporary table comes first on the search path: it must not stand in for the real list.
     c.batch_execute("CREATE TEMP TABLE kinerja_user_office (login TEXT, office_id BIGINT)").unwrap();
     c.execute("INSERT INTO kinerja_user_office VALUES (session_user, $1)", &[&B]).unwrap();
-    assert_refused(c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]), "temp table");
+    assert_refused(
+        c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]),
+        "temp table",
+    );
     assert_eq!(c.execute("UPDATE budget_line SET amount_sen = 0 WHERE office_id = $1", &[&B]).unwrap(), 0);
     // Another role of its own (SET ROLE to its group) changes nothing of what it writes.
     c.batch_execute("SET ROLE kinerja_planner").unwrap();
-    assert_refused(c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]), "set role");
+    assert_refused(
+        c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'x', 1)", &[&B]),
+        "set role",
+    );
     drop(c);
 
     // Through Kinerja: it knows who it is, and may not add users.
     let db = Db::postgres(connect_as(&test, &login, "rahasia 1"));
     let me = whoami(&db).unwrap();
-    assert_eq!((me.login.as_str(), me.role, me.writable), (login.as_str(), Some(Role::Planner), Writable::Offices(vec![A])));
+    assert_eq!(
+        (me.login.as_str(), me.role, me.writable),
+        (login.as_str(), Some(Role::Planner), Writable::Offices(vec![A]))
+    );
     let other = logins.make("sneaky");
     let e = add_user(&db, &other, Role::Admin, &[], Some("x")).unwrap_err();
     assert!(matches!(e, AccessError::NotAllowed(_)), "{e:?}");
@@ -178,7 +193,10 @@ fn an_admin_writes_every_office_and_manages_users() {
     add_user(&owner, &admin, Role::Admin, &[], Some("kunci")).unwrap();
     let mut c = connect_as(&test, &admin, "kunci");
     assert_eq!(c.execute("UPDATE budget_line SET amount_sen = amount_sen * 2", &[]).unwrap(), 2);
-    assert_eq!(c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'b2', 7)", &[&B]).unwrap(), 1);
+    assert_eq!(
+        c.execute("INSERT INTO budget_line (office_id, name, amount_sen) VALUES ($1, 'b2', 7)", &[&B]).unwrap(),
+        1
+    );
     assert_eq!(c.execute("INSERT INTO office (id, code, name) VALUES (3, 'C', 'Dinas C')", &[]).unwrap(), 1);
     assert_eq!(c.execute("INSERT INTO city_setting (key, value) VALUES ('k', 'v')", &[]).unwrap(), 1);
     assert_eq!(c.execute("INSERT INTO audit_log (office_id, action) VALUES (3, 'new office')", &[]).unwrap(), 1);
@@ -214,7 +232,8 @@ fn users_are_added_listed_and_removed_and_bad_requests_change_nothing() {
     let Some((_test, owner)) = setup("users") else { return };
     let mut logins = Logins(Vec::new());
     let (planner, reviewer, admin) = (logins.make("p"), logins.make("r"), logins.make("a"));
-    add_user(&owner, &planner, Role::Planner, &["B".to_string(), "A".to_string(), "B".to_string()], Some("pw p")).unwrap();
+    add_user(&owner, &planner, Role::Planner, &["B".to_string(), "A".to_string(), "B".to_string()], Some("pw p"))
+        .unwrap();
     add_user(&owner, &reviewer, Role::Reviewer, &[], None).unwrap();
     add_user(&owner, &admin, Role::Admin, &[], Some("pw a")).unwrap();
     let mine: Vec<UserInfo> = list_users(&owner).unwrap().into_iter().filter(|u| logins.0.contains(&u.login)).collect();
@@ -228,13 +247,21 @@ fn users_are_added_listed_and_removed_and_bad_requests_change_nothing() {
 
     // The server keeps a SCRAM verifier, never the password; no password: none kept.
     let stored: Option<String> = owner
-        .query_row("SELECT rolpassword FROM pg_authid WHERE rolname = ?1", &kinerja::storage::sql::args![planner], |r| r.get(0))
+        .query_row(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = ?1",
+            &kinerja::storage::sql::args![planner],
+            |r| r.get(0),
+        )
         .unwrap();
     let stored = stored.expect("a password is kept");
     assert!(stored.starts_with("SCRAM-SHA-256$4096:"), "{stored}");
     assert!(!stored.contains("pw p"));
     let none: Option<String> = owner
-        .query_row("SELECT rolpassword FROM pg_authid WHERE rolname = ?1", &kinerja::storage::sql::args![reviewer], |r| r.get(0))
+        .query_row(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = ?1",
+            &kinerja::storage::sql::args![reviewer],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(none, None);
     assert!(count(&owner, &format!("SELECT count(*) FROM pg_roles WHERE rolname = '{admin}' AND rolcreaterole")) == 1);
@@ -318,8 +345,16 @@ fn setup_runs_twice_and_the_check_finds_what_is_missing() {
     assert_eq!(
         problems,
         vec![
-            AccessProblem::GrantTooWide { table: "audit_log".into(), group: "kinerja_admin".into(), privilege: "UPDATE".into() },
-            AccessProblem::GrantTooWide { table: "audit_log".into(), group: "kinerja_reviewer".into(), privilege: "UPDATE".into() },
+            AccessProblem::GrantTooWide {
+                table: "audit_log".into(),
+                group: "kinerja_admin".into(),
+                privilege: "UPDATE".into()
+            },
+            AccessProblem::GrantTooWide {
+                table: "audit_log".into(),
+                group: "kinerja_reviewer".into(),
+                privilege: "UPDATE".into()
+            },
             AccessProblem::RlsNotForced("budget_line".into()),
             AccessProblem::PolicyMissing { table: "budget_line".into(), policy: "kinerja_update".into() },
         ]

@@ -474,13 +474,7 @@ pub fn validate_login(login: &str) -> AccessResult<()> {
 /// plain password never reaches the server (nor its logs); without one the login signs in only
 /// by another method the server allows (a certificate, peer). An admin login also gets
 /// CREATEROLE (and ADMIN OPTION on the admin group) so that it can add and remove users.
-pub fn add_user(
-    db: &Db,
-    login: &str,
-    role: Role,
-    offices: &[String],
-    password: Option<&str>,
-) -> AccessResult<()> {
+pub fn add_user(db: &Db, login: &str, role: Role, offices: &[String], password: Option<&str>) -> AccessResult<()> {
     validate_login(login)?;
     match role {
         Role::Planner if offices.is_empty() => return Err(AccessError::PlannerWithoutOffice),
