@@ -2,6 +2,7 @@
 //! `PRAGMA user_version`, and one module per aggregate; or a PostgreSQL server database reached
 //! through `server` and brought to the same schema by `pg_schema`.
 
+pub mod access;
 mod backend;
 mod city;
 mod dataset;
