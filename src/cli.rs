@@ -11,6 +11,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod server;
+pub use server::{ServerCommand, UserCommand};
+
 /// Exit code for errors: bad arguments or input, an unknown table, a file that is not a Kinerja
 /// database (not SQLite, another program's, a newer schema).
 pub const EXIT_ERROR: u8 = 2;
@@ -184,6 +187,12 @@ pub enum Command {
     },
     /// List the offices in the database: code and name.
     Offices,
+    /// The administrator's commands for a city's shared PostgreSQL server (--db postgres://…):
+    /// its schema and access policies, and the staff's logins.
+    Server {
+        #[command(subcommand)]
+        action: ServerCommand,
+    },
     /// Database maintenance.
     Db {
         #[command(subcommand)]
@@ -290,9 +299,11 @@ pub fn output_lang(flag: Option<OutputLang>, env: Option<&str>) -> Result<Lang, 
 
 #[derive(Subcommand, Debug)]
 pub enum DbCommand {
-    /// Run SQLite's integrity check on the database without changing it.
-    /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
-    /// 4: busy; 6: no permission; 7: a folder.
+    /// Run SQLite's integrity check on the database without changing it; on a server
+    /// (--db postgres://…), check its schema version and access policies.
+    /// Exit code 0: sound; 1: damaged, or the server needs `kinerja server init` (an older
+    /// schema, missing roles or policies); 2: the file does not exist or is not a Kinerja
+    /// database, or a newer schema; 4: busy; 6: no permission; 7: a folder.
     Check,
 }
 
@@ -367,11 +378,21 @@ pub fn main() -> ExitCode {
         Err(e) => return fail(e),
     };
     // `--db` wins over the environment, as `--lang` does over KINERJA_LANG.
-    let db = cli
-        .db
-        .clone()
-        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
-        .unwrap_or_else(default_db_path);
+    let given = cli.db.clone().or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()).map(PathBuf::from));
+    let given_text = given.as_ref().map(|p| p.to_string_lossy().into_owned());
+    // The administrator's commands work on a server only, and need no default file.
+    let command = match cli.command {
+        Some(Command::Server { action }) => {
+            return server::run(action, given_text.as_deref(), lang, &mut std::io::stdout().lock())
+        }
+        Some(Command::Db { action: DbCommand::Check })
+            if given_text.as_deref().is_some_and(crate::storage::is_server_address) =>
+        {
+            return server::db_check(given_text.as_deref().unwrap_or_default(), lang, &mut std::io::stdout().lock())
+        }
+        other => other,
+    };
+    let db = given.unwrap_or_else(default_db_path);
     if let Some(address) = server_address(&db) {
         return fail(tr!(
             lang,
@@ -381,7 +402,7 @@ pub fn main() -> ExitCode {
              data in a database file: give --db a file path (for example kinerja.sqlite). Nothing was written."
         ));
     }
-    match cli.command {
+    match command {
         None => match crate::ui::run(db, cli.office) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -458,7 +479,13 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
         let spec = crate::demo::DemoSpec { offices, years, lines, seed, ..Default::default() };
         return demo(db, &spec, force, lang, out);
     }
+    if let Command::Server { action } = command {
+        return server::run(action, Some(&db.to_string_lossy()), lang, out);
+    }
     if let Command::Db { action: DbCommand::Check } = command {
+        if crate::storage::is_server_address(&db.to_string_lossy()) {
+            return server::db_check(&db.to_string_lossy(), lang, out);
+        }
         if !db.exists() {
             return fail(tr!(lang, "{} tidak ada", "{} does not exist", db.display()));
         }
@@ -820,7 +847,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
         // Handled before the database is opened.
         Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
         // Handled before the database is opened.
-        Command::Demo { .. } => ExitCode::SUCCESS,
+        Command::Demo { .. } | Command::Server { .. } => ExitCode::SUCCESS,
         Command::Offices => match session.store.offices() {
             Ok(offices) => {
                 for o in offices {
