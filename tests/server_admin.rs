@@ -307,6 +307,9 @@ fn bad_input_is_refused_and_nothing_is_created() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("is not a server address"), "{}", stderr(&o));
     assert!(!file.exists(), "no file is made for a server command");
+    let o = en(&["server", "init", "--db", "mysql://u:rahasia@127.0.0.1/kota"], None);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("'mysql://u:***@127.0.0.1/kota' is not a server address"), "{}", stderr(&o));
     let o = en(&["server", "user", "list", "--db", "postgres://u:rahasia@127.0.0.1"], None);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("database name is missing") && !stderr(&o).contains("rahasia"), "{}", stderr(&o));

@@ -66,6 +66,9 @@ pub fn run(command: ServerCommand, db: Option<&str>, lang: Lang, out: &mut dyn W
             if let Err(message) = validate_role(role, lang) {
                 return fail(message);
             }
+            if let Err(e) = access::validate_login(login) {
+                return fail(e.message(lang));
+            }
             match read_password(login, *password_stdin, lang) {
                 Ok(p) => Some(p),
                 Err(message) => return fail(message),
@@ -100,6 +103,8 @@ fn server_of(db: Option<&str>, lang: Lang) -> Result<ServerAddress, ExitCode> {
         )));
     };
     if !crate::storage::is_server_address(text) {
+        // Another scheme's address may hold a password too: it is not repeated.
+        let text = super::server_address(std::path::Path::new(text)).unwrap_or_else(|| text.to_string());
         return Err(fail(tr!(
             lang,
             "'{text}' bukan alamat server; perintah ini bekerja pada server basis data, bukan berkas: sebutkan \
