@@ -76,9 +76,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// The office to work on, by its code (`kinerja offices` lists them); without it, the first
-    /// office by name (the window remembers the last one chosen).
-    #[arg(long, global = true, value_name = "CODE")]
-    pub office: Option<String>,
+    /// office by name (the window remembers the last one chosen). `db copy` takes it several
+    /// times: the offices to copy.
+    #[arg(long, global = true, value_name = "CODE", action = clap::ArgAction::Append)]
+    pub office: Vec<String>,
     /// Language of every message and of `check`'s findings: id (Indonesian, the default) or en;
     /// also from the environment variable KINERJA_LANG. The PDF and XLSX stay Indonesian.
     #[arg(long, global = true, value_enum, value_name = "id|en")]
@@ -294,6 +295,19 @@ pub enum DbCommand {
     /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
     /// 4: busy; 6: no permission; 7: a folder.
     Check,
+    /// Copy offices with their whole dataset, audit trail and settings from another database
+    /// (--from) into this one (--db; a file that does not exist is created), in one
+    /// transaction. Every office of the source, or those named with --office CODE (repeated).
+    /// An office the target holds already is refused unless --force, which replaces it.
+    /// Exit code 0: copied; 2: refused or failed, nothing written.
+    Copy {
+        /// The database to copy from.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Replace offices the target holds already (their data, audit trail and settings).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -382,7 +396,8 @@ pub fn main() -> ExitCode {
         ));
     }
     match cli.command {
-        None => match crate::ui::run(db, cli.office) {
+        None if cli.office.len() > 1 => fail(once_only(lang)),
+        None => match crate::ui::run(db, cli.office.into_iter().next()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("kinerja: {e}");
@@ -391,7 +406,7 @@ pub fn main() -> ExitCode {
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            let code = run(command, &db, cli.office.as_deref(), lang, &mut out);
+            let code = run(command, &db, &cli.office, lang, &mut out);
             let _ = out.flush();
             code
         }
@@ -426,9 +441,26 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Runs a command against the database at `db` (on `office`, by code, when given), writing its
-/// output to `out` and its messages in `lang`.
-pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
+/// `--office` given more than once to a command about one office.
+fn once_only(lang: Lang) -> String {
+    lang.pick(
+        "--office hanya sekali, kecuali untuk kinerja db copy; tidak ada yang ditulis.",
+        "--office only once, except for kinerja db copy; nothing was written.",
+    )
+    .to_string()
+}
+
+/// Runs a command against the database at `db` (on the office of `offices`, by code, when given;
+/// `db copy` takes several), writing its output to `out` and its messages in `lang`.
+pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
+    if let Command::Db { action: DbCommand::Copy { from, force } } = &command {
+        return db_copy(from, db, offices, *force, lang, out);
+    }
+    let office = match offices {
+        [] => None,
+        [one] => Some(one.as_str()),
+        _ => return fail(once_only(lang)),
+    };
     let write_error = |e: &crate::export::WriteError| error_message(lang, || e.message_id(), e);
     if let Command::Template { out: file, force } = &command {
         let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
@@ -818,7 +850,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             }
         }
         // Handled before the database is opened.
-        Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
+        Command::Db { action: DbCommand::Check | DbCommand::Copy { .. } } => ExitCode::SUCCESS,
         // Handled before the database is opened.
         Command::Demo { .. } => ExitCode::SUCCESS,
         Command::Offices => match session.store.offices() {
@@ -859,6 +891,77 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             }
         }
     }
+}
+
+/// `kinerja db copy`: a line on stderr as each office starts, one line per office copied on
+/// `out` (code, rows, copied or replaced) and the sum on stderr.
+fn db_copy(
+    from: &std::path::Path,
+    to: &std::path::Path,
+    offices: &[String],
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> ExitCode {
+    use crate::format::number;
+    let started = std::time::Instant::now();
+    let int = |n: u64| number(n.into(), 0, lang);
+    let mut progress = |p: crate::storage::copy::CopyProgress<'_>| {
+        if let Some(o) = p.office {
+            eprintln!(
+                "kinerja: {}",
+                tr!(
+                    lang,
+                    "[{}/{}] menyalin {} ({}); {} baris tertulis",
+                    "[{}/{}] copying {} ({}); {} rows written",
+                    p.index + 1,
+                    p.total,
+                    o.code,
+                    o.name,
+                    int(p.rows)
+                )
+            );
+        }
+    };
+    let copied = match crate::app::copy::copy_files(from, to, offices, force, &mut progress) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("kinerja: {}", e.message(lang));
+            return ExitCode::from(e.open_error().map_or(EXIT_ERROR, open_exit_code));
+        }
+    };
+    if let Some(b) = &copied.backup {
+        eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", b.display()));
+    }
+    let mut text = String::new();
+    for o in &copied.offices {
+        let how = match (o.replaced, lang) {
+            (true, Lang::Id) => "diganti",
+            (true, Lang::En) => "replaced",
+            (false, Lang::Id) => "disalin",
+            (false, Lang::En) => "copied",
+        };
+        text.push_str(&format!("{}\t{}\t{}\n", o.code, tr!(lang, "{} baris", "{} rows", int(o.rows)), how));
+    }
+    if out.write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let rows: u64 = copied.offices.iter().map(|o| o.rows).sum();
+    let seconds = rust_decimal::Decimal::from(started.elapsed().as_millis() as u64) / rust_decimal::Decimal::from(1000);
+    eprintln!(
+        "kinerja: {}",
+        tr!(
+            lang,
+            "{} kantor ({} baris) disalin dari {} ke {} dalam {} detik",
+            "{} offices ({} rows) copied from {} to {} in {} seconds",
+            copied.offices.len(),
+            int(rows),
+            from.display(),
+            to.display(),
+            number(seconds, 1, lang)
+        )
+    );
+    ExitCode::SUCCESS
 }
 
 /// `kinerja narrative show`: each section with text, in the document's order, under its name;

@@ -1,6 +1,7 @@
 //! Application state and commands shared by the window and the command line.
 
 pub mod city;
+pub mod copy;
 mod history;
 pub mod narrative;
 pub mod settings;

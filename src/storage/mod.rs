@@ -3,6 +3,7 @@
 
 mod backend;
 mod city;
+pub mod copy;
 mod dataset;
 mod edit;
 mod ops;
