@@ -1,6 +1,6 @@
 //! The command line: `kinerja [--db FILE] [COMMAND]`.
 
-use crate::app::{default_db_path, Integrity, Session};
+use crate::app::{default_db_path, Integrity, Location, Session};
 use crate::calc::check::check;
 use crate::domain::Year;
 use crate::format::Lang;
@@ -301,9 +301,9 @@ pub enum DbCommand {
     /// An office the target holds already is refused unless --force, which replaces it.
     /// Exit code 0: copied; 2: refused or failed, nothing written.
     Copy {
-        /// The database to copy from.
-        #[arg(long, value_name = "FILE")]
-        from: PathBuf,
+        /// The database to copy from: a file or a server (postgres://USER@HOST/DATABASE).
+        #[arg(long, value_name = "FILE|URL")]
+        from: std::ffi::OsString,
         /// Replace offices the target holds already (their data, audit trail and settings).
         #[arg(long)]
         force: bool,
@@ -384,22 +384,21 @@ pub fn main() -> ExitCode {
     let db = cli
         .db
         .clone()
-        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
-        .unwrap_or_else(default_db_path);
-    if let Some(address) = server_address(&db) {
-        return fail(tr!(
-            lang,
-            "'{address}' adalah alamat server basis data, bukan berkas; versi Kinerja ini menyimpan data \
-             dalam berkas basis data: beri --db jalur berkas (misalnya kinerja.sqlite). Tidak ada yang ditulis.",
-            "'{address}' is the address of a database server, not a file; this version of Kinerja keeps its \
-             data in a database file: give --db a file path (for example kinerja.sqlite). Nothing was written."
-        ));
-    }
+        .map(std::ffi::OsString::from)
+        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()))
+        .map_or_else(|| Ok(Location::File(default_db_path())), |text| Location::parse(&text));
+    let db = match db {
+        Ok(l) => l,
+        Err(e) => return fail(e.message(lang)),
+    };
     match cli.command {
         None if cli.office.len() > 1 => fail(once_only(lang)),
-        None => match crate::ui::run(db, cli.office.into_iter().next()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
+        None => match file_only(&db, lang.pick("jendela aplikasi", "the application window"), lang)
+            .map(|path| crate::ui::run(path.to_path_buf(), cli.office.into_iter().next()))
+        {
+            Err(code) => code,
+            Ok(Ok(())) => ExitCode::SUCCESS,
+            Ok(Err(e)) => {
                 eprintln!("kinerja: {e}");
                 ExitCode::from(EXIT_ERROR)
             }
@@ -413,27 +412,17 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// A `--db` written as a server address (`postgres://user:secret@host/db`, any `scheme://`),
-/// with its password masked, so that it is refused instead of being taken for a relative path
-/// (which would create a folder named `postgres:`).
-fn server_address(db: &std::path::Path) -> Option<String> {
-    let text = db.to_string_lossy();
-    let (scheme, rest) = text.split_once("://")?;
-    let is_scheme = !scheme.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    // `file://` names a file, whatever SQLite would make of it.
-    if !is_scheme || scheme.eq_ignore_ascii_case("file") {
-        return None;
-    }
-    // `user:password@host`: the password is not echoed back.
-    let masked = match rest.split_once('@') {
-        Some((user, host)) if user.contains(':') => {
-            format!("{}:***@{host}", user.split_once(':').map_or(user, |(u, _)| u))
-        }
-        _ => rest.to_string(),
-    };
-    Some(format!("{scheme}://{masked}"))
+/// The file of `db`, for what only a database file has (`what`: the command, in `lang`); on a
+/// server, a message saying so and the exit code.
+fn file_only<'a>(db: &'a Location, what: &str, lang: Lang) -> Result<&'a std::path::Path, ExitCode> {
+    db.file().ok_or_else(|| {
+        fail(tr!(
+            lang,
+            "{what} hanya untuk berkas basis data; {} adalah basis data di server. Tidak ada yang ditulis.",
+            "{what} is for a database file; {} is a database on a server. Nothing was written.",
+            db.shown()
+        ))
+    })
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -452,9 +441,12 @@ fn once_only(lang: Lang) -> String {
 
 /// Runs a command against the database at `db` (on the office of `offices`, by code, when given;
 /// `db copy` takes several), writing its output to `out` and its messages in `lang`.
-pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
+pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
     if let Command::Db { action: DbCommand::Copy { from, force } } = &command {
-        return db_copy(from, db, offices, *force, lang, out);
+        return match Location::parse(from) {
+            Ok(from) => db_copy(&from, db, offices, *force, lang, out),
+            Err(e) => fail(format!("--from: {}", e.message(lang))),
+        };
     }
     let office = match offices {
         [] => None,
@@ -488,9 +480,16 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
     }
     if let Command::Demo { offices, years, lines, seed, force } = command {
         let spec = crate::demo::DemoSpec { offices, years, lines, seed, ..Default::default() };
-        return demo(db, &spec, force, lang, out);
+        return match file_only(db, "kinerja demo", lang) {
+            Ok(path) => demo(path, &spec, force, lang, out),
+            Err(code) => code,
+        };
     }
     if let Command::Db { action: DbCommand::Check } = command {
+        let db = match file_only(db, "kinerja db check", lang) {
+            Ok(path) => path,
+            Err(code) => return code,
+        };
         if !db.exists() {
             return fail(tr!(lang, "{} tidak ada", "{} does not exist", db.display()));
         }
@@ -520,7 +519,7 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
         _ => false,
     };
     let integrity = if writes { Integrity::Now } else { Integrity::Skip };
-    let session = match Session::open_office_with(db, office, integrity) {
+    let session = match Session::open_location(db, office, integrity) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("kinerja: {}", e.message(lang));
@@ -547,7 +546,7 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
                 lang,
                 "basis data baru dibuat dari dataset bawaan: {}",
                 "new database created from the embedded dataset: {}",
-                db.display()
+                db.shown()
             )
         );
     }
@@ -791,6 +790,7 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
                     ))
                 }
             };
+            let user = session.user_name();
             let mut store = session.store;
             if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
                 return fail(tr!(
@@ -801,10 +801,10 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
                     e.message(lang)
                 ));
             }
-            // Replacing an office's data: the database is copied first, so that the data as it
-            // was can be restored.
+            // Replacing an office's data: a database file is copied first, so that the data as it
+            // was can be restored (a server's copies are its administrator's).
             match store.office_id(&imported.office.code) {
-                Ok(Some(_)) => match store.backup("sebelum-impor") {
+                Ok(Some(_)) if db.file().is_some() => match store.backup("sebelum-impor") {
                     Ok(copy) => {
                         eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", copy.display()))
                     }
@@ -817,11 +817,9 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
                         ))
                     }
                 },
-                Ok(None) => {}
+                Ok(_) => {}
                 Err(e) => return fail(e.message(lang)),
             }
-            let user =
-                std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
             match store.import_dataset(&imported, &user, &|| true) {
                 Ok(done) => {
                     let replaced = match done.replaced_rows {
@@ -841,7 +839,7 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
                             "{} ({}) imported into {}{replaced}",
                             imported.office.name,
                             imported.office.code,
-                            db.display()
+                            db.shown()
                         )
                     );
                     ExitCode::SUCCESS
@@ -896,8 +894,8 @@ pub fn run(command: Command, db: &std::path::Path, offices: &[String], lang: Lan
 /// `kinerja db copy`: a line on stderr as each office starts, one line per office copied on
 /// `out` (code, rows, copied or replaced) and the sum on stderr.
 fn db_copy(
-    from: &std::path::Path,
-    to: &std::path::Path,
+    from: &Location,
+    to: &Location,
     offices: &[String],
     force: bool,
     lang: Lang,
@@ -923,7 +921,7 @@ fn db_copy(
             );
         }
     };
-    let copied = match crate::app::copy::copy_files(from, to, offices, force, &mut progress) {
+    let copied = match crate::app::copy::copy(from, to, offices, force, &mut progress) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("kinerja: {}", e.message(lang));
@@ -956,8 +954,8 @@ fn db_copy(
             "{} offices ({} rows) copied from {} to {} in {} seconds",
             copied.offices.len(),
             int(rows),
-            from.display(),
-            to.display(),
+            from.shown(),
+            to.shown(),
             number(seconds, 1, lang)
         )
     );
@@ -1055,7 +1053,7 @@ fn narrative_copy(mut session: Session, from: Year, to: Year, lang: Lang) -> Exi
             ));
         }
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
         return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
     }
@@ -1176,7 +1174,7 @@ fn settings_change(mut session: Session, action: SettingsCommand, lang: Lang) ->
             ));
         }
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
         return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
     }
@@ -1417,7 +1415,7 @@ fn import_budget(mut session: Session, args: &ImportBudgetArgs, lang: Lang, out:
         }
         Err(e) => return fail(e.message(lang)),
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     let description = plan.description(lang);
     match session.apply(&mut crate::app::History::default(), change, &user) {
         Ok(()) => {

@@ -2,7 +2,7 @@
 //! target is written in one transaction, after its own checks (a file's lock, its integrity and
 //! a backup before offices in it are replaced).
 
-use super::{take_lock, Lock, OpenError};
+use super::{take_lock, Location, Lock, OpenError};
 use crate::format::Lang;
 use crate::storage::copy::{plan_copy, CopiedOffice, CopyError, CopyProgress};
 use crate::storage::{StorageError, Store};
@@ -59,31 +59,49 @@ pub struct Copied {
     pub created: bool,
 }
 
-/// Copies the offices named in `only` (all when empty) from the database file `from` into the
-/// file `to` (created when it does not exist); see [`crate::storage::copy`].
-pub fn copy_files(
-    from: &Path,
-    to: &Path,
+/// Copies the offices named in `only` (all when empty) from the database at `from` into the one
+/// at `to` (a file that does not exist is created); see [`crate::storage::copy`].
+pub fn copy(
+    from: &Location,
+    to: &Location,
     only: &[String],
     force: bool,
     progress: &mut dyn FnMut(CopyProgress<'_>),
 ) -> Result<Copied, CopyFailure> {
-    if let (Ok(a), Ok(b)) = (from.canonicalize(), to.canonicalize()) {
-        if a == b {
-            return Err(CopyFailure::SameDatabase(a.display().to_string()));
+    if same_database(from, to) {
+        return Err(CopyFailure::SameDatabase(to.shown()));
+    }
+    let source = match from {
+        Location::File(path) => open_source(path),
+    }
+    .map_err(CopyFailure::Source)?;
+    let (target, _lock, created) = match to {
+        Location::File(path) => {
+            let created = !path.exists();
+            open_target(path).map(|(store, lock)| (store, Some(lock), created))
         }
     }
-    let source = open_source(from).map_err(CopyFailure::Source)?;
-    let created = !to.exists();
-    let (target, _lock) = open_target(to).map_err(CopyFailure::Target)?;
+    .map_err(CopyFailure::Target)?;
     let plan = plan_copy(&source, &target, only, force)?;
-    let backup = if plan.replaced.is_empty() {
+    // A file's offices about to be replaced are backed up first (a server's copies are its
+    // administrator's).
+    let backup = if plan.replaced.is_empty() || to.file().is_none() {
         None
     } else {
         Some(target.backup("sebelum-salin").map_err(|e| CopyFailure::Target(OpenError::Storage(e)))?)
     };
     let offices = plan.run(&source, &target, progress)?;
     Ok(Copied { offices, backup, created })
+}
+
+/// Whether two locations name one database: the same file (by its canonical path).
+fn same_database(a: &Location, b: &Location) -> bool {
+    match (a, b) {
+        (Location::File(a), Location::File(b)) => match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        },
+    }
 }
 
 /// A database file to copy from: read-only, checked first (a damaged file's rows are not to be

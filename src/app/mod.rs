@@ -3,10 +3,12 @@
 pub mod city;
 pub mod copy;
 mod history;
+mod location;
 pub mod narrative;
 pub mod settings;
 
 pub use history::History;
+pub use location::{Location, LocationError};
 
 use crate::calc::Settings;
 use crate::domain::Dataset;
@@ -310,6 +312,18 @@ impl Session<Store> {
         Ok(s)
     }
 
+    /// Opens the database at `location` on the office with code `office` (see
+    /// [`Session::open_office_with`] for a file).
+    pub fn open_location(
+        location: &Location,
+        office: Option<&str>,
+        integrity: Integrity,
+    ) -> Result<Session, OpenError> {
+        match location {
+            Location::File(path) => Self::open_office_with(path, office, integrity),
+        }
+    }
+
     /// A session on a fresh in-memory copy of the embedded dataset.
     pub fn in_memory() -> Result<Session, OpenError> {
         let mut store = Store::open_in_memory()?;
@@ -342,6 +356,12 @@ impl Session<Store> {
 }
 
 impl<B: Backend> Session<B> {
+    /// Who the audit trail names for a change made in this session: the operating system's
+    /// user of a database file.
+    pub fn user_name(&self) -> String {
+        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into())
+    }
+
     /// The integrity check passed: a session waiting for it may write now.
     pub fn integrity_confirmed(&mut self) {
         self.integrity_pending = false;
