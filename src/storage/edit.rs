@@ -5,11 +5,11 @@
 //!
 //! Private to the store: nothing outside `storage` names a table, a column or an SQL value.
 
-use super::dataset::{from_row, insert_row, insert_sql};
+use super::dataset::{insert_sql, stored};
+use super::sql::{self, args, Db, DbError, DbResult, Tx};
 use super::{StorageError, Store};
 use crate::domain::*;
-use crate::entity::{same as same_column, Column, Entity, Kind};
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::entity::{same as same_column, Cell, Column, Entity, Kind};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -40,9 +40,9 @@ impl Value {
             // The row id only keeps a restored row in its place; the record names the row.
             Value::Row(cols) => row_text(cols.iter().map(|(c, v)| (c.as_str(), v.clone()))),
             // A whole budget line is written like every other whole row: its columns as stored.
-            Value::Line(l) => row_text(
-                BudgetLine::COLUMNS.iter().map(|c| c.sql).zip(l.to_cells().into_iter().map(super::dataset::stored)),
-            ),
+            Value::Line(l) => {
+                row_text(BudgetLine::COLUMNS.iter().map(|c| c.sql).zip(l.to_cells().into_iter().map(stored)))
+            }
         }
     }
     fn money(&self) -> Option<Money> {
@@ -80,7 +80,7 @@ pub(crate) enum Field {
 }
 
 /// A plain SQL value of a generic row edit.
-pub(crate) type Sql = rusqlite::types::Value;
+pub(crate) type Sql = sql::Value;
 
 /// A whole row: column name and value.
 pub(crate) type SqlRow = Vec<(String, Sql)>;
@@ -213,11 +213,13 @@ impl Table {
     }
     /// The table a record of `E` is written to; an error for an entity the window does not edit
     /// (a mistake of `ops.rs`, which the tests of every operation would show).
-    pub(crate) fn of<E: Entity>() -> rusqlite::Result<Table> {
-        Table::ALL
-            .into_iter()
-            .find(|t| t.sql() == E::TABLE)
-            .ok_or_else(|| rusqlite::Error::InvalidParameterName(format!("{} is not edited", E::TABLE)))
+    pub(crate) fn of<E: Entity>() -> Result<Table, EditError> {
+        Table::ALL.into_iter().find(|t| t.sql() == E::TABLE).ok_or_else(|| {
+            EditError::refused(
+                format!("Tabel {} tidak diubah lewat jendela ini; tidak ada yang disimpan.", E::TABLE),
+                format!("Table {} is not edited through the window; nothing was saved.", E::TABLE),
+            )
+        })
     }
     /// Key columns (after `office_id`).
     pub(crate) fn key_columns(self) -> &'static [&'static str] {
@@ -263,21 +265,14 @@ fn sql_text(v: &Sql) -> String {
     }
 }
 
-/// `UPDATE table SET column = new` of the row with this key, when the column may be written.
-fn set_column(
-    tx: &Transaction,
-    office: i64,
-    table: Table,
-    key: &[Sql],
-    column: &str,
-    new: Sql,
-) -> rusqlite::Result<()> {
+/// `UPDATE table SET column = new` of the row with this key, when the column may be written;
+/// the number of rows it changed.
+fn set_column(db: &Db, office: i64, table: Table, key: &[Sql], column: &str, new: Sql) -> Result<usize, EditError> {
     check_writable(table, column)?;
     let base = format!("UPDATE {} SET {column} = ?{}", table.sql(), key.len() + 2);
     let (sql, mut args) = keyed(table, &base, office, key);
     args.push(new);
-    tx.execute(&sql, rusqlite::params_from_iter(args))?;
-    Ok(())
+    Ok(db.execute(&sql, &args)?)
 }
 
 /// The column of a budget line's name.
@@ -290,12 +285,13 @@ fn budget_key(year: Year, kode: &str) -> Vec<Sql> {
 
 /// The column of a budget line's amount: the declared column whose file heading is the
 /// amount's name (`pagu_murni` is stored in `pagu_murni_sen`).
-fn budget_column_sql(column: BudgetColumn) -> rusqlite::Result<&'static str> {
-    BudgetLine::COLUMNS
-        .iter()
-        .find(|c| c.csv == column.code())
-        .map(|c| c.sql)
-        .ok_or_else(|| rusqlite::Error::InvalidColumnName(column.code().to_string()))
+fn budget_column_sql(column: BudgetColumn) -> Result<&'static str, EditError> {
+    BudgetLine::COLUMNS.iter().find(|c| c.csv == column.code()).map(|c| c.sql).ok_or_else(|| {
+        EditError::refused(
+            format!("Baris anggaran tidak punya kolom {}; tidak ada yang disimpan.", column.code()),
+            format!("A budget line has no column {}; nothing was saved.", column.code()),
+        )
+    })
 }
 
 impl Field {
@@ -382,9 +378,25 @@ impl From<super::sql::DbError> for EditError {
     }
 }
 
-impl From<rusqlite::Error> for EditError {
-    fn from(e: rusqlite::Error) -> Self {
-        EditError::Storage(StorageError::Sqlite(e))
+/// A write of a row the change expected to find that changed no row: the row was changed or
+/// removed in the meantime, or a server policy hides it from this user. The change must not be
+/// reported as written.
+fn not_written(field: &Field) -> EditError {
+    let (record, name) = (field.record(), field.name());
+    EditError::refused(
+        format!(
+            "{record} {name} tidak dapat ditulis: barisnya telah diubah di tempat lain atau tidak boleh Anda ubah; tidak ada yang disimpan."
+        ),
+        format!("{record} {name} could not be written: its row changed elsewhere or is not yours to change; nothing was saved."),
+    )
+}
+
+/// Refuses (see [`not_written`]) a write that was to change a row and changed none.
+fn changed_row(rows: usize, field: &Field) -> Result<(), EditError> {
+    if rows == 0 {
+        Err(not_written(field))
+    } else {
+        Ok(())
     }
 }
 
@@ -414,21 +426,21 @@ fn value_table(field: &Field) -> Option<(Table, &'static str, Vec<Sql>)> {
 }
 
 /// A new yearly value as its record (no upper bound, an empty note), inserted.
-fn insert_value(tx: &Transaction, office: i64, field: &Field, value: Decimal) -> rusqlite::Result<()> {
+fn insert_value(db: &Db, office: i64, field: &Field, value: Decimal) -> DbResult<()> {
     let target = TargetValue { target: value, target_high: None };
     match field {
-        Field::Target { indicator, year } => insert_one(
-            tx,
+        Field::Target { indicator, year } => insert_record(
+            db,
             office,
             &Target { indicator: indicator.clone(), year: *year, value: target, note: String::new() },
         ),
-        Field::AgreementTarget { indicator, year } => insert_one(
-            tx,
+        Field::AgreementTarget { indicator, year } => insert_record(
+            db,
             office,
             &AgreementTarget { indicator: indicator.clone(), year: *year, value: target, note: String::new() },
         ),
-        Field::Realisation { indicator, year } => insert_one(
-            tx,
+        Field::Realisation { indicator, year } => insert_record(
+            db,
             office,
             &Realisation { indicator: indicator.clone(), year: *year, realisasi: value, note: String::new() },
         ),
@@ -436,89 +448,126 @@ fn insert_value(tx: &Transaction, office: i64, field: &Field, value: Decimal) ->
     }
 }
 
-fn insert_one<E: Entity>(tx: &Transaction, office: i64, record: &E) -> rusqlite::Result<()> {
-    insert_row(&mut tx.prepare_cached(&insert_sql::<E>())?, office, record)
+/// A record of the office inserted as its row: its declared columns, stored as the store
+/// stores them.
+pub(super) fn insert_record<E: Entity>(db: &Db, office: i64, record: &E) -> DbResult<()> {
+    let values: Vec<Sql> =
+        std::iter::once(Sql::Integer(office)).chain(record.to_cells().into_iter().map(stored)).collect();
+    db.execute(&insert_sql::<E>(), &values)?;
+    Ok(())
 }
 
-/// Refuses a column a column edit may not write (see [`Table::writable`]).
-fn check_writable(table: Table, column: &str) -> rusqlite::Result<()> {
+/// A record from the columns of `row` starting at 0, each read as its kind is stored.
+pub(super) fn record_from<E: Entity>(row: &sql::Row) -> DbResult<E> {
+    let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| cell_from(row, i, c)).collect::<DbResult<_>>()?;
+    E::decode(cells).map_err(|e| DbError::Corrupt(e.to_string()))
+}
+
+/// The cell of column `i` of a row: money as INTEGER sen, decimals as exact TEXT, booleans as
+/// 0/1 (see `dataset::stored`).
+fn cell_from(row: &sql::Row, i: usize, c: &Column) -> DbResult<Cell> {
+    let opt = |v: Option<Cell>| v.unwrap_or(Cell::Null);
+    let decimal = |text: String| {
+        Decimal::from_str(&text).map(Cell::Dec).map_err(|_| DbError::Corrupt(format!("'{text}' is not a decimal")))
+    };
+    Ok(match c.kind {
+        Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) => Cell::Text(row.get(i)?),
+        Kind::OptText => opt(row.get::<Option<String>>(i)?.map(Cell::Text)),
+        Kind::Int | Kind::IntOrZero | Kind::Year => Cell::Int(row.get(i)?),
+        Kind::OptInt => opt(row.get::<Option<i64>>(i)?.map(Cell::Int)),
+        Kind::Dec => decimal(row.get(i)?)?,
+        Kind::OptDec => row.get::<Option<String>>(i)?.map(decimal).transpose()?.unwrap_or(Cell::Null),
+        Kind::Money => Cell::Money(Money::from_sen(row.get(i)?)),
+        Kind::OptMoney => opt(row.get::<Option<i64>>(i)?.map(|sen| Cell::Money(Money::from_sen(sen)))),
+        Kind::Bool => Cell::Bool(row.get(i)?),
+    })
+}
+
+/// Refuses a column a column edit may not write (see [`Table::writable`]): a mistake of the
+/// caller, which the tests of every operation would show.
+fn check_writable(table: Table, column: &str) -> Result<(), EditError> {
     if table.writable(column) {
-        Ok(())
-    } else {
-        Err(rusqlite::Error::InvalidColumnName(format!("{}.{column}", table.sql())))
+        return Ok(());
+    }
+    let name = format!("{}.{column}", table.sql());
+    Err(EditError::refused(
+        format!("Kolom {name} tidak dapat diubah; tidak ada yang disimpan."),
+        format!("Column {name} cannot be changed; nothing was saved."),
+    ))
+}
+
+/// A yearly value as stored (exact decimal text); a text that is no number reads as none.
+fn stored_decimal(v: Sql) -> Option<Decimal> {
+    match v {
+        Sql::Text(s) => Decimal::from_str(&s).ok(),
+        _ => None,
     }
 }
 
-fn current(tx: &Transaction, office: i64, field: &Field) -> rusqlite::Result<Value> {
+fn current(db: &Db, office: i64, field: &Field) -> Result<Value, EditError> {
     if let Some((table, column, key)) = value_table(field) {
         let (sql, args) = keyed(table, &format!("SELECT {column} FROM {}", table.sql()), office, &key);
-        let v: Option<String> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
-        return Ok(v.and_then(|s| Decimal::from_str(&s).ok()).map_or(Value::Null, Value::Dec));
+        let v: Option<Sql> = db.query_opt(&sql, &args, |r| r.get(0))?;
+        return Ok(v.and_then(stored_decimal).map_or(Value::Null, Value::Dec));
     }
-    match field {
+    Ok(match field {
         Field::BudgetAmount { year, kode, column } => {
             let select = format!("SELECT {} FROM {}", budget_column_sql(*column)?, Table::BudgetLine.sql());
             let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
-            let v: Option<Option<i64>> =
-                tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
-            Ok(v.flatten().map_or(Value::Null, |s| Value::Money(Money::from_sen(s))))
+            let v: Option<Option<i64>> = db.query_opt(&sql, &args, |r| r.get(0))?;
+            v.flatten().map_or(Value::Null, |s| Value::Money(Money::from_sen(s)))
         }
         Field::BudgetName { year, kode } => {
             let select = format!("SELECT {BUDGET_NAME} FROM {}", Table::BudgetLine.sql());
             let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
-            let v: Option<String> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
-            Ok(v.map_or(Value::Null, Value::Text))
+            let v: Option<String> = db.query_opt(&sql, &args, |r| r.get(0))?;
+            v.map_or(Value::Null, Value::Text)
         }
         Field::BudgetLine { year, kode } => {
             let select = format!("SELECT {} FROM {}", BudgetLine::sql_names().join(", "), BudgetLine::TABLE);
             let (sql, args) = keyed(Table::BudgetLine, &select, office, &budget_key(*year, kode));
-            let v = tx.query_row(&sql, rusqlite::params_from_iter(args), from_row::<BudgetLine>).optional()?;
-            Ok(v.map_or(Value::Null, |l| Value::Line(Box::new(l))))
+            let v = db.query_opt(&sql, &args, record_from::<BudgetLine>)?;
+            v.map_or(Value::Null, |l| Value::Line(Box::new(l)))
         }
         Field::Column { table, key, column } => {
             let (sql, args) = keyed(*table, &format!("SELECT {column} FROM {}", table.sql()), office, key);
-            let v: Option<Sql> = tx.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0)).optional()?;
-            Ok(v.map_or(Value::Null, Value::Sql))
+            let v: Option<Sql> = db.query_opt(&sql, &args, |r| r.get(0))?;
+            v.map_or(Value::Null, Value::Sql)
         }
         Field::Row { table, key } => {
             let cols = table.columns();
             let (sql, args) = keyed(*table, &format!("SELECT {} FROM {}", cols.join(", "), table.sql()), office, key);
-            let row: Option<Vec<(String, Sql)>> = tx
-                .query_row(&sql, rusqlite::params_from_iter(args), |r| {
-                    cols.iter().enumerate().map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?))).collect()
-                })
-                .optional()?;
-            Ok(row.map_or(Value::Null, Value::Row))
+            let row = db.query_opt(&sql, &args, |r| Ok(named(&cols, r)))?;
+            row.map_or(Value::Null, Value::Row)
         }
-        _ => Ok(Value::Null),
-    }
+        _ => Value::Null,
+    })
+}
+
+/// A row read with `cols` as its columns, by name.
+fn named(cols: &[&str], row: &sql::Row) -> SqlRow {
+    cols.iter().map(|c| c.to_string()).zip(row.clone().into_values()).collect()
 }
 
 /// The rows of `table` of the office that meet `condition` (written with `?2`, `?3`… for
 /// `args`), each as its key and its whole row (key and writable columns), in stored order.
 pub(crate) fn rows_where(
-    tx: &Transaction,
+    db: &Db,
     office: i64,
     table: Table,
     condition: &str,
     args: &[Sql],
-) -> rusqlite::Result<Vec<(Vec<Sql>, SqlRow)>> {
+) -> DbResult<Vec<(Vec<Sql>, SqlRow)>> {
     let keys = table.key_columns();
     let cols = table.columns();
     let sql =
         format!("SELECT {} FROM {} WHERE office_id = ?1 AND ({condition}) ORDER BY id", cols.join(", "), table.sql());
     let mut params = vec![Sql::Integer(office)];
     params.extend(args.iter().cloned());
-    let mut stmt = tx.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        let row: Vec<(String, Sql)> = cols
-            .iter()
-            .enumerate()
-            .map(|(i, c)| Ok((c.to_string(), r.get::<_, Sql>(i)?)))
-            .collect::<rusqlite::Result<_>>()?;
+    db.query_map(&sql, &params, |r| {
+        let row = named(&cols, r);
         Ok((key_in(keys, &row), row))
-    })?;
-    rows.collect()
+    })
 }
 
 /// The values of the `key` columns of a whole row, in key order (`Null` for one it lacks).
@@ -537,15 +586,25 @@ fn keyed(table: Table, base: &str, office: i64, key: &[Sql]) -> (String, Vec<Sql
     (sql, args)
 }
 
-fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()> {
+/// `DELETE` of the row with this key; a row the edit expects to find (its old value is not
+/// `Null`) must be the one removed.
+fn delete_row(db: &Db, office: i64, table: Table, key: &[Sql], edit: &FieldEdit) -> Result<(), EditError> {
+    let (sql, args) = keyed(table, &format!("DELETE FROM {}", table.sql()), office, key);
+    let removed = db.execute(&sql, &args)?;
+    if edit.old != Value::Null {
+        changed_row(removed, &edit.field)?;
+    }
+    Ok(())
+}
+
+fn write(db: &Db, office: i64, edit: &FieldEdit) -> Result<(), EditError> {
     if let Some((table, column, key)) = value_table(&edit.field) {
         match (&edit.old, &edit.new) {
-            (_, Value::Null) => {
-                let (sql, args) = keyed(table, &format!("DELETE FROM {}", table.sql()), office, &key);
-                tx.execute(&sql, rusqlite::params_from_iter(args))?;
+            (_, Value::Null) => delete_row(db, office, table, &key, edit)?,
+            (Value::Null, Value::Dec(d)) => insert_value(db, office, &edit.field, *d)?,
+            (_, Value::Dec(d)) => {
+                changed_row(set_column(db, office, table, &key, column, Sql::Text(d.to_string()))?, &edit.field)?
             }
-            (Value::Null, Value::Dec(d)) => insert_value(tx, office, &edit.field, *d)?,
-            (_, Value::Dec(d)) => set_column(tx, office, table, &key, column, Sql::Text(d.to_string()))?,
             _ => {}
         }
         return Ok(());
@@ -553,39 +612,26 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
     match &edit.field {
         Field::BudgetAmount { year, kode, column } => {
             let column = budget_column_sql(*column)?;
-            set_column(
-                tx,
-                office,
-                Table::BudgetLine,
-                &budget_key(*year, kode),
-                column,
-                edit.new.money().map_or(Sql::Null, |m| Sql::Integer(m.to_sen())),
-            )?;
+            let amount = edit.new.money().map_or(Sql::Null, |m| Sql::Integer(m.to_sen()));
+            let updated = set_column(db, office, Table::BudgetLine, &budget_key(*year, kode), column, amount)?;
+            changed_row(updated, &edit.field)?;
         }
         Field::BudgetName { year, kode } => {
             if let Value::Text(name) = &edit.new {
-                set_column(
-                    tx,
-                    office,
-                    Table::BudgetLine,
-                    &budget_key(*year, kode),
-                    BUDGET_NAME,
-                    Sql::Text(name.clone()),
-                )?;
+                let key = budget_key(*year, kode);
+                let updated = set_column(db, office, Table::BudgetLine, &key, BUDGET_NAME, Sql::Text(name.clone()))?;
+                changed_row(updated, &edit.field)?;
             }
         }
         Field::BudgetLine { year, kode } => match &edit.new {
             Value::Line(_) if edit.old != Value::Null => {
-                return Err(rusqlite::Error::InvalidParameterName(format!(
-                    "budget line {kode} ({year}) already exists; edit its fields instead"
-                )));
+                return Err(EditError::refused(
+                    format!("Baris anggaran {kode} ({year}) sudah ada; ubah isiannya saja. Tidak ada yang disimpan."),
+                    format!("Budget line {kode} ({year}) already exists; edit its fields instead. Nothing was saved."),
+                ));
             }
-            Value::Null => {
-                let delete = format!("DELETE FROM {}", Table::BudgetLine.sql());
-                let (sql, args) = keyed(Table::BudgetLine, &delete, office, &budget_key(*year, kode));
-                tx.execute(&sql, rusqlite::params_from_iter(args))?;
-            }
-            Value::Line(l) => insert_row(&mut tx.prepare_cached(&insert_sql::<BudgetLine>())?, office, l.as_ref())?,
+            Value::Null => delete_row(db, office, Table::BudgetLine, &budget_key(*year, kode), edit)?,
+            Value::Line(l) => insert_record(db, office, l.as_ref())?,
             _ => {}
         },
         Field::Column { table, key, column } => {
@@ -593,22 +639,22 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                 Value::Sql(v) => v.clone(),
                 _ => Sql::Null,
             };
-            set_column(tx, office, *table, key, column, new)?;
+            changed_row(set_column(db, office, *table, key, column, new)?, &edit.field)?;
         }
         Field::Row { table, key } => match &edit.new {
-            Value::Null => {
-                let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
-                tx.execute(&sql, rusqlite::params_from_iter(args))?;
-            }
+            Value::Null => delete_row(db, office, *table, key, edit)?,
             Value::Row(cols) => {
                 if edit.old != Value::Null {
                     // A row replaced by another under the same key.
-                    let (sql, args) = keyed(*table, &format!("DELETE FROM {}", table.sql()), office, key);
-                    tx.execute(&sql, rusqlite::params_from_iter(args))?;
+                    delete_row(db, office, *table, key, edit)?;
                 }
                 let allowed = table.columns();
                 if let Some((bad, _)) = cols.iter().find(|(c, _)| !allowed.contains(&c.as_str())) {
-                    return Err(rusqlite::Error::InvalidColumnName(bad.clone()));
+                    let name = format!("{}.{bad}", table.sql());
+                    return Err(EditError::refused(
+                        format!("Kolom {name} tidak ada; tidak ada yang disimpan."),
+                        format!("There is no column {name}; nothing was saved."),
+                    ));
                 }
                 let names: Vec<&str> = cols.iter().map(|(c, _)| c.as_str()).collect();
                 let marks: Vec<String> = (0..=cols.len()).map(|i| format!("?{}", i + 1)).collect();
@@ -620,7 +666,7 @@ fn write(tx: &Transaction, office: i64, edit: &FieldEdit) -> rusqlite::Result<()
                 );
                 let mut args = vec![Sql::Integer(office)];
                 args.extend(cols.iter().map(|(_, v)| v.clone()));
-                tx.execute(&sql, rusqlite::params_from_iter(args))?;
+                db.execute(&sql, &args)?;
             }
             _ => {}
         },
@@ -643,7 +689,7 @@ pub(crate) fn same(a: &Value, b: &Value) -> bool {
 
 /// The writing of one change: its transaction, its change id and what goes into each audit row.
 pub(crate) struct Batch<'a> {
-    pub(crate) tx: Transaction<'a>,
+    pub(crate) tx: Tx<'a>,
     pub(crate) office: i64,
     change_id: i64,
     at: String,
@@ -666,7 +712,7 @@ impl<'a> Batch<'a> {
         self.tx.execute(
             "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+            &args![
                 self.office,
                 self.change_id,
                 self.at,
@@ -698,7 +744,7 @@ impl<'a> Batch<'a> {
 
     /// What the field holds now, inside the change's transaction.
     pub(crate) fn current(&self, field: &Field) -> Result<Value, EditError> {
-        Ok(current(&self.tx, self.office, field)?)
+        current(&self.tx, self.office, field)
     }
 
     pub(crate) fn commit(self) -> Result<i64, EditError> {
@@ -708,7 +754,8 @@ impl<'a> Batch<'a> {
 }
 
 impl Store {
-    /// Starts writing a change: one transaction, one `change_id` for its audit rows.
+    /// Starts writing a change: one serializable transaction (see [`Db::serializable`]), one
+    /// `change_id` for its audit rows.
     pub(crate) fn batch<'a>(
         &'a mut self,
         office: i64,
@@ -716,34 +763,38 @@ impl Store {
         action: &'a str,
         description: &'a str,
     ) -> Result<Batch<'a>, EditError> {
-        if self.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        if self.is_read_only() {
             return Err(EditError::ReadOnly);
         }
-        let tx = self.conn().unchecked_transaction()?;
-        let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
+        let tx = self.db().serializable()?;
+        let change_id: i64 =
+            tx.query_row("SELECT CAST(COALESCE(MAX(change_id), 0) + 1 AS BIGINT) FROM audit_log", &[], |r| r.get(0))?;
         Ok(Batch { tx, office, change_id, at: now_text(), user, action, description })
     }
 
     /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).
     pub fn audit_log(&self, office: i64, record: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StorageError> {
-        let mut stmt = self.conn().prepare(
+        // The cast gives the server the parameter's type where it is only tested for NULL.
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let entries = self.db().query_map(
             "SELECT change_id, at, user_name, action, description, record, field, old_value, new_value FROM audit_log
-             WHERE office_id = ?1 AND (?2 IS NULL OR record = ?2) ORDER BY id DESC LIMIT ?3",
+             WHERE office_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR record = ?2) ORDER BY id DESC LIMIT ?3",
+            &args![office, record, limit],
+            |r| {
+                Ok(AuditEntry {
+                    change_id: r.get(0)?,
+                    at: r.get(1)?,
+                    user: r.get(2)?,
+                    action: r.get(3)?,
+                    description: r.get(4)?,
+                    record: r.get(5)?,
+                    field: r.get(6)?,
+                    old: r.get(7)?,
+                    new: r.get(8)?,
+                })
+            },
         )?;
-        let rows = stmt.query_map(params![office, record, limit as i64], |r| {
-            Ok(AuditEntry {
-                change_id: r.get(0)?,
-                at: r.get(1)?,
-                user: r.get(2)?,
-                action: r.get(3)?,
-                description: r.get(4)?,
-                record: r.get(5)?,
-                field: r.get(6)?,
-                old: r.get(7)?,
-                new: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(entries)
     }
 }
 
@@ -889,7 +940,7 @@ mod tests {
         };
         let r = batch.write(&edit);
         assert!(
-            matches!(&r, Err(EditError::Storage(StorageError::Sqlite(rusqlite::Error::InvalidColumnName(c)))) if c == "akip_evaluation.score"),
+            matches!(&r, Err(EditError::Refused { id, en }) if en.contains("akip_evaluation.score") && id.contains("akip_evaluation.score")),
             "{r:?}"
         );
         drop(batch);

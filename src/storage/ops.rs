@@ -10,6 +10,7 @@
 
 use super::dataset::stored;
 use super::edit::{key_in, rows_where, Batch, EditError, Field, FieldEdit, Sql, SqlRow, Table, Value};
+use super::sql::args;
 use super::Store;
 use crate::calc::rules::Rule;
 use crate::domain::*;
@@ -143,7 +144,7 @@ fn setting_row(key: &str, value: &str) -> Row {
 fn count(batch: &Batch, sql: &str, args: &[Sql]) -> Result<i64, EditError> {
     let mut params = vec![int(batch.office)];
     params.extend(args.iter().cloned());
-    Ok(batch.tx.query_row(sql, rusqlite::params_from_iter(params), |r| r.get(0))?)
+    Ok(batch.tx.query_row(sql, &params, |r| r.get(0))?)
 }
 
 /// Row deletions of every row of `table` that meets `condition`, read now.
@@ -436,15 +437,12 @@ fn budget_class(
     old: BudgetClass,
     new: BudgetClass,
 ) -> Result<Vec<FieldEdit>, EditError> {
-    use rusqlite::OptionalExtension;
-    let parent: Option<Option<String>> = batch
-        .tx
-        .query_row(
-            "SELECT parent_kode FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
-            rusqlite::params![batch.office, i64::from(year), kode],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let key = args![batch.office, i64::from(year), kode];
+    let parent: Option<Option<String>> = batch.tx.query_opt(
+        "SELECT parent_kode FROM budget_line WHERE office_id = ?1 AND year = ?2 AND kode = ?3",
+        &key,
+        |r| r.get(0),
+    )?;
     if let Some(Some(_)) = parent {
         let top: String = batch.tx.query_row(
             "WITH RECURSIVE up(kode, parent_kode) AS (
@@ -452,22 +450,22 @@ fn budget_class(
                  UNION ALL SELECT b.kode, b.parent_kode FROM budget_line b JOIN up ON b.kode = up.parent_kode
                  WHERE b.office_id = ?1 AND b.year = ?2)
              SELECT kode FROM up WHERE parent_kode IS NULL",
-            rusqlite::params![batch.office, i64::from(year), kode],
+            &key,
             |r| r.get(0),
         )?;
         return Err(line_refusal(year, kode, &Rule::ClassOnChild { kode: kode.to_string(), top }));
     }
     // The line and everything under it, the line first; a line that is not there gives no
     // kode, and its edit below is refused as a conflict.
-    let mut stmt = batch.tx.prepare(
+    // The cast gives the server the type of a parameter that is only selected.
+    let lines: Vec<String> = batch.tx.query_map(
         "WITH RECURSIVE down(kode) AS (
-             SELECT ?3 UNION ALL SELECT b.kode FROM budget_line b JOIN down ON b.parent_kode = down.kode
+             SELECT CAST(?3 AS TEXT) UNION ALL SELECT b.kode FROM budget_line b JOIN down ON b.parent_kode = down.kode
              WHERE b.office_id = ?1 AND b.year = ?2)
          SELECT kode FROM down",
+        &key,
+        |r| r.get(0),
     )?;
-    let lines: Vec<String> = stmt
-        .query_map(rusqlite::params![batch.office, i64::from(year), kode], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     let mut edits = Vec::new();
     for line in lines {
         let key = budget_key(year, &line);
