@@ -52,10 +52,12 @@ pub fn storage_exit_code(e: &crate::storage::StorageError) -> u8 {
 }
 
 /// Why a writing command cannot write to a session opened read-only, and its exit code.
-fn read_only_failure(ro: crate::app::ReadOnly, lang: Lang) -> ExitCode {
+fn read_only_failure(ro: &crate::app::ReadOnly, lang: Lang) -> ExitCode {
     use crate::app::ReadOnly;
     let code = match ro {
         ReadOnly::Locked => EXIT_BUSY,
+        // Refused by who is signed in, not by the file: an error like any refusal.
+        ReadOnly::NotPermitted { .. } => EXIT_ERROR,
         _ => EXIT_READ_ONLY,
     };
     eprintln!("kinerja: {} {}", ro.message(lang), lang.pick("Tidak ada yang ditulis.", "Nothing was written."));
@@ -526,8 +528,8 @@ pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out:
             return ExitCode::from(open_exit_code(&e));
         }
     };
-    if let Some(ro) = session.read_only.filter(|_| writes) {
-        return read_only_failure(ro, lang);
+    if let Some(ro) = session.read_only.clone().filter(|_| writes) {
+        return read_only_failure(&ro, lang);
     }
     if let Some(code) = office.filter(|c| *c != session.dataset.office.code) {
         let known: Vec<String> = session.store.offices().unwrap_or_default().into_iter().map(|o| o.code).collect();

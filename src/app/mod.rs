@@ -100,7 +100,7 @@ pub fn default_db_path() -> PathBuf {
 }
 
 /// Why a database is open for reading only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadOnly {
     /// Another running Kinerja has it open for editing.
     Locked,
@@ -114,11 +114,25 @@ pub enum ReadOnly {
     FolderReadOnly,
     /// Opened by a command that only reads, without the integrity check.
     Unchecked,
+    /// On a server, the login signed in may not write this office.
+    NotPermitted { login: String, why: NotPermitted },
+}
+
+/// Why a server's login may not write an office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotPermitted {
+    /// A reviewer reads every office and writes none.
+    Reviewer,
+    /// A planner writes only the offices given to it.
+    OtherOffice,
+    /// The login is in none of Kinerja's groups (admin, planner, reviewer).
+    NotAUser,
 }
 
 impl ReadOnly {
-    pub fn message(self, lang: crate::format::Lang) -> &'static str {
-        match self {
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        let fixed = match self {
             ReadOnly::Locked => lang.pick(
                 "Basis data sedang dibuka untuk disunting oleh Kinerja lain; di sini hanya dapat dibaca.",
                 "Another running Kinerja has this database open for editing; here it can only be read.",
@@ -139,7 +153,30 @@ impl ReadOnly {
                 "Dibuka hanya untuk dibaca, tanpa pemeriksaan keutuhan.",
                 "Opened for reading only, without the integrity check.",
             ),
-        }
+            ReadOnly::NotPermitted { login, why } => {
+                return match (why, lang) {
+                    (NotPermitted::Reviewer, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, peninjau: peninjau membaca semua kantor tetapi tidak mengubah apa pun; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::Reviewer, Lang::En) => format!(
+                        "You are signed in as {login}, a reviewer: a reviewer reads every office and changes none; this office can only be read."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, perencana kantor lain: perencana hanya mengubah kantor yang diberikan kepadanya; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::En) => format!(
+                        "You are signed in as {login}, a planner of other offices: a planner changes only the offices given to it; this office can only be read."
+                    ),
+                    (NotPermitted::NotAUser, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, yang bukan pengguna Kinerja di server ini (bukan admin, perencana atau peninjau); basis data hanya dapat dibaca."
+                    ),
+                    (NotPermitted::NotAUser, Lang::En) => format!(
+                        "You are signed in as {login}, which is no Kinerja user of this server (not an admin, planner or reviewer); the database can only be read."
+                    ),
+                }
+            }
+        };
+        fixed.to_string()
     }
 }
 
