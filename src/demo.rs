@@ -307,11 +307,13 @@ pub fn synthetic_office(spec: &DemoSpec, number: u32) -> Result<Dataset, DemoErr
 fn write_city(tmp: &Path, spec: &DemoSpec, progress: &mut dyn FnMut(&Progress) -> bool) -> Result<u64, DemoError> {
     let mut store = Store::open(tmp)?;
     // A new file that is thrown away on any failure: no need to survive a power cut midway.
-    let conn = store.connection();
-    conn.pragma_update(None, "journal_mode", "MEMORY")?;
-    conn.pragma_update(None, "synchronous", "OFF")?;
-    conn.pragma_update(None, "cache_size", -65536)?;
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // `Store::open` makes a file, so the store is on SQLite; its tuning is SQLite's own.
+    if let Some(conn) = store.db().as_sqlite() {
+        conn.pragma_update(None, "journal_mode", "MEMORY")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+    }
 
     let reference = crate::embedded::dataset()?;
     let total = reference.budget_lines.len() as u64 + spec.synthetic_lines();
@@ -345,7 +347,9 @@ fn write_city(tmp: &Path, spec: &DemoSpec, progress: &mut dyn FnMut(&Progress) -
         })?;
     }
     // Leave the file as Kinerja itself makes it.
-    store.connection().pragma_update(None, "journal_mode", "WAL")?;
+    if let Some(conn) = store.db().as_sqlite() {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+    }
     drop(store);
     Ok(done)
 }

@@ -9,6 +9,7 @@
 //! `spending:CODE`).
 
 use super::dataset::{corrupt, money};
+use super::sql::{args, DbResult, Row};
 use super::{Result, Store};
 use crate::calc::budget::Amounts;
 use crate::domain::{Coded, FundingSource, Money, SpendingType, Year};
@@ -121,11 +122,13 @@ fn rolled(figure: Figure, a: &str, depth: u8) -> String {
 
 /// The four sums (pagu murni, pagu, realisasi, serapan's pagu) over the top-level lines `t`.
 /// Budget lines have three levels (program, kegiatan, sub-kegiatan: the reader and the edits
-/// refuse a line under a sub-kegiatan), so rolling up two levels reaches every line.
+/// refuse a line under a sub-kegiatan), so rolling up two levels reaches every line. A sum of
+/// BIGINT sen is NUMERIC on PostgreSQL; the cast reads it back as the integer SQLite gives (and
+/// fails on both engines rather than round where it would not fit).
 fn top_sums() -> String {
     [Figure::PaguMurni, Figure::Pagu, Figure::Realisasi, Figure::PaguSerapan]
         .iter()
-        .map(|f| format!("SUM({})", rolled(*f, "t", 2)))
+        .map(|f| format!("CAST(SUM({}) AS BIGINT)", rolled(*f, "t", 2)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -159,7 +162,7 @@ static CITY_BUDGET_PARTS_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-fn coded<T: Coded>(row: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+fn coded<T: Coded>(row: &Row, i: usize) -> DbResult<T> {
     let code: String = row.get(i)?;
     T::from_code(&code).ok_or_else(|| corrupt(format!("'{code}' is not one of {}", T::codes())))
 }
@@ -168,8 +171,7 @@ impl Store {
     /// Every office's programme totals in `year`, by office name; an office without a budget
     /// that year is listed with no amounts.
     pub fn city_budget(&self, year: Year) -> Result<Vec<OfficeBudget>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_SQL)?;
-        let rows = stmt.query_map([year], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_SQL, &args![year], |r| {
             Ok(OfficeBudget {
                 office_id: r.get(0)?,
                 code: r.get(1)?,
@@ -179,14 +181,12 @@ impl Store {
                 realisasi: money(r, 5)?,
                 pagu_serapan: money(r, 6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// The city's programme totals per year, over all offices.
     pub fn city_budget_by_year(&self) -> Result<Vec<YearBudget>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_BY_YEAR_SQL)?;
-        let rows = stmt.query_map([], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_BY_YEAR_SQL, &[], |r| {
             Ok(YearBudget {
                 year: r.get(0)?,
                 pagu_murni: money(r, 1)?,
@@ -195,35 +195,176 @@ impl Store {
                 pagu_serapan: money(r, 4)?,
                 offices: r.get(5)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// Every office's totals in `year` per funding source and spending type: one row for each
     /// office, source and type that has top-level lines. The city's totals per source, per type
     /// and overall are sums of these rows.
     pub fn city_budget_parts(&self, year: Year) -> Result<Vec<BudgetPart>> {
-        let mut stmt = self.conn().prepare_cached(&CITY_BUDGET_PARTS_SQL)?;
-        let rows = stmt.query_map([year], |r| {
+        Ok(self.db().query_map(&CITY_BUDGET_PARTS_SQL, &args![year], |r| {
             Ok(BudgetPart {
                 office_id: r.get(0)?,
                 source: coded(r, 1)?,
                 spending: coded(r, 2)?,
                 amounts: amounts(money(r, 3)?, money(r, 4)?, money(r, 5)?, money(r, 6)?),
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })?)
     }
 
     /// Every office's stored settings as key/value pairs, by office id.
     pub fn settings_all(&self) -> Result<std::collections::HashMap<i64, Vec<(String, String)>>> {
-        let mut stmt =
-            self.conn().prepare_cached("SELECT office_id, key, value FROM office_setting ORDER BY office_id")?;
+        let rows = self.db().query_map(
+            "SELECT office_id, key, value FROM office_setting ORDER BY office_id, key",
+            &[],
+            |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
+        )?;
         let mut out: std::collections::HashMap<i64, Vec<(String, String)>> = Default::default();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            out.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
+        for (office, key, value) in rows {
+            out.entry(office).or_default().push((key, value));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sql::{Db, Value};
+    use super::super::StorageError;
+    use super::*;
+
+    /// A database of this test's own on the test server, dropped at the end (also on failure).
+    struct ServerDb {
+        maintenance: String,
+        name: String,
+    }
+
+    impl Drop for ServerDb {
+        fn drop(&mut self) {
+            if let Ok(mut c) = postgres::Client::connect(&self.maintenance, postgres::NoTls) {
+                let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+            }
+        }
+    }
+
+    /// A connection to a new database on the test server, or `None` (saying so) without one.
+    fn server_db(label: &str) -> Option<(ServerDb, Db)> {
+        let maintenance = std::env::var("KINERJA_TEST_PG")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
+        let mut client = match postgres::Client::connect(&maintenance, postgres::NoTls) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("skipped: no PostgreSQL server at {maintenance} ({e}); set KINERJA_TEST_PG=postgres://…");
+                return None;
+            }
+        };
+        let name = format!("kinerja_test_{}_{label}", std::process::id());
+        client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create the test database");
+        let guard = ServerDb { maintenance: maintenance.clone(), name: name.clone() };
+        let at = maintenance.rfind('/').expect("the server URL names a database");
+        let url = format!("{}/{name}", &maintenance[..at]);
+        let db = Db::postgres(postgres::Client::connect(&url, postgres::NoTls).expect("connect to the test database"));
+        Some((guard, db))
+    }
+
+    /// The columns the city's figures read, as a server would declare them (text compared
+    /// byte by byte, as SQLite compares it).
+    const SERVER_TABLES: &str = r#"
+        CREATE TABLE office (id BIGINT PRIMARY KEY, code TEXT COLLATE "C" NOT NULL UNIQUE, name TEXT COLLATE "C" NOT NULL);
+        CREATE TABLE budget_line (id BIGINT PRIMARY KEY, office_id BIGINT NOT NULL REFERENCES office(id),
+            year INTEGER NOT NULL, kode TEXT COLLATE "C" NOT NULL, parent_kode TEXT COLLATE "C",
+            source TEXT COLLATE "C" NOT NULL, spending TEXT COLLATE "C" NOT NULL,
+            pagu_murni_sen BIGINT, pagu_perubahan_sen BIGINT, alokasi_sen BIGINT, realisasi_sen BIGINT);
+        CREATE TABLE office_setting (office_id BIGINT NOT NULL REFERENCES office(id), key TEXT COLLATE "C" NOT NULL,
+            value TEXT NOT NULL, PRIMARY KEY (office_id, key));
+    "#;
+
+    /// Copies `columns` of `table` from one database to the other, row for row.
+    fn copy(from: &Db, to: &Db, table: &str, columns: &str) {
+        let n = columns.split(',').count();
+        let marks: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+        let insert = format!("INSERT INTO {table} ({columns}) VALUES ({})", marks.join(", "));
+        let rows = from.query(&format!("SELECT {columns} FROM {table}"), &[]).expect("read");
+        assert!(!rows.is_empty(), "{table} has rows to copy");
+        for row in rows {
+            let values: Vec<Value> = row.into_values();
+            to.execute(&insert, &values).expect("copied");
+        }
+    }
+
+    #[test]
+    fn the_city_figures_are_the_same_on_a_server() {
+        let Some((_guard, server)) = server_db("city_figures") else { return };
+        let mut file = Store::open_in_memory().expect("a new database");
+        let reference = crate::embedded::dataset().expect("the embedded dataset is valid");
+        let first = file.save_dataset(&reference).expect("saved");
+        let spec = crate::demo::DemoSpec { offices: 3, years: 3, lines: 6, ..Default::default() };
+        for number in 2..=3 {
+            let d = crate::demo::synthetic_office(&spec, number).expect("generated");
+            file.save_dataset(&d).expect("saved");
+        }
+        file.set_setting(first, "capaian_cap", "120").expect("set");
+        file.set_setting(first, "band", "x").expect("set");
+
+        server.batch(SERVER_TABLES).expect("tables made");
+        copy(file.db(), &server, "office", "id, code, name");
+        copy(
+            file.db(),
+            &server,
+            "budget_line",
+            "id, office_id, year, kode, parent_kode, source, spending, pagu_murni_sen, pagu_perubahan_sen, alokasi_sen, realisasi_sen",
+        );
+        copy(file.db(), &server, "office_setting", "office_id, key, value");
+        let mut on_server = Store { db: server, path: None };
+        // The server's upsert, as the file's: a second write of a key replaces its value.
+        on_server.set_setting(first, "capaian_cap", "110").expect("set on the server");
+        file.set_setting(first, "capaian_cap", "110").expect("set");
+
+        assert_eq!(on_server.offices().expect("read"), file.offices().expect("read"));
+        assert_eq!(on_server.office_id(&reference.office.code).expect("read"), Some(first));
+        assert_eq!(on_server.setting(first, "capaian_cap").expect("read").as_deref(), Some("110"));
+        assert_eq!(on_server.settings_all().expect("read"), file.settings_all().expect("read"));
+        let by_year = file.city_budget_by_year().expect("read");
+        assert!(by_year.len() >= 3, "several years: {by_year:?}");
+        assert_eq!(on_server.city_budget_by_year().expect("read"), by_year);
+        // A year without any line lists every office without amounts on both.
+        let years: Vec<Year> = by_year.iter().map(|y| y.year).chain([1999]).collect();
+        for year in years {
+            let offices = file.city_budget(year).expect("read");
+            assert_eq!(offices.len(), 3);
+            assert_eq!(on_server.city_budget(year).expect("read"), offices, "{year}");
+            assert_eq!(on_server.city_budget_parts(year).expect("read"), file.city_budget_parts(year).expect("read"));
+        }
+        // Sums of big amounts come back whole (a server's SUM is NUMERIC).
+        on_server.db().execute("UPDATE budget_line SET realisasi_sen = 4000000000000000 WHERE realisasi_sen IS NOT NULL AND office_id = ?1 AND parent_kode IS NULL", &args![first]).expect("written");
+        let big = on_server.city_budget_by_year().expect("read");
+        assert!(big.iter().any(|y| y.realisasi.is_some_and(|m| m.to_sen() >= 4_000_000_000_000_000)), "{big:?}");
+    }
+
+    // Here rather than in safety.rs: it needs the test server this module already reaches.
+    #[test]
+    fn a_store_on_a_server_says_backups_and_integrity_checks_are_for_a_file() {
+        use crate::format::Lang;
+        let Some((_guard, server)) = server_db("file_only") else { return };
+        let store = Store { db: server, path: None };
+        assert!(!store.is_read_only());
+        let backup = store.backup("harian").expect_err("a server has no backup file");
+        assert!(matches!(backup, StorageError::NotAFile { what: super::super::FileOnly::Backup }), "{backup:?}");
+        assert_eq!(
+            backup.message(Lang::En),
+            "A backup copy is for a database file; this database is on a server, where the server's administrator keeps copies and checks"
+        );
+        assert!(
+            backup.message(Lang::Id).starts_with("Salinan cadangan hanya untuk berkas basis data"),
+            "{}",
+            backup.message_id()
+        );
+        let check = store.integrity_problems().expect_err("a server has no integrity check of a file");
+        assert!(matches!(check, StorageError::NotAFile { what: super::super::FileOnly::IntegrityCheck }), "{check:?}");
+        assert!(
+            check.message(Lang::Id).starts_with("Pemeriksaan keutuhan hanya untuk berkas"),
+            "{}",
+            check.message_id()
+        );
     }
 }

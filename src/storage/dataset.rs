@@ -1,11 +1,10 @@
 //! Saving and loading a whole office dataset, derived from the entity declarations
 //! ([`crate::entity`]): one `INSERT` and one `SELECT` per entity, made from its columns.
 
+use super::sql::{args, Db, DbError, DbResult, Row, Value};
 use super::{Result, StorageError, Store};
 use crate::domain::*;
 use crate::entity::{each_part, Cell, Column, Entity, Kind, Part, PartVisitor};
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql, Transaction};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -51,32 +50,28 @@ const PERFORMANCE_TABLES: &[&str] = &[
     "quarter_progress",
 ];
 
-pub(super) fn corrupt(what: impl Into<String>) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        Box::new(StorageError::Corrupt(what.into())),
-    )
+pub(super) fn corrupt(what: impl Into<String>) -> DbError {
+    DbError::Corrupt(what.into())
 }
 
-pub(super) fn money(row: &Row, i: usize) -> rusqlite::Result<Option<Money>> {
-    Ok(row.get::<_, Option<i64>>(i)?.map(Money::from_sen))
+pub(super) fn money(row: &Row, i: usize) -> DbResult<Option<Money>> {
+    Ok(row.get::<Option<i64>>(i)?.map(Money::from_sen))
 }
 
-fn decimal(text: String) -> rusqlite::Result<Cell> {
+fn decimal(text: String) -> DbResult<Cell> {
     Decimal::from_str(&text).map(Cell::Dec).map_err(|_| corrupt(format!("'{text}' is not a decimal")))
 }
 
 /// The cell of column `i` of a row, read as its kind is stored.
-fn sql_cell(row: &Row, i: usize, c: &Column) -> rusqlite::Result<Cell> {
+fn sql_cell(row: &Row, i: usize, c: &Column) -> DbResult<Cell> {
     let opt = |v: Option<Cell>| v.unwrap_or(Cell::Null);
     Ok(match c.kind {
         Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) => Cell::Text(row.get(i)?),
-        Kind::OptText => opt(row.get::<_, Option<String>>(i)?.map(Cell::Text)),
+        Kind::OptText => opt(row.get::<Option<String>>(i)?.map(Cell::Text)),
         Kind::Int | Kind::IntOrZero | Kind::Year => Cell::Int(row.get(i)?),
-        Kind::OptInt => opt(row.get::<_, Option<i64>>(i)?.map(Cell::Int)),
+        Kind::OptInt => opt(row.get::<Option<i64>>(i)?.map(Cell::Int)),
         Kind::Dec => decimal(row.get(i)?)?,
-        Kind::OptDec => row.get::<_, Option<String>>(i)?.map(decimal).transpose()?.unwrap_or(Cell::Null),
+        Kind::OptDec => row.get::<Option<String>>(i)?.map(decimal).transpose()?.unwrap_or(Cell::Null),
         Kind::Money => Cell::Money(Money::from_sen(row.get(i)?)),
         Kind::OptMoney => opt(money(row, i)?.map(Cell::Money)),
         Kind::Bool => Cell::Bool(row.get(i)?),
@@ -84,21 +79,21 @@ fn sql_cell(row: &Row, i: usize, c: &Column) -> rusqlite::Result<Cell> {
 }
 
 /// A record from the columns of `row` starting at 0.
-pub(super) fn from_row<E: Entity>(row: &Row) -> rusqlite::Result<E> {
-    let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| sql_cell(row, i, c)).collect::<rusqlite::Result<_>>()?;
+pub(super) fn from_row<E: Entity>(row: &Row) -> DbResult<E> {
+    let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| sql_cell(row, i, c)).collect::<DbResult<_>>()?;
     E::decode(cells).map_err(|e| corrupt(e.to_string()))
 }
 
 /// How a cell is stored: money as INTEGER sen, decimals as exact TEXT, booleans as 0/1. The one
 /// conversion of the store: saving a dataset and the edits' rows (`ops.rs`) both use it.
-pub(super) fn stored(cell: Cell) -> SqlValue {
+pub(super) fn stored(cell: Cell) -> Value {
     match cell {
-        Cell::Null => SqlValue::Null,
-        Cell::Text(t) => SqlValue::Text(t),
-        Cell::Int(i) => SqlValue::Integer(i),
-        Cell::Dec(d) => SqlValue::Text(d.to_string()),
-        Cell::Money(m) => SqlValue::Integer(m.to_sen()),
-        Cell::Bool(b) => SqlValue::Integer(i64::from(b)),
+        Cell::Null => Value::Null,
+        Cell::Text(t) => Value::Text(t),
+        Cell::Int(i) => Value::Integer(i),
+        Cell::Dec(d) => Value::Text(d.to_string()),
+        Cell::Money(m) => Value::Integer(m.to_sen()),
+        Cell::Bool(b) => Value::Integer(i64::from(b)),
     }
 }
 
@@ -109,37 +104,26 @@ pub(super) fn insert_sql<E: Entity>() -> String {
     format!("INSERT INTO {} (office_id, {columns}) VALUES ({})", E::TABLE, marks.join(", "))
 }
 
-pub(super) fn insert_row<E: Entity>(
-    stmt: &mut rusqlite::CachedStatement,
-    office: i64,
-    row: &E,
-) -> rusqlite::Result<()> {
-    let cells = row.to_cells().into_iter().map(stored);
-    stmt.execute(params_from_iter(std::iter::once(SqlValue::Integer(office)).chain(cells)))?;
+/// Stores one record of an office with `sql`, the entity's [`insert_sql`] (made once by the
+/// caller: a bulk insert runs it for every row).
+pub(super) fn insert_row<E: Entity>(db: &Db, sql: &str, office: i64, row: &E) -> DbResult<()> {
+    let values: Vec<Value> =
+        std::iter::once(Value::Integer(office)).chain(row.to_cells().into_iter().map(stored)).collect();
+    db.execute(sql, &values)?;
     Ok(())
-}
-
-fn unwrap_corrupt(e: rusqlite::Error) -> StorageError {
-    match e {
-        rusqlite::Error::FromSqlConversionFailure(_, _, inner) => match inner.downcast::<StorageError>() {
-            Ok(se) => *se,
-            Err(other) => StorageError::Corrupt(other.to_string()),
-        },
-        other => StorageError::Sqlite(other),
-    }
 }
 
 impl Store {
     /// The offices in the database, by name.
     pub fn offices(&self) -> Result<Vec<OfficeRef>> {
-        let mut stmt = self.conn().prepare("SELECT id, code, name FROM office ORDER BY name, id")?;
-        let rows = stmt.query_map([], |r| Ok(OfficeRef { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? }))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(self.db().query_map("SELECT id, code, name FROM office ORDER BY name, id", &[], |r| {
+            Ok(OfficeRef { id: r.get(0)?, code: r.get(1)?, name: r.get(2)? })
+        })?)
     }
 
     /// The id of the office with this code, if the database holds it.
     pub fn office_id(&self, code: &str) -> Result<Option<i64>> {
-        Ok(self.conn().query_row("SELECT id FROM office WHERE code = ?1", [code], |r| r.get(0)).optional()?)
+        Ok(self.db().query_opt("SELECT id FROM office WHERE code = ?1", &args![code], |r| r.get(0))?)
     }
 
     /// Stores a whole dataset in one transaction. An office with the same code keeps its row,
@@ -158,7 +142,7 @@ impl Store {
     /// [`Store::save_dataset_cancellable`] that names the user in the audit row of a
     /// replacement and says what was replaced.
     pub fn import_dataset(&mut self, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
-        let tx = self.conn().unchecked_transaction()?;
+        let tx = self.db().transaction()?;
         let imported = save(&tx, d, user, keep_going)?;
         tx.commit()?;
         Ok(imported)
@@ -172,12 +156,10 @@ impl Store {
         office: i64,
         fill: impl FnOnce(&mut dyn FnMut(&P) -> Result<()>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let tx = self.conn().unchecked_transaction().map_err(StorageError::from)?;
-        {
-            let mut stmt = tx.prepare_cached(&insert_sql::<P>()).map_err(StorageError::from)?;
-            let mut store_row = |row: &P| -> Result<()> { Ok(insert_row(&mut stmt, office, row)?) };
-            fill(&mut store_row)?;
-        }
+        let tx = self.db().transaction().map_err(StorageError::from)?;
+        let sql = insert_sql::<P>();
+        let mut store_row = |row: &P| -> Result<()> { Ok(insert_row(&tx, &sql, office, row)?) };
+        fill(&mut store_row)?;
         tx.commit().map_err(StorageError::from)?;
         Ok(())
     }
@@ -185,39 +167,38 @@ impl Store {
     /// The performance data (Renstra, targets, realisation, AKIP; no budget, organisation or
     /// printed figures) of every office, by office id, read with one query per table.
     pub fn load_performance_all(&self) -> Result<BTreeMap<i64, Dataset>> {
-        load_scope(self.conn(), Scope::All, Parts::Performance).map_err(unwrap_corrupt)
+        Ok(load_scope(self.db(), Scope::All, Parts::Performance)?)
     }
 
     /// Loads the whole dataset of an office.
     pub fn load_dataset(&self, office_id: i64) -> Result<Dataset> {
-        load(self.conn(), office_id).map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => StorageError::NoOffice(office_id.to_string()),
-            other => unwrap_corrupt(other),
-        })
+        load_scope(self.db(), Scope::One(office_id), Parts::Everything)?
+            .remove(&office_id)
+            .ok_or_else(|| StorageError::NoOffice(office_id.to_string()))
     }
 }
 
 /// Inserts every part of a dataset for one office.
-struct Inserter<'a, 't> {
-    tx: &'a Transaction<'t>,
+struct Inserter<'a> {
+    db: &'a Db,
     dataset: &'a Dataset,
     office: i64,
     keep_going: &'a dyn Fn() -> bool,
     rows: u64,
 }
 
-impl PartVisitor for Inserter<'_, '_> {
+impl PartVisitor for Inserter<'_> {
     type Error = StorageError;
     fn visit<P: Part>(&mut self) -> Result<()> {
         if !(self.keep_going)() {
             return Err(StorageError::Cancelled);
         }
-        let mut stmt = self.tx.prepare_cached(&insert_sql::<P>())?;
+        let sql = insert_sql::<P>();
         for (i, row) in P::rows(self.dataset).iter().enumerate() {
             if i % 4096 == 4095 && !(self.keep_going)() {
                 return Err(StorageError::Cancelled);
             }
-            insert_row(&mut stmt, self.office, row)?;
+            insert_row(self.db, &sql, self.office, row)?;
             self.rows += 1;
         }
         Ok(())
@@ -227,7 +208,7 @@ impl PartVisitor for Inserter<'_, '_> {
 /// The tables with an `office_id` other than those a re-import keeps, children before their
 /// parents where the declarations know them (so that deleting a parent finds no children left
 /// to cascade to), then any other table of a newer schema.
-fn replaced_tables(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
+fn replaced_tables(db: &Db) -> DbResult<Vec<String>> {
     struct Tables(Vec<String>);
     impl PartVisitor for Tables {
         type Error = std::convert::Infallible;
@@ -240,11 +221,7 @@ fn replaced_tables(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
     let Ok(()) = each_part(&mut declared);
     let mut tables = declared.0;
     tables.reverse();
-    let mut stmt = tx.prepare(
-        "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
-         WHERE m.type = 'table' AND p.name = 'office_id' ORDER BY m.name",
-    )?;
-    let with_office: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let with_office = db.tables_with_column("office_id")?;
     tables.retain(|t| with_office.contains(t));
     for t in with_office {
         if !tables.contains(&t) && !KEPT_ON_IMPORT.contains(&t.as_str()) {
@@ -255,22 +232,21 @@ fn replaced_tables(tx: &Transaction) -> rusqlite::Result<Vec<String>> {
 }
 
 /// The office's rows of `tables`, in all.
-fn count_rows(tx: &Transaction, tables: &[String], office: i64) -> rusqlite::Result<u64> {
+fn count_rows(db: &Db, tables: &[String], office: i64) -> DbResult<u64> {
     let mut n = 0u64;
     for t in tables {
         let c: i64 =
-            tx.query_row(&format!("SELECT count(*) FROM \"{t}\" WHERE office_id = ?1"), [office], |r| r.get(0))?;
+            db.query_row(&format!("SELECT count(*) FROM \"{t}\" WHERE office_id = ?1"), &args![office], |r| r.get(0))?;
         n += c.unsigned_abs();
     }
     Ok(n)
 }
 
-fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
+fn save(tx: &Db, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool) -> Result<Imported> {
     let o = &d.office;
-    let existing: Option<i64> =
-        tx.query_row("SELECT id FROM office WHERE code = ?1", [&o.code], |r| r.get(0)).optional()?;
+    let existing: Option<i64> = tx.query_opt("SELECT id FROM office WHERE code = ?1", &args![o.code], |r| r.get(0))?;
     let office_columns = Office::sql_names();
-    let office_cells: Vec<SqlValue> = o.to_cells().into_iter().map(stored).collect();
+    let office_cells: Vec<Value> = o.to_cells().into_iter().map(stored).collect();
     let (id, replaced_rows) = match existing {
         Some(id) => {
             // The office keeps its row (and with it its audit trail and settings); its data goes.
@@ -281,38 +257,41 @@ fn save(tx: &Transaction, d: &Dataset, user: &str, keep_going: &dyn Fn() -> bool
             // a predecessor is deleted before its successor; the links go first.
             tx.execute(
                 "UPDATE indicator SET predecessor_code = NULL WHERE office_id = ?1 AND predecessor_code IS NOT NULL",
-                [id],
+                &args![id],
             )?;
             for t in &tables {
                 if !keep_going() {
                     return Err(StorageError::Cancelled);
                 }
-                tx.execute(&format!("DELETE FROM \"{t}\" WHERE office_id = ?1"), [id])?;
+                tx.execute(&format!("DELETE FROM \"{t}\" WHERE office_id = ?1"), &args![id])?;
             }
             let set: Vec<String> =
                 office_columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
             let sql = format!("UPDATE office SET {} WHERE id = ?1", set.join(", "));
-            let args: Vec<&dyn ToSql> =
-                std::iter::once(&id as &dyn ToSql).chain(office_cells.iter().map(|c| c as &dyn ToSql)).collect();
-            tx.execute(&sql, args.as_slice())?;
+            let values: Vec<Value> = std::iter::once(Value::Integer(id)).chain(office_cells).collect();
+            tx.execute(&sql, &values)?;
             (id, Some(before))
         }
         None => {
             let marks: Vec<String> = (1..=office_columns.len()).map(|i| format!("?{i}")).collect();
-            let sql = format!("INSERT INTO office ({}) VALUES ({})", office_columns.join(", "), marks.join(", "));
-            tx.execute(&sql, params_from_iter(office_cells.iter()))?;
-            (tx.last_insert_rowid(), None)
+            let sql = format!(
+                "INSERT INTO office ({}) VALUES ({}) RETURNING id",
+                office_columns.join(", "),
+                marks.join(", ")
+            );
+            (tx.query_row(&sql, &office_cells, |r| r.get(0))?, None)
         }
     };
-    let mut inserter = Inserter { tx, dataset: d, office: id, keep_going, rows: 0 };
+    let mut inserter = Inserter { db: tx, dataset: d, office: id, keep_going, rows: 0 };
     each_part(&mut inserter)?;
     let rows = inserter.rows;
     if let Some(before) = replaced_rows {
-        let change_id: i64 = tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", [], |r| r.get(0))?;
+        let change_id: i64 =
+            tx.query_row("SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log", &[], |r| r.get(0))?;
         tx.execute(
             "INSERT INTO audit_log (office_id, change_id, at, user_name, action, description, record, field, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+            &args![
                 id,
                 change_id,
                 super::now_text(),
@@ -344,41 +323,33 @@ enum Parts {
     Performance,
 }
 
-fn load(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Dataset> {
-    load_scope(conn, Scope::One(id), Parts::Everything)?.remove(&id).ok_or(rusqlite::Error::QueryReturnedNoRows)
-}
-
 /// Reads every part in scope into the datasets of its offices, one query per table whatever the
 /// number of offices (no query per office).
 struct Loader<'a> {
-    conn: &'a rusqlite::Connection,
+    db: &'a Db,
     scope: Scope,
     parts: Parts,
     out: &'a mut BTreeMap<i64, Dataset>,
 }
 
 impl PartVisitor for Loader<'_> {
-    type Error = rusqlite::Error;
-    fn visit<P: Part>(&mut self) -> rusqlite::Result<()> {
+    type Error = DbError;
+    fn visit<P: Part>(&mut self) -> DbResult<()> {
         if self.parts == Parts::Performance && !PERFORMANCE_TABLES.contains(&P::TABLE) {
             return Ok(());
         }
         // `office_id` comes last so that the columns are read from 0.
         let columns = P::sql_names().join(", ");
         let office_column = P::COLUMNS.len();
-        let map = |r: &Row| Ok((r.get::<_, i64>(office_column)?, from_row::<P>(r)?));
+        let map = |r: &Row| Ok((r.get::<i64>(office_column)?, from_row::<P>(r)?));
         let rows: Vec<(i64, P)> = match self.scope {
             Scope::One(id) => {
                 let sql = format!("SELECT {columns}, office_id FROM {} WHERE office_id = ?1 ORDER BY id", P::TABLE);
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map([id], map)?;
-                rows.collect::<rusqlite::Result<_>>()?
+                self.db.query_map(&sql, &args![id], map)?
             }
             Scope::All => {
                 let sql = format!("SELECT {columns}, office_id FROM {} ORDER BY office_id, id", P::TABLE);
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = stmt.query_map([], map)?;
-                rows.collect::<rusqlite::Result<_>>()?
+                self.db.query_map(&sql, &[], map)?
             }
         };
         for (office, row) in rows {
@@ -391,22 +362,19 @@ impl PartVisitor for Loader<'_> {
 }
 
 /// The datasets of the offices in scope, by office id.
-fn load_scope(conn: &rusqlite::Connection, scope: Scope, parts: Parts) -> rusqlite::Result<BTreeMap<i64, Dataset>> {
+fn load_scope(db: &Db, scope: Scope, parts: Parts) -> DbResult<BTreeMap<i64, Dataset>> {
     let mut out = BTreeMap::new();
     let office_column = Office::COLUMNS.len();
-    let office_row = |r: &Row| Ok((r.get::<_, i64>(office_column)?, from_row::<Office>(r)?));
+    let office_row = |r: &Row| Ok((r.get::<i64>(office_column)?, from_row::<Office>(r)?));
     let office_sql = format!("SELECT {}, id FROM office", Office::sql_names().join(", "));
     let offices: Vec<(i64, Office)> = match scope {
-        Scope::One(id) => conn
-            .prepare(&format!("{office_sql} WHERE id = ?1"))?
-            .query_map([id], office_row)?
-            .collect::<rusqlite::Result<_>>()?,
-        Scope::All => conn.prepare(&office_sql)?.query_map([], office_row)?.collect::<rusqlite::Result<_>>()?,
+        Scope::One(id) => db.query_map(&format!("{office_sql} WHERE id = ?1"), &args![id], office_row)?,
+        Scope::All => db.query_map(&office_sql, &[], office_row)?,
     };
     for (id, office) in offices {
         out.insert(id, Dataset { office, ..Dataset::default() });
     }
-    each_part(&mut Loader { conn, scope, parts, out: &mut out })?;
+    each_part(&mut Loader { db, scope, parts, out: &mut out })?;
     Ok(out)
 }
 

@@ -5,11 +5,11 @@
 //!
 //! Private to the store: nothing outside `storage` names a table, a column or an SQL value.
 
-use super::dataset::{insert_sql, stored};
-use super::sql::{self, args, Db, DbError, DbResult, Tx};
+use super::dataset::{from_row as record_from, insert_sql, stored};
+use super::sql::{self, args, Db, DbResult, Tx};
 use super::{StorageError, Store};
 use crate::domain::*;
-use crate::entity::{same as same_column, Cell, Column, Entity, Kind};
+use crate::entity::{same as same_column, Column, Entity, Kind};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -451,36 +451,7 @@ fn insert_value(db: &Db, office: i64, field: &Field, value: Decimal) -> DbResult
 /// A record of the office inserted as its row: its declared columns, stored as the store
 /// stores them.
 pub(super) fn insert_record<E: Entity>(db: &Db, office: i64, record: &E) -> DbResult<()> {
-    let values: Vec<Sql> =
-        std::iter::once(Sql::Integer(office)).chain(record.to_cells().into_iter().map(stored)).collect();
-    db.execute(&insert_sql::<E>(), &values)?;
-    Ok(())
-}
-
-/// A record from the columns of `row` starting at 0, each read as its kind is stored.
-pub(super) fn record_from<E: Entity>(row: &sql::Row) -> DbResult<E> {
-    let cells = E::COLUMNS.iter().enumerate().map(|(i, c)| cell_from(row, i, c)).collect::<DbResult<_>>()?;
-    E::decode(cells).map_err(|e| DbError::Corrupt(e.to_string()))
-}
-
-/// The cell of column `i` of a row: money as INTEGER sen, decimals as exact TEXT, booleans as
-/// 0/1 (see `dataset::stored`).
-fn cell_from(row: &sql::Row, i: usize, c: &Column) -> DbResult<Cell> {
-    let opt = |v: Option<Cell>| v.unwrap_or(Cell::Null);
-    let decimal = |text: String| {
-        Decimal::from_str(&text).map(Cell::Dec).map_err(|_| DbError::Corrupt(format!("'{text}' is not a decimal")))
-    };
-    Ok(match c.kind {
-        Kind::Text | Kind::Required | Kind::Code(_) | Kind::CodeOr(..) => Cell::Text(row.get(i)?),
-        Kind::OptText => opt(row.get::<Option<String>>(i)?.map(Cell::Text)),
-        Kind::Int | Kind::IntOrZero | Kind::Year => Cell::Int(row.get(i)?),
-        Kind::OptInt => opt(row.get::<Option<i64>>(i)?.map(Cell::Int)),
-        Kind::Dec => decimal(row.get(i)?)?,
-        Kind::OptDec => row.get::<Option<String>>(i)?.map(decimal).transpose()?.unwrap_or(Cell::Null),
-        Kind::Money => Cell::Money(Money::from_sen(row.get(i)?)),
-        Kind::OptMoney => opt(row.get::<Option<i64>>(i)?.map(|sen| Cell::Money(Money::from_sen(sen)))),
-        Kind::Bool => Cell::Bool(row.get(i)?),
-    })
+    super::dataset::insert_row(db, &insert_sql::<E>(), office, record)
 }
 
 /// Refuses a column a column edit may not write (see [`Table::writable`]): a mistake of the

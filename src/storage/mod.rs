@@ -1,13 +1,17 @@
-//! The SQLite store: opening with the right pragmas, numbered migrations tracked with
-//! `PRAGMA user_version`, and one module per aggregate.
+//! The store: an SQLite file opened with the right pragmas, numbered migrations tracked with
+//! `PRAGMA user_version`, and one module per aggregate; or a PostgreSQL server database reached
+//! through `server` and brought to the same schema by `pg_schema`.
 
+pub mod access;
 mod backend;
 mod city;
 pub mod copy;
 mod dataset;
 mod edit;
 mod ops;
+pub mod pg_schema;
 mod safety;
+pub mod server;
 mod settings;
 pub mod sql;
 
@@ -16,7 +20,9 @@ pub use city::*;
 pub use dataset::*;
 pub use edit::{now_text, AuditEntry, EditError};
 pub use ops::Applied;
+pub use pg_schema::{migrate_server, server_schema_version};
 pub use safety::*;
+pub use server::{is_server_address, ServerAddress, SslMode};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -78,10 +84,59 @@ pub enum StorageError {
     Backup(String),
     #[error("cancelled; nothing was changed")]
     Cancelled,
+    #[error("the database address {given} cannot be used: {why_en}")]
+    BadAddress { given: String, why_en: String, why_id: String },
+    #[error("the database server {address} cannot be reached ({detail}); check the address, the network and that the server is running")]
+    ServerUnreachable { address: String, detail: String },
+    #[error("the database server {address} refused the login: wrong user name or password, or this user may not connect from here")]
+    ServerLogin { address: String },
+    #[error("the database named in {address} does not exist on the server; check the name or ask the administrator to create it")]
+    NoServerDatabase { address: String },
+    #[error(
+        "the database server {address} cannot be reached through an encrypted connection (sslmode=require): {detail}"
+    )]
+    ServerTls { address: String, detail: String },
+    #[error("{address} is not a Kinerja database: it holds tables of another program; it was not changed — give an empty database or one of Kinerja's")]
+    ForeignServer { address: String },
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
-    Db(#[from] sql::DbError),
+    Db(sql::DbError),
+    #[error("{} is for a database file; this database is on a server, where the server's administrator keeps copies and checks", .what.name(crate::format::Lang::En))]
+    NotAFile { what: FileOnly },
+}
+
+/// What only a database file has: its server counterparts are the administrator's business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileOnly {
+    Backup,
+    IntegrityCheck,
+}
+
+impl FileOnly {
+    pub fn name(self, lang: crate::format::Lang) -> &'static str {
+        use crate::format::Lang;
+        match (self, lang) {
+            (FileOnly::Backup, Lang::En) => "A backup copy",
+            (FileOnly::Backup, Lang::Id) => "Salinan cadangan",
+            (FileOnly::IntegrityCheck, Lang::En) => "The integrity check",
+            (FileOnly::IntegrityCheck, Lang::Id) => "Pemeriksaan keutuhan",
+        }
+    }
+}
+
+impl From<sql::DbError> for StorageError {
+    /// A value the store cannot read is [`StorageError::Corrupt`] whichever engine holds it, and
+    /// SQLite's own errors stay what they were before the store ran over [`sql::Db`].
+    fn from(e: sql::DbError) -> Self {
+        match e {
+            sql::DbError::Corrupt(what) => StorageError::Corrupt(what),
+            // A column holding another type than its declaration is a damaged value too.
+            e @ sql::DbError::Type { .. } => StorageError::Corrupt(e.to_string()),
+            sql::DbError::Sqlite(e) => StorageError::Sqlite(e),
+            other => StorageError::Db(other),
+        }
+    }
 }
 
 impl StorageError {
@@ -128,8 +183,30 @@ impl StorageError {
                 format!("Cadangan tidak dapat dibuat, jadi perubahan tidak ditulis: {e}")
             }
             StorageError::Cancelled => "Dibatalkan; tidak ada yang diubah.".into(),
+            StorageError::BadAddress { given, why_id, .. } => {
+                format!("Alamat basis data {given} tidak dapat dipakai: {why_id}")
+            }
+            StorageError::ServerUnreachable { address, detail } => format!(
+                "Server basis data {address} tidak dapat dihubungi ({detail}); periksa alamatnya, jaringan, dan apakah servernya berjalan."
+            ),
+            StorageError::ServerLogin { address } => format!(
+                "Server basis data {address} menolak login: nama pengguna atau kata sandi salah, atau pengguna ini tidak boleh terhubung dari sini."
+            ),
+            StorageError::NoServerDatabase { address } => format!(
+                "Basis data yang disebut dalam {address} tidak ada di server; periksa namanya atau minta administrator membuatnya."
+            ),
+            StorageError::ServerTls { address, detail } => format!(
+                "Server basis data {address} tidak dapat dihubungi lewat sambungan terenkripsi (sslmode=require): {detail}"
+            ),
+            StorageError::ForeignServer { address } => format!(
+                "{address} bukan basis data Kinerja: isinya tabel program lain; basis data tidak diubah — berikan basis data kosong atau basis data Kinerja."
+            ),
             StorageError::Sqlite(e) => format!("Kesalahan basis data: {e}"),
             StorageError::Db(e) => format!("Kesalahan basis data: {e}"),
+            StorageError::NotAFile { what } => format!(
+                "{} hanya untuk berkas basis data; basis data ini ada di server, yang salinan dan pemeriksaannya diurus administrator server.",
+                what.name(crate::format::Lang::Id)
+            ),
         }
     }
 
@@ -182,16 +259,37 @@ impl StorageError {
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
+/// Where a store's data lives, for messages and titles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Memory,
+    /// A PostgreSQL server, by its address with the password masked.
+    Server(String),
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::File(p) => write!(f, "{}", p.display()),
+            Location::Memory => f.write_str(":memory:"),
+            Location::Server(shown) => f.write_str(shown),
+        }
+    }
+}
+
 /// An open Kinerja database.
 pub struct Store {
     db: sql::Db,
     path: Option<PathBuf>,
+    /// The masked address of a server store (`None` for a file or memory).
+    server: Option<String>,
 }
 
 impl Store {
     /// A store on `conn`, counting the statements it runs.
     fn counted(conn: Connection, path: Option<PathBuf>) -> Store {
-        Store { db: sql::Db::sqlite(conn), path }
+        Store { db: sql::Db::sqlite(conn), path, server: None }
     }
 
     /// The connection, on whichever engine.
@@ -200,8 +298,9 @@ impl Store {
     }
 
     /// The SQLite connection of a store on a file (or in memory).
-    // Transitional: the modules not yet written over `sql::Db` reach SQLite through this; a
-    // store is only ever opened on SQLite until they all are.
+    // Transitional: the modules not yet written over `sql::Db` reach SQLite through this. Only
+    // `Store::open_server` makes a store on a server, and nothing outside the store's tests opens
+    // one until those modules are all written over `sql::Db` (issue 15).
     fn conn(&self) -> &Connection {
         #[allow(clippy::expect_used)]
         self.db.as_sqlite().expect("only SQLite stores are opened while modules still use rusqlite")
@@ -234,6 +333,30 @@ impl Store {
         let mut store = Store::counted(conn, Some(path.to_path_buf()));
         store.prepare(&shown, true)?;
         Ok(store)
+    }
+
+    /// Connects to the server at `address` and brings its database to this build's schema.
+    ///
+    /// A database of a newer schema and one holding another program's tables are refused before
+    /// anything is written; every message names the server with its password masked.
+    ///
+    /// While some of the store's modules still reach SQLite directly (issue 15, in progress),
+    /// a server store answers [`Store::schema_version`], [`Store::location`] and what is written
+    /// over `sql::Db`; the application does not open one yet.
+    pub fn open_server(address: &ServerAddress) -> Result<Store> {
+        let shown = address.shown();
+        let db = sql::Db::postgres(server::connect(address)?);
+        pg_schema::migrate_server_as(&db, &shown)?;
+        Ok(Store { db, path: None, server: Some(shown) })
+    }
+
+    /// Where the data lives.
+    pub fn location(&self) -> Location {
+        match (&self.server, &self.path) {
+            (Some(shown), _) => Location::Server(shown.clone()),
+            (None, Some(path)) => Location::File(path.clone()),
+            (None, None) => Location::Memory,
+        }
     }
 
     /// A fresh database in memory (tests, previews).
@@ -309,7 +432,10 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn().query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        match self.db.as_sqlite() {
+            Some(conn) => Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?),
+            None => pg_schema::server_schema_version(&self.db),
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {

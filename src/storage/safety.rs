@@ -1,7 +1,7 @@
 //! Keeping data safe: integrity checks, read-only opening, and backup copies made with SQLite's
 //! online backup API.
 
-use super::{Result, StorageError, Store, SCHEMA_VERSION};
+use super::{FileOnly, Result, StorageError, Store, SCHEMA_VERSION};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -32,16 +32,22 @@ impl Store {
         Ok(Store::counted(conn, Some(path.to_path_buf())))
     }
 
+    /// The SQLite connection of a store on a file, for `what` only a file has.
+    fn file(&self, what: FileOnly) -> Result<&Connection> {
+        self.db().as_sqlite().ok_or(StorageError::NotAFile { what })
+    }
+
     /// `PRAGMA integrity_check`: an empty list when the database is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare("PRAGMA integrity_check")?;
+        let mut stmt = self.file(FileOnly::IntegrityCheck)?.prepare("PRAGMA integrity_check")?;
         let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
-    /// Whether the connection refuses writes.
+    /// Whether the connection refuses writes. A server decides per statement, by the user's
+    /// grants: a store on one is not read-only as a whole, and a refused write says why.
     pub fn is_read_only(&self) -> bool {
-        self.conn().is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+        self.db().as_sqlite().is_some_and(|c| c.is_readonly(rusqlite::MAIN_DB).unwrap_or(true))
     }
 
     /// Copies the whole database to a new backup file beside it and prunes old copies.
@@ -51,6 +57,7 @@ impl Store {
     /// disk or a kill never leaves a broken file that counts as a backup. On any failure the
     /// temporary file is removed and [`StorageError::Backup`] says why.
     pub fn backup(&self, reason: &str) -> Result<PathBuf> {
+        let conn = self.file(FileOnly::Backup)?;
         let Some(path) = &self.path else {
             return Err(StorageError::Backup("an in-memory database has no backups".into()));
         };
@@ -60,8 +67,7 @@ impl Store {
         remove_stale_temporaries(path);
         let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("cadangan.sqlite");
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let made = self
-            .write_verified_copy(&tmp)
+        let made = Self::write_verified_copy(conn, &tmp)
             .and_then(|()| std::fs::rename(&tmp, &target).map_err(|e| format!("{}: {e}", target.display())));
         if let Err(e) = made {
             // Nothing half-written stays behind; a temporary file that cannot be removed is
@@ -74,13 +80,13 @@ impl Store {
     }
 
     /// The copy at `tmp`, checked: sound, of the same schema version and with the same offices.
-    fn write_verified_copy(&self, tmp: &Path) -> std::result::Result<(), String> {
+    fn write_verified_copy(conn: &Connection, tmp: &Path) -> std::result::Result<(), String> {
         let shown = |e: rusqlite::Error| format!("{}: {e}", tmp.display());
-        let version: i64 = self.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(shown)?;
-        let offices = office_count(self.conn()).map_err(shown)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(shown)?;
+        let offices = office_count(conn).map_err(shown)?;
         {
             let mut dest = Connection::open(tmp).map_err(shown)?;
-            let backup = rusqlite::backup::Backup::new(self.conn(), &mut dest).map_err(shown)?;
+            let backup = rusqlite::backup::Backup::new(conn, &mut dest).map_err(shown)?;
             backup.run_to_completion(256, std::time::Duration::from_millis(0), None).map_err(shown)?;
         }
         let copy = Connection::open_with_flags(tmp, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(shown)?;
