@@ -315,7 +315,7 @@ mod tests {
             "id, office_id, year, kode, parent_kode, source, spending, pagu_murni_sen, pagu_perubahan_sen, alokasi_sen, realisasi_sen",
         );
         copy(file.db(), &server, "office_setting", "office_id, key, value");
-        let mut on_server = Store { db: server, path: None };
+        let mut on_server = Store { db: server, path: None, server: Some("test".into()) };
         // The server's upsert, as the file's: a second write of a key replaces its value.
         on_server.set_setting(first, "capaian_cap", "110").expect("set on the server");
         file.set_setting(first, "capaian_cap", "110").expect("set");
@@ -346,7 +346,7 @@ mod tests {
     fn a_store_on_a_server_says_backups_and_integrity_checks_are_for_a_file() {
         use crate::format::Lang;
         let Some((_guard, server)) = server_db("file_only") else { return };
-        let store = Store { db: server, path: None };
+        let store = Store { db: server, path: None, server: Some("test".into()) };
         assert!(!store.is_read_only());
         let backup = store.backup("harian").expect_err("a server has no backup file");
         assert!(matches!(backup, StorageError::NotAFile { what: super::super::FileOnly::Backup }), "{backup:?}");

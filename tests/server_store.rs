@@ -1,0 +1,56 @@
+//! The store on a PostgreSQL server holds an office exactly as a file does: saved, loaded,
+//! edited with undo and redo, and the audit trail.
+
+mod common;
+
+use common::server::TestDb;
+use kinerja::domain::{Change, IndicatorValue, Op};
+use kinerja::storage::{ServerAddress, Store};
+use rust_decimal::Decimal;
+
+#[test]
+fn an_office_saved_on_a_server_loads_and_edits_as_on_a_file() {
+    let Some(test) = TestDb::create("store") else { return };
+    let reference = kinerja::embedded::dataset().unwrap();
+    let mut server = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
+    let mut file = Store::open_in_memory().unwrap();
+    let on_server = server.save_dataset(&reference).unwrap();
+    let on_file = file.save_dataset(&reference).unwrap();
+    assert_eq!(server.load_dataset(on_server).unwrap(), file.load_dataset(on_file).unwrap());
+    // Saved again: replaced, not doubled, on both.
+    server.save_dataset(&reference).unwrap();
+    file.save_dataset(&reference).unwrap();
+    assert_eq!(server.load_dataset(on_server).unwrap(), reference_as_loaded(&file, on_file));
+
+    // IKU1's 2026 Renstra target, as printed in the reference, becomes 99,99.
+    let old = reference.renstra_target("IKU1", 2026).map(|t| t.target).expect("IKU1 has a 2026 target");
+    let change = Change {
+        description: "target IKU1 2026".into(),
+        ops: vec![Op::SetValue {
+            value: IndicatorValue::RenstraTarget,
+            indicator: "IKU1".into(),
+            year: 2026,
+            old: Some(old),
+            new: Decimal::new(9999, 2),
+        }],
+    };
+    let applied = server.apply_change(on_server, &change, "Siti").unwrap();
+    file.apply_change(on_file, &change, "Siti").unwrap();
+    let edited = server.load_dataset(on_server).unwrap();
+    assert_eq!(edited.renstra_target("IKU1", 2026).map(|t| t.target), Some(Decimal::new(9999, 2)));
+    assert_eq!(edited, file.load_dataset(on_file).unwrap());
+    // The same change again expects the old value, which is gone: refused, nothing written.
+    assert!(server.apply_change(on_server, &change, "Siti").is_err());
+    server.undo_change(on_server, &applied, "Siti", &change.description).unwrap();
+    assert_eq!(server.load_dataset(on_server).unwrap().renstra_target("IKU1", 2026).map(|t| t.target), Some(old));
+    server.redo_change(on_server, &applied, "Siti", &change.description).unwrap();
+    let log = server.audit_log(on_server, None, 10).unwrap();
+    // Two imports replaced nothing the first time and the office the second; then edit, undo, redo.
+    let records: Vec<&str> = log.iter().map(|e| e.record.as_str()).collect();
+    assert_eq!(records[..3], ["target:IKU1:2026", "target:IKU1:2026", "target:IKU1:2026"]);
+    assert_eq!(log.iter().filter(|e| e.action == "impor").count(), 1);
+}
+
+fn reference_as_loaded(file: &Store, office: i64) -> kinerja::domain::Dataset {
+    file.load_dataset(office).unwrap()
+}
