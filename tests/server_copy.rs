@@ -171,6 +171,7 @@ fn a_demo_city_copied_file_to_file_and_back_prints_the_same() {
     let copy = dir.path().join("salinan.sqlite").to_string_lossy().into_owned();
     let o = kinerja(&copy, &["db", "copy", "--from", &city]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("basis data baru dibuat (tanpa dataset bawaan)"), "{}", stderr(&o));
     let codes = offices(&city);
     assert_eq!(codes.len(), 3);
     // One line per office: its code, its rows, copied.
