@@ -392,6 +392,11 @@ fn a_demo_city_copied_to_a_server_and_back_prints_the_same() {
     assert_same_prints(&original, &printed(&back));
     assert_eq!(records(&back, &second), records(&city, &second), "audit trail and settings, row for row");
 
+    // A server database is not copied onto itself.
+    let o = kinerja(&test.url, &["db", "copy", "--from", &test.url, "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("basis data yang sama"), "{}", stderr(&o));
+
     // What only a file has is refused on the server, in both languages.
     let o = kinerja(&test.url, &["demo", "--offices", "2"]);
     assert_eq!(o.status.code(), Some(2));
