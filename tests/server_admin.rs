@@ -309,7 +309,14 @@ fn bad_input_is_refused_and_nothing_is_created() {
     assert!(!file.exists(), "no file is made for a server command");
     let o = en(&["server", "init", "--db", "mysql://u:rahasia@127.0.0.1/kota"], None);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("'mysql://u:***@127.0.0.1/kota' is not a server address"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("'mysql://u:***@127.0.0.1/kota' is the address of a database server Kinerja cannot use"),
+        "{}",
+        stderr(&o)
+    );
+    let o = en(&["server", "user", "list", "--office", "DKS", "--db", url], None);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--office here is only for kinerja server user add"), "{}", stderr(&o));
     let o = en(&["server", "user", "list", "--db", "postgres://u:rahasia@127.0.0.1"], None);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("database name is missing") && !stderr(&o).contains("rahasia"), "{}", stderr(&o));

@@ -1,15 +1,19 @@
 //! Application state and commands shared by the window and the command line.
 
 pub mod city;
+pub mod copy;
 mod history;
+mod location;
 pub mod narrative;
 pub mod settings;
 
 pub use history::History;
+pub use location::{Location, LocationError};
 
 use crate::calc::Settings;
 use crate::domain::Dataset;
-use crate::storage::{Backend, StorageError, Store};
+use crate::storage::access::{AccessError, Role, SignedIn, Writable};
+use crate::storage::{Backend, ServerAddress, StorageError, Store};
 use std::path::{Path, PathBuf};
 
 /// Why the application could not open its data.
@@ -23,6 +27,13 @@ pub enum OpenError {
     Folder { path: String, source: std::io::Error },
     #[error("the database {0} holds no office")]
     Empty(String),
+    /// A server database without any office: it is not filled with the embedded dataset (a
+    /// city's server is filled on purpose, from its offices' files).
+    #[error("the server database {0} holds no office yet; copy offices there with `kinerja db copy --from FILE --db {0}` or import a dataset with `kinerja import FOLDER --db {0}`")]
+    EmptyServer(String),
+    /// Who is signed in to the server could not be read.
+    #[error("{}", .0.message(crate::format::Lang::En))]
+    Access(AccessError),
     #[error("the database {path} is damaged: {detail}")]
     Damaged { path: String, detail: String, backups: Vec<PathBuf> },
 }
@@ -77,6 +88,10 @@ impl OpenError {
             OpenError::Embedded(p) => format!("Dataset bawaan tidak valid:\n{p}"),
             OpenError::Folder { path, source } => format!("Tidak dapat membuat folder {path}: {source}"),
             OpenError::Empty(path) => format!("Basis data {path} tidak berisi data kantor."),
+            OpenError::EmptyServer(address) => format!(
+                "Basis data server {address} belum berisi kantor; salin kantor ke sana dengan `kinerja db copy --from BERKAS --db {address}` atau impor dataset dengan `kinerja import FOLDER --db {address}`."
+            ),
+            OpenError::Access(e) => e.message_id(),
             OpenError::Damaged { path, detail, backups } => format!(
                 "Basis data {path} rusak ({detail}). Berkas ini tidak diubah. {}",
                 if backups.is_empty() {
@@ -89,6 +104,11 @@ impl OpenError {
     }
 }
 
+/// The operating system's user, who changes a database file.
+pub fn os_user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into())
+}
+
 /// Where the database lives when no `--db` is given: the platform's data directory.
 pub fn default_db_path() -> PathBuf {
     directories::ProjectDirs::from("id", "Kinerja", "Kinerja")
@@ -97,7 +117,7 @@ pub fn default_db_path() -> PathBuf {
 }
 
 /// Why a database is open for reading only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadOnly {
     /// Another running Kinerja has it open for editing.
     Locked,
@@ -111,11 +131,25 @@ pub enum ReadOnly {
     FolderReadOnly,
     /// Opened by a command that only reads, without the integrity check.
     Unchecked,
+    /// On a server, the login signed in may not write this office.
+    NotPermitted { login: String, why: NotPermitted },
+}
+
+/// Why a server's login may not write an office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotPermitted {
+    /// A reviewer reads every office and writes none.
+    Reviewer,
+    /// A planner writes only the offices given to it.
+    OtherOffice,
+    /// The login is in none of Kinerja's groups (admin, planner, reviewer).
+    NotAUser,
 }
 
 impl ReadOnly {
-    pub fn message(self, lang: crate::format::Lang) -> &'static str {
-        match self {
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        let fixed = match self {
             ReadOnly::Locked => lang.pick(
                 "Basis data sedang dibuka untuk disunting oleh Kinerja lain; di sini hanya dapat dibaca.",
                 "Another running Kinerja has this database open for editing; here it can only be read.",
@@ -136,7 +170,30 @@ impl ReadOnly {
                 "Dibuka hanya untuk dibaca, tanpa pemeriksaan keutuhan.",
                 "Opened for reading only, without the integrity check.",
             ),
-        }
+            ReadOnly::NotPermitted { login, why } => {
+                return match (why, lang) {
+                    (NotPermitted::Reviewer, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, peninjau: peninjau membaca semua kantor tetapi tidak mengubah apa pun; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::Reviewer, Lang::En) => format!(
+                        "You are signed in as {login}, a reviewer: a reviewer reads every office and changes none; this office can only be read."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, perencana kantor lain: perencana hanya mengubah kantor yang diberikan kepadanya; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::En) => format!(
+                        "You are signed in as {login}, a planner of other offices: a planner changes only the offices given to it; this office can only be read."
+                    ),
+                    (NotPermitted::NotAUser, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, yang bukan pengguna Kinerja di server ini (bukan admin, perencana atau peninjau); basis data hanya dapat dibaca."
+                    ),
+                    (NotPermitted::NotAUser, Lang::En) => format!(
+                        "You are signed in as {login}, which is no Kinerja user of this server (not an admin, planner or reviewer); the database can only be read."
+                    ),
+                }
+            }
+        };
+        fixed.to_string()
     }
 }
 
@@ -170,6 +227,8 @@ pub struct Session<B: Backend = Store> {
     pub read_only: Option<ReadOnly>,
     /// Opened with [`Integrity::Later`] and not yet confirmed sound.
     pub integrity_pending: bool,
+    /// Who is signed in, on a server (`None` for a file).
+    pub signed_in: Option<SignedIn>,
     /// Held while this session may write: another Kinerja opening the same file reads only.
     _lock: Option<std::fs::File>,
 }
@@ -309,6 +368,34 @@ impl Session<Store> {
         Ok(s)
     }
 
+    /// Opens the database at `location` on the office with code `office` (see
+    /// [`Session::open_office_with`] for a file).
+    pub fn open_location(
+        location: &Location,
+        office: Option<&str>,
+        integrity: Integrity,
+    ) -> Result<Session, OpenError> {
+        match location {
+            Location::File(path) => Self::open_office_with(path, office, integrity),
+            Location::Server(address) => Self::open_server(address, office),
+        }
+    }
+
+    /// Opens a server database. A file's lock and integrity check are not a server's (it keeps
+    /// its own), and an empty database stays empty ([`OpenError::EmptyServer`]). The offices the
+    /// login may not write open read-only ([`ReadOnly::NotPermitted`]).
+    pub fn open_server(address: &ServerAddress, office: Option<&str>) -> Result<Session, OpenError> {
+        let store = Store::open_server(address)?;
+        if store.offices()?.is_empty() {
+            return Err(OpenError::EmptyServer(address.shown()));
+        }
+        let signed_in = crate::storage::access::whoami(store.db()).map_err(OpenError::Access)?;
+        let mut s = Self::from_store(store, false, office)?;
+        s.signed_in = Some(signed_in);
+        s.read_only = s.permission();
+        Ok(s)
+    }
+
     /// A session on a fresh in-memory copy of the embedded dataset.
     pub fn in_memory() -> Result<Session, OpenError> {
         let mut store = Store::open_in_memory()?;
@@ -333,6 +420,7 @@ impl Session<Store> {
             created,
             read_only: None,
             integrity_pending: false,
+            signed_in: None,
             _lock: None,
         };
         s.reload_settings();
@@ -341,6 +429,29 @@ impl Session<Store> {
 }
 
 impl<B: Backend> Session<B> {
+    /// Who the audit trail names for a change made in this session: the login signed in to a
+    /// server, the operating system's user of a database file.
+    pub fn user_name(&self) -> String {
+        match &self.signed_in {
+            Some(s) => s.login.clone(),
+            None => os_user(),
+        }
+    }
+
+    /// Why the signed-in login may not write the office open now (`None` when it may, and on a
+    /// file).
+    fn permission(&self) -> Option<ReadOnly> {
+        let s = self.signed_in.as_ref()?;
+        let why = match (&s.writable, s.role) {
+            (Writable::All, _) => return None,
+            (Writable::Offices(ids), _) if ids.contains(&self.office_id) => return None,
+            (Writable::Offices(_), _) | (Writable::None, Some(Role::Planner)) => NotPermitted::OtherOffice,
+            (Writable::None, Some(Role::Reviewer)) => NotPermitted::Reviewer,
+            (Writable::None, Some(Role::Admin) | None) => NotPermitted::NotAUser,
+        };
+        Some(ReadOnly::NotPermitted { login: s.login.clone(), why })
+    }
+
     /// The integrity check passed: a session waiting for it may write now.
     pub fn integrity_confirmed(&mut self) {
         self.integrity_pending = false;
@@ -354,6 +465,10 @@ impl<B: Backend> Session<B> {
         let dataset = self.store.load_dataset(office_id)?;
         self.office_id = office_id;
         self.dataset = dataset;
+        // On a server what may be written depends on the office.
+        if self.signed_in.is_some() {
+            self.read_only = self.permission();
+        }
         self.reload_settings();
         Ok(())
     }

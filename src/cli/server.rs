@@ -5,6 +5,7 @@
 //! `storage::access`); these commands ask, and word the server's answer for the administrator.
 
 use super::{fail, storage_exit_code, EXIT_ERROR};
+use crate::app::Location;
 use crate::format::Lang;
 use crate::storage::access::{self, Role};
 use crate::storage::sql::Db;
@@ -32,16 +33,14 @@ pub enum UserCommand {
     /// Create a login: admin (every office, manages users), planner (reads every office,
     /// writes its own offices) or reviewer (reads every office, writes nothing). The password
     /// is read from standard input (--password-stdin) or asked on the terminal, never taken
-    /// from the command line. Exit code 0: created; 2: refused, nothing created.
+    /// from the command line. A planner's offices are given with --office CODE (repeated).
+    /// Exit code 0: created; 2: refused, nothing created.
     Add {
         /// The login name: lowercase letters, digits and _, starting with a letter or _.
         login: String,
         /// admin, planner or reviewer.
         #[arg(long, value_name = "admin|planner|reviewer")]
         role: String,
-        /// An office the planner writes, by its code; repeat for several.
-        #[arg(long = "office", value_name = "CODE")]
-        office: Vec<String>,
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
@@ -52,17 +51,33 @@ pub enum UserCommand {
     Remove { login: String },
 }
 
-/// Runs a `kinerja server` command against `db`, the `--db` given (or `KINERJA_DB`), which must
-/// be a server address.
-pub fn run(command: ServerCommand, db: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
-    let address = match server_of(db, lang) {
-        Ok(a) => a,
-        Err(code) => return code,
+/// Runs a `kinerja server` command against the server database `db`; `offices` are the codes
+/// given with `--office`, the offices of a planner being added.
+pub fn run(command: ServerCommand, db: &Location, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
+    let address = match db {
+        Location::Server(a) => a,
+        Location::File(path) => {
+            return fail(tr!(
+                lang,
+                "'{}' bukan alamat server; perintah ini bekerja pada server basis data, bukan berkas: sebutkan \
+                 --db postgres://PENGGUNA@HOST/BASISDATA. Tidak ada yang ditulis.",
+                "'{}' is not a server address; this command works on a database server, not a file: give \
+                 --db postgres://USER@HOST/DATABASE. Nothing was written.",
+                path.display()
+            ))
+        }
     };
-    // The password is asked before connecting: a refused one then costs no connection, and the
-    // prompt does not wait behind the network.
+    let adding = matches!(command, ServerCommand::User { action: UserCommand::Add { .. } });
+    if !adding && !offices.is_empty() {
+        return fail(lang.pick(
+            "--office di sini hanya untuk kinerja server user add (kantor seorang planner). Tidak ada yang ditulis.",
+            "--office here is only for kinerja server user add (a planner's offices). Nothing was written.",
+        ));
+    }
+    // The password is asked before connecting, once what can be refused without the server is
+    // refused: the prompt does not wait behind the network.
     let password = match &command {
-        ServerCommand::User { action: UserCommand::Add { login, role, password_stdin, .. } } => {
+        ServerCommand::User { action: UserCommand::Add { login, role, password_stdin } } => {
             if let Err(message) = validate_role(role, lang) {
                 return fail(message);
             }
@@ -76,44 +91,29 @@ pub fn run(command: ServerCommand, db: Option<&str>, lang: Lang, out: &mut dyn W
         }
         _ => None,
     };
-    let db = match connect(&address, lang) {
+    let db = match connect(address, lang) {
         Ok(db) => db,
         Err(code) => return code,
     };
     let shown = address.shown();
     match command {
         ServerCommand::Init => init(&db, &shown, lang, out),
-        ServerCommand::User { action: UserCommand::Add { login, role, office, .. } } => {
-            add(&db, &login, &role, &office, password.as_deref(), lang)
+        ServerCommand::User { action: UserCommand::Add { login, role, .. } } => {
+            add(&db, &login, &role, offices, password.as_deref(), lang)
         }
         ServerCommand::User { action: UserCommand::List } => list(&db, lang, out),
         ServerCommand::User { action: UserCommand::Remove { login } } => remove(&db, &login, lang),
     }
 }
 
-/// The server address of a command that works on a server only; `--db` missing, a file or an
-/// unreadable address is refused (exit 2).
-fn server_of(db: Option<&str>, lang: Lang) -> Result<ServerAddress, ExitCode> {
-    let Some(text) = db.map(str::trim).filter(|t| !t.is_empty()) else {
-        return Err(fail(lang.pick(
-            "perintah ini bekerja pada server basis data: sebutkan alamatnya dengan --db postgres://PENGGUNA@HOST/BASISDATA \
-             (atau KINERJA_DB). Tidak ada yang ditulis.",
-            "this command works on a database server: give its address with --db postgres://USER@HOST/DATABASE \
-             (or KINERJA_DB). Nothing was written.",
-        )));
-    };
-    if !crate::storage::is_server_address(text) {
-        // Another scheme's address may hold a password too: it is not repeated.
-        let text = super::server_address(std::path::Path::new(text)).unwrap_or_else(|| text.to_string());
-        return Err(fail(tr!(
-            lang,
-            "'{text}' bukan alamat server; perintah ini bekerja pada server basis data, bukan berkas: sebutkan \
-             --db postgres://PENGGUNA@HOST/BASISDATA. Tidak ada yang ditulis.",
-            "'{text}' is not a server address; this command works on a database server, not a file: give \
-             --db postgres://USER@HOST/DATABASE. Nothing was written."
-        )));
-    }
-    ServerAddress::parse(text).map_err(|e| fail(e.message(lang)))
+/// Why a server command without `--db` (nor `KINERJA_DB`) does nothing.
+pub fn no_server(lang: Lang) -> &'static str {
+    lang.pick(
+        "perintah ini bekerja pada server basis data: sebutkan alamatnya dengan --db postgres://PENGGUNA@HOST/BASISDATA \
+         (atau KINERJA_DB). Tidak ada yang ditulis.",
+        "this command works on a database server: give its address with --db postgres://USER@HOST/DATABASE \
+         (or KINERJA_DB). Nothing was written.",
+    )
 }
 
 fn connect(address: &ServerAddress, lang: Lang) -> Result<Db, ExitCode> {
@@ -284,12 +284,8 @@ fn access_refusal(db: &Db, e: &access::AccessError, lang: Lang) -> String {
 /// `kinerja db check` on a server: the schema version and the access policies, read without
 /// writing. Exit code 0: sound; 1: `kinerja server init` is needed (an older schema, missing
 /// policies or roles); 2: not a Kinerja database, a newer schema, or the server cannot be asked.
-pub fn db_check(text: &str, lang: Lang, out: &mut dyn Write) -> ExitCode {
-    let address = match server_of(Some(text), lang) {
-        Ok(a) => a,
-        Err(code) => return code,
-    };
-    let db = match connect(&address, lang) {
+pub fn db_check(address: &ServerAddress, lang: Lang, out: &mut dyn Write) -> ExitCode {
+    let db = match connect(address, lang) {
         Ok(db) => db,
         Err(code) => return code,
     };
