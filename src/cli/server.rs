@@ -18,8 +18,9 @@ use std::process::ExitCode;
 #[derive(Subcommand, Debug)]
 pub enum ServerCommand {
     /// Run by the database's owner: bring the server's schema to this version of Kinerja and
-    /// create the group roles and the access policies. Running it again changes nothing that is
-    /// in place already. Exit code 0: done; 2: refused or failed.
+    /// create the group roles and the access policies. Running it again is safe: it upgrades
+    /// an older schema and makes the policies again as this version words them. Exit code 0:
+    /// done; 2: refused or failed.
     Init,
     /// The logins of the city's staff (PostgreSQL login roles) and what each may do.
     User {
