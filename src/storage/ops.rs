@@ -759,39 +759,36 @@ impl Store {
         description: &str,
         edits_of: impl Fn(&Batch) -> Result<Vec<FieldEdit>, EditError>,
     ) -> Result<Applied, EditError> {
+        // After a conflict, the change is run once more over what is there (`rebase`), only to
+        // learn its edits: that run is rolled back, and is retried like any other.
+        let mut conflict: Option<EditError> = None;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let result = self.batch(office, user, action, description).and_then(|batch| {
+            let rebase = conflict.is_some();
+            let result = self.batch(office, user, action, description).and_then(|mut batch| {
+                batch.rebase = rebase;
                 let edits = edits_of(&batch)?;
-                batch.commit()?;
+                if !rebase {
+                    batch.commit()?;
+                }
                 Ok(Applied { edits })
             });
-            match result {
-                Err(e) if retryable(&e) && attempt < ATTEMPTS => back_off(attempt),
-                Err(EditError::Conflict { record, field, old, theirs, new, by, rebased: None }) => {
-                    let rebased = self.rebased(office, user, action, description, &edits_of).map(Box::new);
+            conflict = match (result, conflict) {
+                (Err(e), conflict) if retryable(&e) && attempt < ATTEMPTS => {
+                    back_off(attempt);
+                    conflict
+                }
+                (Err(e @ EditError::Conflict { .. }), None) => Some(e),
+                (Ok(applied), Some(EditError::Conflict { record, field, old, theirs, new, by, .. })) => {
+                    let rebased = Some(Box::new(applied));
                     return Err(EditError::Conflict { record, field, old, theirs, new, by, rebased });
                 }
-                other => return other,
-            }
+                // The change cannot be written over what is there: the conflict as it is.
+                (_, Some(conflict)) => return Err(conflict),
+                (result, None) => return result,
+            };
         }
-    }
-
-    /// The edits of a change as written over whatever the database holds now; nothing is
-    /// committed. `None` where the change cannot be written over it (a record it needs is gone).
-    fn rebased(
-        &mut self,
-        office: i64,
-        user: &str,
-        action: &str,
-        description: &str,
-        edits_of: &impl Fn(&Batch) -> Result<Vec<FieldEdit>, EditError>,
-    ) -> Option<Applied> {
-        let mut batch = self.batch(office, user, action, description).ok()?;
-        batch.rebase = true;
-        // Dropping the batch rolls its writes back: they were only to learn the edits.
-        edits_of(&batch).ok().map(|edits| Applied { edits })
     }
 
     /// Writes `change` in one transaction: each operation expanded into rows (dependents
