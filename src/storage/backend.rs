@@ -22,8 +22,13 @@ pub trait Backend {
     fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError>;
     /// Writes a change over another writer's values on purpose (the `rebased` edits of an
     /// [`EditError::Conflict`]), in one transaction; a field changed again since is a conflict.
-    fn write_over(&mut self, office: i64, rebased: &Applied, user: &str, description: &str)
-        -> Result<Applied, EditError>;
+    fn write_over(
+        &mut self,
+        office: i64,
+        rebased: &Applied,
+        user: &str,
+        description: &str,
+    ) -> Result<Applied, EditError>;
     /// Writes the exact inverse of an applied change, in one transaction.
     fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError>;
     /// Writes an undone change again, in one transaction.

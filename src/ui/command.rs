@@ -66,7 +66,9 @@ pub enum Command {
     ReadBudgetSheet,
     /// After a conflict: keep what the other writer saved (`false`: the data is read again,
     /// nothing written) or write the user's values over it (`true`).
-    ResolveConflict { write_mine: bool },
+    ResolveConflict {
+        write_mine: bool,
+    },
     /// The name for the audit trail was given; the change waiting for it is written.
     NameGiven(String),
     /// Work on another office of the database.

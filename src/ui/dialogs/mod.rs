@@ -108,34 +108,31 @@ fn conflict_ui(d: &ConflictDialog, cx: &mut DialogContext, ctx: &egui::Context) 
     let lang = cx.lang;
     let EditError::Conflict { record, field, old, theirs, new, by, rebased } = &d.conflict else { return };
     let mut open = true;
-    egui::Window::new(T::ConflictTitle.get(lang)).collapsible(false).resizable(false).open(&mut open).show(
-        ctx,
-        |ui| {
-            ui.label(T::ConflictHelp.get(lang));
-            egui::Grid::new("conflict").num_columns(2).show(ui, |ui| {
-                let mut row = |name: T, value: &str| {
-                    ui.label(name.get(lang));
-                    ui.label(value);
-                    ui.end_row();
-                };
-                row(T::ConflictRecord, &format!("{record} {field}"));
-                row(T::ConflictOld, &format!("'{old}'"));
-                row(T::ConflictTheirs, &format!("'{theirs}'"));
-                row(T::ConflictYours, &format!("'{new}'"));
-                if let Some((user, at)) = by {
-                    row(T::ConflictBy, &format!("{user}, {at}"));
-                }
-            });
-            ui.horizontal(|ui| {
-                if ui.button(T::KeepTheirs.get(lang)).clicked() {
-                    cx.send(Command::ResolveConflict { write_mine: false });
-                }
-                if ui.add_enabled(rebased.is_some(), egui::Button::new(T::WriteMine.get(lang))).clicked() {
-                    cx.send(Command::ResolveConflict { write_mine: true });
-                }
-            });
-        },
-    );
+    egui::Window::new(T::ConflictTitle.get(lang)).collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        ui.label(T::ConflictHelp.get(lang));
+        egui::Grid::new("conflict").num_columns(2).show(ui, |ui| {
+            let mut row = |name: T, value: &str| {
+                ui.label(name.get(lang));
+                ui.label(value);
+                ui.end_row();
+            };
+            row(T::ConflictRecord, &format!("{record} {field}"));
+            row(T::ConflictOld, &format!("'{old}'"));
+            row(T::ConflictTheirs, &format!("'{theirs}'"));
+            row(T::ConflictYours, &format!("'{new}'"));
+            if let Some((user, at)) = by {
+                row(T::ConflictBy, &format!("{user}, {at}"));
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(T::KeepTheirs.get(lang)).clicked() {
+                cx.send(Command::ResolveConflict { write_mine: false });
+            }
+            if ui.add_enabled(rebased.is_some(), egui::Button::new(T::WriteMine.get(lang))).clicked() {
+                cx.send(Command::ResolveConflict { write_mine: true });
+            }
+        });
+    });
     if !open {
         cx.send(Command::ResolveConflict { write_mine: false });
     }
