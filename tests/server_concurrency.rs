@@ -7,7 +7,7 @@ mod common;
 
 use common::server::TestDb;
 use kinerja::domain::{Change, IndicatorValue, Op};
-use kinerja::storage::{EditError, ServerAddress, Store};
+use kinerja::storage::{Conflict, EditError, ServerAddress, Store};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 use std::sync::Barrier;
@@ -82,8 +82,10 @@ fn run_writers(
                         let mut result =
                             store.apply_change(office, &set_target(&indicator, year, believed, mine), &user);
                         if round % 2 == 1 {
-                            if let Err(EditError::Conflict { rebased: Some(rebased), .. }) = &result {
-                                result = store.write_over(office, rebased, &user, "tulis nilai saya");
+                            if let Err(EditError::Conflict(c)) = &result {
+                                if let Some(rebased) = &c.rebased {
+                                    result = store.write_over(office, rebased, &user, "tulis nilai saya");
+                                }
                             }
                         }
                         // No assertion here: a writer that stopped would leave the other
@@ -94,7 +96,8 @@ fn run_writers(
                                 Outcome::Saved(mine)
                             }
                             Ok(applied) => Outcome::Failed(format!("{} fields written", applied.len())),
-                            Err(EditError::Conflict { old, theirs, new, rebased: Some(_), .. }) => {
+                            Err(EditError::Conflict(c)) if c.rebased.is_some() => {
+                                let Conflict { old, theirs, new, .. } = *c;
                                 match theirs.parse() {
                                     Ok(t) => {
                                         believed = t;

@@ -338,23 +338,28 @@ impl FieldEdit {
     }
 }
 
+/// A change that met another writer's: `old` is what this writer expected, `theirs` what the
+/// database holds now, `new` what this writer wanted; `by` names who last changed the record and
+/// when, where the audit trail says. `rebased` is the same change written over theirs (see
+/// [`Store::write_over`]), where it can be.
+#[derive(Debug, thiserror::Error)]
+#[error("{record} {field} was changed by someone else{}: was '{old}', now '{theirs}', yours '{new}'; nothing was saved", by_whom(by.as_ref(), crate::format::Lang::En))]
+pub struct Conflict {
+    pub record: String,
+    pub field: String,
+    pub old: String,
+    pub theirs: String,
+    pub new: String,
+    pub by: Option<(String, String)>,
+    pub rebased: Option<super::ops::Applied>,
+}
+
 /// Why a change was not written (nothing of it was).
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    /// Another writer changed the record after this one read it: `old` is what this writer
-    /// expected, `theirs` what the database holds now, `new` what this writer wanted; `by` names
-    /// who last changed the record and when, where the audit trail says. `rebased` is the same
-    /// change written over theirs (see [`Store::write_over`]), where it can be.
-    #[error("{record} {field} was changed by someone else{}: was '{old}', now '{theirs}', yours '{new}'; nothing was saved", by_whom(by.as_ref(), crate::format::Lang::En))]
-    Conflict {
-        record: String,
-        field: String,
-        old: String,
-        theirs: String,
-        new: String,
-        by: Option<(String, String)>,
-        rebased: Option<Box<super::ops::Applied>>,
-    },
+    /// Another writer changed the record after this one read it (see [`Conflict`]).
+    #[error("{0}")]
+    Conflict(Box<Conflict>),
     #[error("the database is open read-only")]
     ReadOnly,
     /// The change cannot be made as asked; the message (Indonesian, English) says what to do first.
@@ -374,9 +379,14 @@ impl EditError {
         use crate::format::Lang;
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
-            (EditError::Conflict { record, field, old, theirs, new, by, .. }, Lang::Id) => format!(
-                "{record} {field} diubah orang lain{}: semula '{old}', sekarang '{theirs}', isian Anda '{new}'; tidak ada yang disimpan",
-                by_whom(by.as_ref(), Lang::Id)
+            (EditError::Conflict(c), Lang::Id) => format!(
+                "{} {} diubah orang lain{}: semula '{}', sekarang '{}', isian Anda '{}'; tidak ada yang disimpan",
+                c.record,
+                c.field,
+                by_whom(c.by.as_ref(), Lang::Id),
+                c.old,
+                c.theirs,
+                c.new
             ),
             (EditError::ReadOnly, Lang::Id) => "Basis data dibuka hanya-baca".into(),
             (EditError::Refused { id, .. }, Lang::Id) => id.clone(),
@@ -754,7 +764,7 @@ impl<'a> Batch<'a> {
             )
             .ok()
             .flatten();
-        EditError::Conflict { record, field: field.into(), old, theirs, new, by, rebased: None }
+        EditError::Conflict(Box::new(Conflict { record, field: field.into(), old, theirs, new, by, rebased: None }))
     }
 
     /// What the field holds now, inside the change's transaction.
@@ -853,6 +863,37 @@ mod tests {
         let mut find = Find(table, None);
         let Ok(()) = each_part(&mut find);
         find.1
+    }
+
+    #[test]
+    fn a_conflict_says_old_theirs_and_yours_in_that_order_and_who_changed_it() {
+        let conflict = |by: Option<(String, String)>| {
+            EditError::Conflict(Box::new(Conflict {
+                record: "target:IKU1:2025".into(),
+                field: "target".into(),
+                old: "76".into(),
+                theirs: "80".into(),
+                new: "76.25".into(),
+                by,
+                rebased: None,
+            }))
+        };
+        let anonymous = conflict(None);
+        assert_eq!(
+            anonymous.message(crate::format::Lang::Id),
+            "target:IKU1:2025 target diubah orang lain: semula '76', sekarang '80', isian Anda '76.25'; tidak ada yang disimpan"
+        );
+        assert_eq!(
+            anonymous.message(crate::format::Lang::En),
+            "target:IKU1:2025 target was changed by someone else: was '76', now '80', yours '76.25'; nothing was saved"
+        );
+        let named = conflict(Some(("Budi".into(), "2026-12-01 10:00:00 UTC".into())));
+        assert!(named.message(crate::format::Lang::Id).starts_with(
+            "target:IKU1:2025 target diubah orang lain (Budi, pada 2026-12-01 10:00:00 UTC): semula '76'"
+        ));
+        assert!(named.message(crate::format::Lang::En).starts_with(
+            "target:IKU1:2025 target was changed by someone else (Budi, at 2026-12-01 10:00:00 UTC): was"
+        ));
     }
 
     #[test]

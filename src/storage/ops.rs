@@ -779,10 +779,10 @@ impl Store {
                     back_off(attempt);
                     conflict
                 }
-                (Err(e @ EditError::Conflict { .. }), None) => Some(e),
-                (Ok(applied), Some(EditError::Conflict { record, field, old, theirs, new, by, .. })) => {
-                    let rebased = Some(Box::new(applied));
-                    return Err(EditError::Conflict { record, field, old, theirs, new, by, rebased });
+                (Err(e @ EditError::Conflict(_)), None) => Some(e),
+                (Ok(applied), Some(EditError::Conflict(mut c))) => {
+                    c.rebased = Some(applied);
+                    return Err(EditError::Conflict(c));
                 }
                 // The change cannot be written over what is there: the conflict as it is.
                 (_, Some(conflict)) => return Err(conflict),

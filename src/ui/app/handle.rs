@@ -275,7 +275,7 @@ impl KinerjaApp {
             Ok(()) => Status::new(|lang| format!("{}: {}", T::Saved.get(lang), description.get(lang))),
             Err(e) => {
                 let status = Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang)));
-                if matches!(e, EditError::Conflict { .. }) {
+                if matches!(e, EditError::Conflict(_)) {
                     self.dialogs.conflict = Some(ConflictDialog { change, conflict: e });
                 }
                 status
@@ -291,8 +291,12 @@ impl KinerjaApp {
         let Some(ConflictDialog { change, conflict }) = self.dialogs.conflict.take() else { return };
         let Ok(l) = &mut self.data else { return };
         let rebased = match conflict {
-            EditError::Conflict { rebased: Some(rebased), .. } if write_mine => rebased,
-            _ => {
+            EditError::Conflict(c) if write_mine => c.rebased,
+            _ => None,
+        };
+        let rebased = match rebased {
+            Some(rebased) => rebased,
+            None => {
                 let status = match l.session.reload() {
                     Ok(()) => Status::new(|lang| T::TheirsKept.get(lang).to_string()),
                     Err(e) => Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),

@@ -14,7 +14,7 @@ use super::strings::T;
 use super::{Command, Dialog, Loaded, Mode};
 use crate::domain::Change;
 use crate::format::Lang;
-use crate::storage::EditError;
+use crate::storage::{Conflict, EditError};
 use std::path::{Path, PathBuf};
 
 /// The dialogs, each `Some` (or `true`) while open.
@@ -106,7 +106,8 @@ fn name_prompt_ui(name: &mut String, cx: &mut DialogContext, ctx: &egui::Context
 /// now and what the user entered; keep theirs or write mine over it.
 fn conflict_ui(d: &ConflictDialog, cx: &mut DialogContext, ctx: &egui::Context) {
     let lang = cx.lang;
-    let EditError::Conflict { record, field, old, theirs, new, by, rebased } = &d.conflict else { return };
+    let EditError::Conflict(c) = &d.conflict else { return };
+    let Conflict { record, field, old, theirs, new, by, rebased } = c.as_ref();
     let mut open = true;
     egui::Window::new(T::ConflictTitle.get(lang)).collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
         ui.label(T::ConflictHelp.get(lang));
