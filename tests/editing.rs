@@ -118,7 +118,7 @@ fn a_stale_op_is_refused_and_writes_nothing() {
     // The stored target of IKU1 in 2025 is 76, not 80.
     let err = s.apply(&mut h, target("IKU1", 2025, "80", "81"), "x").unwrap_err();
     assert!(matches!(err, EditError::Conflict { .. }), "{err}");
-    assert!(err.message(kinerja::format::Lang::Id).contains("diubah di tempat lain"), "{}", err.message(Lang::Id));
+    assert!(err.message(kinerja::format::Lang::Id).contains("diubah orang lain"), "{}", err.message(Lang::Id));
 
     // A valid first operation is not written either when a later one is stale.
     let mut ind = s.dataset.indicator("IKU2").unwrap().clone();

@@ -56,6 +56,27 @@ impl<B: Backend> Session<B> {
         self.reload()
     }
 
+    /// Writes the user's change over another writer's after a conflict, on purpose: `rebased`
+    /// is what the conflict offered ([`EditError::Conflict`]). One undo step like any change;
+    /// a third writer in the meantime is a conflict again, offering the same over its values.
+    pub fn write_mine(
+        &mut self,
+        history: &mut History,
+        change: Change,
+        rebased: &Applied,
+        user: &str,
+    ) -> Result<(), EditError> {
+        if self.read_only.is_some() {
+            return Err(EditError::ReadOnly);
+        }
+        let applied = self.store.write_over(self.office_id, rebased, user, &change.description)?;
+        if !applied.is_empty() {
+            history.done.push(Step { change, applied });
+            history.undone.clear();
+        }
+        self.reload()
+    }
+
     /// Undoes the last change.
     pub fn undo(&mut self, history: &mut History, user: &str) -> Result<bool, EditError> {
         if self.read_only.is_some() {

@@ -20,6 +20,15 @@ pub trait Backend {
     /// Writes a change in one transaction with its audit trail; nothing when any operation finds
     /// something else than it expects or is refused.
     fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError>;
+    /// Writes a change over another writer's values on purpose (the `rebased` edits of an
+    /// [`EditError::Conflict`]), in one transaction; a field changed again since is a conflict.
+    fn write_over(
+        &mut self,
+        office: i64,
+        rebased: &Applied,
+        user: &str,
+        description: &str,
+    ) -> Result<Applied, EditError>;
     /// Writes the exact inverse of an applied change, in one transaction.
     fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError>;
     /// Writes an undone change again, in one transaction.
@@ -43,6 +52,15 @@ impl Backend for Store {
     }
     fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError> {
         Store::apply_change(self, office, change, user)
+    }
+    fn write_over(
+        &mut self,
+        office: i64,
+        rebased: &Applied,
+        user: &str,
+        description: &str,
+    ) -> Result<Applied, EditError> {
+        Store::write_over(self, office, rebased, user, description)
     }
     fn undo_change(&mut self, office: i64, applied: &Applied, user: &str, description: &str) -> Result<(), EditError> {
         Store::undo_change(self, office, applied, user, description)

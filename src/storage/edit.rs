@@ -338,11 +338,28 @@ impl FieldEdit {
     }
 }
 
+/// A change that met another writer's: `old` is what this writer expected, `theirs` what the
+/// database holds now, `new` what this writer wanted; `by` names who last changed the record and
+/// when, where the audit trail says. `rebased` is the same change written over theirs (see
+/// [`Store::write_over`]), where it can be.
+#[derive(Debug, thiserror::Error)]
+#[error("{record} {field} was changed by someone else{}: was '{old}', now '{theirs}', yours '{new}'; nothing was saved", by_whom(by.as_ref(), crate::format::Lang::En))]
+pub struct Conflict {
+    pub record: String,
+    pub field: String,
+    pub old: String,
+    pub theirs: String,
+    pub new: String,
+    pub by: Option<(String, String)>,
+    pub rebased: Option<super::ops::Applied>,
+}
+
 /// Why a change was not written (nothing of it was).
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
-    #[error("{record} {field} changed elsewhere: expected '{expected}', found '{found}'; nothing was saved")]
-    Conflict { record: String, field: String, expected: String, found: String },
+    /// Another writer changed the record after this one read it (see [`Conflict`]).
+    #[error("{0}")]
+    Conflict(Box<Conflict>),
     #[error("the database is open read-only")]
     ReadOnly,
     /// The change cannot be made as asked; the message (Indonesian, English) says what to do first.
@@ -362,13 +379,28 @@ impl EditError {
         use crate::format::Lang;
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
-            (EditError::Conflict { record, field, expected, found }, Lang::Id) => format!(
-                "{record} {field} telah diubah di tempat lain: diharapkan '{expected}', ditemukan '{found}'; tidak ada yang disimpan"
+            (EditError::Conflict(c), Lang::Id) => format!(
+                "{} {} diubah orang lain{}: semula '{}', sekarang '{}', isian Anda '{}'; tidak ada yang disimpan",
+                c.record,
+                c.field,
+                by_whom(c.by.as_ref(), Lang::Id),
+                c.old,
+                c.theirs,
+                c.new
             ),
             (EditError::ReadOnly, Lang::Id) => "Basis data dibuka hanya-baca".into(),
             (EditError::Refused { id, .. }, Lang::Id) => id.clone(),
             (EditError::Storage(e), Lang::Id) => e.message_id(),
         }
+    }
+}
+
+/// ` (Budi, 2026-12-01 10:00:00 UTC)`: who last changed a record and when, or nothing.
+fn by_whom(by: Option<&(String, String)>, lang: crate::format::Lang) -> String {
+    match (by, lang) {
+        (None, _) => String::new(),
+        (Some((user, at)), crate::format::Lang::Id) => format!(" ({user}, pada {at})"),
+        (Some((user, at)), crate::format::Lang::En) => format!(" ({user}, at {at})"),
     }
 }
 
@@ -667,6 +699,9 @@ pub(crate) struct Batch<'a> {
     user: &'a str,
     action: &'a str,
     description: &'a str,
+    /// Writing over whatever each field holds now (to offer after a conflict, never committed
+    /// as such): no expected value is checked, each edit's old value is what is found.
+    pub(crate) rebase: bool,
 }
 
 impl<'a> Batch<'a> {
@@ -674,7 +709,14 @@ impl<'a> Batch<'a> {
     /// the edit as written: a whole row's old value as it was found (with its row id), so that
     /// its inverse puts it back exactly.
     pub(crate) fn write(&self, e: &FieldEdit) -> Result<FieldEdit, EditError> {
-        let found = self.expect(&e.field, &e.old)?;
+        let found = self.expect(&e.field, &e.old, &e.new)?;
+        let rebased;
+        let e = if self.rebase {
+            rebased = FieldEdit { old: found.clone(), ..e.clone() };
+            &rebased
+        } else {
+            e
+        };
         let written = match (&e.old, found) {
             (Value::Row(_), found @ Value::Row(_)) => FieldEdit { old: found, ..e.clone() },
             _ => e.clone(),
@@ -699,18 +741,30 @@ impl<'a> Batch<'a> {
         Ok(written)
     }
 
-    /// Refuses (a conflict) unless the field holds `expected`.
-    pub(crate) fn expect(&self, field: &Field, expected: &Value) -> Result<Value, EditError> {
+    /// Refuses (a conflict) unless the field holds `expected` (it was to become `new`); when
+    /// rebasing, whatever it holds is taken.
+    pub(crate) fn expect(&self, field: &Field, expected: &Value, new: &Value) -> Result<Value, EditError> {
         let found = current(&self.tx, self.office, field)?;
-        if same(&found, expected) {
+        if self.rebase || same(&found, expected) {
             return Ok(found);
         }
-        Err(EditError::Conflict {
-            record: field.record(),
-            field: field.name().into(),
-            expected: expected.audit_text(),
-            found: found.audit_text(),
-        })
+        Err(self.conflict(field.record(), field.name(), expected.audit_text(), found.audit_text(), new.audit_text()))
+    }
+
+    /// A conflict on `record`: what this writer expected, what is there, what it wanted; with
+    /// who last changed the record and when, as the audit trail says.
+    pub(crate) fn conflict(&self, record: String, field: &str, old: String, theirs: String, new: String) -> EditError {
+        // Who changed it is told where it is known; a trail that cannot be read leaves it out.
+        let by = self
+            .tx
+            .query_opt(
+                "SELECT user_name, at FROM audit_log WHERE office_id = ?1 AND record = ?2 ORDER BY id DESC LIMIT 1",
+                &args![self.office, record],
+                |r| Ok((r.get::<String>(0)?, r.get::<String>(1)?)),
+            )
+            .ok()
+            .flatten();
+        EditError::Conflict(Box::new(Conflict { record, field: field.into(), old, theirs, new, by, rebased: None }))
     }
 
     /// What the field holds now, inside the change's transaction.
@@ -740,7 +794,7 @@ impl Store {
         let tx = self.db().serializable()?;
         let change_id: i64 =
             tx.query_row("SELECT CAST(COALESCE(MAX(change_id), 0) + 1 AS BIGINT) FROM audit_log", &[], |r| r.get(0))?;
-        Ok(Batch { tx, office, change_id, at: now_text(), user, action, description })
+        Ok(Batch { tx, office, change_id, at: now_text(), user, action, description, rebase: false })
     }
 
     /// The audit trail, newest first; `record` limits it to one record (`target:IKU1:2025`).
@@ -809,6 +863,37 @@ mod tests {
         let mut find = Find(table, None);
         let Ok(()) = each_part(&mut find);
         find.1
+    }
+
+    #[test]
+    fn a_conflict_says_old_theirs_and_yours_in_that_order_and_who_changed_it() {
+        let conflict = |by: Option<(String, String)>| {
+            EditError::Conflict(Box::new(Conflict {
+                record: "target:IKU1:2025".into(),
+                field: "target".into(),
+                old: "76".into(),
+                theirs: "80".into(),
+                new: "76.25".into(),
+                by,
+                rebased: None,
+            }))
+        };
+        let anonymous = conflict(None);
+        assert_eq!(
+            anonymous.message(crate::format::Lang::Id),
+            "target:IKU1:2025 target diubah orang lain: semula '76', sekarang '80', isian Anda '76.25'; tidak ada yang disimpan"
+        );
+        assert_eq!(
+            anonymous.message(crate::format::Lang::En),
+            "target:IKU1:2025 target was changed by someone else: was '76', now '80', yours '76.25'; nothing was saved"
+        );
+        let named = conflict(Some(("Budi".into(), "2026-12-01 10:00:00 UTC".into())));
+        assert!(named.message(crate::format::Lang::Id).starts_with(
+            "target:IKU1:2025 target diubah orang lain (Budi, pada 2026-12-01 10:00:00 UTC): semula '76'"
+        ));
+        assert!(named.message(crate::format::Lang::En).starts_with(
+            "target:IKU1:2025 target was changed by someone else (Budi, at 2026-12-01 10:00:00 UTC): was"
+        ));
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub mod sql;
 pub use backend::Backend;
 pub use city::*;
 pub use dataset::*;
-pub use edit::{now_text, AuditEntry, EditError};
+pub use edit::{now_text, AuditEntry, Conflict, EditError};
 pub use ops::Applied;
 pub use pg_schema::{migrate_server, server_schema_version};
 pub use safety::*;

@@ -89,7 +89,7 @@ fn diff<E: Entity>(batch: &Batch, old: &E, new: &E) -> Result<Vec<FieldEdit>, Ed
     let table = Table::of::<E>()?;
     let (old, new) = (row_of(old), row_of(new));
     let key = key_in(table.key_columns(), &old);
-    batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()))?;
+    batch.expect(&Field::Row { table, key: key.clone() }, &row_value(old.clone()), &row_value(new.clone()))?;
     column_edits(table, key, old, new)
 }
 
@@ -184,13 +184,14 @@ fn expand(batch: &Batch, op: &Op) -> Result<Vec<FieldEdit>, EditError> {
         Op::RemoveValue { value, indicator, year, old } => {
             let field = value_field(*value, indicator, *year);
             let found = batch.current(&field)?;
-            if !matches!(found, Value::Dec(d) if d == *old) {
-                return Err(EditError::Conflict {
-                    record: field.record(),
-                    field: field.name().into(),
-                    expected: old.to_string(),
-                    found: found.audit_text(),
-                });
+            if !batch.rebase && !matches!(found, Value::Dec(d) if d == *old) {
+                return Err(batch.conflict(
+                    field.record(),
+                    field.name(),
+                    old.to_string(),
+                    found.audit_text(),
+                    String::new(),
+                ));
             }
             // The whole row goes, so that undo brings back its note and upper bound too.
             remove_rows(
@@ -512,13 +513,14 @@ fn set_bands(
         "SELECT count(*) FROM achievement_band WHERE office_id = ?1 AND period_code = ?2",
         &[text(period)],
     )?;
-    if stored != old.len() as i64 {
-        return Err(EditError::Conflict {
-            record: format!("achievement_band:{period}"),
-            field: "baris".into(),
-            expected: old.len().to_string(),
-            found: stored.to_string(),
-        });
+    if !batch.rebase && stored != old.len() as i64 {
+        return Err(batch.conflict(
+            format!("achievement_band:{period}"),
+            "baris",
+            old.len().to_string(),
+            stored.to_string(),
+            new.len().to_string(),
+        ));
     }
     let mut edits = Vec::new();
     for b in old {
@@ -725,20 +727,98 @@ fn remove_budget_line(batch: &Batch, line: &BudgetLine) -> Result<Vec<FieldEdit>
     Ok(edits)
 }
 
+/// How many times a change is tried when the server stops it for another writer's (a
+/// serialization failure or a deadlock, see [`super::sql::DbError::is_retryable`]).
+const ATTEMPTS: u32 = 10;
+
+/// Whether the server stopped the change for another writer's, so that it may be run again.
+fn retryable(e: &EditError) -> bool {
+    matches!(e, EditError::Storage(super::StorageError::Db(db)) if db.is_retryable())
+}
+
+/// A short wait before trying again, growing with the attempt, at random within it so that
+/// two writers that collided do not collide again at the same moment.
+fn back_off(attempt: u32) {
+    use std::hash::BuildHasher;
+    let ceiling_ms = (4u64 << attempt.min(6)).min(200);
+    // `RandomState` is seeded at random per instance: randomness enough for a jitter.
+    let jitter = std::collections::hash_map::RandomState::new().hash_one(attempt) % ceiling_ms;
+    std::thread::sleep(std::time::Duration::from_millis(ceiling_ms / 2 + jitter / 2));
+}
+
 impl Store {
+    /// Writes one change: `edits_of` writes it in a [`Batch`] and returns the edits written.
+    /// A change the server stops for another writer's is run again from the start, re-reading
+    /// everything; a conflict comes back with the same change written over the other writer's
+    /// values (worked out in a transaction that is rolled back), for the user to choose.
+    fn write_change(
+        &mut self,
+        office: i64,
+        user: &str,
+        action: &str,
+        description: &str,
+        edits_of: impl Fn(&Batch) -> Result<Vec<FieldEdit>, EditError>,
+    ) -> Result<Applied, EditError> {
+        // After a conflict, the change is run once more over what is there (`rebase`), only to
+        // learn its edits: that run is rolled back, and is retried like any other.
+        let mut conflict: Option<EditError> = None;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let rebase = conflict.is_some();
+            let result = self.batch(office, user, action, description).and_then(|mut batch| {
+                batch.rebase = rebase;
+                let edits = edits_of(&batch)?;
+                if !rebase {
+                    batch.commit()?;
+                }
+                Ok(Applied { edits })
+            });
+            conflict = match (result, conflict) {
+                (Err(e), conflict) if retryable(&e) && attempt < ATTEMPTS => {
+                    back_off(attempt);
+                    conflict
+                }
+                (Err(e @ EditError::Conflict(_)), None) => Some(e),
+                (Ok(applied), Some(EditError::Conflict(mut c))) => {
+                    c.rebased = Some(applied);
+                    return Err(EditError::Conflict(c));
+                }
+                // The change cannot be written over what is there: the conflict as it is.
+                (_, Some(conflict)) => return Err(conflict),
+                (result, None) => return result,
+            };
+        }
+    }
+
     /// Writes `change` in one transaction: each operation expanded into rows (dependents
     /// included), each written with its audit row (action `ubah`). Nothing is written when any
     /// record does not hold what its operation expects, or an operation is refused.
     pub fn apply_change(&mut self, office: i64, change: &Change, user: &str) -> Result<Applied, EditError> {
-        let batch = self.batch(office, user, "ubah", &change.description)?;
-        let mut edits = Vec::new();
-        for op in &change.ops {
-            for e in expand(&batch, op)? {
-                edits.push(batch.write(&e)?);
+        self.write_change(office, user, "ubah", &change.description, |batch| {
+            let mut edits = Vec::new();
+            for op in &change.ops {
+                for e in expand(batch, op)? {
+                    edits.push(batch.write(&e)?);
+                }
             }
-        }
-        batch.commit()?;
-        Ok(Applied { edits })
+            Ok(edits)
+        })
+    }
+
+    /// Writes a change over another writer's values on purpose: the `rebased` edits of a
+    /// conflict (action `ubah`). Each field must still hold what the other writer left, so a
+    /// third writer in the meantime is a conflict again.
+    pub fn write_over(
+        &mut self,
+        office: i64,
+        rebased: &Applied,
+        user: &str,
+        description: &str,
+    ) -> Result<Applied, EditError> {
+        self.write_change(office, user, "ubah", description, |batch| {
+            rebased.edits.iter().map(|e| batch.write(e)).collect()
+        })
     }
 
     /// Writes the exact inverse of an applied change, last edit first (action `batal`).
@@ -749,11 +829,10 @@ impl Store {
         user: &str,
         description: &str,
     ) -> Result<(), EditError> {
-        let batch = self.batch(office, user, "batal", description)?;
-        for e in applied.edits.iter().rev() {
-            batch.write(&e.inverse())?;
-        }
-        batch.commit().map(|_| ())
+        self.write_change(office, user, "batal", description, |batch| {
+            applied.edits.iter().rev().map(|e| batch.write(&e.inverse())).collect()
+        })
+        .map(|_| ())
     }
 
     /// Writes an applied change again after its undo (action `ulang`).
@@ -764,11 +843,10 @@ impl Store {
         user: &str,
         description: &str,
     ) -> Result<(), EditError> {
-        let batch = self.batch(office, user, "ulang", description)?;
-        for e in &applied.edits {
-            batch.write(e)?;
-        }
-        batch.commit().map(|_| ())
+        self.write_change(office, user, "ulang", description, |batch| {
+            applied.edits.iter().map(|e| batch.write(e)).collect()
+        })
+        .map(|_| ())
     }
 }
 

@@ -64,6 +64,11 @@ pub enum Command {
     StartDemo,
     /// Read the spreadsheet named in the open *Impor realisasi…*.
     ReadBudgetSheet,
+    /// After a conflict: keep what the other writer saved (`false`: the data is read again,
+    /// nothing written) or write the user's values over it (`true`).
+    ResolveConflict {
+        write_mine: bool,
+    },
     /// The name for the audit trail was given; the change waiting for it is written.
     NameGiven(String),
     /// Work on another office of the database.
@@ -87,4 +92,6 @@ pub enum Dialog {
     Save,
     /// The question for the user's name (closing it drops the change waiting for it).
     NamePrompt,
+    /// A change refused because someone else changed its record (closing it keeps theirs).
+    Conflict,
 }

@@ -81,6 +81,16 @@ strings! {
     Saved => "Tersimpan", "Saved";
     NothingChanged => "Tidak ada yang berubah.", "Nothing changed.";
     NotSaved => "Tidak disimpan", "Not saved";
+    ConflictTitle => "Data diubah orang lain", "Changed by someone else";
+    ConflictHelp => "Data ini diubah orang lain sejak formulir dibuka. Pilih nilai yang dipakai.", "Someone else changed this data after the form was opened. Choose the value to keep.";
+    ConflictRecord => "Data", "Record";
+    ConflictOld => "Semula", "Was";
+    ConflictTheirs => "Sekarang (nilai mereka)", "Now (theirs)";
+    ConflictYours => "Isian Anda", "Yours";
+    ConflictBy => "Diubah oleh", "Changed by";
+    KeepTheirs => "Pakai nilai mereka", "Keep theirs";
+    WriteMine => "Tulis nilai saya", "Write mine";
+    TheirsKept => "Nilai mereka dipakai; tidak ada yang disimpan", "Their values kept; nothing was saved";
     AskName => "Nama Anda (dicatat di riwayat setiap perubahan)", "Your name (recorded in the history of every change)";
     AskNameTitle => "Siapa yang menyunting?", "Who is editing?";
     Continue => "Lanjutkan", "Continue";

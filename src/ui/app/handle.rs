@@ -6,7 +6,8 @@ use crate::app::{History, Integrity, Session};
 use crate::calc::check::check;
 use crate::domain::Change;
 use crate::format::Lang;
-use crate::ui::dialogs::{BudgetImportDialog, DemoDialog, Dialogs, SaveDialog, SaveRequest};
+use crate::storage::EditError;
+use crate::ui::dialogs::{BudgetImportDialog, ConflictDialog, DemoDialog, Dialogs, SaveDialog, SaveRequest};
 use crate::ui::strings::T;
 use crate::ui::{tab_kinerja, tab_of_kind, Command, Dialog, Mode, Status, Tab};
 use std::path::PathBuf;
@@ -71,6 +72,7 @@ impl KinerjaApp {
                     self.apply_change(change);
                 }
             }
+            Command::ResolveConflict { write_mine } => self.resolve_conflict(write_mine),
             Command::NameGiven(name) => {
                 if let Some((_, change)) = self.dialogs.name_prompt.take() {
                     self.state.user_name = name.trim().to_string();
@@ -115,7 +117,7 @@ impl KinerjaApp {
                 }
             }
             // Opened with what they are about (a request, a change waiting for a name).
-            Dialog::Save | Dialog::NamePrompt => {}
+            Dialog::Save | Dialog::NamePrompt | Dialog::Conflict => {}
         }
     }
 
@@ -263,12 +265,50 @@ impl KinerjaApp {
     fn apply_change(&mut self, change: Change) {
         let Ok(l) = &mut self.data else { return };
         let description = Status::new(|lang| crate::text::change_words(&change, lang));
-        let status = match l.session.apply(&mut self.history, change, self.state.user_name.trim()) {
+        let result = l.session.apply(&mut self.history, change.clone(), self.state.user_name.trim());
+        self.saved_or_conflict(result, change, description);
+    }
+
+    /// The status after writing `change`; a conflict with another writer opens its dialog.
+    fn saved_or_conflict(&mut self, result: Result<(), EditError>, change: Change, description: Status) {
+        let status = match result {
             Ok(()) => Status::new(|lang| format!("{}: {}", T::Saved.get(lang), description.get(lang))),
-            Err(e) => Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
+            Err(e) => {
+                let status = Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang)));
+                if matches!(e, EditError::Conflict(_)) {
+                    self.dialogs.conflict = Some(ConflictDialog { change, conflict: e });
+                }
+                status
+            }
         };
         self.set_status(status);
         self.after_data_change();
+    }
+
+    /// Keeps the other writer's values (the data read again, nothing written) or writes the
+    /// user's over them, one undo step.
+    fn resolve_conflict(&mut self, write_mine: bool) {
+        let Some(ConflictDialog { change, conflict }) = self.dialogs.conflict.take() else { return };
+        let Ok(l) = &mut self.data else { return };
+        let rebased = match conflict {
+            EditError::Conflict(c) if write_mine => c.rebased,
+            _ => None,
+        };
+        let rebased = match rebased {
+            Some(rebased) => rebased,
+            None => {
+                let status = match l.session.reload() {
+                    Ok(()) => Status::new(|lang| T::TheirsKept.get(lang).to_string()),
+                    Err(e) => Status::new(|lang| format!("{}: {}", T::NotSaved.get(lang), e.message(lang))),
+                };
+                self.set_status(status);
+                self.after_data_change();
+                return;
+            }
+        };
+        let description = Status::new(|lang| crate::text::change_words(&change, lang));
+        let result = l.session.write_mine(&mut self.history, change.clone(), &rebased, self.state.user_name.trim());
+        self.saved_or_conflict(result, change, description);
     }
 
     fn undo_redo(&mut self, undo: bool) {
@@ -341,5 +381,6 @@ fn close_dialog(dialogs: &mut Dialogs, d: Dialog) {
         Dialog::BudgetImport(_) => dialogs.budget_import = None,
         Dialog::Save => dialogs.save = None,
         Dialog::NamePrompt => dialogs.name_prompt = None,
+        Dialog::Conflict => dialogs.conflict = None,
     }
 }

@@ -14,6 +14,7 @@ use super::strings::T;
 use super::{Command, Dialog, Loaded, Mode};
 use crate::domain::Change;
 use crate::format::Lang;
+use crate::storage::{Conflict, EditError};
 use std::path::{Path, PathBuf};
 
 /// The dialogs, each `Some` (or `true`) while open.
@@ -27,6 +28,15 @@ pub struct Dialogs {
     pub budget_import: Option<BudgetImportDialog>,
     /// A change waiting for the user's name (asked once), with the name as typed.
     pub name_prompt: Option<(String, Change)>,
+    /// A change that met another writer's: what to keep.
+    pub conflict: Option<ConflictDialog>,
+}
+
+/// A change refused because someone else changed its record in the meantime: the change as the
+/// user made it and the conflict (old → theirs → yours, and the change rebased over theirs).
+pub struct ConflictDialog {
+    pub change: Change,
+    pub conflict: EditError,
 }
 
 /// What a dialog may see and do.
@@ -55,6 +65,9 @@ pub fn dialogs_ui(dialogs: &mut Dialogs, cx: &mut DialogContext, ctx: &egui::Con
     }
     if let Some((name, _)) = &mut dialogs.name_prompt {
         name_prompt_ui(name, cx, ctx);
+    }
+    if let Some(d) = &dialogs.conflict {
+        conflict_ui(d, cx, ctx);
     }
     if let Some(d) = &mut dialogs.save {
         save::save_dialog_ui(d, cx, ctx);
@@ -87,6 +100,43 @@ fn name_prompt_ui(name: &mut String, cx: &mut DialogContext, ctx: &egui::Context
             }
         });
     });
+}
+
+/// What another writer changed: the record, what the user's form started from, what is there
+/// now and what the user entered; keep theirs or write mine over it.
+fn conflict_ui(d: &ConflictDialog, cx: &mut DialogContext, ctx: &egui::Context) {
+    let lang = cx.lang;
+    let EditError::Conflict(c) = &d.conflict else { return };
+    let Conflict { record, field, old, theirs, new, by, rebased } = c.as_ref();
+    let mut open = true;
+    egui::Window::new(T::ConflictTitle.get(lang)).collapsible(false).resizable(false).open(&mut open).show(ctx, |ui| {
+        ui.label(T::ConflictHelp.get(lang));
+        egui::Grid::new("conflict").num_columns(2).show(ui, |ui| {
+            let mut row = |name: T, value: &str| {
+                ui.label(name.get(lang));
+                ui.label(value);
+                ui.end_row();
+            };
+            row(T::ConflictRecord, &format!("{record} {field}"));
+            row(T::ConflictOld, &format!("'{old}'"));
+            row(T::ConflictTheirs, &format!("'{theirs}'"));
+            row(T::ConflictYours, &format!("'{new}'"));
+            if let Some((user, at)) = by {
+                row(T::ConflictBy, &format!("{user}, {at}"));
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(T::KeepTheirs.get(lang)).clicked() {
+                cx.send(Command::ResolveConflict { write_mine: false });
+            }
+            if ui.add_enabled(rebased.is_some(), egui::Button::new(T::WriteMine.get(lang))).clicked() {
+                cx.send(Command::ResolveConflict { write_mine: true });
+            }
+        });
+    });
+    if !open {
+        cx.send(Command::ResolveConflict { write_mine: false });
+    }
 }
 
 /// *Impor dataset…*: a path field (always works) and the native dialog where there is one.
