@@ -31,8 +31,9 @@ pub struct Imported {
 /// The audit action of a dataset import that replaced an office's data.
 pub const IMPORT_ACTION: &str = "impor";
 
-/// Tables of an office that a re-import keeps: its history and its settings.
-const KEPT_ON_IMPORT: &[&str] = &["audit_log", "office_setting"];
+/// Tables of an office that a re-import keeps: its history, its settings, and on a server who may
+/// change it (`access.rs`) — replacing the office's data must not take its planners' rights away.
+const KEPT_ON_IMPORT: &[&str] = &["audit_log", "office_setting", "kinerja_user_office"];
 
 /// The tables the city view reads for every office (capaian and the AKIP predicate).
 const PERFORMANCE_TABLES: &[&str] = &[

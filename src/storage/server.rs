@@ -219,8 +219,16 @@ pub fn connect(address: &ServerAddress) -> Result<postgres::Client, StorageError
             SslMode::Prefer => postgres::config::SslMode::Prefer,
             SslMode::Require => postgres::config::SslMode::Require,
         });
-    if let Some(p) = &address.password {
-        config.password(p);
+    // As libpq does: without a password in the address, `PGPASSWORD` gives it, so that a password
+    // need not be written into an address that shells and process lists show.
+    match (&address.password, std::env::var("PGPASSWORD")) {
+        (Some(p), _) => {
+            config.password(p);
+        }
+        (None, Ok(p)) if !p.is_empty() => {
+            config.password(p);
+        }
+        _ => {}
     }
     let connected = match address.sslmode {
         SslMode::Disable => config.connect(postgres::NoTls),
