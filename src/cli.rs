@@ -1,6 +1,6 @@
 //! The command line: `kinerja [--db FILE] [COMMAND]`.
 
-use crate::app::{default_db_path, Integrity, Session};
+use crate::app::{default_db_path, Integrity, Location, Session};
 use crate::calc::check::check;
 use crate::domain::Year;
 use crate::format::Lang;
@@ -52,10 +52,12 @@ pub fn storage_exit_code(e: &crate::storage::StorageError) -> u8 {
 }
 
 /// Why a writing command cannot write to a session opened read-only, and its exit code.
-fn read_only_failure(ro: crate::app::ReadOnly, lang: Lang) -> ExitCode {
+fn read_only_failure(ro: &crate::app::ReadOnly, lang: Lang) -> ExitCode {
     use crate::app::ReadOnly;
     let code = match ro {
         ReadOnly::Locked => EXIT_BUSY,
+        // Refused by who is signed in, not by the file: an error like any refusal.
+        ReadOnly::NotPermitted { .. } => EXIT_ERROR,
         _ => EXIT_READ_ONLY,
     };
     eprintln!("kinerja: {} {}", ro.message(lang), lang.pick("Tidak ada yang ditulis.", "Nothing was written."));
@@ -76,9 +78,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
     /// The office to work on, by its code (`kinerja offices` lists them); without it, the first
-    /// office by name (the window remembers the last one chosen).
-    #[arg(long, global = true, value_name = "CODE")]
-    pub office: Option<String>,
+    /// office by name (the window remembers the last one chosen). `db copy` takes it several
+    /// times: the offices to copy.
+    #[arg(long, global = true, value_name = "CODE", action = clap::ArgAction::Append)]
+    pub office: Vec<String>,
     /// Language of every message and of `check`'s findings: id (Indonesian, the default) or en;
     /// also from the environment variable KINERJA_LANG. The PDF and XLSX stay Indonesian.
     #[arg(long, global = true, value_enum, value_name = "id|en")]
@@ -294,6 +297,19 @@ pub enum DbCommand {
     /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
     /// 4: busy; 6: no permission; 7: a folder.
     Check,
+    /// Copy offices with their whole dataset, audit trail and settings from another database
+    /// (--from) into this one (--db; a file that does not exist is created), in one
+    /// transaction. Every office of the source, or those named with --office CODE (repeated).
+    /// An office the target holds already is refused unless --force, which replaces it.
+    /// Exit code 0: copied; 2: refused or failed, nothing written.
+    Copy {
+        /// The database to copy from: a file or a server (postgres://USER@HOST/DATABASE).
+        #[arg(long, value_name = "FILE|URL")]
+        from: std::ffi::OsString,
+        /// Replace offices the target holds already (their data, audit trail and settings).
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -370,55 +386,45 @@ pub fn main() -> ExitCode {
     let db = cli
         .db
         .clone()
-        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()).map(PathBuf::from))
-        .unwrap_or_else(default_db_path);
-    if let Some(address) = server_address(&db) {
-        return fail(tr!(
-            lang,
-            "'{address}' adalah alamat server basis data, bukan berkas; versi Kinerja ini menyimpan data \
-             dalam berkas basis data: beri --db jalur berkas (misalnya kinerja.sqlite). Tidak ada yang ditulis.",
-            "'{address}' is the address of a database server, not a file; this version of Kinerja keeps its \
-             data in a database file: give --db a file path (for example kinerja.sqlite). Nothing was written."
-        ));
-    }
+        .map(std::ffi::OsString::from)
+        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()))
+        .map_or_else(|| Ok(Location::File(default_db_path())), |text| Location::parse(&text));
+    let db = match db {
+        Ok(l) => l,
+        Err(e) => return fail(e.message(lang)),
+    };
     match cli.command {
-        None => match crate::ui::run(db, cli.office) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
+        None if cli.office.len() > 1 => fail(once_only(lang)),
+        None => match file_only(&db, lang.pick("jendela aplikasi", "the application window"), lang)
+            .map(|path| crate::ui::run(path.to_path_buf(), cli.office.into_iter().next()))
+        {
+            Err(code) => code,
+            Ok(Ok(())) => ExitCode::SUCCESS,
+            Ok(Err(e)) => {
                 eprintln!("kinerja: {e}");
                 ExitCode::from(EXIT_ERROR)
             }
         },
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            let code = run(command, &db, cli.office.as_deref(), lang, &mut out);
+            let code = run(command, &db, &cli.office, lang, &mut out);
             let _ = out.flush();
             code
         }
     }
 }
 
-/// A `--db` written as a server address (`postgres://user:secret@host/db`, any `scheme://`),
-/// with its password masked, so that it is refused instead of being taken for a relative path
-/// (which would create a folder named `postgres:`).
-fn server_address(db: &std::path::Path) -> Option<String> {
-    let text = db.to_string_lossy();
-    let (scheme, rest) = text.split_once("://")?;
-    let is_scheme = !scheme.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    // `file://` names a file, whatever SQLite would make of it.
-    if !is_scheme || scheme.eq_ignore_ascii_case("file") {
-        return None;
-    }
-    // `user:password@host`: the password is not echoed back.
-    let masked = match rest.split_once('@') {
-        Some((user, host)) if user.contains(':') => {
-            format!("{}:***@{host}", user.split_once(':').map_or(user, |(u, _)| u))
-        }
-        _ => rest.to_string(),
-    };
-    Some(format!("{scheme}://{masked}"))
+/// The file of `db`, for what only a database file has (`what`: the command, in `lang`); on a
+/// server, a message saying so and the exit code.
+fn file_only<'a>(db: &'a Location, what: &str, lang: Lang) -> Result<&'a std::path::Path, ExitCode> {
+    db.file().ok_or_else(|| {
+        fail(tr!(
+            lang,
+            "{what} hanya untuk berkas basis data; {} adalah basis data di server. Tidak ada yang ditulis.",
+            "{what} is for a database file; {} is a database on a server. Nothing was written.",
+            db.shown()
+        ))
+    })
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -426,9 +432,29 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Runs a command against the database at `db` (on `office`, by code, when given), writing its
-/// output to `out` and its messages in `lang`.
-pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: Lang, out: &mut dyn Write) -> ExitCode {
+/// `--office` given more than once to a command about one office.
+fn once_only(lang: Lang) -> String {
+    lang.pick(
+        "--office hanya sekali, kecuali untuk kinerja db copy; tidak ada yang ditulis.",
+        "--office only once, except for kinerja db copy; nothing was written.",
+    )
+    .to_string()
+}
+
+/// Runs a command against the database at `db` (on the office of `offices`, by code, when given;
+/// `db copy` takes several), writing its output to `out` and its messages in `lang`.
+pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
+    if let Command::Db { action: DbCommand::Copy { from, force } } = &command {
+        return match Location::parse(from) {
+            Ok(from) => db_copy(&from, db, offices, *force, lang, out),
+            Err(e) => fail(format!("--from: {}", e.message(lang))),
+        };
+    }
+    let office = match offices {
+        [] => None,
+        [one] => Some(one.as_str()),
+        _ => return fail(once_only(lang)),
+    };
     let write_error = |e: &crate::export::WriteError| error_message(lang, || e.message_id(), e);
     if let Command::Template { out: file, force } = &command {
         let empty = crate::interchange::write_dataset(&crate::domain::Dataset::default());
@@ -456,9 +482,16 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
     }
     if let Command::Demo { offices, years, lines, seed, force } = command {
         let spec = crate::demo::DemoSpec { offices, years, lines, seed, ..Default::default() };
-        return demo(db, &spec, force, lang, out);
+        return match file_only(db, "kinerja demo", lang) {
+            Ok(path) => demo(path, &spec, force, lang, out),
+            Err(code) => code,
+        };
     }
     if let Command::Db { action: DbCommand::Check } = command {
+        let db = match file_only(db, "kinerja db check", lang) {
+            Ok(path) => path,
+            Err(code) => return code,
+        };
         if !db.exists() {
             return fail(tr!(lang, "{} tidak ada", "{} does not exist", db.display()));
         }
@@ -488,15 +521,15 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
         _ => false,
     };
     let integrity = if writes { Integrity::Now } else { Integrity::Skip };
-    let session = match Session::open_office_with(db, office, integrity) {
+    let session = match Session::open_location(db, office, integrity) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("kinerja: {}", e.message(lang));
             return ExitCode::from(open_exit_code(&e));
         }
     };
-    if let Some(ro) = session.read_only.filter(|_| writes) {
-        return read_only_failure(ro, lang);
+    if let Some(ro) = session.read_only.clone().filter(|_| writes) {
+        return read_only_failure(&ro, lang);
     }
     if let Some(code) = office.filter(|c| *c != session.dataset.office.code) {
         let known: Vec<String> = session.store.offices().unwrap_or_default().into_iter().map(|o| o.code).collect();
@@ -515,7 +548,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                 lang,
                 "basis data baru dibuat dari dataset bawaan: {}",
                 "new database created from the embedded dataset: {}",
-                db.display()
+                db.shown()
             )
         );
     }
@@ -759,6 +792,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                     ))
                 }
             };
+            let user = session.user_name();
             let mut store = session.store;
             if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
                 return fail(tr!(
@@ -769,10 +803,10 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                     e.message(lang)
                 ));
             }
-            // Replacing an office's data: the database is copied first, so that the data as it
-            // was can be restored.
+            // Replacing an office's data: a database file is copied first, so that the data as it
+            // was can be restored (a server's copies are its administrator's).
             match store.office_id(&imported.office.code) {
-                Ok(Some(_)) => match store.backup("sebelum-impor") {
+                Ok(Some(_)) if db.file().is_some() => match store.backup("sebelum-impor") {
                     Ok(copy) => {
                         eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", copy.display()))
                     }
@@ -785,11 +819,9 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                         ))
                     }
                 },
-                Ok(None) => {}
+                Ok(_) => {}
                 Err(e) => return fail(e.message(lang)),
             }
-            let user =
-                std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
             match store.import_dataset(&imported, &user, &|| true) {
                 Ok(done) => {
                     let replaced = match done.replaced_rows {
@@ -809,7 +841,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
                             "{} ({}) imported into {}{replaced}",
                             imported.office.name,
                             imported.office.code,
-                            db.display()
+                            db.shown()
                         )
                     );
                     ExitCode::SUCCESS
@@ -818,7 +850,7 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             }
         }
         // Handled before the database is opened.
-        Command::Db { action: DbCommand::Check } => ExitCode::SUCCESS,
+        Command::Db { action: DbCommand::Check | DbCommand::Copy { .. } } => ExitCode::SUCCESS,
         // Handled before the database is opened.
         Command::Demo { .. } => ExitCode::SUCCESS,
         Command::Offices => match session.store.offices() {
@@ -859,6 +891,77 @@ pub fn run(command: Command, db: &std::path::Path, office: Option<&str>, lang: L
             }
         }
     }
+}
+
+/// `kinerja db copy`: a line on stderr as each office starts, one line per office copied on
+/// `out` (code, rows, copied or replaced) and the sum on stderr.
+fn db_copy(
+    from: &Location,
+    to: &Location,
+    offices: &[String],
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> ExitCode {
+    use crate::format::number;
+    let started = std::time::Instant::now();
+    let int = |n: u64| number(n.into(), 0, lang);
+    let mut progress = |p: crate::storage::copy::CopyProgress<'_>| {
+        if let Some(o) = p.office {
+            eprintln!(
+                "kinerja: {}",
+                tr!(
+                    lang,
+                    "[{}/{}] menyalin {} ({}); {} baris tertulis",
+                    "[{}/{}] copying {} ({}); {} rows written",
+                    p.index + 1,
+                    p.total,
+                    o.code,
+                    o.name,
+                    int(p.rows)
+                )
+            );
+        }
+    };
+    let copied = match crate::app::copy::copy(from, to, offices, force, &mut progress) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("kinerja: {}", e.message(lang));
+            return ExitCode::from(e.open_error().map_or(EXIT_ERROR, open_exit_code));
+        }
+    };
+    if let Some(b) = &copied.backup {
+        eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", b.display()));
+    }
+    let mut text = String::new();
+    for o in &copied.offices {
+        let how = match (o.replaced, lang) {
+            (true, Lang::Id) => "diganti",
+            (true, Lang::En) => "replaced",
+            (false, Lang::Id) => "disalin",
+            (false, Lang::En) => "copied",
+        };
+        text.push_str(&format!("{}\t{}\t{}\n", o.code, tr!(lang, "{} baris", "{} rows", int(o.rows)), how));
+    }
+    if out.write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let rows: u64 = copied.offices.iter().map(|o| o.rows).sum();
+    let seconds = rust_decimal::Decimal::from(started.elapsed().as_millis() as u64) / rust_decimal::Decimal::from(1000);
+    eprintln!(
+        "kinerja: {}",
+        tr!(
+            lang,
+            "{} kantor ({} baris) disalin dari {} ke {} dalam {} detik",
+            "{} offices ({} rows) copied from {} to {} in {} seconds",
+            copied.offices.len(),
+            int(rows),
+            from.shown(),
+            to.shown(),
+            number(seconds, 1, lang)
+        )
+    );
+    ExitCode::SUCCESS
 }
 
 /// `kinerja narrative show`: each section with text, in the document's order, under its name;
@@ -952,7 +1055,7 @@ fn narrative_copy(mut session: Session, from: Year, to: Year, lang: Lang) -> Exi
             ));
         }
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
         return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
     }
@@ -1073,7 +1176,7 @@ fn settings_change(mut session: Session, action: SettingsCommand, lang: Lang) ->
             ));
         }
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     if let Err(e) = session.apply(&mut crate::app::History::default(), change, &user) {
         return fail(format!("{}: {}", lang.pick("tidak disimpan", "not saved"), e.message(lang)));
     }
@@ -1314,7 +1417,7 @@ fn import_budget(mut session: Session, args: &ImportBudgetArgs, lang: Lang, out:
         }
         Err(e) => return fail(e.message(lang)),
     };
-    let user = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into());
+    let user = session.user_name();
     let description = plan.description(lang);
     match session.apply(&mut crate::app::History::default(), change, &user) {
         Ok(()) => {

@@ -1,11 +1,14 @@
 //! Application state and commands shared by the window and the command line.
 
 pub mod city;
+pub mod copy;
 mod history;
+mod location;
 pub mod narrative;
 pub mod settings;
 
 pub use history::History;
+pub use location::{Location, LocationError};
 
 use crate::calc::Settings;
 use crate::domain::Dataset;
@@ -97,7 +100,7 @@ pub fn default_db_path() -> PathBuf {
 }
 
 /// Why a database is open for reading only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadOnly {
     /// Another running Kinerja has it open for editing.
     Locked,
@@ -111,11 +114,25 @@ pub enum ReadOnly {
     FolderReadOnly,
     /// Opened by a command that only reads, without the integrity check.
     Unchecked,
+    /// On a server, the login signed in may not write this office.
+    NotPermitted { login: String, why: NotPermitted },
+}
+
+/// Why a server's login may not write an office.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotPermitted {
+    /// A reviewer reads every office and writes none.
+    Reviewer,
+    /// A planner writes only the offices given to it.
+    OtherOffice,
+    /// The login is in none of Kinerja's groups (admin, planner, reviewer).
+    NotAUser,
 }
 
 impl ReadOnly {
-    pub fn message(self, lang: crate::format::Lang) -> &'static str {
-        match self {
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        let fixed = match self {
             ReadOnly::Locked => lang.pick(
                 "Basis data sedang dibuka untuk disunting oleh Kinerja lain; di sini hanya dapat dibaca.",
                 "Another running Kinerja has this database open for editing; here it can only be read.",
@@ -136,7 +153,30 @@ impl ReadOnly {
                 "Dibuka hanya untuk dibaca, tanpa pemeriksaan keutuhan.",
                 "Opened for reading only, without the integrity check.",
             ),
-        }
+            ReadOnly::NotPermitted { login, why } => {
+                return match (why, lang) {
+                    (NotPermitted::Reviewer, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, peninjau: peninjau membaca semua kantor tetapi tidak mengubah apa pun; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::Reviewer, Lang::En) => format!(
+                        "You are signed in as {login}, a reviewer: a reviewer reads every office and changes none; this office can only be read."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, perencana kantor lain: perencana hanya mengubah kantor yang diberikan kepadanya; kantor ini hanya dapat dibaca."
+                    ),
+                    (NotPermitted::OtherOffice, Lang::En) => format!(
+                        "You are signed in as {login}, a planner of other offices: a planner changes only the offices given to it; this office can only be read."
+                    ),
+                    (NotPermitted::NotAUser, Lang::Id) => format!(
+                        "Anda masuk sebagai {login}, yang bukan pengguna Kinerja di server ini (bukan admin, perencana atau peninjau); basis data hanya dapat dibaca."
+                    ),
+                    (NotPermitted::NotAUser, Lang::En) => format!(
+                        "You are signed in as {login}, which is no Kinerja user of this server (not an admin, planner or reviewer); the database can only be read."
+                    ),
+                }
+            }
+        };
+        fixed.to_string()
     }
 }
 
@@ -309,6 +349,18 @@ impl Session<Store> {
         Ok(s)
     }
 
+    /// Opens the database at `location` on the office with code `office` (see
+    /// [`Session::open_office_with`] for a file).
+    pub fn open_location(
+        location: &Location,
+        office: Option<&str>,
+        integrity: Integrity,
+    ) -> Result<Session, OpenError> {
+        match location {
+            Location::File(path) => Self::open_office_with(path, office, integrity),
+        }
+    }
+
     /// A session on a fresh in-memory copy of the embedded dataset.
     pub fn in_memory() -> Result<Session, OpenError> {
         let mut store = Store::open_in_memory()?;
@@ -341,6 +393,12 @@ impl Session<Store> {
 }
 
 impl<B: Backend> Session<B> {
+    /// Who the audit trail names for a change made in this session: the operating system's
+    /// user of a database file.
+    pub fn user_name(&self) -> String {
+        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into())
+    }
+
     /// The integrity check passed: a session waiting for it may write now.
     pub fn integrity_confirmed(&mut self) {
         self.integrity_pending = false;

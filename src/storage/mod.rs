@@ -5,6 +5,7 @@
 pub mod access;
 mod backend;
 mod city;
+pub mod copy;
 mod dataset;
 mod edit;
 mod ops;

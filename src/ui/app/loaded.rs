@@ -146,7 +146,7 @@ impl Loaded {
 
     /// Why the open file cannot be edited, if it cannot.
     pub fn read_only(&self) -> Option<ReadOnly> {
-        self.session.read_only
+        self.session.read_only.clone()
     }
 
     /// The database id of the open office.

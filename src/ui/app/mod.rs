@@ -172,7 +172,7 @@ impl KinerjaApp {
 
     fn fix_year(&mut self) {
         self.start_integrity_check();
-        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only) {
+        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only.clone()) {
             if ro == ReadOnly::Checking && self.work.mode_after_check.is_none() {
                 self.work.mode_after_check = Some(self.state.mode);
             }
@@ -210,7 +210,7 @@ impl KinerjaApp {
         if self.data.is_ok() {
             egui::Panel::top("tab_bar").show(ui, |ui| self.tab_bar_ui(ui));
         }
-        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only) {
+        if let Some(ro) = self.data.as_ref().ok().and_then(|l| l.session.read_only.clone()) {
             let lang = self.state.lang;
             egui::Panel::top("read_only_banner").show(ui, |ui| {
                 ui.label(
