@@ -520,6 +520,22 @@ pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out:
         Command::Settings { action: Some(_) } => true,
         _ => false,
     };
+    // A dataset may be imported into a server database that holds no office yet: no session
+    // (which needs an office) is opened for it.
+    if let (Command::Import { path }, Location::Server(address)) = (&command, db) {
+        let store = match crate::storage::Store::open_server(address) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("kinerja: {}", e.message(lang));
+                return ExitCode::from(storage_exit_code(&e));
+            }
+        };
+        let user = match crate::storage::access::whoami(store.db()) {
+            Ok(s) => s.login,
+            Err(e) => return fail(e.message(lang)),
+        };
+        return import(store, &user, path, db, lang);
+    }
     let integrity = if writes { Integrity::Now } else { Integrity::Skip };
     let session = match Session::open_location(db, office, integrity) {
         Ok(s) => s,
@@ -779,75 +795,8 @@ pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out:
         // Handled before the database is opened.
         Command::Template { .. } => ExitCode::SUCCESS,
         Command::Import { path } => {
-            let mut imported = match crate::interchange::read_path(&path) {
-                Ok(d) => d,
-                Err(problems) => {
-                    return fail(tr!(
-                        lang,
-                        "{} tidak diimpor; tidak ada yang ditulis. {} masalah:\n{}",
-                        "{} not imported; nothing was written. {} problem(s):\n{}",
-                        path.display(),
-                        problems.0.len(),
-                        problems.render(lang)
-                    ))
-                }
-            };
             let user = session.user_name();
-            let mut store = session.store;
-            if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
-                return fail(tr!(
-                    lang,
-                    "{} tidak diimpor; tidak ada yang ditulis. {}",
-                    "{} not imported; nothing was written. {}",
-                    path.display(),
-                    e.message(lang)
-                ));
-            }
-            // Replacing an office's data: a database file is copied first, so that the data as it
-            // was can be restored (a server's copies are its administrator's).
-            match store.office_id(&imported.office.code) {
-                Ok(Some(_)) if db.file().is_some() => match store.backup("sebelum-impor") {
-                    Ok(copy) => {
-                        eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", copy.display()))
-                    }
-                    Err(e) => {
-                        return fail(tr!(
-                            lang,
-                            "cadangan sebelum impor tidak dapat dibuat; tidak ada yang ditulis: {}",
-                            "the backup before the import could not be made; nothing was written: {}",
-                            e.message(lang)
-                        ))
-                    }
-                },
-                Ok(_) => {}
-                Err(e) => return fail(e.message(lang)),
-            }
-            match store.import_dataset(&imported, &user, &|| true) {
-                Ok(done) => {
-                    let replaced = match done.replaced_rows {
-                        Some(n) => tr!(
-                            lang,
-                            "; {n} baris data lama diganti dengan {} baris, jejak audit dan pengaturan kantor tetap",
-                            "; {n} old rows replaced with {} rows, the audit trail and the office's settings kept",
-                            done.rows
-                        ),
-                        None => String::new(),
-                    };
-                    eprintln!(
-                        "kinerja: {}",
-                        tr!(
-                            lang,
-                            "{} ({}) diimpor ke {}{replaced}",
-                            "{} ({}) imported into {}{replaced}",
-                            imported.office.name,
-                            imported.office.code,
-                            db.shown()
-                        )
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(e.message(lang)),
-            }
+            import(session.store, &user, &path, db, lang)
         }
         // Handled before the database is opened.
         Command::Db { action: DbCommand::Check | DbCommand::Copy { .. } } => ExitCode::SUCCESS,
@@ -962,6 +911,80 @@ fn db_copy(
         )
     );
     ExitCode::SUCCESS
+}
+
+/// `kinerja import`: the dataset at `path` validated completely, then stored in `store` (an
+/// office already there replaced, after a backup of a database file); `user` is who the audit
+/// trail names.
+fn import(store: crate::storage::Store, user: &str, path: &std::path::Path, db: &Location, lang: Lang) -> ExitCode {
+    let mut imported = match crate::interchange::read_path(path) {
+        Ok(d) => d,
+        Err(problems) => {
+            return fail(tr!(
+                lang,
+                "{} tidak diimpor; tidak ada yang ditulis. {} masalah:\n{}",
+                "{} not imported; nothing was written. {} problem(s):\n{}",
+                path.display(),
+                problems.0.len(),
+                problems.render(lang)
+            ))
+        }
+    };
+    let mut store = store;
+    if let Err(e) = crate::interchange::keep_stored_phones(&store, &mut imported) {
+        return fail(tr!(
+            lang,
+            "{} tidak diimpor; tidak ada yang ditulis. {}",
+            "{} not imported; nothing was written. {}",
+            path.display(),
+            e.message(lang)
+        ));
+    }
+    // Replacing an office's data: a database file is copied first, so that the data as it
+    // was can be restored (a server's copies are its administrator's).
+    match store.office_id(&imported.office.code) {
+        Ok(Some(_)) if db.file().is_some() => match store.backup("sebelum-impor") {
+            Ok(copy) => {
+                eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", copy.display()))
+            }
+            Err(e) => {
+                return fail(tr!(
+                    lang,
+                    "cadangan sebelum impor tidak dapat dibuat; tidak ada yang ditulis: {}",
+                    "the backup before the import could not be made; nothing was written: {}",
+                    e.message(lang)
+                ))
+            }
+        },
+        Ok(_) => {}
+        Err(e) => return fail(e.message(lang)),
+    }
+    match store.import_dataset(&imported, user, &|| true) {
+        Ok(done) => {
+            let replaced = match done.replaced_rows {
+                Some(n) => tr!(
+                    lang,
+                    "; {n} baris data lama diganti dengan {} baris, jejak audit dan pengaturan kantor tetap",
+                    "; {n} old rows replaced with {} rows, the audit trail and the office's settings kept",
+                    done.rows
+                ),
+                None => String::new(),
+            };
+            eprintln!(
+                "kinerja: {}",
+                tr!(
+                    lang,
+                    "{} ({}) diimpor ke {}{replaced}",
+                    "{} ({}) imported into {}{replaced}",
+                    imported.office.name,
+                    imported.office.code,
+                    db.shown()
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e.message(lang)),
+    }
 }
 
 /// `kinerja narrative show`: each section with text, in the document's order, under its name;

@@ -411,19 +411,32 @@ fn a_server_address_is_not_taken_for_a_file() {
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_kinerja")).args(args).current_dir(dir.path()).output().expect("kinerja runs")
     };
-    let out = run(&["--db", "postgres://perencana:rahasia@127.0.0.1:5432/kota", "offices"]);
+    // Port 1: no server listens there, so the address is tried as a server's and fails as one.
+    let out = run(&["--db", "postgres://perencana:rahasia@127.0.0.1:1/kota", "offices"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("'postgres://perencana:***@127.0.0.1:5432/kota' adalah alamat server basis data"), "{err}");
-    assert!(err.contains("Tidak ada yang ditulis"), "{err}");
+    assert!(err.contains("postgres://perencana:***@127.0.0.1:1/kota tidak dapat dihubungi"), "{err}");
     assert!(!err.contains("rahasia"), "the password is not echoed: {err}");
-    let out = run(&["--lang", "en", "--db", "postgresql://db.kota.go.id/sakip", "check"]);
+    // Schemes other than postgres and file are refused as they were, the password masked.
+    let out = run(&["--db", "mysql://perencana:rahasia@127.0.0.1:5432/kota", "offices"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("'mysql://perencana:***@127.0.0.1:5432/kota' adalah alamat server basis data"), "{err}");
+    assert!(err.contains("Tidak ada yang ditulis") && !err.contains("rahasia"), "{err}");
+    let out = run(&["--lang", "en", "--db", "mysql://db.kota.go.id/sakip", "check"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("'postgresql://db.kota.go.id/sakip' is the address of a database server, not a file"),
+        err.contains(
+            "'mysql://db.kota.go.id/sakip' is the address of a database server Kinerja cannot use, not a file"
+        ),
         "{err}"
     );
+    // A postgres address that cannot be read says what is expected.
+    let out = run(&["--lang", "en", "--db", "postgres://kota:rahasia@db.kota.go.id", "offices"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the database name is missing") && !err.contains("rahasia"), "{err}");
     // Nothing was created beside it.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -442,12 +455,15 @@ fn kinerja_db_names_the_database_and_db_wins() {
     let out = run(&["--db", from_flag.to_str().unwrap(), "offices"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(from_flag.exists(), "--db wins over KINERJA_DB");
-    // A server address in the variable is refused like one given to --db.
+    // A server address in the variable is a server's, as one given to --db (no server listens
+    // on port 1).
     let out = Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(["offices"])
-        .env("KINERJA_DB", "postgres://kota@localhost/sakip")
+        .env("KINERJA_DB", "postgres://kota@127.0.0.1:1/sakip")
+        .current_dir(dir.path())
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("alamat server basis data"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("postgres://kota@127.0.0.1:1/sakip tidak dapat dihubungi"));
+    assert!(!dir.path().join("postgres:").exists());
 }

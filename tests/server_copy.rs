@@ -3,7 +3,12 @@
 //! come along; an office already there is refused unless --force; a copy that fails midway
 //! leaves the target as it was.
 
+mod common;
+
+use common::server::{server_url, TestDb};
 use kinerja::demo::{generate, DemoSpec};
+use kinerja::storage::access::{add_user, init_access, Role};
+use kinerja::storage::sql::Db;
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::process::{Command, Output};
@@ -302,4 +307,176 @@ fn a_database_is_not_copied_onto_itself_and_a_missing_source_is_named() {
     let o = kinerja(&city, &["--office", "A", "--office", "B", "offices"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--office hanya sekali"), "{}", stderr(&o));
+}
+
+/// A login of the server made for one test, dropped when it ends: roles belong to the whole
+/// server, not to the test's database.
+struct Login(String);
+
+impl Login {
+    fn new(label: &str) -> Login {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Login(format!("kc{}_{n}_{label}", std::process::id()))
+    }
+}
+
+impl Drop for Login {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&server_url(), postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP OWNED BY {0} CASCADE; DROP ROLE IF EXISTS {0}", self.0));
+        }
+    }
+}
+
+fn owner(test: &TestDb) -> Db {
+    Db::postgres(postgres::Client::connect(&test.url, postgres::NoTls).expect("connect as owner"))
+}
+
+/// What a server database holds, to tell whether anything was written: the offices and, per
+/// table with an office, each office's row count.
+fn server_contents(test: &TestDb) -> Vec<String> {
+    let db = owner(test);
+    let mut out: Vec<String> = db
+        .query_map("SELECT id, code, name FROM office ORDER BY id", &[], |r| {
+            Ok(format!("{}|{}|{}", r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?))
+        })
+        .unwrap();
+    for t in db.tables_with_column("office_id").unwrap() {
+        let counts: Vec<String> = db
+            .query_map(
+                &format!("SELECT office_id, count(*) FROM {t} GROUP BY office_id ORDER BY office_id"),
+                &[],
+                |r| Ok(format!("{t}:{}={}", r.get::<i64>(0)?, r.get::<i64>(1)?)),
+            )
+            .unwrap();
+        out.extend(counts);
+    }
+    out
+}
+
+#[test]
+fn a_demo_city_copied_to_a_server_and_back_prints_the_same() {
+    let Some(test) = TestDb::create("copy_city") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let city = demo_city(dir.path());
+    let second = with_history(&city);
+    // An empty server database is not filled with the embedded dataset; it says how to fill it.
+    let o = kinerja(&test.url, &["offices"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("belum berisi kantor") && stderr(&o).contains("kinerja db copy --from"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(server_contents(&test).iter().all(|l| !l.contains('|')), "no office was written");
+
+    let o = kinerja(&test.url, &["db", "copy", "--from", &city]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(offices(&test.url), offices(&city));
+    let original = printed(&city);
+    assert_same_prints(&original, &printed(&test.url));
+    let on_server: i64 = owner(&test)
+        .query_row(
+            "SELECT count(*) FROM audit_log a JOIN office o ON o.id = a.office_id WHERE o.code = ?1",
+            &[kinerja::storage::sql::Value::Text(second.clone())],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(on_server, 2);
+
+    let back = dir.path().join("kembali.sqlite").to_string_lossy().into_owned();
+    let o = kinerja(&back, &["db", "copy", "--from", &test.url]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_same_prints(&original, &printed(&back));
+    assert_eq!(records(&back, &second), records(&city, &second), "audit trail and settings, row for row");
+
+    // What only a file has is refused on the server, in both languages.
+    let o = kinerja(&test.url, &["demo", "--offices", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("kinerja demo hanya untuk berkas basis data"), "{}", stderr(&o));
+    let o = kinerja(&test.url, &["--lang", "en", "db", "check"]);
+    assert!(stderr(&o).contains("kinerja db check is for a database file"), "{}", stderr(&o));
+}
+
+#[test]
+fn on_a_server_an_office_there_is_refused_unless_forced_and_a_failed_copy_writes_nothing() {
+    let Some(test) = TestDb::create("copy_force") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let city = demo_city(dir.path());
+    let codes = offices(&city);
+    let o = kinerja(&test.url, &["db", "copy", "--from", &city, "--office", &codes[1]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let second = with_history(&city);
+    let before = server_contents(&test);
+    let o = kinerja(&test.url, &["db", "copy", "--from", &city]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&format!("Tujuan sudah berisi {}", codes[1])), "{}", stderr(&o));
+    assert_eq!(server_contents(&test), before);
+
+    // The server refuses the second office's audit rows midway through the copy.
+    owner(&test)
+        .batch(&format!(
+            "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN IF NEW.office_id = (SELECT id FROM office WHERE code = '{second}') THEN
+             RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+             CREATE TRIGGER refuse AFTER INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse();"
+        ))
+        .unwrap();
+    let o = kinerja(&test.url, &["db", "copy", "--from", &city, "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("refused by the test"), "{}", stderr(&o));
+    assert_eq!(server_contents(&test), before, "the copy's transaction was rolled back");
+    owner(&test).batch("DROP TRIGGER refuse ON audit_log").unwrap();
+
+    let o = kinerja(&test.url, &["db", "copy", "--from", &city, "--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let how: Vec<String> = stdout(&o).lines().map(|l| l.rsplit('\t').next().unwrap().to_string()).collect();
+    assert_eq!(how, vec!["disalin", "diganti", "disalin"]);
+    assert!(!stderr(&o).contains("cadangan"), "a server is not backed up by Kinerja");
+    assert_same_prints(&printed(&city), &printed(&test.url));
+    let back = dir.path().join("kembali.sqlite").to_string_lossy().into_owned();
+    assert!(kinerja(&back, &["db", "copy", "--from", &test.url]).status.success());
+    assert_eq!(records(&back, &second), records(&city, &second), "the replaced office's audit trail is the source's");
+}
+
+#[test]
+fn who_is_signed_in_decides_what_is_written_and_the_audit_trail_names_the_login() {
+    let Some(test) = TestDb::create("copy_access") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let city = demo_city(dir.path());
+    let codes = offices(&city);
+    assert!(kinerja(&test.url, &["db", "copy", "--from", &city]).status.success());
+    let db = owner(&test);
+    init_access(&db).unwrap();
+    let (reviewer, planner) = (Login::new("peninjau"), Login::new("perencana"));
+    add_user(&db, &reviewer.0, Role::Reviewer, &[], Some("rahasia")).unwrap();
+    add_user(&db, &planner.0, Role::Planner, std::slice::from_ref(&codes[1]), Some("rahasia")).unwrap();
+    let settings_before = kinerja(&test.url, &["--office", &codes[1], "settings"]).stdout;
+
+    let as_reviewer = test.url_as(&reviewer.0, "rahasia");
+    let o = kinerja(&as_reviewer, &["--office", &codes[1], "settings", "set", "capaian_cap", "130"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&format!("Anda masuk sebagai {}, peninjau", reviewer.0)), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Tidak ada yang ditulis"), "{}", stderr(&o));
+    // Reading is allowed: the same tables as the owner reads.
+    let t = kinerja(&as_reviewer, &["--office", &codes[1], "table", "--list"]);
+    assert!(t.status.success(), "{}", stderr(&t));
+
+    let as_planner = test.url_as(&planner.0, "rahasia");
+    let o = kinerja(&as_planner, &["--lang", "en", "--office", &codes[0], "settings", "set", "capaian_cap", "130"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(&format!("signed in as {}, a planner of other offices", planner.0)), "{}", stderr(&o));
+    assert_eq!(kinerja(&test.url, &["--office", &codes[1], "settings"]).stdout, settings_before);
+
+    let o = kinerja(&as_planner, &["--office", &codes[1], "settings", "set", "capaian_cap", "130"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let user: String = db
+        .query_row(
+            "SELECT a.user_name FROM audit_log a JOIN office o ON o.id = a.office_id WHERE o.code = ?1 ORDER BY a.id DESC LIMIT 1",
+            &[kinerja::storage::sql::Value::Text(codes[1].clone())],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(user, planner.0, "the audit trail names the login, not the operating system's user 'uji'");
 }

@@ -73,6 +73,7 @@ pub fn copy(
     }
     let source = match from {
         Location::File(path) => open_source(path),
+        Location::Server(address) => Store::open_server(address).map_err(OpenError::from),
     }
     .map_err(CopyFailure::Source)?;
     let (target, _lock, created) = match to {
@@ -80,6 +81,8 @@ pub fn copy(
             let created = !path.exists();
             open_target(path).map(|(store, lock)| (store, Some(lock), created))
         }
+        // A server keeps its own integrity and concurrency: the copy is one transaction there.
+        Location::Server(address) => Store::open_server(address).map(|s| (s, None, false)).map_err(OpenError::from),
     }
     .map_err(CopyFailure::Target)?;
     let plan = plan_copy(&source, &target, only, force)?;
@@ -101,6 +104,10 @@ fn same_database(a: &Location, b: &Location) -> bool {
             (Ok(a), Ok(b)) => a == b,
             _ => false,
         },
+        (Location::Server(a), Location::Server(b)) => {
+            a.host.eq_ignore_ascii_case(&b.host) && a.port == b.port && a.database == b.database
+        }
+        _ => false,
     }
 }
 

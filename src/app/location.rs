@@ -2,6 +2,7 @@
 //! `--db` or `KINERJA_DB`, so that an address is never taken for a file name.
 
 use crate::format::Lang;
+use crate::storage::{ServerAddress, StorageError};
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Location {
     File(PathBuf),
+    Server(ServerAddress),
 }
 
 /// Why `--db` names no database Kinerja can open.
@@ -16,24 +18,29 @@ pub enum Location {
 pub enum LocationError {
     /// `scheme://…` of a kind Kinerja does not speak (the address with its password masked).
     #[error(
-        "'{0}' is the address of a database server, not a file; this version of Kinerja keeps its data in a database file: give --db a file path (for example kinerja.sqlite). Nothing was written."
+        "'{0}' is the address of a database server Kinerja cannot use, not a file; Kinerja keeps its data in a database file or on a PostgreSQL server: give --db a file path (for example kinerja.sqlite) or postgres://USER@HOST/DATABASE. Nothing was written."
     )]
     OtherServer(String),
+    /// A `postgres://` address that cannot be read.
+    #[error("{0}")]
+    BadAddress(StorageError),
 }
 
 impl LocationError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (LocationError::OtherServer(address), Lang::Id) => format!(
-                "'{address}' adalah alamat server basis data, bukan berkas; versi Kinerja ini menyimpan data dalam berkas basis data: beri --db jalur berkas (misalnya kinerja.sqlite). Tidak ada yang ditulis."
+                "'{address}' adalah alamat server basis data yang tidak dapat dipakai Kinerja, bukan berkas; Kinerja menyimpan data dalam berkas basis data atau di server PostgreSQL: beri --db jalur berkas (misalnya kinerja.sqlite) atau postgres://PENGGUNA@HOST/BASISDATA. Tidak ada yang ditulis."
             ),
+            (LocationError::BadAddress(e), lang) => e.message(lang),
             (e, Lang::En) => e.to_string(),
         }
     }
 }
 
 impl Location {
-    /// Reads `--db` (or `KINERJA_DB`): `file://PATH` and anything without a scheme is a file.
+    /// Reads `--db` (or `KINERJA_DB`): `postgres://` and `postgresql://` name a server,
+    /// `file://PATH` and anything without a scheme a file.
     pub fn parse(text: &OsStr) -> Result<Location, LocationError> {
         let Some(s) = text.to_str() else { return Ok(Location::File(PathBuf::from(text))) };
         let Some((scheme, rest)) = s.split_once("://") else { return Ok(Location::File(PathBuf::from(text))) };
@@ -47,6 +54,9 @@ impl Location {
         if scheme.eq_ignore_ascii_case("file") {
             return Ok(Location::File(PathBuf::from(rest)));
         }
+        if crate::storage::is_server_address(s) {
+            return ServerAddress::parse(s).map(Location::Server).map_err(LocationError::BadAddress);
+        }
         Err(LocationError::OtherServer(format!("{scheme}://{}", masked(rest))))
     }
 
@@ -54,6 +64,7 @@ impl Location {
     pub fn shown(&self) -> String {
         match self {
             Location::File(p) => p.display().to_string(),
+            Location::Server(a) => a.shown(),
         }
     }
 
@@ -61,6 +72,7 @@ impl Location {
     pub fn file(&self) -> Option<&std::path::Path> {
         match self {
             Location::File(p) => Some(p),
+            Location::Server(_) => None,
         }
     }
 }
@@ -91,5 +103,12 @@ mod tests {
         let e = parse("mysql://kota:p@ss:w0rd@db.kota.go.id/sakip").unwrap_err();
         assert_eq!(e.to_string().split('\'').nth(1), Some("mysql://kota:***@db.kota.go.id/sakip"));
         assert!(e.message(Lang::Id).contains("adalah alamat server basis data"));
+        let server = parse("postgresql://perencana:rahasia@db.kota.go.id:6543/sakip").unwrap();
+        assert_eq!(server.shown(), "postgres://perencana:***@db.kota.go.id:6543/sakip");
+        assert_eq!(server.file(), None);
+        assert!(matches!(parse("POSTGRES://kota@localhost/sakip"), Ok(Location::Server(_))));
+        let bad = parse("postgres://kota:rahasia@localhost").unwrap_err();
+        assert!(matches!(bad, LocationError::BadAddress(_)));
+        assert!(!bad.message(Lang::En).contains("rahasia") && bad.message(Lang::En).contains("database name"));
     }
 }

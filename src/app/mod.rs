@@ -12,7 +12,8 @@ pub use location::{Location, LocationError};
 
 use crate::calc::Settings;
 use crate::domain::Dataset;
-use crate::storage::{Backend, StorageError, Store};
+use crate::storage::access::{AccessError, Role, SignedIn, Writable};
+use crate::storage::{Backend, ServerAddress, StorageError, Store};
 use std::path::{Path, PathBuf};
 
 /// Why the application could not open its data.
@@ -26,6 +27,13 @@ pub enum OpenError {
     Folder { path: String, source: std::io::Error },
     #[error("the database {0} holds no office")]
     Empty(String),
+    /// A server database without any office: it is not filled with the embedded dataset (a
+    /// city's server is filled on purpose, from its offices' files).
+    #[error("the server database {0} holds no office yet; copy offices there with `kinerja db copy --from FILE --db {0}` or import a dataset with `kinerja import FOLDER --db {0}`")]
+    EmptyServer(String),
+    /// Who is signed in to the server could not be read.
+    #[error("{}", .0.message(crate::format::Lang::En))]
+    Access(AccessError),
     #[error("the database {path} is damaged: {detail}")]
     Damaged { path: String, detail: String, backups: Vec<PathBuf> },
 }
@@ -80,6 +88,10 @@ impl OpenError {
             OpenError::Embedded(p) => format!("Dataset bawaan tidak valid:\n{p}"),
             OpenError::Folder { path, source } => format!("Tidak dapat membuat folder {path}: {source}"),
             OpenError::Empty(path) => format!("Basis data {path} tidak berisi data kantor."),
+            OpenError::EmptyServer(address) => format!(
+                "Basis data server {address} belum berisi kantor; salin kantor ke sana dengan `kinerja db copy --from BERKAS --db {address}` atau impor dataset dengan `kinerja import FOLDER --db {address}`."
+            ),
+            OpenError::Access(e) => e.message_id(),
             OpenError::Damaged { path, detail, backups } => format!(
                 "Basis data {path} rusak ({detail}). Berkas ini tidak diubah. {}",
                 if backups.is_empty() {
@@ -90,6 +102,11 @@ impl OpenError {
             ),
         }
     }
+}
+
+/// The operating system's user, who changes a database file.
+pub fn os_user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into())
 }
 
 /// Where the database lives when no `--db` is given: the platform's data directory.
@@ -210,6 +227,8 @@ pub struct Session<B: Backend = Store> {
     pub read_only: Option<ReadOnly>,
     /// Opened with [`Integrity::Later`] and not yet confirmed sound.
     pub integrity_pending: bool,
+    /// Who is signed in, on a server (`None` for a file).
+    pub signed_in: Option<SignedIn>,
     /// Held while this session may write: another Kinerja opening the same file reads only.
     _lock: Option<std::fs::File>,
 }
@@ -358,7 +377,23 @@ impl Session<Store> {
     ) -> Result<Session, OpenError> {
         match location {
             Location::File(path) => Self::open_office_with(path, office, integrity),
+            Location::Server(address) => Self::open_server(address, office),
         }
+    }
+
+    /// Opens a server database. A file's lock and integrity check are not a server's (it keeps
+    /// its own), and an empty database stays empty ([`OpenError::EmptyServer`]). The offices the
+    /// login may not write open read-only ([`ReadOnly::NotPermitted`]).
+    pub fn open_server(address: &ServerAddress, office: Option<&str>) -> Result<Session, OpenError> {
+        let store = Store::open_server(address)?;
+        if store.offices()?.is_empty() {
+            return Err(OpenError::EmptyServer(address.shown()));
+        }
+        let signed_in = crate::storage::access::whoami(store.db()).map_err(OpenError::Access)?;
+        let mut s = Self::from_store(store, false, office)?;
+        s.signed_in = Some(signed_in);
+        s.read_only = s.permission();
+        Ok(s)
     }
 
     /// A session on a fresh in-memory copy of the embedded dataset.
@@ -385,6 +420,7 @@ impl Session<Store> {
             created,
             read_only: None,
             integrity_pending: false,
+            signed_in: None,
             _lock: None,
         };
         s.reload_settings();
@@ -393,10 +429,27 @@ impl Session<Store> {
 }
 
 impl<B: Backend> Session<B> {
-    /// Who the audit trail names for a change made in this session: the operating system's
-    /// user of a database file.
+    /// Who the audit trail names for a change made in this session: the login signed in to a
+    /// server, the operating system's user of a database file.
     pub fn user_name(&self) -> String {
-        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "kinerja".into())
+        match &self.signed_in {
+            Some(s) => s.login.clone(),
+            None => os_user(),
+        }
+    }
+
+    /// Why the signed-in login may not write the office open now (`None` when it may, and on a
+    /// file).
+    fn permission(&self) -> Option<ReadOnly> {
+        let s = self.signed_in.as_ref()?;
+        let why = match (&s.writable, s.role) {
+            (Writable::All, _) => return None,
+            (Writable::Offices(ids), _) if ids.contains(&self.office_id) => return None,
+            (Writable::Offices(_), _) | (Writable::None, Some(Role::Planner)) => NotPermitted::OtherOffice,
+            (Writable::None, Some(Role::Reviewer)) => NotPermitted::Reviewer,
+            (Writable::None, Some(Role::Admin) | None) => NotPermitted::NotAUser,
+        };
+        Some(ReadOnly::NotPermitted { login: s.login.clone(), why })
     }
 
     /// The integrity check passed: a session waiting for it may write now.
@@ -412,6 +465,10 @@ impl<B: Backend> Session<B> {
         let dataset = self.store.load_dataset(office_id)?;
         self.office_id = office_id;
         self.dataset = dataset;
+        // On a server what may be written depends on the office.
+        if self.signed_in.is_some() {
+            self.read_only = self.permission();
+        }
         self.reload_settings();
         Ok(())
     }
