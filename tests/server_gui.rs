@@ -175,6 +175,16 @@ fn a_reviewer_sees_every_office_read_only_and_the_backups_are_the_servers() {
     has_part(&h, &format!("Anda masuk sebagai {}, peninjau", reviewer.0));
     assert!(sunting_disabled(&h));
 
+    // The city-wide check runs beside the window on a connection of its own to the server.
+    common::click_tab(&mut h, Tab::Kota, kinerja::format::Lang::Id);
+    h.get_by_label("Periksa semua perangkat daerah").click_accesskit();
+    h.run_steps(1);
+    common::wait_for_job(&mut h);
+    has_part(&h, "Pemeriksaan kota selesai; perangkat daerah dengan temuan:");
+    let checked = h.state().data().as_ref().unwrap().city_check.clone().expect("the check's result");
+    let names: Vec<&str> = checked.iter().map(|o| o.name.as_str()).collect();
+    assert!(names.contains(&city.a.1.as_str()) && names.contains(&city.b.1.as_str()) && names.len() == 2, "{names:?}");
+
     // In English, too.
     h.get_by_label("English").click_accesskit();
     h.run_steps(3);
