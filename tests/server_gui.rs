@@ -224,3 +224,13 @@ fn the_open_database_page_takes_a_server_address_and_keeps_its_password_masked()
     has_part(&h, &format!("Masuk sebagai {} — Perencana (boleh mengubah {})", planner.0, city.a.0));
     assert_eq!(h.state().session().unwrap().dataset.office.code, city.a.0);
 }
+
+#[test]
+fn a_database_file_shows_its_name_and_nobody_signed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kota-uji.sqlite");
+    let h = common::harness_of(KinerjaApp::new(path.clone(), UiState::default()));
+    assert!(h.query_by_label("Basis data: kota-uji.sqlite").is_some(), "the file's name, not its folder");
+    assert!(h.query_all_by_label_contains("Masuk sebagai").next().is_none(), "a file has no login");
+    assert!(!sunting_disabled(&h), "a file of one's own is edited");
+}

@@ -123,12 +123,14 @@ impl KinerjaApp {
                     ui.close();
                 }
             });
-            if let Ok(l) = &self.data {
-                database_ui(l, &self.location, lang, ui);
-            }
             let rest = ui.min_rect().right() - rest_start;
             ui.ctx().data_mut(|d| d.insert_temp(rest_id, rest));
         });
+        // A line of its own: the first is full at 1024 px, and who is signed in is no label to
+        // shorten.
+        if let Ok(l) = &self.data {
+            database_ui(l, &self.location, lang, ui);
+        }
     }
 
     pub(super) fn tab_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -234,9 +236,9 @@ fn may_write(signed_in: &SignedIn, id: i64) -> bool {
     }
 }
 
-/// The end of the top bar: the database (a file's name, a server's address with its password
-/// masked; the whole on hover) and, on a server, who is signed in with their role and, for a
-/// planner, the offices it may change.
+/// The top bar's second line: the database (a file's name, the whole path on hover; a server's
+/// address with its password masked) and, on a server, who is signed in with their role and, for
+/// a planner, the offices it may change.
 fn database_ui(l: &Loaded, location: &Location, lang: Lang, ui: &mut egui::Ui) {
     let (shown, full) = match location {
         Location::Server(_) => (location.shown(), location.shown()),
@@ -246,13 +248,18 @@ fn database_ui(l: &Loaded, location: &Location, lang: Lang, ui: &mut egui::Ui) {
         // The in-memory copy of tests and demos is no database the user chose.
         Location::File(_) => return,
     };
-    ui.separator();
-    let hover = format!("{}: {full}", T::Database.get(lang));
-    ui.scope(|ui| {
-        ui.set_max_width(260.0);
-        ui.add(egui::Label::new(shown).truncate()).on_hover_text(hover);
+    ui.horizontal(|ui| {
+        let database = T::Database.get(lang);
+        ui.label(format!("{database}: {shown}")).on_hover_text(format!("{database}: {full}"));
+        if let Some(s) = &l.session.signed_in {
+            ui.separator();
+            ui.label(signed_in_words(l, s, lang));
+        }
     });
-    let Some(s) = &l.session.signed_in else { return };
+}
+
+/// `Masuk sebagai LOGIN — ROLE`, with the offices a planner may change.
+fn signed_in_words(l: &Loaded, s: &SignedIn, lang: Lang) -> String {
     let role = match s.role {
         Some(Role::Admin) => T::RoleAdmin,
         Some(Role::Planner) => T::RolePlanner,
@@ -264,6 +271,5 @@ fn database_ui(l: &Loaded, location: &Location, lang: Lang, ui: &mut egui::Ui) {
         let codes: Vec<&str> = l.offices.iter().filter(|o| ids.contains(&o.id)).map(|o| o.code.as_str()).collect();
         text.push_str(&format!(" ({} {})", T::MayChange.get(lang), codes.join(", ")));
     }
-    ui.separator();
-    ui.label(text);
+    text
 }
