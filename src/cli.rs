@@ -73,9 +73,10 @@ fn read_only_failure(ro: &crate::app::ReadOnly, lang: Lang) -> ExitCode {
     after_help = after_help(),
 )]
 pub struct Cli {
-    /// Database file; created from the embedded dataset when it does not exist. Also from the
+    /// Database file (created from the embedded dataset when it does not exist) or a database on
+    /// a PostgreSQL server: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE. Also from the
     /// environment variable KINERJA_DB (`--db` wins).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE|URL")]
     pub db: Option<PathBuf>,
     /// The office to work on, by its code (`kinerja offices` lists them); without it, the first
     /// office by name (the window remembers the last one chosen). `db copy` takes it several
@@ -876,6 +877,17 @@ fn db_copy(
             return ExitCode::from(e.open_error().map_or(EXIT_ERROR, open_exit_code));
         }
     };
+    if copied.created {
+        eprintln!(
+            "kinerja: {}",
+            tr!(
+                lang,
+                "basis data baru dibuat (tanpa dataset bawaan): {}",
+                "new database created (without the embedded dataset): {}",
+                to.shown()
+            )
+        );
+    }
     if let Some(b) = &copied.backup {
         eprintln!("kinerja: {}", tr!(lang, "cadangan dibuat: {}", "backup made: {}", b.display()));
     }

@@ -171,6 +171,7 @@ fn a_demo_city_copied_file_to_file_and_back_prints_the_same() {
     let copy = dir.path().join("salinan.sqlite").to_string_lossy().into_owned();
     let o = kinerja(&copy, &["db", "copy", "--from", &city]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("basis data baru dibuat (tanpa dataset bawaan)"), "{}", stderr(&o));
     let codes = offices(&city);
     assert_eq!(codes.len(), 3);
     // One line per office: its code, its rows, copied.
@@ -390,6 +391,11 @@ fn a_demo_city_copied_to_a_server_and_back_prints_the_same() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_same_prints(&original, &printed(&back));
     assert_eq!(records(&back, &second), records(&city, &second), "audit trail and settings, row for row");
+
+    // A server database is not copied onto itself.
+    let o = kinerja(&test.url, &["db", "copy", "--from", &test.url, "--force"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("basis data yang sama"), "{}", stderr(&o));
 
     // What only a file has is refused on the server, in both languages.
     let o = kinerja(&test.url, &["demo", "--offices", "2"]);
