@@ -144,19 +144,6 @@ fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
     }
 }
 
-/// *Impor dataset…* from the top bar: type the path into the dialog's field, click *Impor*, and
-/// wait for the background import.
-fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &Path) {
-    common::open_menu(h);
-    h.get_by_label("Impor dataset…").click_accesskit();
-    // The click is carried out after its frame; a new window is laid out unseen in its first.
-    h.run_steps(3);
-    type_into(h, "Berkas", &path.display().to_string());
-    h.get_by_label("Impor").click_accesskit();
-    h.run_steps(1);
-    wait_for_job(h);
-}
-
 /// Chooses `year` in the top bar's year selector: open it, click the year.
 fn choose_year(h: &mut Harness<'static, KinerjaApp>, year: i32) {
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Tahun").click_accesskit();

@@ -46,11 +46,15 @@ struct City {
     b: (String, String),
 }
 
+/// The made-up second office's dataset folder.
+fn contoh() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dinas-contoh")
+}
+
 fn city_on_server(label: &str) -> Option<City> {
     let test = TestDb::create(label)?;
     let a = kinerja::embedded::dataset().expect("the embedded dataset");
-    let contoh = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dinas-contoh");
-    let b = kinerja::interchange::read_path(&contoh).expect("the second office");
+    let b = kinerja::interchange::read_path(&contoh()).expect("the second office");
     assert_ne!(a.office.code, b.office.code);
     let mut store = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).expect("open as the owner");
     store.save_dataset(&a).unwrap();
@@ -233,4 +237,38 @@ fn a_database_file_shows_its_name_and_nobody_signed_in() {
     assert!(h.query_by_label("Basis data: kota-uji.sqlite").is_some(), "the file's name, not its folder");
     assert!(h.query_all_by_label_contains("Masuk sebagai").next().is_none(), "a file has no login");
     assert!(!sunting_disabled(&h), "a file of one's own is edited");
+}
+
+#[test]
+fn an_import_from_the_window_is_written_on_the_server_as_the_login_may() {
+    let Some(city) = city_on_server("gui_import") else { return };
+    let count = |sql: &str| -> i64 { city.owner.query_row(sql, &[], |r| r.get(0)).unwrap() };
+    let imports = "SELECT count(*) FROM audit_log WHERE action = 'impor'";
+    let before = count(imports);
+
+    // A planner of A imports B's dataset: the server refuses it, nothing is written.
+    let planner = Login::new("perencana");
+    add_user(&city.owner, &planner.0, Role::Planner, std::slice::from_ref(&city.a.0), Some(PASSWORD)).unwrap();
+    let mut h = city.window_as(&planner, &city.a.0, Tab::Ringkasan);
+    common::import_from_the_menu(&mut h, &contoh());
+    has_part(&h, "Impor gagal; tidak ada yang diubah");
+    assert_eq!(count(imports), before);
+
+    // The server's owner (a superuser) may write every office: B is replaced, with no backup
+    // file made (a server's backups are its administrator's).
+    let owner = ServerAddress::parse(&city.test.url).unwrap().user;
+    let location = Location::parse(std::ffi::OsStr::new(&city.test.url)).unwrap();
+    let state = UiState { office: Some(city.a.0.clone()), ..Default::default() };
+    let mut h = common::harness_of(KinerjaApp::open(location, state));
+    has_part(&h, &format!("Masuk sebagai {owner} — pemilik server (semua kantor)"));
+    common::import_from_the_menu(&mut h, &contoh());
+    has_part(&h, &format!("Dataset diimpor: {}", city.b.1));
+    assert!(h.query_all_by_label_contains("cadangan").next().is_none(), "{:?}", h.state().message());
+    assert_eq!(count(imports), before + 1);
+    assert_eq!(h.state().session().unwrap().dataset.office.code, city.b.0, "the office imported is shown");
+    let by: String = city
+        .owner
+        .query_row("SELECT user_name FROM audit_log WHERE action = 'impor' ORDER BY id DESC LIMIT 1", &[], |r| r.get(0))
+        .unwrap();
+    assert_eq!(by, owner, "the audit trail names the login");
 }

@@ -202,6 +202,7 @@ strings! {
     RolePlanner => "Perencana", "Planner";
     RoleReviewer => "Peninjau", "Reviewer";
     RoleNone => "bukan pengguna Kinerja", "no Kinerja user";
+    RoleOwner => "pemilik server (semua kantor)", "the server's owner (every office)";
     MayChange => "boleh mengubah", "may change";
     ReadOnlyOffice => "hanya baca", "read-only";
     PathLabel => "Berkas", "File";

@@ -260,11 +260,13 @@ fn database_ui(l: &Loaded, location: &Location, lang: Lang, ui: &mut egui::Ui) {
 
 /// `Masuk sebagai LOGIN — ROLE`, with the offices a planner may change.
 fn signed_in_words(l: &Loaded, s: &SignedIn, lang: Lang) -> String {
-    let role = match s.role {
-        Some(Role::Admin) => T::RoleAdmin,
-        Some(Role::Planner) => T::RolePlanner,
-        Some(Role::Reviewer) => T::RoleReviewer,
-        None => T::RoleNone,
+    let role = match (s.role, &s.writable) {
+        (Some(Role::Admin), _) => T::RoleAdmin,
+        (Some(Role::Planner), _) => T::RolePlanner,
+        (Some(Role::Reviewer), _) => T::RoleReviewer,
+        // A superuser (or a role past row-level security) is above Kinerja's users.
+        (None, Writable::All) => T::RoleOwner,
+        (None, _) => T::RoleNone,
     };
     let mut text = format!("{} {} — {}", T::SignedInAs.get(lang), s.login, role.get(lang));
     if let Writable::Offices(ids) = &s.writable {
