@@ -11,6 +11,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod server;
+pub use server::{ServerCommand, UserCommand};
+
 /// Exit code for errors: bad arguments or input, an unknown table, a file that is not a Kinerja
 /// database (not SQLite, another program's, a newer schema).
 pub const EXIT_ERROR: u8 = 2;
@@ -188,6 +191,12 @@ pub enum Command {
     },
     /// List the offices in the database: code and name.
     Offices,
+    /// The administrator's commands for a city's shared PostgreSQL server (--db postgres://…):
+    /// its schema and access policies, and the staff's logins.
+    Server {
+        #[command(subcommand)]
+        action: ServerCommand,
+    },
     /// Database maintenance.
     Db {
         #[command(subcommand)]
@@ -294,9 +303,11 @@ pub fn output_lang(flag: Option<OutputLang>, env: Option<&str>) -> Result<Lang, 
 
 #[derive(Subcommand, Debug)]
 pub enum DbCommand {
-    /// Run SQLite's integrity check on the database without changing it.
-    /// Exit code 0: sound; 1: damaged; 2: the file does not exist or is not a Kinerja database;
-    /// 4: busy; 6: no permission; 7: a folder.
+    /// Run SQLite's integrity check on the database without changing it; on a server
+    /// (--db postgres://…), check its schema version and access policies.
+    /// Exit code 0: sound; 1: damaged, or the server needs `kinerja server init` (an older
+    /// schema, missing roles or policies); 2: the file does not exist or is not a Kinerja
+    /// database, or a newer schema; 4: busy; 6: no permission; 7: a folder.
     Check,
     /// Copy offices with their whole dataset, audit trail and settings from another database
     /// (--from) into this one (--db; a file that does not exist is created), in one
@@ -384,12 +395,16 @@ pub fn main() -> ExitCode {
         Err(e) => return fail(e),
     };
     // `--db` wins over the environment, as `--lang` does over KINERJA_LANG.
-    let db = cli
+    let given = cli
         .db
         .clone()
         .map(std::ffi::OsString::from)
-        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()))
-        .map_or_else(|| Ok(Location::File(default_db_path())), |text| Location::parse(&text));
+        .or_else(|| std::env::var_os("KINERJA_DB").filter(|v| !v.is_empty()));
+    // The administrator's commands work on a server only: there is no default one.
+    if given.is_none() && matches!(cli.command, Some(Command::Server { .. })) {
+        return fail(server::no_server(lang));
+    }
+    let db = given.map_or_else(|| Ok(Location::File(default_db_path())), |text| Location::parse(&text));
     let db = match db {
         Ok(l) => l,
         Err(e) => return fail(e.message(lang)),
@@ -442,6 +457,9 @@ fn once_only(lang: Lang) -> String {
 /// Runs a command against the database at `db` (on the office of `offices`, by code, when given;
 /// `db copy` takes several), writing its output to `out` and its messages in `lang`.
 pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out: &mut dyn Write) -> ExitCode {
+    if let Command::Server { action } = command {
+        return server::run(action, db, offices, lang, out);
+    }
     if let Command::Db { action: DbCommand::Copy { from, force } } = &command {
         return match Location::parse(from) {
             Ok(from) => db_copy(&from, db, offices, *force, lang, out),
@@ -486,6 +504,9 @@ pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out:
         };
     }
     if let Command::Db { action: DbCommand::Check } = command {
+        if let Location::Server(address) = db {
+            return server::db_check(address, lang, out);
+        }
         let db = match file_only(db, "kinerja db check", lang) {
             Ok(path) => path,
             Err(code) => return code,
@@ -799,7 +820,7 @@ pub fn run(command: Command, db: &Location, offices: &[String], lang: Lang, out:
         // Handled before the database is opened.
         Command::Db { action: DbCommand::Check | DbCommand::Copy { .. } } => ExitCode::SUCCESS,
         // Handled before the database is opened.
-        Command::Demo { .. } => ExitCode::SUCCESS,
+        Command::Demo { .. } | Command::Server { .. } => ExitCode::SUCCESS,
         Command::Offices => match session.store.offices() {
             Ok(offices) => {
                 for o in offices {

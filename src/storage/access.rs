@@ -46,7 +46,7 @@ impl Role {
     }
 
     /// The group role on the server.
-    fn group(self) -> &'static str {
+    pub fn group(self) -> &'static str {
         match self {
             Role::Admin => "kinerja_admin",
             Role::Planner => "kinerja_planner",
@@ -630,6 +630,15 @@ pub fn whoami(db: &Db) -> AccessResult<SignedIn> {
     };
     tx.commit()?;
     Ok(SignedIn { login, role, writable })
+}
+
+/// The tables under row-level security (`office` and every table with `office_id`), by name:
+/// those [`init_access`] gives policies.
+pub fn policed_tables(db: &Db) -> AccessResult<Vec<String>> {
+    if db.engine() != Engine::Postgres {
+        return Err(AccessError::NotAServer);
+    }
+    Ok(tables(db)?.into_iter().filter(|(_, kind)| kind.office_column().is_some()).map(|(t, _)| t).collect())
 }
 
 /// What the server lacks for its enforcement of office boundaries (nothing: an empty list).
