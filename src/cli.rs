@@ -411,12 +411,9 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None if cli.office.len() > 1 => fail(once_only(lang)),
-        None => match file_only(&db, lang.pick("jendela aplikasi", "the application window"), lang)
-            .map(|path| crate::ui::run(path.to_path_buf(), cli.office.into_iter().next()))
-        {
-            Err(code) => code,
-            Ok(Ok(())) => ExitCode::SUCCESS,
-            Ok(Err(e)) => {
+        None => match crate::ui::run(db, cli.office.into_iter().next()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
                 eprintln!("kinerja: {e}");
                 ExitCode::from(EXIT_ERROR)
             }

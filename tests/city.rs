@@ -7,7 +7,7 @@ use common::*;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use kinerja::app::city::{check_city, city_view};
-use kinerja::app::Session;
+use kinerja::app::{Location, Session};
 use kinerja::calc::budget::year_total;
 use kinerja::storage::{StorageError, Store};
 use kinerja::ui::jobs::{Job, JobKind, Outcome};
@@ -142,19 +142,6 @@ fn click_at(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2) {
         });
         h.run_steps(1);
     }
-}
-
-/// *Impor dataset…* from the top bar: type the path into the dialog's field, click *Impor*, and
-/// wait for the background import.
-fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &Path) {
-    common::open_menu(h);
-    h.get_by_label("Impor dataset…").click_accesskit();
-    // The click is carried out after its frame; a new window is laid out unseen in its first.
-    h.run_steps(3);
-    type_into(h, "Berkas", &path.display().to_string());
-    h.get_by_label("Impor").click_accesskit();
-    h.run_steps(1);
-    wait_for_job(h);
 }
 
 /// Chooses `year` in the top bar's year selector: open it, click the year.
@@ -307,7 +294,7 @@ fn a_demo_city_is_generated_from_the_window_and_opened() {
     h.run_steps(2);
     h.get_by_label("Buka basis data ini").click_accesskit();
     h.run_steps(3);
-    assert_eq!(h.state().db_path(), target);
+    assert_eq!(h.state().location(), &Location::File(target));
     assert_eq!(h.state().data().as_ref().unwrap().offices.len(), 3);
     assert!(h.query_by_label("Kota").is_some(), "several offices: the city tab");
 }
@@ -346,9 +333,9 @@ fn a_new_database_gets_its_own_integrity_check() {
     let mut app = KinerjaApp::new(first, UiState::default());
     assert!(app.work().integrity.is_some(), "the first file's check runs");
     // Before any frame could take the first verdict:
-    app.send(kinerja::ui::Command::OpenDatabase(second.clone()));
+    app.send(kinerja::ui::Command::OpenDatabase(Location::File(second.clone())));
     app.handle();
-    assert_eq!(app.db_path(), second);
+    assert_eq!(app.location(), &Location::File(second.clone()));
     assert!(app.session().unwrap().integrity_pending, "the new file waits for its own check");
     assert!(app.work().integrity.is_some(), "and its check runs");
     let mut h = harness_of(app);

@@ -181,7 +181,7 @@ fn a_database_that_cannot_be_opened_is_explained_in_the_window() {
     has(&h, "Basis data tidak dapat dibuka");
     // Bytes that are not SQLite are not a Kinerja database, not a damaged one.
     has_part(&h, "bukan basis data SQLite");
-    has(&h, "Buka berkas ini");
+    has(&h, "Buka berkas atau server ini");
 }
 
 fn file_app(path: &std::path::Path, state: UiState) -> Harness<'static, KinerjaApp> {

@@ -178,7 +178,11 @@ pub struct OfficeCheck {
 /// own (so it can run beside the window). `progress(done, total)` is called before each office
 /// and after the last; when it returns `false` the work stops with [`StorageError::Cancelled`].
 pub fn check_city(path: &Path, progress: &dyn Fn(usize, usize) -> bool) -> Result<Vec<OfficeCheck>, StorageError> {
-    let store = Store::open_read_only(path)?;
+    check_city_in(&Store::open_read_only(path)?, progress)
+}
+
+/// [`check_city`] on an open store (a server database's connection of its own).
+pub fn check_city_in(store: &Store, progress: &dyn Fn(usize, usize) -> bool) -> Result<Vec<OfficeCheck>, StorageError> {
     let offices = store.offices()?;
     let settings: HashMap<i64, Vec<(String, String)>> = store.settings_all()?;
     let mut out = Vec::with_capacity(offices.len());

@@ -36,7 +36,8 @@ pub enum Command {
     ToggleRenstraTargets(String),
     /// Open or close the settings form of *Pemeriksaan*.
     SetSettingsOpen(bool),
-    OpenDatabase(PathBuf),
+    /// Open the database file or server database there.
+    OpenDatabase(crate::app::Location),
     SaveSettings(Vec<(&'static str, String)>),
     /// Write a change (one transaction, one undo step).
     Apply(Change),

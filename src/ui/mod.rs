@@ -30,7 +30,6 @@ pub use state::{Mode, Tab, UiState, STORAGE_KEY};
 
 use crate::domain::TableKind;
 use crate::format::Lang;
-use std::path::PathBuf;
 
 /// A status message worded in both languages, so that the status line follows a change of
 /// language instead of keeping the words of the moment it was made. A text that exists in one
@@ -81,8 +80,9 @@ pub fn setup_context(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Opens the application window on the database at `db` (on `office`, by code, when given).
-pub fn run(db: PathBuf, office: Option<String>) -> Result<(), String> {
+/// Opens the application window on the database at `db`, a file or a server database (on
+/// `office`, by code, when given).
+pub fn run(db: crate::app::Location, office: Option<String>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 820.0])
@@ -99,7 +99,7 @@ pub fn run(db: PathBuf, office: Option<String>) -> Result<(), String> {
             if office.is_some() {
                 state.office = office;
             }
-            Ok(Box::new(KinerjaApp::new(db, state)))
+            Ok(Box::new(KinerjaApp::open(db, state)))
         }),
     )
     .map_err(|e| e.to_string())

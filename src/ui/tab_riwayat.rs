@@ -24,10 +24,15 @@ pub fn riwayat_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     }
 }
 
-/// The backup copies of the database, with *Pulihkan* in Sunting mode.
+/// The backup copies of the database file, with *Pulihkan* in Sunting mode; on a server, who
+/// keeps its backups.
 fn backups_ui(cx: &mut TabContext, ui: &mut egui::Ui) {
     let lang = cx.lang;
     let l = &*cx.data;
+    if l.is_server() {
+        ui.label(T::ServerBackups.get(lang));
+        return;
+    }
     if !l.is_file() {
         return;
     }

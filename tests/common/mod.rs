@@ -135,4 +135,17 @@ pub fn click_tab(h: &mut Harness<'static, KinerjaApp>, tab: kinerja::ui::Tab, la
     assert_eq!(h.state().ui_state().tab, tab);
 }
 
+/// *Impor dataset…* from the top bar: type the path into the dialog's field, click *Impor*, and
+/// wait for the background import.
+pub fn import_from_the_menu(h: &mut Harness<'static, KinerjaApp>, path: &std::path::Path) {
+    open_menu(h);
+    h.get_by_label("Impor dataset…").click_accesskit();
+    // The click is carried out after its frame; a new window is laid out unseen in its first.
+    h.run_steps(3);
+    type_into(h, "Berkas", &path.display().to_string());
+    h.get_by_label("Impor").click_accesskit();
+    h.run_steps(1);
+    wait_for_job(h);
+}
+
 pub mod server;

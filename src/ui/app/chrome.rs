@@ -1,12 +1,13 @@
 //! The window's frame around the tabs: the top bar, the tab bar, the status line, and the page
 //! shown when no database is open. Like the tabs, they only send commands.
 
-use super::KinerjaApp;
+use super::{KinerjaApp, Loaded};
+use crate::app::Location;
 use crate::format::Lang;
+use crate::storage::access::{Role, SignedIn, Writable};
 use crate::ui::dialogs::SaveRequest;
 use crate::ui::strings::T;
-use crate::ui::{Command, Dialog, Mode, Tab};
-use std::path::PathBuf;
+use crate::ui::{Command, Dialog, Mode, Status, Tab};
 
 impl KinerjaApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -31,7 +32,13 @@ impl KinerjaApp {
                     .height(600.0)
                     .show_ui(ui, |ui| {
                         for o in &l.offices {
-                            if ui.selectable_label(o.id == current, &o.name).clicked() {
+                            // On a server the offices the login may not change say so here,
+                            // before they are chosen.
+                            let text = match l.session.signed_in.as_ref().filter(|s| !may_write(s, o.id)) {
+                                Some(_) => format!("{} ({})", o.name, T::ReadOnlyOffice.get(lang)),
+                                None => o.name.clone(),
+                            };
+                            if ui.selectable_label(o.id == current, text).clicked() {
                                 self.commands.push(Command::SetOffice(o.id));
                             }
                         }
@@ -65,10 +72,14 @@ impl KinerjaApp {
                     }
                 });
                 ui.separator();
-                let writable = l.session.read_only.is_none();
+                let read_only = l.session.read_only.as_ref().map(|ro| ro.message(lang));
                 for (mode, text) in [(Mode::Tinjau, T::ModeReview), (Mode::Sunting, T::ModeEdit)] {
-                    let enabled = mode == Mode::Tinjau || writable;
-                    let r = ui.add_enabled(enabled, egui::Button::selectable(self.state.mode == mode, text.get(lang)));
+                    let enabled = mode == Mode::Tinjau || read_only.is_none();
+                    let mut r =
+                        ui.add_enabled(enabled, egui::Button::selectable(self.state.mode == mode, text.get(lang)));
+                    if let Some(why) = &read_only {
+                        r = r.on_disabled_hover_text(why);
+                    }
                     if r.clicked() {
                         self.commands.push(Command::SetMode(mode));
                     }
@@ -115,6 +126,11 @@ impl KinerjaApp {
             let rest = ui.min_rect().right() - rest_start;
             ui.ctx().data_mut(|d| d.insert_temp(rest_id, rest));
         });
+        // A line of its own: the first is full at 1024 px, and who is signed in is no label to
+        // shorten.
+        if let Ok(l) = &self.data {
+            database_ui(l, &self.location, lang, ui);
+        }
     }
 
     pub(super) fn tab_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -158,7 +174,7 @@ impl KinerjaApp {
         }
         ui.label(T::DbErrorHelp.get(lang));
         ui.horizontal(|ui| {
-            let label = ui.label(T::PathLabel.get(lang));
+            let label = ui.label(T::DbLocationLabel.get(lang));
             ui.add(egui::TextEdit::singleline(&mut self.path_input).desired_width(420.0)).labelled_by(label.id);
             if ui.button(T::Browse.get(lang)).clicked() {
                 if let Some(p) = rfd::FileDialog::new().add_filter("SQLite", &["sqlite", "db"]).save_file() {
@@ -166,9 +182,22 @@ impl KinerjaApp {
                 }
             }
             if ui.button(T::OpenThis.get(lang)).clicked() && !self.path_input.trim().is_empty() {
-                self.commands.push(Command::OpenDatabase(PathBuf::from(self.path_input.trim())));
+                self.commands.push(self.open_typed());
             }
         });
+    }
+
+    /// What *Buka* of the path field asks: the address shown unchanged is the open one (its
+    /// password masked in the field), anything else is read as typed.
+    fn open_typed(&self) -> Command {
+        let typed = self.path_input.trim();
+        if typed == self.location.shown() {
+            return Command::OpenDatabase(self.location.clone());
+        }
+        match Location::parse(std::ffi::OsStr::new(typed)) {
+            Ok(location) => Command::OpenDatabase(location),
+            Err(e) => Command::SetStatus(Status::new(|lang| e.message(lang))),
+        }
     }
 
     /// The status line: the message, and what it offers (the folder written, the city made).
@@ -190,10 +219,59 @@ impl KinerjaApp {
             if let Some(db) = &self.status.generated_db {
                 if ui.small_button(T::OpenGenerated.get(lang)).clicked() {
                     self.commands.push(Command::DismissStatus);
-                    self.commands.push(Command::OpenDatabase(db.clone()));
+                    self.commands.push(Command::OpenDatabase(Location::File(db.clone())));
                 }
             }
             ui.add(egui::Label::new(msg).wrap());
         });
     }
+}
+
+/// Whether the login signed in may change the office `id`.
+fn may_write(signed_in: &SignedIn, id: i64) -> bool {
+    match &signed_in.writable {
+        Writable::All => true,
+        Writable::Offices(ids) => ids.contains(&id),
+        Writable::None => false,
+    }
+}
+
+/// The top bar's second line: the database (a file's name, the whole path on hover; a server's
+/// address with its password masked) and, on a server, who is signed in with their role and, for
+/// a planner, the offices it may change.
+fn database_ui(l: &Loaded, location: &Location, lang: Lang, ui: &mut egui::Ui) {
+    let (shown, full) = match location {
+        Location::Server(_) => (location.shown(), location.shown()),
+        Location::File(path) if l.is_file() => {
+            (path.file_name().map_or_else(|| location.shown(), |n| n.to_string_lossy().into_owned()), location.shown())
+        }
+        // The in-memory copy of tests and demos is no database the user chose.
+        Location::File(_) => return,
+    };
+    ui.horizontal(|ui| {
+        let database = T::Database.get(lang);
+        ui.label(format!("{database}: {shown}")).on_hover_text(format!("{database}: {full}"));
+        if let Some(s) = &l.session.signed_in {
+            ui.separator();
+            ui.label(signed_in_words(l, s, lang));
+        }
+    });
+}
+
+/// `Masuk sebagai LOGIN — ROLE`, with the offices a planner may change.
+fn signed_in_words(l: &Loaded, s: &SignedIn, lang: Lang) -> String {
+    let role = match (s.role, &s.writable) {
+        (Some(Role::Admin), _) => T::RoleAdmin,
+        (Some(Role::Planner), _) => T::RolePlanner,
+        (Some(Role::Reviewer), _) => T::RoleReviewer,
+        // A superuser (or a role past row-level security) is above Kinerja's users.
+        (None, Writable::All) => T::RoleOwner,
+        (None, _) => T::RoleNone,
+    };
+    let mut text = format!("{} {} — {}", T::SignedInAs.get(lang), s.login, role.get(lang));
+    if let Writable::Offices(ids) = &s.writable {
+        let codes: Vec<&str> = l.offices.iter().filter(|o| ids.contains(&o.id)).map(|o| o.code.as_str()).collect();
+        text.push_str(&format!(" ({} {})", T::MayChange.get(lang), codes.join(", ")));
+    }
+    text
 }

@@ -2,7 +2,7 @@
 //! carried out here, after the frame is drawn.
 
 use super::{KinerjaApp, Loaded};
-use crate::app::{History, Integrity, Session};
+use crate::app::{History, Integrity, Location, Session};
 use crate::calc::check::check;
 use crate::domain::Change;
 use crate::format::Lang;
@@ -66,7 +66,7 @@ impl KinerjaApp {
             Command::Restore(backup) => self.restore(backup),
             Command::SaveSettings(pairs) => self.save_settings(pairs),
             Command::Apply(change) => {
-                if self.state.user_name.trim().is_empty() {
+                if self.audit_user().is_none() {
                     self.dialogs.name_prompt = Some((String::new(), change));
                 } else {
                     self.apply_change(change);
@@ -189,12 +189,12 @@ impl KinerjaApp {
             .find(|id| l.table(id, year, lang).as_ref().is_ok_and(|t| t.rows.iter().any(|r| r.subject == subject)))
     }
 
-    pub(super) fn open_database(&mut self, path: PathBuf) {
+    pub(super) fn open_database(&mut self, location: Location) {
         // A check still running is about the file open before: its verdict must not reach the
         // new session (the thread finishes on its own; its result is dropped).
         self.work.integrity = None;
         self.work.mode_after_check = None;
-        match Session::open_office_with(&path, self.state.office.as_deref(), Integrity::Later) {
+        match Session::open_location(&location, self.state.office.as_deref(), Integrity::Later) {
             Ok(s) => {
                 self.data = Ok(Loaded::new(s));
                 self.backups_offered.clear();
@@ -205,17 +205,21 @@ impl KinerjaApp {
             }
             Err(e) => self.show_open_error(e),
         }
-        self.db_path = path;
+        self.path_input = location.shown();
+        self.location = location;
         self.fix_year();
     }
 
     fn restore(&mut self, backup: PathBuf) {
+        let Some(path) = self.location.file().map(std::path::Path::to_path_buf) else {
+            self.set_status(Status::new(|lang| T::ServerBackups.get(lang).into()));
+            return;
+        };
         // Close the database (and its lock) before the files are swapped.
         self.data = Err(String::new());
-        let path = self.db_path.clone();
         match crate::storage::restore_backup(&path, &backup) {
             Ok(kept) => {
-                self.open_database(path);
+                self.open_database(Location::File(path));
                 self.set_status(Status::new(|lang| match &kept {
                     Some(k) => format!(
                         "{} {} ({} {})",
@@ -228,7 +232,7 @@ impl KinerjaApp {
                 }));
             }
             Err(e) => {
-                self.open_database(path);
+                self.open_database(Location::File(path));
                 self.set_status(Status::new(|lang| {
                     format!("{}: {e}", lang.pick("Gagal memulihkan", "Could not restore"))
                 }));
@@ -265,7 +269,8 @@ impl KinerjaApp {
     fn apply_change(&mut self, change: Change) {
         let Ok(l) = &mut self.data else { return };
         let description = Status::new(|lang| crate::text::change_words(&change, lang));
-        let result = l.session.apply(&mut self.history, change.clone(), self.state.user_name.trim());
+        let user = audit_user(&l.session, &self.state.user_name).unwrap_or_default();
+        let result = l.session.apply(&mut self.history, change.clone(), &user);
         self.saved_or_conflict(result, change, description);
     }
 
@@ -307,13 +312,14 @@ impl KinerjaApp {
             }
         };
         let description = Status::new(|lang| crate::text::change_words(&change, lang));
-        let result = l.session.write_mine(&mut self.history, change.clone(), &rebased, self.state.user_name.trim());
+        let user = audit_user(&l.session, &self.state.user_name).unwrap_or_default();
+        let result = l.session.write_mine(&mut self.history, change.clone(), &rebased, &user);
         self.saved_or_conflict(result, change, description);
     }
 
     fn undo_redo(&mut self, undo: bool) {
         let Ok(l) = &mut self.data else { return };
-        let user = self.state.user_name.trim().to_string();
+        let user = audit_user(&l.session, &self.state.user_name).unwrap_or_default();
         let what = if undo { self.history.next_undo() } else { self.history.next_redo() }
             .map(|c| Status::new(|lang| crate::text::change_words(c, lang)));
         let result =
@@ -367,6 +373,24 @@ impl KinerjaApp {
         }
     }
 
+    /// Who the audit trail names for a change made now: the login signed in to a server, else
+    /// the name the user gave (`None` until given).
+    pub(super) fn audit_user(&self) -> Option<String> {
+        match &self.data {
+            Ok(l) => audit_user(&l.session, &self.state.user_name),
+            Err(_) => None,
+        }
+    }
+
+    /// Whether background work can open the database again on a connection of its own: a
+    /// server, or a file (not the in-memory copy of tests and demos).
+    pub(super) fn reopenable(&self) -> bool {
+        match &self.location {
+            Location::Server(_) => true,
+            Location::File(_) => self.data.as_ref().is_ok_and(|l| l.is_file()),
+        }
+    }
+
     /// The words of the language the window shows now (for texts built here, not in a tab).
     pub(super) fn lang(&self) -> Lang {
         self.state.lang
@@ -383,4 +407,12 @@ fn close_dialog(dialogs: &mut Dialogs, d: Dialog) {
         Dialog::NamePrompt => dialogs.name_prompt = None,
         Dialog::Conflict => dialogs.conflict = None,
     }
+}
+
+/// [`KinerjaApp::audit_user`] of `session`, with `given` the name typed in the window.
+fn audit_user(session: &Session, given: &str) -> Option<String> {
+    if session.signed_in.is_some() {
+        return Some(session.user_name());
+    }
+    Some(given.trim().to_string()).filter(|n| !n.is_empty())
 }

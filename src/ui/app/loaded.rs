@@ -159,6 +159,11 @@ impl Loaded {
         self.session.store.path().is_some()
     }
 
+    /// Whether the database is on a server.
+    pub fn is_server(&self) -> bool {
+        matches!(self.session.store.location(), crate::storage::Location::Server(_))
+    }
+
     /// Reads the audit trail and the list of backups again: after the data changed (an edit,
     /// an undo, another office), since a change writes the trail and may make the day's backup.
     pub(super) fn read_trail(&mut self) {

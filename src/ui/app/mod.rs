@@ -15,7 +15,7 @@ use super::dialogs::{self, DialogContext, Dialogs};
 use super::jobs::Job;
 use super::strings::T;
 use super::{Command, Mode, Status, Tab, UiState, STORAGE_KEY};
-use crate::app::{History, Integrity, ReadOnly, Session};
+use crate::app::{History, Integrity, Location, ReadOnly, Session};
 use std::path::PathBuf;
 
 /// The background work of the window.
@@ -46,11 +46,13 @@ pub struct StatusLine {
 pub struct KinerjaApp {
     /// Remembered between runs.
     state: UiState,
-    db_path: PathBuf,
+    /// The database file or server database the window works on.
+    location: Location,
     data: Result<Loaded, String>,
     /// Backups offered when the database cannot be opened.
     backups_offered: Vec<PathBuf>,
-    /// The path field shown when no database is open.
+    /// The field shown when no database is open: a file's path or a server's address (its
+    /// password masked; left as shown, it stands for the address with its password).
     path_input: String,
     history: History,
     selection: Selection,
@@ -63,18 +65,24 @@ pub struct KinerjaApp {
 }
 
 impl KinerjaApp {
-    /// Opens the database at `db_path` (creating it from the embedded dataset if needed).
+    /// Opens the database file at `db_path` (creating it from the embedded dataset if needed).
     pub fn new(db_path: PathBuf, state: UiState) -> KinerjaApp {
-        let opened = Session::open_office_with(&db_path, state.office.as_deref(), Integrity::Later);
+        Self::open(Location::File(db_path), state)
+    }
+
+    /// Opens the database at `location`: a file (created from the embedded dataset if needed)
+    /// or a server database, as the login of its address.
+    pub fn open(location: Location, state: UiState) -> KinerjaApp {
+        let opened = Session::open_location(&location, state.office.as_deref(), Integrity::Later);
         let backups = match &opened {
             Err(crate::app::OpenError::Damaged { backups, .. }) => backups.clone(),
             _ => Vec::new(),
         };
         let data = opened.map(Loaded::new).map_err(|e| e.message(state.lang));
-        let mut app = Self::with_data(db_path, data, state);
+        let mut app = Self::with_data(location, data, state);
         app.backups_offered = backups;
         if app.data.as_ref().is_ok_and(|l| l.session.created) {
-            let path = app.db_path.display().to_string();
+            let path = app.location.shown();
             app.set_status(Status::new(|lang| {
                 format!(
                     "{} {path}",
@@ -91,14 +99,14 @@ impl KinerjaApp {
     /// The application on a fresh in-memory copy of the embedded dataset (tests, demos).
     pub fn in_memory(state: UiState) -> KinerjaApp {
         let data = Session::in_memory().map(Loaded::new).map_err(|e| e.message(state.lang));
-        Self::with_data(PathBuf::from(":memory:"), data, state)
+        Self::with_data(Location::File(PathBuf::from(":memory:")), data, state)
     }
 
-    fn with_data(db_path: PathBuf, data: Result<Loaded, String>, state: UiState) -> KinerjaApp {
+    fn with_data(location: Location, data: Result<Loaded, String>, state: UiState) -> KinerjaApp {
         let mut app = KinerjaApp {
             state,
-            path_input: db_path.display().to_string(),
-            db_path,
+            path_input: location.shown(),
+            location,
             data,
             backups_offered: Vec::new(),
             history: History::default(),
@@ -131,8 +139,9 @@ impl KinerjaApp {
         self.data.as_ref().ok().map(|l| &l.session)
     }
 
-    pub fn db_path(&self) -> &std::path::Path {
-        &self.db_path
+    /// Where the open database is (or the one that could not be opened).
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     /// The status line's message in the window's language.
@@ -295,7 +304,7 @@ impl KinerjaApp {
             mode: self.state.mode,
             busy: self.work.job.is_some(),
             data: self.data.as_ref().ok(),
-            db_path: &self.db_path,
+            location: &self.location,
             save_dir: self.state.save_dir.as_deref(),
             commands: &mut self.commands,
         };

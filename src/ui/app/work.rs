@@ -2,7 +2,9 @@
 //! outcomes — the one place where those are handled.
 
 use super::KinerjaApp;
+use crate::app::Location;
 use crate::format::Lang;
+use crate::storage::{StorageError, Store};
 use crate::ui::dialogs::save;
 use crate::ui::jobs::{Job, JobKind, Outcome};
 use crate::ui::strings::T;
@@ -16,7 +18,8 @@ impl KinerjaApp {
         if !l.session.integrity_pending || self.work.integrity.is_some() {
             return;
         }
-        let path = self.db_path.clone();
+        // A server checks its own data: only a file is opened with its check pending.
+        let Some(path) = self.location.file().map(std::path::Path::to_path_buf) else { return };
         self.work.integrity =
             Some(Job::spawn(JobKind::Integrity, move |_| Outcome::Integrity(crate::storage::check_file(&path))));
     }
@@ -99,8 +102,13 @@ impl KinerjaApp {
             Err(detail) => {
                 // Nothing was written: the session was read-only until now. Close it (and its
                 // lock) and offer the backups, as when the check runs before opening.
-                let e = crate::app::OpenError::damaged(&self.db_path, detail);
-                self.show_open_error(e);
+                match self.location.file() {
+                    Some(path) => {
+                        let e = crate::app::OpenError::damaged(path, detail);
+                        self.show_open_error(e);
+                    }
+                    None => self.data = Err(detail),
+                }
             }
         }
     }
@@ -115,13 +123,13 @@ impl KinerjaApp {
             self.set_status(Status::new(|lang| T::ImportReadOnly.get(lang).into()));
             return;
         }
-        if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
+        if !self.reopenable() {
             self.set_status(Status::new(|lang| T::ImportNeedsFile.get(lang).into()));
             return;
         }
         let lang = self.lang();
-        let db = self.db_path.clone();
-        let user = self.state.user_name.trim().to_string();
+        let db = self.location.clone();
+        let user = self.audit_user().unwrap_or_default();
         self.dialogs.import_dataset = None;
         self.work.job = Some(Job::spawn(JobKind::Import, move |p| {
             if !p.report(0.05, &source.display().to_string()) {
@@ -131,7 +139,7 @@ impl KinerjaApp {
                 Ok(d) => d,
                 Err(problems) => return Outcome::Failed(Status::new(|lang| problems.render(lang))),
             };
-            let kept = crate::storage::Store::open(&db)
+            let kept = open_store(&db)
                 .map_err(Into::into)
                 .and_then(|store| crate::interchange::keep_stored_phones(&store, &mut dataset));
             if let Err(e) = kept {
@@ -140,11 +148,12 @@ impl KinerjaApp {
             if !p.report(0.5, T::Storing.get(lang)) {
                 return Outcome::Cancelled;
             }
-            let saved = crate::storage::Store::open(&db).and_then(|mut store| {
-                // Replacing an office's data: the database is copied first.
+            let saved = open_store(&db).and_then(|mut store| {
+                // Replacing an office's data: a file is copied first (a server's backups are
+                // its administrator's).
                 let backup = match store.office_id(&dataset.office.code)? {
-                    Some(_) => Some(store.backup("sebelum-impor")?),
-                    None => None,
+                    Some(_) if store.path().is_some() => Some(store.backup("sebelum-impor")?),
+                    _ => None,
                 };
                 store.import_dataset(&dataset, &user, &|| !p.cancelled()).map(|_| backup)
             });
@@ -162,15 +171,19 @@ impl KinerjaApp {
         if self.work.job.is_some() {
             return;
         }
-        if self.data.as_ref().is_ok_and(|l| l.session.store.path().is_none()) {
+        if !self.reopenable() {
             self.set_status(Status::new(|lang| T::ImportNeedsFile.get(lang).into()));
             return;
         }
-        let db = self.db_path.clone();
+        let db = self.location.clone();
         self.work.job = Some(Job::spawn(JobKind::CityCheck, move |p| {
             let progress =
                 |done: usize, total: usize| p.report(done as f32 / total.max(1) as f32, &format!("{done} / {total}"));
-            match crate::app::city::check_city(&db, &progress) {
+            let checked = match &db {
+                Location::File(path) => crate::app::city::check_city(path, &progress),
+                Location::Server(_) => open_store(&db).and_then(|s| crate::app::city::check_city_in(&s, &progress)),
+            };
+            match checked {
                 Ok(r) => Outcome::CityChecked(r),
                 Err(crate::storage::StorageError::Cancelled) => Outcome::Cancelled,
                 Err(e) => Outcome::Failed(Status::new(|lang| e.message(lang))),
@@ -208,7 +221,7 @@ impl KinerjaApp {
             dialog.error = Some(save::busy_message(lang));
             return;
         }
-        match dialog.order(&self.db_path, lang) {
+        match dialog.order(self.location.file(), lang) {
             Err(e) => dialog.error = Some(e),
             Ok(order) => {
                 self.dialogs.demo = None;
@@ -246,7 +259,7 @@ impl KinerjaApp {
             Outcome::Imported { code, name, backup } => {
                 // Show the office just imported, with the data as it is now in the file.
                 self.state.office = Some(code);
-                self.open_database(self.db_path.clone());
+                self.open_database(self.location.clone());
                 self.set_status(Status::new(|lang| {
                     let replaced = backup.as_ref().map_or_else(String::new, |b| {
                         format!(
@@ -315,5 +328,13 @@ impl KinerjaApp {
                 self.set_status(Status::new(|lang| format!("{}: {}", what(lang), e.get(lang))));
             }
         }
+    }
+}
+
+/// A connection of its own to the database at `location`, for work beside the window.
+fn open_store(location: &Location) -> Result<Store, StorageError> {
+    match location {
+        Location::File(path) => Store::open(path),
+        Location::Server(address) => Store::open_server(address),
     }
 }

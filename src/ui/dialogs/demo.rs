@@ -72,14 +72,14 @@ pub struct DemoOrder {
 
 impl DemoDialog {
     /// The generation the fields describe (never into the database that is open), or what is
-    /// wrong with them.
-    pub fn order(&self, open_db: &std::path::Path, lang: Lang) -> Result<DemoOrder, String> {
+    /// wrong with them; `open_db` is the database file open in the window (`None` on a server).
+    pub fn order(&self, open_db: Option<&std::path::Path>, lang: Lang) -> Result<DemoOrder, String> {
         let spec = self.spec(lang)?;
         let path = PathBuf::from(self.path.trim());
         if self.path.trim().is_empty() {
             return Err(T::ImportTypePath.get(lang).into());
         }
-        if path == open_db {
+        if open_db == Some(path.as_path()) {
             return Err(T::DemoNotOpenDb.get(lang).into());
         }
         Ok(DemoOrder { path, spec, overwrite: self.overwrite })

@@ -15,7 +15,7 @@ use super::{Command, Dialog, Loaded, Mode};
 use crate::domain::Change;
 use crate::format::Lang;
 use crate::storage::{Conflict, EditError};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The dialogs, each `Some` (or `true`) while open.
 #[derive(Default)]
@@ -46,7 +46,8 @@ pub struct DialogContext<'a> {
     /// Long work is running in the background.
     pub busy: bool,
     pub data: Option<&'a Loaded>,
-    pub db_path: &'a Path,
+    /// Where the open database is.
+    pub location: &'a crate::app::Location,
     /// The folder *Simpan sebagai…* last wrote into.
     pub save_dir: Option<&'a str>,
     pub(super) commands: &'a mut Vec<Command>,
@@ -189,7 +190,7 @@ fn about_ui(cx: &mut DialogContext, ctx: &egui::Context) {
             ui.label(format!("{} {}", crate::build_info::COMMIT, crate::build_info::COMMIT_DATE));
             ui.end_row();
             ui.label(T::Database.get(lang));
-            ui.label(cx.db_path.display().to_string());
+            ui.label(cx.location.shown());
             ui.end_row();
             if let Some(l) = cx.data {
                 ui.label(T::SchemaVersion.get(lang));
