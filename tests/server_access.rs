@@ -118,9 +118,16 @@ fn a_planner_writes_its_own_office_and_nothing_of_another() {
     assert_refused(c.execute("UPDATE audit_log SET action = 'x' WHERE office_id = $1", &[&A]), "rewrite audit");
     assert_refused(c.execute("DELETE FROM audit_log WHERE office_id = $1", &[&A]), "delete audit");
 
-    // Offices, the planners' offices and the city's tables are the admin's.
+    // Offices, the planners' offices and the city's tables are the admin's; a planner updates its
+    // own office's details (importing its dataset again does), not another's.
     assert_refused(c.execute("INSERT INTO office (code, name) VALUES ('C', 'Dinas C')", &[]), "insert office");
-    assert_refused(c.execute("UPDATE office SET name = 'x' WHERE id = $1", &[&A]), "rename own office");
+    assert_eq!(c.execute("UPDATE office SET name = 'Dinas A baru' WHERE id = $1", &[&A]).unwrap(), 1);
+    assert_eq!(
+        c.execute("UPDATE office SET name = 'x' WHERE id = $1", &[&B]).unwrap(),
+        0,
+        "B's row is not its to change"
+    );
+    assert_refused(c.execute("DELETE FROM office WHERE id = $1", &[&A]), "remove own office");
     assert_refused(
         c.execute("INSERT INTO kinerja_user_office (login, office_id) VALUES (session_user, $1)", &[&B]),
         "give itself office B",

@@ -54,3 +54,40 @@ fn an_office_saved_on_a_server_loads_and_edits_as_on_a_file() {
 fn reference_as_loaded(file: &Store, office: i64) -> kinerja::domain::Dataset {
     file.load_dataset(office).unwrap()
 }
+
+#[test]
+fn a_planner_imports_its_own_office_again_and_keeps_its_right_to_change_it() {
+    use kinerja::storage::access::{add_user, init_access, whoami, Role, Writable};
+    let Some(test) = TestDb::create("reimport") else { return };
+    let reference = kinerja::embedded::dataset().unwrap();
+    let office = {
+        let mut owner = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
+        let office = owner.save_dataset(&reference).unwrap();
+        init_access(&connect(&test.url)).unwrap();
+        office
+    };
+    let planner = common::server::TestLogin::new("reimport");
+    {
+        add_user(
+            &connect(&test.url),
+            &planner.0,
+            Role::Planner,
+            std::slice::from_ref(&reference.office.code),
+            Some("s3cret"),
+        )
+        .unwrap();
+    }
+    let mut as_planner =
+        Store::open_server(&ServerAddress::parse(&test.url_as(&planner.0, "s3cret")).unwrap()).unwrap();
+    let imported = as_planner.import_dataset(&reference, &planner.0, &|| true).unwrap();
+    assert_eq!(imported.office_id, office);
+    assert!(imported.replaced_rows.is_some(), "the office's data was replaced");
+    // Replacing the data did not take the planner's office away from it.
+    let signed_in = whoami(&connect(&test.url_as(&planner.0, "s3cret"))).unwrap();
+    assert_eq!(signed_in.writable, Writable::Offices(vec![office]));
+    as_planner.import_dataset(&reference, &planner.0, &|| true).unwrap();
+}
+
+fn connect(url: &str) -> kinerja::storage::sql::Db {
+    kinerja::storage::sql::Db::postgres(postgres::Client::connect(url, postgres::NoTls).unwrap())
+}

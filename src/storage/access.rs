@@ -249,7 +249,8 @@ const SETUP_LOCK: i64 = 0x4B4E_524A_0000_0015;
 /// What a table is, for its grants and policies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum TableKind {
-    /// `office`: rows keyed by `id`, written by admins only.
+    /// `office`: rows keyed by `id`; made and removed by admins, its details updated by an
+    /// admin or a planner of that office (importing its dataset again rewrites them).
     Office,
     UserOffice,
     /// A table with `office_id`.
@@ -279,6 +280,7 @@ impl TableKind {
             (Role::Reviewer, _) => false,
             (_, TableKind::AuditLog) => privilege == "INSERT",
             (Role::Admin, _) => true,
+            (Role::Planner, TableKind::Office) => privilege == "UPDATE",
             (Role::Planner, kind) => kind == TableKind::OfficeData,
         }
     }
@@ -751,6 +753,9 @@ mod tests {
             assert!(!kind.grants(Role::Planner, "INSERT") && kind.grants(Role::Admin, "DELETE"));
         }
         assert!(TableKind::OfficeData.grants(Role::Planner, "UPDATE"));
+        // Its own office's details, through the policy on `id`; never a new or removed office.
+        assert!(TableKind::Office.grants(Role::Planner, "UPDATE"));
+        assert!(!TableKind::Office.grants(Role::Planner, "DELETE"));
         for p in ["INSERT", "UPDATE", "DELETE"] {
             assert!(!TableKind::OfficeData.grants(Role::Reviewer, p));
         }

@@ -61,3 +61,21 @@ impl Drop for TestDb {
         }
     }
 }
+
+/// A login role made by a test, dropped (with what it owns) when the test ends.
+pub struct TestLogin(pub String);
+
+impl TestLogin {
+    /// A name no other test run uses: `kt_<label>_<pid>_<n>`.
+    pub fn new(label: &str) -> TestLogin {
+        TestLogin(format!("kt_{label}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)))
+    }
+}
+
+impl Drop for TestLogin {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&server_url(), postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP ROLE IF EXISTS {}", self.0));
+        }
+    }
+}
