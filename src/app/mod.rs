@@ -309,6 +309,13 @@ impl Session<Store> {
         Ok(s)
     }
 
+    /// A session on a store opened by the caller — a server database, whose lock, checks and
+    /// copies are the server's — on the office with code `office` (the first office by name when
+    /// there is no such office or none is asked for). Nothing is written.
+    pub fn on_store(store: Store, office: Option<&str>) -> Result<Session, OpenError> {
+        Self::from_store(store, false, office)
+    }
+
     /// A session on a fresh in-memory copy of the embedded dataset.
     pub fn in_memory() -> Result<Session, OpenError> {
         let mut store = Store::open_in_memory()?;

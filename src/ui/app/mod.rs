@@ -94,6 +94,12 @@ impl KinerjaApp {
         Self::with_data(PathBuf::from(":memory:"), data, state)
     }
 
+    /// The application on a session opened by the caller (a server database); `shown` names
+    /// where its data is, as the window shows it (a server's address with its password masked).
+    pub fn with_session(shown: PathBuf, session: Session, state: UiState) -> KinerjaApp {
+        Self::with_data(shown, Ok(Loaded::new(session)), state)
+    }
+
     fn with_data(db_path: PathBuf, data: Result<Loaded, String>, state: UiState) -> KinerjaApp {
         let mut app = KinerjaApp {
             state,
