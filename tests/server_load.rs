@@ -21,8 +21,8 @@ fn twenty_planners_saving_at_once_lose_nothing() {
     let spec = DemoSpec { offices: 11, years: 2, lines: 20, ..DemoSpec::default() };
     generate(&file, &spec, false, &mut |_| true).unwrap();
     let address = ServerAddress::parse(&test.url).unwrap();
+    let mut offices = load::copy_offices(&file, &address, 3).unwrap();
     let mut server = Store::open_server(&address).unwrap();
-    let mut offices = load::copy_offices(&file, &mut server).unwrap();
     assert_eq!(offices.len(), 11);
     // The planners work on the synthetic offices.
     let embedded = server.office_id(&kinerja::embedded::dataset().unwrap().office.code).unwrap();

@@ -329,13 +329,33 @@ fn verify(
     lost
 }
 
-/// Copies every office of the database file `file` into the server store `server` (each with
-/// `load_dataset` and `save_dataset`), returning the server's office ids in the file's order.
-pub fn copy_offices(file: &std::path::Path, server: &mut Store) -> Result<Vec<i64>, StorageError> {
-    let from = Store::open_read_only(file)?;
-    let mut ids = Vec::new();
-    for o in from.offices()? {
-        ids.push(server.save_dataset(&from.load_dataset(o.id)?)?);
-    }
-    Ok(ids)
+/// Copies the offices of the database file `file` that the server database at `address` does
+/// not hold yet (each with `load_dataset` and `save_dataset`, `threads` offices at a time),
+/// returning the server's ids of all the file's offices in the file's order.
+pub fn copy_offices(file: &std::path::Path, address: &ServerAddress, threads: usize) -> Result<Vec<i64>, String> {
+    let text = |e: StorageError| e.to_string();
+    let codes: Vec<String> =
+        Store::open_read_only(file).map_err(text)?.offices().map_err(text)?.into_iter().map(|o| o.code).collect();
+    let server = Store::open_server(address).map_err(text)?;
+    let there: Vec<String> = server.offices().map_err(text)?.into_iter().map(|o| o.code).collect();
+    let missing: std::sync::Mutex<Vec<String>> =
+        std::sync::Mutex::new(codes.iter().filter(|c| !there.contains(c)).cloned().collect());
+    let copy = || -> Result<(), String> {
+        let from = Store::open_read_only(file).map_err(text)?;
+        let mut to = Store::open_server(address).map_err(text)?;
+        loop {
+            let next = missing.lock().map_err(|_| "another copying thread failed".to_string())?.pop();
+            let Some(code) = next else { return Ok(()) };
+            let id = from.office_id(&code).map_err(text)?.ok_or_else(|| format!("office {code} vanished"))?;
+            to.save_dataset(&from.load_dataset(id).map_err(text)?).map_err(text)?;
+        }
+    };
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.max(1)).map(|_| s.spawn(copy)).collect();
+        handles.into_iter().try_for_each(|h| h.join().map_err(|_| "a copying thread panicked".to_string())?)
+    })?;
+    codes
+        .iter()
+        .map(|c| server.office_id(c).map_err(text)?.ok_or_else(|| format!("office {c} was not copied")))
+        .collect()
 }
