@@ -141,45 +141,33 @@ fn server_window(address: &ServerAddress, tab: Tab, office: &str, year: i32) -> 
     started.elapsed()
 }
 
-fn main() {
-    // `cargo bench` passes `--bench`; a filter naming no case here means "not this bench".
-    let Ok(url) = std::env::var("KINERJA_BENCH_PG") else {
-        eprintln!("benches/server.rs: skipped; set KINERJA_BENCH_PG=postgres://USER@HOST/DATABASE to run it");
-        return;
-    };
-    let runs = env_number("KINERJA_BENCH_RUNS", 10).max(1);
-    let db = city_db();
-    let office = big_office(&db);
-    let address = server_city(&url, &db);
-    let year = 2024;
-    eprintln!("office {office}, year {year}, {runs} runs each (median, fastest–slowest, ms)");
-
-    let file_store = Store::open_read_only(&db).expect("opens");
-    let server_store = Store::open_server(&address).expect("opens");
-    let mut pg = postgres::Client::connect(&url, postgres::NoTls).expect("connects");
+/// Both engines' figures, side by side.
+fn cases(db: &Path, address: &ServerAddress, url: &str, office: &str, year: i32, runs: u64, server_store: &Store) {
+    let file_store = Store::open_read_only(db).expect("opens");
+    let mut pg = postgres::Client::connect(url, postgres::NoTls).expect("connects");
     let plain = pg.prepare(&CITY_BUDGET_BY_YEAR_SQL).expect("the plain query prepares on the server");
 
     let cases: Vec<(&str, [Duration; 3], [Duration; 3])> = vec![
         (
             "open_and_show_anggaran",
-            time(runs, || file_window(&db, Tab::Anggaran, &office, year)),
-            time(runs, || server_window(&address, Tab::Anggaran, &office, year)),
+            time(runs, || file_window(db, Tab::Anggaran, office, year)),
+            time(runs, || server_window(address, Tab::Anggaran, office, year)),
         ),
         (
             "open_and_show_kota",
-            time(runs, || file_window(&db, Tab::Kota, &office, year)),
-            time(runs, || server_window(&address, Tab::Kota, &office, year)),
+            time(runs, || file_window(db, Tab::Kota, office, year)),
+            time(runs, || server_window(address, Tab::Kota, office, year)),
         ),
         (
             "open_and_load_office",
             time(runs, || {
                 let started = Instant::now();
-                Session::open_office_with(&db, Some(&office), Integrity::Later).expect("opens");
+                Session::open_office_with(db, Some(office), Integrity::Later).expect("opens");
                 started.elapsed()
             }),
             time(runs, || {
                 let started = Instant::now();
-                Session::on_store(Store::open_server(&address).expect("opens"), Some(&office)).expect("loads");
+                Session::on_store(Store::open_server(address).expect("opens"), Some(office)).expect("loads");
                 started.elapsed()
             }),
         ),
@@ -249,6 +237,26 @@ fn main() {
             ms(server[2]),
             server[0].as_secs_f64() / file[0].as_secs_f64()
         );
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter naming no case here means "not this bench".
+    let Ok(url) = std::env::var("KINERJA_BENCH_PG") else {
+        eprintln!("benches/server.rs: skipped; set KINERJA_BENCH_PG=postgres://USER@HOST/DATABASE to run it");
+        return;
+    };
+    let runs = env_number("KINERJA_BENCH_RUNS", 10);
+    let db = city_db();
+    let office = big_office(&db);
+    let address = server_city(&url, &db);
+    let year = 2024;
+    eprintln!("office {office}, year {year}, {runs} runs each (median, fastest–slowest, ms)");
+
+    let server_store = Store::open_server(&address).expect("opens");
+    // KINERJA_BENCH_RUNS=0: the load test alone.
+    if runs > 0 {
+        cases(&db, &address, &url, &office, year, runs, &server_store);
     }
 
     let secs = env_number("KINERJA_LOAD_SECS", 60);

@@ -37,6 +37,7 @@ struct PlannerRun {
     latencies: Vec<Duration>,
     conflicts: usize,
     retries: usize,
+    gave_up: usize,
     errors: Vec<String>,
 }
 
@@ -50,6 +51,9 @@ pub struct LoadReport {
     pub conflicts: usize,
     /// Serialization failures (and deadlocks) run again.
     pub retries: usize,
+    /// Saves still stopped by other writers after `MAX_RETRIES` retries (reported to the planner
+    /// as not saved).
+    pub gave_up: usize,
     /// Failures other than conflicts, with their messages.
     pub errors: Vec<String>,
     /// Time of each save reported as written, retries included, ascending.
@@ -81,7 +85,7 @@ impl LoadReport {
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
         format!(
             "{} planners on {} offices for {:.1} s: {} saves ({:.0}/s), latency p50 {}, p95 {}, p99 {}, max {}; \
-             {} conflicts, {} retries, {} errors, {} lost",
+             {} conflicts, {} retries, {} given up after {MAX_RETRIES} retries, {} errors, {} lost",
             self.planners,
             self.offices,
             self.elapsed.as_secs_f64(),
@@ -93,6 +97,7 @@ impl LoadReport {
             ms(self.latencies.last().copied().unwrap_or_default()),
             self.conflicts,
             self.retries,
+            self.gave_up,
             self.errors.len(),
             self.lost.len(),
         )
@@ -141,6 +146,9 @@ fn planner(
             return run;
         }
     };
+    // Values of earlier runs stay in the database: this run's differ from them by a nonce.
+    let nonce = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        % 1_000_000;
     let mut n: i64 = 0;
     while Instant::now() < until {
         n += 1;
@@ -148,7 +156,7 @@ fn planner(
         let slot = (index + n as usize) % known.len();
         let ((indicator, year), old) = known[slot].clone();
         // Unique among all planners' values, so that each save is told apart afterwards.
-        let new = Decimal::new((index as i64 + 1) * 1_000_000 + n, 2);
+        let new = Decimal::new(nonce * 1_000_000_000 + (index as i64 + 1) * 1_000_000 + n, 2);
         let change = Change {
             description: format!("beban {user} {n}"),
             ops: vec![Op::SetValue {
@@ -180,6 +188,13 @@ fn planner(
                 Err(e) if retryable(&e) && retries < MAX_RETRIES => {
                     retries += 1;
                     run.retries += 1;
+                    // A short wait, different for each planner, so that the same writers do not
+                    // collide again at once.
+                    std::thread::sleep(Duration::from_micros(((index * 7919 + retries * 104_729) % 5_000) as u64));
+                }
+                Err(e) if retryable(&e) => {
+                    run.gave_up += 1;
+                    break;
                 }
                 Err(e) => {
                     run.errors.push(format!("{user}: {e}"));
@@ -230,6 +245,7 @@ pub fn run(address: &ServerAddress, offices: &[i64], planners: usize, duration: 
         saves: 0,
         conflicts: 0,
         retries: 0,
+        gave_up: 0,
         errors: Vec::new(),
         latencies: Vec::new(),
         lost: Vec::new(),
@@ -241,6 +257,7 @@ pub fn run(address: &ServerAddress, offices: &[i64], planners: usize, duration: 
     for r in runs {
         report.conflicts += r.conflicts;
         report.retries += r.retries;
+        report.gave_up += r.gave_up;
         report.errors.extend(r.errors);
         report.latencies.extend(r.latencies);
         report.saved.extend(r.saved);
