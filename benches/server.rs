@@ -213,7 +213,7 @@ fn cases(db: &Path, address: &ServerAddress, url: &str, office: &str, year: i32,
             }),
             time(runs * 10, || {
                 let started = Instant::now();
-                city_view(&server_store, year).expect("city view");
+                city_view(server_store, year).expect("city view");
                 started.elapsed()
             }),
         ),
