@@ -55,3 +55,13 @@ fn statements_values_and_transactions_behave_as_on_sqlite() {
     let n: i64 = server.query_row("SELECT count(*) FROM t", &[], |r| r.get(0)).unwrap();
     assert_eq!(n, 3);
 }
+
+#[test]
+fn kinerja_connects_without_the_servers_jit_compiler() {
+    let Some(test) = TestDb::create("jit") else { return };
+    let address = kinerja::storage::ServerAddress::parse(&test.url).unwrap();
+    let db = Db::postgres(kinerja::storage::server::connect(&address).unwrap());
+    // On by default since PostgreSQL 12; the city's sums took a second to compile (performance.md).
+    let jit: String = db.query_row("SELECT current_setting('jit')", &[], |r| r.get(0)).unwrap();
+    assert_eq!(jit, "off");
+}

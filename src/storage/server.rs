@@ -214,6 +214,10 @@ pub fn connect(address: &ServerAddress) -> Result<postgres::Client, StorageError
         .dbname(&address.database)
         .connect_timeout(CONNECT_TIMEOUT)
         .application_name("kinerja")
+        // Kinerja's statements are small and many; PostgreSQL's JIT compiler, on by default,
+        // judges the city's roll-up sums expensive by their correlated subqueries and spends a
+        // second compiling a query that runs in 6 ms (docs/performance.md).
+        .options("-c jit=off")
         .ssl_mode(match address.sslmode {
             SslMode::Disable => postgres::config::SslMode::Disable,
             SslMode::Prefer => postgres::config::SslMode::Prefer,
