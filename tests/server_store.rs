@@ -91,3 +91,63 @@ fn a_planner_imports_its_own_office_again_and_keeps_its_right_to_change_it() {
 fn connect(url: &str) -> kinerja::storage::sql::Db {
     kinerja::storage::sql::Db::postgres(postgres::Client::connect(url, postgres::NoTls).unwrap())
 }
+
+/// `psql` itself, as a planner of the reference office would run it: another office's rows are
+/// hidden from UPDATE and DELETE, a row for it is refused, its own rows change.
+#[test]
+fn psql_as_a_planner_writes_its_own_office_only() {
+    use kinerja::storage::access::{add_user, init_access, Role};
+    let Some(test) = TestDb::create("psql") else { return };
+    if std::process::Command::new("psql").arg("--version").output().is_err() {
+        eprintln!("skipped psql_as_a_planner_writes_its_own_office_only: no psql on this machine");
+        return;
+    }
+    let reference = kinerja::embedded::dataset().unwrap();
+    let mut other = reference.clone();
+    other.office.code = "LAIN".into();
+    let (own, theirs) = {
+        let mut owner = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
+        (owner.save_dataset(&reference).unwrap(), owner.save_dataset(&other).unwrap())
+    };
+    init_access(&connect(&test.url)).unwrap();
+    let planner = common::server::TestLogin::new("psql");
+    add_user(
+        &connect(&test.url),
+        &planner.0,
+        Role::Planner,
+        std::slice::from_ref(&reference.office.code),
+        Some("s3cret"),
+    )
+    .unwrap();
+    let psql = |sql: &str| {
+        let out = std::process::Command::new("psql")
+            .args([test.url_as(&planner.0, "s3cret").as_str(), "-X", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, out, err) = psql(&format!("UPDATE realisation SET note = 'x' WHERE office_id = {theirs}"));
+    assert_eq!((code, out.as_str()), (Some(0), "UPDATE 0"), "{err}");
+    let (code, out, err) = psql(&format!("DELETE FROM budget_line WHERE office_id = {theirs}"));
+    assert_eq!((code, out.as_str()), (Some(0), "DELETE 0"), "{err}");
+    let (code, _, err) =
+        psql(&format!("INSERT INTO office_setting (office_id, key, value) VALUES ({theirs}, 'capaian_cap', '100')"));
+    assert_eq!(code, Some(1), "refused");
+    assert!(err.contains("row-level security"), "{err}");
+    let (code, _, err) = psql(&format!("DELETE FROM audit_log WHERE office_id = {own}"));
+    assert_eq!(code, Some(1), "the audit trail is not rewritten: {err}");
+    let realisations = reference.realisations.len();
+    let (code, out, err) = psql(&format!("UPDATE realisation SET note = note WHERE office_id = {own}"));
+    assert_eq!((code, out), (Some(0), format!("UPDATE {realisations}")), "{err}");
+    // Nothing of the other office changed.
+    let server = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
+    assert_eq!(server.load_dataset(theirs).unwrap(), {
+        let mut file = Store::open_in_memory().unwrap();
+        let id = file.save_dataset(&other).unwrap();
+        file.load_dataset(id).unwrap()
+    });
+}
