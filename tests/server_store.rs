@@ -57,26 +57,11 @@ fn reference_as_loaded(file: &Store, office: i64) -> kinerja::domain::Dataset {
 
 #[test]
 fn a_planner_imports_its_own_office_again_and_keeps_its_right_to_change_it() {
-    use kinerja::storage::access::{add_user, init_access, whoami, Role, Writable};
+    use kinerja::storage::access::{whoami, Writable};
     let Some(test) = TestDb::create("reimport") else { return };
     let reference = kinerja::embedded::dataset().unwrap();
-    let office = {
-        let mut owner = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
-        let office = owner.save_dataset(&reference).unwrap();
-        init_access(&connect(&test.url)).unwrap();
-        office
-    };
-    let planner = common::server::TestLogin::new("reimport");
-    {
-        add_user(
-            &connect(&test.url),
-            &planner.0,
-            Role::Planner,
-            std::slice::from_ref(&reference.office.code),
-            Some("s3cret"),
-        )
-        .unwrap();
-    }
+    let (offices, planner) = planner_of_first(&test, &[&reference], "reimport");
+    let office = offices[0];
     let mut as_planner =
         Store::open_server(&ServerAddress::parse(&test.url_as(&planner.0, "s3cret")).unwrap()).unwrap();
     let imported = as_planner.import_dataset(&reference, &planner.0, &|| true).unwrap();
@@ -88,6 +73,23 @@ fn a_planner_imports_its_own_office_again_and_keeps_its_right_to_change_it() {
     as_planner.import_dataset(&reference, &planner.0, &|| true).unwrap();
 }
 
+/// The datasets saved on the test server by its owner, access set up, and a planner (password
+/// `s3cret`) of the first one's office: the offices' ids and the login.
+fn planner_of_first(
+    test: &TestDb,
+    datasets: &[&kinerja::domain::Dataset],
+    label: &str,
+) -> (Vec<i64>, common::server::TestLogin) {
+    use kinerja::storage::access::{add_user, init_access, Role};
+    let mut owner = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
+    let offices = datasets.iter().map(|d| owner.save_dataset(d).unwrap()).collect();
+    init_access(&connect(&test.url)).unwrap();
+    let planner = common::server::TestLogin::new(label);
+    let code = std::slice::from_ref(&datasets[0].office.code);
+    add_user(&connect(&test.url), &planner.0, Role::Planner, code, Some("s3cret")).unwrap();
+    (offices, planner)
+}
+
 fn connect(url: &str) -> kinerja::storage::sql::Db {
     kinerja::storage::sql::Db::postgres(postgres::Client::connect(url, postgres::NoTls).unwrap())
 }
@@ -96,7 +98,6 @@ fn connect(url: &str) -> kinerja::storage::sql::Db {
 /// hidden from UPDATE and DELETE, a row for it is refused, its own rows change.
 #[test]
 fn psql_as_a_planner_writes_its_own_office_only() {
-    use kinerja::storage::access::{add_user, init_access, Role};
     let Some(test) = TestDb::create("psql") else { return };
     if std::process::Command::new("psql").arg("--version").output().is_err() {
         eprintln!("skipped psql_as_a_planner_writes_its_own_office_only: no psql on this machine");
@@ -105,20 +106,8 @@ fn psql_as_a_planner_writes_its_own_office_only() {
     let reference = kinerja::embedded::dataset().unwrap();
     let mut other = reference.clone();
     other.office.code = "LAIN".into();
-    let (own, theirs) = {
-        let mut owner = Store::open_server(&ServerAddress::parse(&test.url).unwrap()).unwrap();
-        (owner.save_dataset(&reference).unwrap(), owner.save_dataset(&other).unwrap())
-    };
-    init_access(&connect(&test.url)).unwrap();
-    let planner = common::server::TestLogin::new("psql");
-    add_user(
-        &connect(&test.url),
-        &planner.0,
-        Role::Planner,
-        std::slice::from_ref(&reference.office.code),
-        Some("s3cret"),
-    )
-    .unwrap();
+    let (offices, planner) = planner_of_first(&test, &[&reference, &other], "psql");
+    let (own, theirs) = (offices[0], offices[1]);
     let psql = |sql: &str| {
         let out = std::process::Command::new("psql")
             .args([test.url_as(&planner.0, "s3cret").as_str(), "-X", "-v", "ON_ERROR_STOP=1", "-c", sql])
