@@ -2,56 +2,16 @@
 //! lines (about a million lines), generated once into `target/bench-city.sqlite` (or the file
 //! named by `KINERJA_BENCH_DB`). `docs/performance.md` records the figures.
 
+mod common;
+
+use common::{big_office, city_db, harness, state, YearRow};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use egui_kittest::Harness;
 use kinerja::app::city::{check_city, city_view};
 use kinerja::app::{Integrity, Session};
-use kinerja::demo::{generate, DemoSpec};
 use kinerja::storage::{Store, CITY_BUDGET_BY_YEAR_SQL};
-use kinerja::ui::{KinerjaApp, Tab, UiState};
-use std::path::PathBuf;
+use kinerja::ui::{KinerjaApp, Tab};
 use std::time::{Duration, Instant};
-
-/// A row of the plain query: year, pagu murni, pagu, realisasi, serapan's pagu (sen), offices.
-type YearRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64);
-
-fn city_db() -> PathBuf {
-    if let Some(p) = std::env::var_os("KINERJA_BENCH_DB") {
-        return p.into();
-    }
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-city.sqlite");
-    if !p.exists() {
-        eprintln!("generating the demo city into {} (once; about a minute)…", p.display());
-        generate(&p, &DemoSpec::default(), false, &mut |_| true).expect("the demo city is generated");
-    }
-    p
-}
-
-/// A synthetic office of the city (the embedded office has a single budget year).
-fn big_office(db: &std::path::Path) -> String {
-    let store = Store::open_read_only(db).expect("the demo city opens");
-    let offices = store.offices().expect("offices");
-    let mut best = (0usize, String::new());
-    for o in offices {
-        let n = store.load_dataset(o.id).expect("office").budget_lines.len();
-        if n > best.0 {
-            best = (n, o.code);
-        }
-    }
-    best.1
-}
-
-fn state(tab: Tab, office: &str, year: i32) -> UiState {
-    UiState { tab, year: Some(year), office: Some(office.to_string()), ..UiState::default() }
-}
-
-fn harness(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(4)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app)
-}
 
 fn scroll(h: &mut Harness<'static, KinerjaApp>, pos: egui::Pos2, down: bool) {
     h.event(egui::Event::PointerMoved(pos));

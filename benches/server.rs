@@ -9,50 +9,24 @@
 //! untimed; `KINERJA_LOAD_SECS` (default 60, 0 to skip) and `KINERJA_LOAD_PLANNERS` (default 20)
 //! for the load test, which edits Renstra targets of the city's offices on the server.
 
+mod common;
 #[path = "../tests/common/load.rs"]
 mod load;
 
-use egui_kittest::Harness;
+use common::{big_office, city_db, harness, state, YearRow};
+
 use kinerja::app::city::city_view;
 use kinerja::app::{Integrity, Location, Session};
-use kinerja::demo::{generate, DemoSpec};
 use kinerja::storage::{ServerAddress, Store, CITY_BUDGET_BY_YEAR_SQL};
-use kinerja::ui::{KinerjaApp, Tab, UiState};
-use std::path::{Path, PathBuf};
+use kinerja::ui::{KinerjaApp, Tab};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-type YearRow = (i64, Option<i64>, Option<i64>, Option<i64>, Option<i64>, i64);
 
 fn env_number(name: &str, default: u64) -> u64 {
     match std::env::var(name) {
         Ok(v) => v.trim().parse().unwrap_or_else(|_| panic!("{name} must be a whole number, not '{v}'")),
         Err(_) => default,
     }
-}
-
-fn city_db() -> PathBuf {
-    if let Some(p) = std::env::var_os("KINERJA_BENCH_DB") {
-        return p.into();
-    }
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-city.sqlite");
-    if !p.exists() {
-        eprintln!("generating the demo city into {} (once)…", p.display());
-        generate(&p, &DemoSpec::default(), false, &mut |_| true).expect("the demo city is generated");
-    }
-    p
-}
-
-/// The office with the most budget lines, as in `benches/city.rs`.
-fn big_office(db: &Path) -> String {
-    let store = Store::open_read_only(db).expect("the demo city opens");
-    let mut best = (0usize, String::new());
-    for o in store.offices().expect("offices") {
-        let n = store.load_dataset(o.id).expect("office").budget_lines.len();
-        if n > best.0 {
-            best = (n, o.code);
-        }
-    }
-    best.1
 }
 
 /// The server database of `url`, created when missing, with the offices of `file` it lacks.
@@ -91,18 +65,6 @@ fn server_city(url: &str, file: &Path) -> ServerAddress {
         .expect("VACUUM ANALYZE on the server database");
     eprintln!("VACUUM ANALYZE: {:.1} s", started.elapsed().as_secs_f64());
     address
-}
-
-fn state(tab: Tab, office: &str, year: i32) -> UiState {
-    UiState { tab, year: Some(year), office: Some(office.to_string()), ..UiState::default() }
-}
-
-fn harness(app: KinerjaApp) -> Harness<'static, KinerjaApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 820.0))
-        .with_max_steps(4)
-        .with_context_setup(kinerja::ui::setup_context)
-        .build_ui_state(|ui, app: &mut KinerjaApp| app.ui_main(ui), app)
 }
 
 /// Median, fastest and slowest of `runs` timed runs of `f`, after one untimed.
